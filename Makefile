@@ -1,0 +1,78 @@
+# tlsstep: make (build), make run (the main job), make test, make bench.
+# Set-up on a fresh Debian 12 machine: `make run` and `make test` install what
+# is missing (.ci/deps.sh) and build.
+
+CC      ?= cc
+BUILD   ?= build
+PKGS    := gmp libsodium ncursesw yaml-0.1 libcmark jansson libpcap
+SAN     ?=
+OPT     ?= -O2
+
+CFLAGS_BASE := -std=c11 -D_GNU_SOURCE -g $(OPT) -Wall -Wextra -Werror \
+               -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Iinclude
+ifeq ($(SAN),1)
+CFLAGS_BASE += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS     += -fsanitize=address,undefined
+endif
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS     += $(CFLAGS_BASE) $(PKG_CFLAGS)
+LDLIBS     += $(PKG_LIBS) -lm
+
+LIB_SRC   := $(filter-out sim/main.c,$(wildcard sim/*.c))
+LIB_OBJ   := $(LIB_SRC:sim/%.c=$(BUILD)/obj/%.o)
+UNIT_SRC  := $(wildcard tests/unit/*_test.c)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB       := $(BUILD)/libtlsstep.a
+
+.PHONY: all run test unit unit-asan bench deps-build deps-test deps-bench clean check-deps
+
+all: $(BUILD)/tlsstep tlsstep
+
+check-deps:
+	@pkg-config --exists $(PKGS) || { echo "missing libraries: run '.ci/deps.sh build' (or make run / make test)"; exit 1; }
+
+$(BUILD)/obj/%.o: sim/%.c $(wildcard include/*.h) | check-deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/tlsstep: $(BUILD)/obj/main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+tlsstep: $(BUILD)/tlsstep
+	@[ "$(BUILD)" = build ] && ln -sf $(BUILD)/tlsstep tlsstep || true
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(wildcard tests/unit/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) \
+	    $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+deps-build:
+	@.ci/deps.sh build
+deps-test:
+	@.ci/deps.sh test
+deps-bench:
+	@.ci/deps.sh bench
+
+run: deps-build
+	@$(MAKE) --no-print-directory all
+	./tlsstep
+
+unit: $(UNIT_BIN) $(BUILD)/tlsstep
+
+test: deps-test
+	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT=-O1 unit
+	tests/run.sh
+
+bench: deps-bench
+	@$(MAKE) --no-print-directory all
+	tests/bench/run.sh
+
+clean:
+	rm -rf build tlsstep
