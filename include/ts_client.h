@@ -1,0 +1,17 @@
+/* ts_client: the client's handlers in the handshake table: what it writes
+ * and how it checks what the server sends. Each returns ts_err; a failure
+ * is turned into the alert RFC 5246 §7.2 prescribes by the caller (or here,
+ * through ts_ep_fail, when a more precise reason is known). */
+#ifndef TS_CLIENT_H
+#define TS_CLIENT_H
+
+#include "ts_endpoint.h"
+
+ts_err ts_client_write_hello(ts_conn *c);
+ts_err ts_client_read_hello(ts_conn *c, ts_buf *body);
+ts_err ts_client_read_certificate(ts_conn *c, ts_buf *body);
+ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body);
+ts_err ts_client_read_hello_done(ts_conn *c, ts_buf *body);
+ts_err ts_client_write_key_exchange(ts_conn *c);
+
+#endif

@@ -1,0 +1,278 @@
+/* ts_conn: the endpoint's public face: create, feed, drain, ask. */
+#include "ts_conn.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ts_endpoint.h"
+#include "ts_handshake.h"
+#include "ts_http.h"
+#include "ts_msg_alert.h"
+#include "ts_secret.h"
+
+ts_err ts_conn_new(ts_role role, const ts_conn_config *cfg, ts_rng *rng,
+                   ts_event_hook hook, void *ctx, ts_conn **out)
+{
+    TS_ENSURE(cfg != NULL && cfg->suite != NULL && rng != NULL, TS_ERR_ARG);
+    ts_conn *c = calloc(1, sizeof(*c));
+    TS_ENSURE(c != NULL, TS_ERR_NOMEM);
+    c->role = role;
+    c->side = role == TS_ROLE_CLIENT ? TS_SIDE_CLIENT : TS_SIDE_SERVER;
+    c->cfg = *cfg;
+    c->rng = rng;
+    c->hook = hook;
+    c->hook_ctx = ctx;
+    c->status = TS_CONN_HANDSHAKE;
+    c->state = TS_ST_CLIENT_HELLO;
+    c->alert = -1;
+    ts_buf_init(&c->in);
+    ts_buf_init(&c->out);
+    ts_buf_init(&c->hs_in);
+    ts_buf_set_limit(&c->hs_in, 1u << 20);
+    ts_buf_init(&c->app_in);
+    ts_buf_set_limit(&c->app_in, 1u << 30);
+    ts_buf_init(&c->body);
+    ts_buf_init(&c->dh_p);
+    ts_buf_init(&c->dh_g);
+    ts_buf_init(&c->dh_priv);
+    ts_buf_init(&c->dh_pub);
+    ts_buf_init(&c->peer_dh);
+    ts_record_state_init_plain(&c->read);
+    ts_record_state_init_plain(&c->write);
+    ts_hs_hash_init(&c->hs_hash);
+    *out = c;
+    return TS_OK;
+}
+
+void ts_conn_free(ts_conn *c)
+{
+    if (c == NULL) {
+        return;
+    }
+    ts_ep_wipe(c, false);
+    ts_secret_free_buf(&c->in);
+    ts_secret_free_buf(&c->out);
+    ts_secret_free_buf(&c->hs_in);
+    ts_secret_free_buf(&c->app_in);
+    ts_buf_free(&c->body);
+    ts_buf_free(&c->dh_p);
+    ts_buf_free(&c->dh_g);
+    ts_secret_free_buf(&c->dh_priv);
+    ts_buf_free(&c->dh_pub);
+    ts_buf_free(&c->peer_dh);
+    ts_hs_hash_free(&c->hs_hash);
+    ts_rsa_free(c->peer_key);
+    free(c);
+}
+
+ts_buf *ts_conn_in(ts_conn *c)
+{
+    return &c->in;
+}
+
+ts_buf *ts_conn_out(ts_conn *c)
+{
+    return &c->out;
+}
+
+ts_err ts_conn_start(ts_conn *c)
+{
+    if (c->role != TS_ROLE_CLIENT) {
+        return TS_OK;
+    }
+    return ts_handshake_write_turns(c);
+}
+
+static ts_err on_alert(ts_conn *c, const ts_buf *payload)
+{
+    ts_buf p = *payload;
+    uint8_t level, desc;
+    if (ts_buf_read_u8(&p, &level) != TS_OK || ts_buf_read_u8(&p, &desc) != TS_OK ||
+        ts_buf_expect_end(&p) != TS_OK) {
+        return ts_ep_fail(c, TS_ERR_DECODE, "an alert must be exactly two bytes");
+    }
+    ts_event ev;
+    memset(&ev, 0, sizeof(ev));
+    ev.kind = TS_EV_ALERT_RECEIVED;
+    ev.side = c->side;
+    ev.name = ts_alert_name(desc);
+    ev.alert = desc;
+    ev.alert_level = level;
+    if (c->hook != NULL) {
+        c->hook(c->hook_ctx, &ev);
+    }
+    if (desc == 0) {
+        return ts_http_on_close_notify(c);
+    }
+    if (level == 1 && desc != 0) {
+        return TS_OK; /* a warning (e.g. no_renegotiation) does not end the connection */
+    }
+    c->status = TS_CONN_FAILED;
+    c->alert = desc;
+    c->alert_sent = false;
+    snprintf(c->reason, sizeof(c->reason), "the %s sent a fatal %s alert",
+             c->role == TS_ROLE_CLIENT ? "server" : "client", ts_alert_name(desc));
+    ts_ep_wipe(c, false);
+    ts_event done = ev;
+    done.kind = TS_EV_DONE;
+    done.name = "failed";
+    done.how = c->reason;
+    if (c->hook != NULL) {
+        c->hook(c->hook_ctx, &done);
+    }
+    return TS_ERR_ALERT;
+}
+
+/* Splits handshake bytes into messages and dispatches each whole one. */
+static ts_err on_handshake_bytes(ts_conn *c, const ts_buf *payload)
+{
+    TS_ENSURE(ts_buf_remaining(payload) > 0,
+              ts_ep_fail(c, TS_ERR_DECODE, "empty handshake record"));
+    ts_err err = ts_buf_write_bytes(&c->hs_in, ts_buf_cursor(payload), ts_buf_remaining(payload));
+    if (err != TS_OK) {
+        return ts_ep_fail(c, err, "handshake message too long");
+    }
+    for (;;) {
+        ts_buf view;
+        ts_buf_view(&view, ts_buf_cursor(&c->hs_in), ts_buf_remaining(&c->hs_in));
+        uint8_t type;
+        uint32_t len;
+        if (ts_buf_read_u8(&view, &type) != TS_OK || ts_buf_read_u24(&view, &len) != TS_OK ||
+            ts_buf_remaining(&view) < len) {
+            break;
+        }
+        size_t n = 4 + (size_t)len;
+        TS_GUARD(ts_handshake_on_message(c, ts_buf_cursor(&c->hs_in), n));
+        (void)ts_buf_skip(&c->hs_in, n);
+        if (c->status == TS_CONN_FAILED) {
+            return TS_ERR_ALERT;
+        }
+        TS_GUARD(ts_handshake_write_turns(c));
+    }
+    ts_buf_compact(&c->hs_in);
+    return TS_OK;
+}
+
+static ts_err on_record(ts_conn *c, const ts_record *rec)
+{
+    ts_buf plain;
+    ts_buf_init(&plain);
+    ts_err err = ts_record_open(&c->read, rec, &plain, NULL);
+    if (err != TS_OK) {
+        ts_secret_free_buf(&plain);
+        return ts_ep_fail(c, err,
+                          err == TS_ERR_DECRYPT
+                              ? "a record failed authentication: its tag or MAC does not verify"
+                              : NULL);
+    }
+    if (c->hs_in.len != 0 && rec->type != 22) {
+        err = ts_ep_fail(c, TS_ERR_UNEXPECTED, "a handshake message was interrupted");
+    } else if (rec->type == 21) {
+        err = on_alert(c, &plain);
+    } else if (rec->type == 20) {
+        err = ts_handshake_on_ccs(c, &plain);
+    } else if (rec->type == 22) {
+        err = c->status == TS_CONN_HANDSHAKE
+                  ? on_handshake_bytes(c, &plain)
+                  : ts_ep_fail(c, TS_ERR_UNEXPECTED, "renegotiation is not supported");
+    } else if (c->status == TS_CONN_OPEN) {
+        err = ts_http_on_data(c, &plain);
+    } else {
+        err = ts_ep_fail(c, TS_ERR_UNEXPECTED, "application data before the handshake finished");
+    }
+    ts_secret_free_buf(&plain);
+    if (err == TS_OK) {
+        err = ts_handshake_write_turns(c);
+    }
+    return err;
+}
+
+ts_err ts_conn_process(ts_conn *c)
+{
+    ts_err err = TS_OK;
+    while (err == TS_OK && (c->status == TS_CONN_HANDSHAKE || c->status == TS_CONN_OPEN)) {
+        ts_record rec;
+        err = ts_record_next(&c->in, &rec);
+        if (err == TS_ERR_SHORT) {
+            err = TS_OK;
+            break;
+        }
+        if (err != TS_OK) {
+            err = ts_ep_fail(c, err, err == TS_ERR_RECORD_OVERFLOW
+                                         ? "record length exceeds 2^14 + 2048"
+                                         : "malformed record header");
+            break;
+        }
+        err = on_record(c, &rec);
+    }
+    ts_buf_compact(&c->in);
+    if (err == TS_OK && c->status == TS_CONN_FAILED) {
+        err = TS_ERR_ALERT;
+    }
+    return err;
+}
+
+void ts_conn_eof(ts_conn *c)
+{
+    c->eof = true;
+    if (c->status == TS_CONN_HANDSHAKE || c->status == TS_CONN_OPEN) {
+        ts_http_on_eof(c);
+    }
+}
+
+ts_conn_status ts_conn_status_of(const ts_conn *c)
+{
+    return c->status;
+}
+
+const char *ts_conn_reason(const ts_conn *c)
+{
+    return c->reason;
+}
+
+int ts_conn_alert(const ts_conn *c, bool *sent)
+{
+    if (sent != NULL) {
+        *sent = c->alert_sent;
+    }
+    return c->alert;
+}
+
+const ts_suite *ts_conn_suite(const ts_conn *c)
+{
+    return c->suite;
+}
+
+const ts_buf *ts_conn_response(const ts_conn *c)
+{
+    return &c->body;
+}
+
+int ts_conn_http_status(const ts_conn *c)
+{
+    return c->http_status;
+}
+
+size_t ts_conn_secret_areas(const ts_conn *c, const uint8_t **ptrs, size_t *lens, size_t max)
+{
+    const struct {
+        const void *p;
+        size_t n;
+    } areas[] = {
+        {c->premaster, sizeof(c->premaster)},
+        {c->master, sizeof(c->master)},
+        {&c->keys, sizeof(c->keys)},
+        {c->x25519_priv, sizeof(c->x25519_priv)},
+        {c->read.key, sizeof(c->read.key)},
+        {c->write.key, sizeof(c->write.key)},
+        {c->read.mac_key, sizeof(c->read.mac_key)},
+        {c->write.mac_key, sizeof(c->write.mac_key)},
+    };
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]) && n < max; i++, n++) {
+        ptrs[n] = areas[i].p;
+        lens[n] = areas[i].n;
+    }
+    return n;
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Benchmarks (make bench). Builds the library and each bench program with the
+# Makefile's own flags, runs them, measures the reference (OpenSSL) the same
+# way, and prints one line per figure:
+#   bench NAME: ours=VALUE ref=VALUE ratio=VALUE UNIT     (ratio = ours/ref, lower is better)
+# One section per bench below; BUILD=DIR picks the build directory (default build).
+set -u
+cd "$(dirname "$0")/../.."
+BUILD=${BUILD:-build}
+OUT=$BUILD/bench
+mkdir -p "$OUT"
+
+# The Makefile's variables, so the bench is built exactly like the library.
+mkvar() {
+    make --no-print-directory -s BUILD="$BUILD" --eval='print-%: ; @echo $($*)' "print-$1"
+}
+make --no-print-directory -s BUILD="$BUILD" "$BUILD/libtlsstep.a" || exit 1
+CC_=$(mkvar CC)
+CFLAGS_=$(mkvar CFLAGS)
+LDFLAGS_=$(mkvar LDFLAGS)
+LDLIBS_=$(mkvar LDLIBS)
+
+# build NAME: compiles tests/bench/NAME.c against the library into $OUT/NAME.
+build() {
+    # shellcheck disable=SC2086
+    $CC_ $CFLAGS_ $LDFLAGS_ -o "$OUT/$1" "tests/bench/$1.c" "$BUILD/libtlsstep.a" $LDLIBS_ || exit 1
+}
+
+# figure NAME OURS REF UNIT: prints the comparison line.
+figure() {
+    awk -v n="$1" -v o="$2" -v r="$3" -v u="$4" \
+        'BEGIN { printf "bench %s: ours=%.3f ref=%.3f ratio=%.2f %s\n", n, o, r, (r > 0 ? o / r : 0), u }'
+}
+
+# median: the median of the numbers on stdin, one per line.
+median() {
+    sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+# time_ms CMD...: wall time of one run of CMD in milliseconds.
+time_ms() {
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    t1=$(date +%s%N)
+    echo $(((t1 - t0) / 1000)) | awk '{ print $1 / 1000 }'
+}
+
+# --- RSA: key generation and the private operation (sign), 1024 and 2048 bits ---
+# ours: tests/bench/bench_rsa.c; ref: `openssl genpkey` (median of several
+# runs, minus the median start-up time of an openssl command that does no
+# RSA work) and `openssl speed rsa1024 rsa2048` (sign/s).
+build bench_rsa
+ours=$("$OUT/bench_rsa") || { echo "bench_rsa failed"; exit 1; }
+startup=$(for i in 1 2 3 4 5 6 7; do time_ms openssl rand -hex 1; done | median)
+speed=$(openssl speed -seconds 1 rsa1024 rsa2048 2>/dev/null)
+for bits in 1024 2048; do
+    runs=$([ "$bits" = 1024 ] && echo 11 || echo 7)
+    ref_keygen=$(for ((i = 0; i < runs; i++)); do
+        time_ms openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:"$bits" -out /dev/null
+    done | median)
+    ref_keygen=$(awk -v a="$ref_keygen" -v s="$startup" 'BEGIN { print (a > s ? a - s : a) }')
+    our_keygen=$(awk -v k="rsa${bits}_keygen" '$1 == k { sub("median=", "", $2); print $2 }' <<<"$ours")
+    figure "rsa${bits}_keygen" "$our_keygen" "$ref_keygen" ms
+
+    ref_sign=$(awk -v b="$bits" '$1 == "rsa" && $2 == b && $3 == "bits" { print 1000 / $6 }' <<<"$speed")
+    our_sign=$(awk -v k="rsa${bits}_sign" '$1 == k { sub("mean=", "", $2); print $2 }' <<<"$ours")
+    figure "rsa${bits}_sign" "$our_sign" "$ref_sign" ms
+done

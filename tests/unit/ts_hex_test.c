@@ -1,0 +1,163 @@
+/* Unit tests for ts_hex: encoding, lenient and strict decoding, hex dumps. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ts_hex.h"
+
+static void test_encode(void **state)
+{
+    (void)state;
+    static const uint8_t data[] = {0x00, 0x01, 0x7f, 0x80, 0xab, 0xff};
+    char out[13];
+    memset(out, 'x', sizeof(out));
+    ts_hex_encode(data, sizeof(data), out);
+    assert_string_equal(out, "00017f80abff");
+    ts_hex_encode(data, 0, out);
+    assert_string_equal(out, "");
+    char *s = ts_hex_strdup(data, 3);
+    assert_non_null(s);
+    assert_string_equal(s, "00017f");
+    free(s);
+    s = ts_hex_strdup(NULL, 0);
+    assert_non_null(s);
+    assert_string_equal(s, "");
+    free(s);
+    assert_null(ts_hex_strdup(data, SIZE_MAX / 2 + 1));
+}
+
+/* Decodes text expecting success and the bytes want (n of them). */
+static void decodes_to(const char *text, const uint8_t *want, size_t n)
+{
+    ts_buf b;
+    ts_buf_init(&b);
+    size_t bad = 12345;
+    assert_int_equal(ts_hex_decode(text, &b, &bad), TS_OK);
+    assert_int_equal(b.len, n);
+    if (n > 0) {
+        assert_memory_equal(b.data, want, n);
+    }
+    assert_int_equal(bad, 12345); /* untouched on success */
+    ts_buf_free(&b);
+}
+
+/* Decodes text expecting TS_ERR_HEX at offset want_at. */
+static void fails_at(const char *text, size_t want_at)
+{
+    ts_buf b;
+    ts_buf_init(&b);
+    size_t bad = 12345;
+    assert_int_equal(ts_hex_decode(text, &b, &bad), TS_ERR_HEX);
+    assert_int_equal(bad, want_at);
+    ts_buf_free(&b);
+    ts_buf_init(&b);
+    assert_int_equal(ts_hex_decode(text, &b, NULL), TS_ERR_HEX); /* bad_at may be NULL */
+    ts_buf_free(&b);
+}
+
+static void test_decode(void **state)
+{
+    (void)state;
+    static const uint8_t deadbeef[] = {0xde, 0xad, 0xbe, 0xef};
+    decodes_to("deadbeef", deadbeef, 4);
+    decodes_to("DEADBEEF", deadbeef, 4);
+    decodes_to("De:aD:bE:eF", deadbeef, 4);
+    decodes_to("de ad\tbe\nef\r\n", deadbeef, 4);
+    decodes_to("de-ad-be-ef", deadbeef, 4);
+    decodes_to("0xdeadbeef", deadbeef, 4);
+    decodes_to("0Xdeadbeef", deadbeef, 4);
+    decodes_to("  0xde ad", deadbeef, 2);
+    decodes_to("", NULL, 0);
+    decodes_to("  : - ", NULL, 0);
+    decodes_to("0x", NULL, 0);
+    decodes_to("00", (const uint8_t *)"", 1);
+}
+
+static void test_decode_errors(void **state)
+{
+    (void)state;
+    fails_at("abc", 3);       /* odd digit count: the missing digit's place */
+    fails_at("ab:c", 4);
+    fails_at("zz", 0);        /* bad first digit */
+    fails_at("az", 1);        /* bad second digit */
+    fails_at("ab cd g0", 6);
+    fails_at("a b", 1);       /* a separator inside a pair */
+    fails_at("0x0x12", 3);    /* only one leading 0x: the second x is bad */
+    fails_at("12 0x34", 4);   /* 0x only at the start: its x is bad */
+    fails_at("ab\xc3\xa9", 2);
+    /* bytes decoded before the error stay appended (callers discard) */
+    ts_buf b;
+    ts_buf_init(&b);
+    assert_int_equal(ts_buf_write_u8(&b, 0x55), TS_OK);
+    assert_int_equal(ts_hex_decode("01 xx", &b, NULL), TS_ERR_HEX);
+    assert_int_equal(b.data[0], 0x55);
+    ts_buf_free(&b);
+    /* a view cannot take the output */
+    uint8_t store[2];
+    ts_buf v;
+    ts_buf_view(&v, store, 0);
+    assert_int_equal(ts_hex_decode("01", &v, NULL), TS_ERR_ARG);
+}
+
+static void test_decode_exact(void **state)
+{
+    (void)state;
+    uint8_t out[4] = {0};
+    assert_int_equal(ts_hex_decode_exact("0a0B0c0D", out, 4), TS_OK);
+    assert_memory_equal(out, ((uint8_t[]){0x0a, 0x0b, 0x0c, 0x0d}), 4);
+    assert_int_equal(ts_hex_decode_exact("0a0b0c", out, 4), TS_ERR_HEX);     /* short */
+    assert_int_equal(ts_hex_decode_exact("0a0b0c0d0e", out, 4), TS_ERR_HEX); /* long */
+    assert_int_equal(ts_hex_decode_exact("0a:b0c0d", out, 4), TS_ERR_HEX);   /* separator */
+    assert_int_equal(ts_hex_decode_exact("0x0b0c0d", out, 4), TS_ERR_HEX);   /* no 0x */
+    assert_int_equal(ts_hex_decode_exact("", out, 0), TS_OK);
+}
+
+static char *dump(const char *indent, const uint8_t *data, size_t n)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    ts_hex_dump(f, indent, data, n);
+    assert_int_equal(fclose(f), 0);
+    return text;
+}
+
+static void test_dump(void **state)
+{
+    (void)state;
+    const uint8_t data[] = "ABCDEFGHIJKLMNOPqr\x01";
+    char *text = dump("  ", data, 19);
+    assert_string_equal(text,
+                        "  0000  41 42 43 44 45 46 47 48  49 4a 4b 4c 4d 4e 4f 50  "
+                        "|ABCDEFGHIJKLMNOP|\n"
+                        "  0010  71 72 01                                          "
+                        "|qr.|\n");
+    free(text);
+    text = dump("", data, 0);
+    assert_string_equal(text, "");
+    free(text);
+    const uint8_t eight[] = {0x00, 0x20, 0x7e, 0x7f, 0x80, 0xff, 'a', '~'};
+    text = dump("> ", eight, 8);
+    assert_string_equal(text, "> 0000  00 20 7e 7f 80 ff 61 7e                           "
+                              "|. ~...a~|\n");
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_encode),
+        cmocka_unit_test(test_decode),
+        cmocka_unit_test(test_decode_errors),
+        cmocka_unit_test(test_decode_exact),
+        cmocka_unit_test(test_dump),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
