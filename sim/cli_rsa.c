@@ -72,6 +72,10 @@ static int load_key(const char *cmd, const char *path, ts_rsa_key **key)
         if (err != TS_OK) {
             err = ts_rsa_from_spki_der(file.data, file.len - 1, key);
         }
+        if (err == TS_ERR_DER) {
+            ts_secret_free_buf(&file);
+            return cli_fail(CLI_EXIT_USAGE, cmd, "%s: not an RSA key (PEM or DER)", path);
+        }
     }
     ts_secret_free_buf(&file);
     return err == TS_OK ? CLI_EXIT_OK : fail_err(cmd, path, err);
@@ -151,7 +155,7 @@ static int run_keygen(const char *cmd, const rsa_opts *o)
     ts_err err = ts_rsa_generate(&rng, (unsigned)bits, e, &key);
     ts_rng_wipe(&rng);
     if (err != TS_OK) {
-        return fail_err(cmd, "keygen", err);
+        return cli_fail(CLI_EXIT_USAGE, cmd, "%s", ts_err_str(err));
     }
     rc = write_pem(cmd, o, key, true);
     ts_rsa_free(key);
@@ -180,8 +184,14 @@ static int run_from_factors(const char *cmd, const rsa_opts *o)
     ts_err err = ts_rsa_from_factors(p.data, p.len, q.data, q.len, e, &key);
     ts_secret_free_buf(&p);
     ts_secret_free_buf(&q);
+    if (err == TS_ERR_RSA_KEY) {
+        return cli_fail(CLI_EXIT_USAGE, cmd, "--p and --q must be two different odd primes");
+    }
+    if (err == TS_ERR_RSA_EXPONENT) {
+        return cli_fail(CLI_EXIT_USAGE, cmd, "--e %lu has no inverse mod (p-1)(q-1)", e);
+    }
     if (err != TS_OK) {
-        return fail_err(cmd, "from-factors", err);
+        return cli_fail(CLI_EXIT_USAGE, cmd, "%s", ts_err_str(err));
     }
     rc = write_pem(cmd, o, key, true);
     ts_rsa_free(key);

@@ -197,7 +197,7 @@ static int parse(run_opts *o, int argc, char **argv)
         case '?':
         case ':':
             if (optopt != 0) {
-                return cli_usage_error("run", "option needs a value or is unknown: '%s'",
+                return cli_usage_error("run", "option '%s' needs a value",
                                        argv[optind - 1]);
             }
             return cli_usage_error("run", "unknown option '%s'", argv[optind - 1]);

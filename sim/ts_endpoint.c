@@ -144,7 +144,9 @@ static ts_err state_for(ts_conn *c, bool for_client, ts_record_state *s)
 ts_err ts_ep_send_ccs(ts_conn *c)
 {
     static const uint8_t one = 1;
-    ts_ep_simple(c, TS_EV_MESSAGE, "change_cipher_spec", NULL, &one, 1);
+    ts_ep_simple(c, TS_EV_MESSAGE,
+                 c->role == TS_ROLE_CLIENT ? "client_change_cipher_spec" : "server_change_cipher_spec",
+                 NULL, &one, 1);
     TS_GUARD(ts_ep_send_record(c, 20, &one, 1));
     TS_ENSURE(c->have_keys, TS_ERR_UNEXPECTED);
     return state_for(c, c->role == TS_ROLE_CLIENT, &c->write);
@@ -183,7 +185,8 @@ ts_err ts_ep_send_finished(ts_conn *c)
     TS_GUARD(verify_data(c, c->role == TS_ROLE_CLIENT, vd));
     ts_buf body;
     ts_buf_view(&body, vd, sizeof(vd));
-    return ts_ep_send_handshake(c, 20, "finished", &body);
+    return ts_ep_send_handshake(c, 20, c->role == TS_ROLE_CLIENT ? "client_finished" : "server_finished",
+                                &body);
 }
 
 ts_err ts_ep_check_finished(ts_conn *c, const ts_buf *body)

@@ -5,13 +5,14 @@
 #   bench NAME: ours=VALUE ref=VALUE ratio=VALUE UNIT     (ratio = ours/ref, lower is better)
 # One section per bench below; BUILD=DIR picks the build directory (default build).
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 BUILD=${BUILD:-build}
 OUT=$BUILD/bench
 mkdir -p "$OUT"
 
 # The Makefile's variables, so the bench is built exactly like the library.
 mkvar() {
+    # shellcheck disable=SC2016 # $($*) is for make, not the shell
     make --no-print-directory -s BUILD="$BUILD" --eval='print-%: ; @echo $($*)' "print-$1"
 }
 make --no-print-directory -s BUILD="$BUILD" "$BUILD/libtlsstep.a" || exit 1

@@ -126,7 +126,7 @@ fails "verify: other data exits 1" 1 \
 blk=00010000$(printf '%0120x' 7)
 "$TLSSTEP" rsa raw --in "$k" --public --hex "$blk" | xxd -r -p >"$TMP/badct"
 fails "decrypt: bad padding exits 1" 1 "$TLSSTEP" rsa decrypt --in "$k" --data "$TMP/badct" --out "$TMP/never"
-same "decrypt: nothing written on failure" "$(ls "$TMP" | grep -c never)" "0"
+same "decrypt: nothing written on failure" "$([ -e "$TMP/never" ] && echo written)" ""
 printf 'not a key' >"$TMP/junk.pem"
 fails "keygen --bits 8 exits 2" 2 "$TLSSTEP" rsa keygen --bits 8
 fails "keygen --bits 5000 exits 2" 2 "$TLSSTEP" rsa keygen --bits 5000

@@ -40,6 +40,7 @@ static void test_ccs(void **state)
     assert_int_equal(ts_msg_ccs_parse(&b, NULL), TS_ERR_DECODE);
     ts_buf_view(&b, (const uint8_t *)"", 0);
     assert_int_equal(ts_msg_ccs_parse(&b, NULL), TS_ERR_DECODE);
+    ts_buf_free(&out);
 }
 
 static void test_finished(void **state)
