@@ -20,6 +20,7 @@
 int cli_prf(int argc, char **argv);
 int cli_rsa(int argc, char **argv);
 int cli_cert(int argc, char **argv);
+int cli_run(int argc, char **argv);
 
 /* Prints "tlsstep CMD: MESSAGE" and a hint to stderr; returns CLI_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -39,6 +40,9 @@ ts_err cli_read_file(const char *path, ts_buf *out);
 /* Writes n bytes to path atomically (a temporary file renamed into place),
  * so a failure leaves nothing partial; "-" writes to stdout. */
 ts_err cli_write_file(const char *path, const uint8_t *data, size_t n);
+
+/* As cli_write_file, readable by the owner only (0600): for private keys. */
+ts_err cli_write_secret_file(const char *path, const uint8_t *data, size_t n);
 
 /* True when argv holds "-h" or "--help" before any "--". */
 bool cli_wants_help(int argc, char **argv);

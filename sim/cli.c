@@ -77,7 +77,7 @@ ts_err cli_read_file(const char *path, ts_buf *out)
     return err;
 }
 
-ts_err cli_write_file(const char *path, const uint8_t *data, size_t n)
+static ts_err write_file_mode(const char *path, const uint8_t *data, size_t n, mode_t mode)
 {
     if (strcmp(path, "-") == 0) {
         TS_ENSURE(fwrite(data, 1, n, stdout) == n && fflush(stdout) == 0, TS_ERR_IO);
@@ -102,7 +102,7 @@ ts_err cli_write_file(const char *path, const uint8_t *data, size_t n)
         }
         done += (size_t)w;
     }
-    bool ok = done == n && fchmod(fd, 0644) == 0;
+    bool ok = done == n && fchmod(fd, mode) == 0;
     ok = close(fd) == 0 && ok;
     ok = ok && rename(tmp, path) == 0;
     if (!ok) {
@@ -123,4 +123,14 @@ bool cli_wants_help(int argc, char **argv)
         }
     }
     return false;
+}
+
+ts_err cli_write_file(const char *path, const uint8_t *data, size_t n)
+{
+    return write_file_mode(path, data, n, 0644);
+}
+
+ts_err cli_write_secret_file(const char *path, const uint8_t *data, size_t n)
+{
+    return write_file_mode(path, data, n, 0600);
 }

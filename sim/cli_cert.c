@@ -166,7 +166,11 @@ static int write_files(const cert_opts *o, out_file files[F_COUNT])
         if (n < 0 || (size_t)n >= sizeof(path)) {
             return cli_usage_error(CMD, "--out-dir path is too long");
         }
-        if (cli_write_file(path, files[i].data.data, files[i].data.len) != TS_OK) {
+        size_t len = strlen(files[i].name);
+        bool key = len > 4 && strcmp(files[i].name + len - 4, ".key") == 0;
+        ts_err err = key ? cli_write_secret_file(path, files[i].data.data, files[i].data.len)
+                         : cli_write_file(path, files[i].data.data, files[i].data.len);
+        if (err != TS_OK) {
             return cli_fail(CLI_EXIT_USAGE, CMD, "cannot write '%s'", path);
         }
         printf("wrote %s\n", path);

@@ -87,6 +87,13 @@ static int write_out(const char *cmd, const char *path, const uint8_t *data, siz
     return err == TS_OK ? CLI_EXIT_OK : fail_err(cmd, path, err);
 }
 
+/* As write_out, owner-only (0600): private keys. */
+static int write_secret_out(const char *cmd, const char *path, const uint8_t *data, size_t n)
+{
+    ts_err err = cli_write_secret_file(path, data, n);
+    return err == TS_OK ? CLI_EXIT_OK : fail_err(cmd, path, err);
+}
+
 static int parse_e(const char *cmd, const rsa_opts *o, unsigned long *e)
 {
     if (!cli_parse_ulong(opt_or(o, O_E, "65537"), 3, ULONG_MAX, e) || (*e & 1) == 0) {
@@ -127,8 +134,9 @@ static int write_pem(const char *cmd, const rsa_opts *o, const ts_rsa_key *key, 
     ts_buf pem;
     ts_buf_init(&pem);
     ts_err err = priv ? ts_rsa_to_private_pem(key, &pem) : ts_rsa_to_public_pem(key, &pem);
-    int rc = err == TS_OK ? write_out(cmd, opt_or(o, O_OUT, "-"), pem.data, pem.len)
-                          : fail_err(cmd, "key", err);
+    int rc = err != TS_OK ? fail_err(cmd, "key", err)
+             : priv       ? write_secret_out(cmd, opt_or(o, O_OUT, "-"), pem.data, pem.len)
+                          : write_out(cmd, opt_or(o, O_OUT, "-"), pem.data, pem.len);
     ts_secret_free_buf(&pem);
     return rc;
 }

@@ -11,7 +11,6 @@
 #include "ts_transcript.h"
 
 /* Declared here until include/cli.h lists it (a compatible redeclaration). */
-int cli_run(int argc, char **argv);
 
 #define MAX_ACTIONS 64
 

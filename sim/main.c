@@ -13,6 +13,7 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+    {"run", cli_run, "run a whole handshake and transfer without UI (transcript; --json)"},
     {"prf", cli_prf, "compute the TLS 1.2 PRF (hex out)"},
     {"rsa", cli_rsa, "toy RSA: keygen, from-factors, pub, encrypt, decrypt, sign, verify"},
     {"cert", cli_cert, "write a toy CA and a server certificate with its key"},

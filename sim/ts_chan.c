@@ -170,21 +170,34 @@ static ts_err wire_one(ts_chan *ch, ts_dir dir, const uint8_t *rec, size_t n, si
     return ts_chan_describe(r);
 }
 
+/* Length of the whole record at in's cursor (header included), consuming
+ * it; TS_ERR_RECORD when it is cut short. */
+static ts_err frame(ts_buf *in, size_t *len)
+{
+    uint8_t type;
+    uint16_t version, n;
+    TS_ENSURE(ts_buf_read_u8(in, &type) == TS_OK && ts_buf_read_u16(in, &version) == TS_OK &&
+                  ts_buf_read_u16(in, &n) == TS_OK && ts_buf_skip(in, n) == TS_OK,
+              TS_ERR_RECORD);
+    *len = TS_RECORD_HEADER_LEN + n;
+    return TS_OK;
+}
+
 ts_err ts_chan_write(ts_chan *ch, ts_dir dir, const uint8_t *data, size_t n, size_t step)
 {
     TS_ENSURE(ch != NULL && (data != NULL || n == 0), TS_ERR_ARG);
     /* Check the framing first, so nothing is half written. */
-    size_t at = 0;
-    while (at < n) {
-        TS_ENSURE(n - at >= TS_RECORD_HEADER_LEN, TS_ERR_RECORD);
-        size_t len = TS_RECORD_HEADER_LEN + ((size_t)data[at + 3] << 8 | data[at + 4]);
-        TS_ENSURE(n - at >= len, TS_ERR_RECORD);
-        at += len;
+    ts_buf in;
+    ts_buf_view(&in, data, n);
+    size_t len;
+    while (ts_buf_remaining(&in) > 0) {
+        TS_GUARD(frame(&in, &len));
     }
-    for (at = 0; at < n;) {
-        size_t len = TS_RECORD_HEADER_LEN + ((size_t)data[at + 3] << 8 | data[at + 4]);
-        TS_GUARD(wire_one(ch, dir, data + at, len, step));
-        at += len;
+    ts_buf_view(&in, data, n);
+    while (ts_buf_remaining(&in) > 0) {
+        const uint8_t *rec = ts_buf_cursor(&in);
+        TS_GUARD(frame(&in, &len));
+        TS_GUARD(wire_one(ch, dir, rec, len, step));
     }
     return TS_OK;
 }
