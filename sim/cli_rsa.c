@@ -12,6 +12,7 @@
 #include "ts_hex.h"
 #include "ts_rng.h"
 #include "ts_rsa.h"
+#include "ts_rsa_pkcs1.h"
 #include "ts_secret.h"
 
 enum {

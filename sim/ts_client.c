@@ -10,6 +10,7 @@
 #include "ts_msg_server_hello.h"
 #include "ts_msg_server_hello_done.h"
 #include "ts_msg_server_key_exchange.h"
+#include "ts_rsa_pkcs1.h"
 #include "ts_secret.h"
 #include "ts_x509_parse.h"
 

@@ -1,4 +1,5 @@
 /* ts_server: the server side of the handshake. */
+#include "ts_rsa_pkcs1.h"
 #include "ts_server.h"
 
 #include <stdio.h>

@@ -2,6 +2,7 @@
  * signature and chain checks, and PEM. The calendar arithmetic is Howard
  * Hinnant's days_from_civil / civil_from_days ("chrono-Compatible Low-Level
  * Date Algorithms"): no timegm, no time(). */
+#include "ts_rsa_pkcs1.h"
 #include "ts_x509.h"
 
 #include <stdio.h>

@@ -13,6 +13,7 @@
  *       [3] { SEQUENCE OF Extension } }
  *   Name ::= SEQUENCE { SET { SEQUENCE { OID, string } } ... }
  *   Extension ::= SEQUENCE { OID, BOOLEAN TRUE (critical only), OCTET STRING { value } } */
+#include "ts_rsa_pkcs1.h"
 #include "ts_x509_build.h"
 
 #include <string.h>

@@ -11,6 +11,7 @@
 #include "ts_hash.h"
 #include "ts_rng.h"
 #include "ts_rsa.h"
+#include "ts_rsa_pkcs1.h"
 
 static double now_ms(void)
 {

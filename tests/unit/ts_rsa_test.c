@@ -18,6 +18,7 @@
 #include "ts_hex.h"
 #include "ts_rng.h"
 #include "ts_rsa.h"
+#include "ts_rsa_pkcs1.h"
 
 /* Decodes hex into a new growable buffer (test helper). */
 static ts_buf hex(const char *text)
