@@ -2,7 +2,6 @@
  * signature and chain checks, and PEM. The calendar arithmetic is Howard
  * Hinnant's days_from_civil / civil_from_days ("chrono-Compatible Low-Level
  * Date Algorithms"): no timegm, no time(). */
-#include "ts_rsa_pkcs1.h"
 #include "ts_x509.h"
 
 #include <stdio.h>
@@ -10,6 +9,7 @@
 
 #include "ts_der.h"
 #include "ts_hash.h"
+#include "ts_rsa_pkcs1.h"
 #include "ts_pem.h"
 
 /* --- time --- */
