@@ -1,5 +1,4 @@
 /* ts_server: the server side of the handshake. */
-#include "ts_rsa_pkcs1.h"
 #include "ts_server.h"
 
 #include <stdio.h>
@@ -11,6 +10,7 @@
 #include "ts_msg_server_hello.h"
 #include "ts_msg_server_hello_done.h"
 #include "ts_msg_server_key_exchange.h"
+#include "ts_rsa_pkcs1.h"
 #include "ts_secret.h"
 
 #define TS_SCSV_RENEGOTIATION 0x00FF
