@@ -36,6 +36,9 @@ typedef struct {
     bool no_verify;          /* client flaw: accept any certificate */
     bool skip_ske_check;     /* client flaw: do not check the ServerKeyExchange signature */
     bool lax_pkcs1;          /* client flaw: lax PKCS#1 v1.5 signature verifier */
+    bool stepwise;           /* write one handshake message per call (the rest on
+                              * ts_conn_write_next), so a simulation can deliver
+                              * each message before the next is written */
     const char *host;        /* server name the client expects ("localhost") */
     ts_time now;             /* the session's clock, for certificate validity */
     ts_dh_group_id dh_group; /* server: group for the dhe suite */
@@ -83,6 +86,13 @@ ts_err ts_conn_start(ts_conn *c);
  * answers into `out`. On a fatal error the alert is already in `out`, the
  * status is TS_CONN_FAILED, and the error is returned. */
 ts_err ts_conn_process(ts_conn *c);
+
+/* True when it is this endpoint's turn to write a handshake message (a
+ * stepwise endpoint that has written one and owes the next). */
+bool ts_conn_has_turn(const ts_conn *c);
+
+/* Writes the next message it is this endpoint's turn to write, if any. */
+ts_err ts_conn_write_next(ts_conn *c);
 
 /* Tells the endpoint that the transport closed (no more bytes will come). */
 void ts_conn_eof(ts_conn *c);

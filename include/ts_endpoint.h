@@ -38,6 +38,7 @@ struct ts_conn {
     int alert;          /* the alert that ended it, or -1 */
     bool alert_sent;
     bool eof;
+    bool wrote;         /* stepwise: a message was written in this call */
 
     ts_buf in;          /* received bytes not yet consumed */
     ts_buf out;         /* records written, not yet taken */

@@ -22,8 +22,12 @@ typedef struct {
 /* The table entry of state. */
 const ts_hs_entry *ts_handshake_entry(ts_hs_state state);
 
-/* Writes every message whose turn it is for c, advancing the state. */
+/* Writes every message whose turn it is for c (only the next one when c is
+ * stepwise), advancing the state; then any application data it owes. */
 ts_err ts_handshake_write_turns(ts_conn *c);
+
+/* True when the current state is a message c writes (handshake only). */
+bool ts_handshake_has_turn(const ts_conn *c);
 
 /* Handles one received handshake message (msg holds header and body). */
 ts_err ts_handshake_on_message(ts_conn *c, const uint8_t *msg, size_t n);

@@ -319,6 +319,6 @@ ts_err ts_client_write_key_exchange(ts_conn *c)
         ts_buf_free(&body);
         return err;
     }
-    TS_GUARD(send_msg(c, TS_HS_CLIENT_KEY_EXCHANGE, "client_key_exchange", &body));
-    return ts_ep_derive_keys(c);
+    /* The keys are derived when the client needs them: before ChangeCipherSpec. */
+    return send_msg(c, TS_HS_CLIENT_KEY_EXCHANGE, "client_key_exchange", &body);
 }

@@ -191,6 +191,7 @@ static ts_err on_record(ts_conn *c, const ts_record *rec)
 ts_err ts_conn_process(ts_conn *c)
 {
     ts_err err = TS_OK;
+    c->wrote = false;
     while (err == TS_OK && (c->status == TS_CONN_HANDSHAKE || c->status == TS_CONN_OPEN)) {
         ts_record rec;
         err = ts_record_next(&c->in, &rec);
@@ -204,6 +205,14 @@ ts_err ts_conn_process(ts_conn *c)
                                          : "malformed record header");
             break;
         }
+        /* Once the hellos have agreed on TLS 1.2, every record must say so
+         * (as OpenSSL does); before that any {03,XX} is accepted (RFC 5246
+         * E.1). The plaintext header is not authenticated otherwise. */
+        if (c->suite != NULL && rec.version != TS_VERSION_TLS12) {
+            err = ts_ep_fail(c, TS_ERR_VERSION,
+                             "a record's version is not 03 03 after TLS 1.2 was agreed");
+            break;
+        }
         err = on_record(c, &rec);
     }
     ts_buf_compact(&c->in);
@@ -211,6 +220,17 @@ ts_err ts_conn_process(ts_conn *c)
         err = TS_ERR_ALERT;
     }
     return err;
+}
+
+bool ts_conn_has_turn(const ts_conn *c)
+{
+    return ts_handshake_has_turn(c);
+}
+
+ts_err ts_conn_write_next(ts_conn *c)
+{
+    c->wrote = false;
+    return ts_conn_has_turn(c) ? ts_handshake_write_turns(c) : TS_OK;
 }
 
 void ts_conn_eof(ts_conn *c)
@@ -268,6 +288,7 @@ size_t ts_conn_secret_areas(const ts_conn *c, const uint8_t **ptrs, size_t *lens
         {c->write.key, sizeof(c->write.key)},
         {c->read.mac_key, sizeof(c->read.mac_key)},
         {c->write.mac_key, sizeof(c->write.mac_key)},
+        {c->dh_priv.data, c->dh_priv.data != NULL ? c->dh_priv.cap : 0}, /* DHE exponent */
     };
     size_t n = 0;
     for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]) && n < max; i++, n++) {

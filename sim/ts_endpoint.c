@@ -144,6 +144,9 @@ static ts_err state_for(ts_conn *c, bool for_client, ts_record_state *s)
 ts_err ts_ep_send_ccs(ts_conn *c)
 {
     static const uint8_t one = 1;
+    if (!c->have_keys) {
+        TS_GUARD(ts_ep_derive_keys(c));
+    }
     ts_ep_simple(c, TS_EV_MESSAGE,
                  c->role == TS_ROLE_CLIENT ? "client_change_cipher_spec" : "server_change_cipher_spec",
                  NULL, &one, 1);

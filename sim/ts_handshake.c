@@ -79,10 +79,19 @@ static void advance(ts_conn *c)
     }
 }
 
+bool ts_handshake_has_turn(const ts_conn *c)
+{
+    return c->status == TS_CONN_HANDSHAKE && c->state < TS_ST_APPLICATION_DATA &&
+           table[c->state].writer == c->role;
+}
+
 ts_err ts_handshake_write_turns(ts_conn *c)
 {
-    while (c->status == TS_CONN_HANDSHAKE && c->state < TS_ST_APPLICATION_DATA &&
-           table[c->state].writer == c->role) {
+    while (ts_handshake_has_turn(c)) {
+        if (c->cfg.stepwise && c->wrote) {
+            return TS_OK; /* one message per call; the rest on ts_conn_write_next */
+        }
+        c->wrote = true;
         ts_err err = table[c->state].write(c);
         if (err != TS_OK) {
             return c->status == TS_CONN_FAILED ? err : ts_ep_fail(c, err, NULL);

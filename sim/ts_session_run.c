@@ -151,6 +151,7 @@ static ts_err make_conns(ts_session *s)
     cc.host = s->cfg.host;
     cc.now = s->cfg.now;
     cc.dh_group = s->cfg.dh_group;
+    cc.stepwise = true; /* each message crosses before the next is written, as in the notes */
     ts_conn_config sc = cc;
     cc.no_verify = s->cfg.no_verify;
     cc.skip_ske_check = s->cfg.skip_ske_check;
@@ -187,10 +188,20 @@ ts_err ts_session_run_all(ts_session *s)
     TS_GUARD(flush(s, s->client, TS_SIDE_CLIENT));
     for (size_t i = 0; i < MAX_DELIVERIES; i++) {
         size_t next = ts_chan_next(s->chan, alive(s->server), alive(s->client));
-        if (next == 0) {
+        if (next != 0) {
+            TS_GUARD(deliver_one(s, next));
+            continue;
+        }
+        /* Nothing in flight: the side whose turn it is writes its next message. */
+        ts_conn *writer = ts_conn_has_turn(s->client) ? s->client
+                          : ts_conn_has_turn(s->server) ? s->server
+                                                        : NULL;
+        if (writer == NULL) {
             break;
         }
-        TS_GUARD(deliver_one(s, next));
+        (void)ts_conn_write_next(writer);
+        TS_GUARD(s->run_err);
+        TS_GUARD(flush(s, writer, writer == s->client ? TS_SIDE_CLIENT : TS_SIDE_SERVER));
     }
     ts_session_result_compute(s->trace, s->chan, s->client, s->server, &s->payload, &s->result);
     return TS_OK;
