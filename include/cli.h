@@ -21,6 +21,11 @@ int cli_prf(int argc, char **argv);
 int cli_rsa(int argc, char **argv);
 int cli_cert(int argc, char **argv);
 int cli_run(int argc, char **argv);
+int cli_ui(int argc, char **argv);
+int cli_lessons(int argc, char **argv);
+int cli_serve(int argc, char **argv);
+int cli_connect(int argc, char **argv);
+int cli_decode(int argc, char **argv);
 
 /* Prints "tlsstep CMD: MESSAGE" and a hint to stderr; returns CLI_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)

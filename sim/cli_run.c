@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_run_lesson.h" /* --lesson (h10) */
 #include "ts_json.h"
 #include "ts_session.h"
 #include "ts_transcript.h"
@@ -39,6 +40,11 @@ static const char usage_text[] =
     "  --drop N          never deliver record N (repeatable)\n"
     "  --replay N        deliver record N a second time right after it (repeatable)\n"
     "  --json            print JSON instead of the transcript\n"
+    "  --lesson ID       play lesson ID (or a lesson file): its set-up is the run's\n"
+    "                    (options given here win) and its narration comes before\n"
+    "                    each step (see 'tlsstep lessons')\n"
+    "  --lang en|ko      language of the narration (default: from the locale)\n"
+    "  --lessons DIR     look for lessons in DIR first\n"
     "\n"
     "Records are numbered 1, 2, ... in the order they are written to the channel\n"
     "(a replayed copy takes the next number).\n"
@@ -55,10 +61,12 @@ typedef struct {
     size_t n_acts;
     bool json;
     const char *file;
+    cli_run_lesson lesson; /* --lesson, --lang, --lessons */
 } run_opts;
 
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE, OPT_LAX,
-       OPT_HOST, OPT_NOW, OPT_FILE, OPT_TAMPER, OPT_DROP, OPT_REPLAY, OPT_JSON };
+       OPT_HOST, OPT_NOW, OPT_FILE, OPT_TAMPER, OPT_DROP, OPT_REPLAY, OPT_JSON,
+       OPT_LESSON, OPT_LANG, OPT_LESSONS };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
@@ -75,6 +83,9 @@ static const struct option longopts[] = {
     {"drop", required_argument, NULL, OPT_DROP},
     {"replay", required_argument, NULL, OPT_REPLAY},
     {"json", no_argument, NULL, OPT_JSON},
+    {"lesson", required_argument, NULL, OPT_LESSON},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"lessons", required_argument, NULL, OPT_LESSONS},
     {NULL, 0, NULL, 0},
 };
 
@@ -193,6 +204,9 @@ static int parse(run_opts *o, int argc, char **argv)
         case OPT_LAX: o->cfg.lax_pkcs1 = true; break;
         case OPT_JSON: o->json = true; break;
         case OPT_FILE: o->file = optarg; break;
+        case OPT_LESSON: o->lesson.id = optarg; break;
+        case OPT_LANG: o->lesson.lang_arg = optarg; break;
+        case OPT_LESSONS: o->lesson.dir = optarg; break;
         case '?':
         case ':':
             if (optopt != 0) {
@@ -210,7 +224,7 @@ static int parse(run_opts *o, int argc, char **argv)
     if (optind < argc) {
         return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
     }
-    return CLI_EXIT_OK;
+    return cli_run_lesson_lang(&o->lesson);
 }
 
 /* Exit 2 when an action's record never crossed (or was too short). */
@@ -234,8 +248,11 @@ static int check_actions(const ts_session *s)
 }
 
 /* Writes the transcript or JSON to stdout in one piece. */
-static ts_err output(const ts_session *s, bool json)
+static ts_err output(const ts_session *s, bool json, const cli_run_lesson *lesson)
 {
+    if (!json && lesson->lesson != NULL) {
+        return cli_run_lesson_write(lesson, s);
+    }
     if (json) {
         char *text = NULL;
         TS_GUARD(ts_json_session(s, &text));
@@ -273,7 +290,7 @@ static int run(run_opts *o)
         return cli_fail(CLI_EXIT_FAIL, "run", "the simulation failed: %s", ts_err_str(err));
     }
     int rc = check_actions(s);
-    if (rc == CLI_EXIT_OK && output(s, o->json) != TS_OK) {
+    if (rc == CLI_EXIT_OK && output(s, o->json, &o->lesson) != TS_OK) {
         rc = cli_fail(CLI_EXIT_FAIL, "run", "cannot write the output");
     }
     if (rc == CLI_EXIT_OK) {
@@ -298,10 +315,19 @@ int cli_run(int argc, char **argv)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
+    if (o.lesson.id != NULL) {
+        bool done = false;
+        rc = cli_run_lesson_setup(&o.lesson, &o.cfg, o.acts, &o.n_acts, MAX_ACTIONS, &done);
+        if (rc != CLI_EXIT_OK || done) {
+            cli_run_lesson_free(&o.lesson);
+            return rc;
+        }
+    }
     ts_buf file;
     ts_buf_init(&file);
     if (o.file != NULL) {
         if (cli_read_file(o.file, &file) != TS_OK) {
+            cli_run_lesson_free(&o.lesson);
             return cli_fail(CLI_EXIT_USAGE, "run", "cannot read --file '%s'", o.file);
         }
         const char *slash = strrchr(o.file, '/');
@@ -311,5 +337,6 @@ int cli_run(int argc, char **argv)
     }
     rc = run(&o);
     ts_buf_free(&file);
+    cli_run_lesson_free(&o.lesson);
     return rc;
 }

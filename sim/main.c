@@ -1,6 +1,7 @@
 /* main: the tlsstep command line; dispatches to one function per command. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ts_rng.h"
 
@@ -13,7 +14,12 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+    {"ui", cli_ui, "the step-through terminal UI (the default on a terminal)"},
     {"run", cli_run, "run a whole handshake and transfer without UI (transcript; --json)"},
+    {"lessons", cli_lessons, "list the lessons and exercises"},
+    {"serve", cli_serve, "the simulator's server for a real TLS 1.2 client (openssl, curl)"},
+    {"connect", cli_connect, "the simulator's client against a real TLS 1.2 server"},
+    {"decode", cli_decode, "decode TLS records given as raw bytes or hex"},
     {"prf", cli_prf, "compute the TLS 1.2 PRF (hex out)"},
     {"rsa", cli_rsa, "toy RSA: keygen, from-factors, pub, encrypt, decrypt, sign, verify"},
     {"cert", cli_cert, "write a toy CA and a server certificate with its key"},
@@ -36,8 +42,10 @@ int main(int argc, char **argv)
         return 1;
     }
     if (argc < 2) {
-        usage(stdout);
-        return CLI_EXIT_OK;
+        /* On a terminal the UI on the default lesson; otherwise its transcript. */
+        static char ui[] = "ui", run[] = "run";
+        char *args[] = {isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? ui : run, NULL};
+        return args[0] == ui ? cli_ui(1, args) : cli_run(1, args);
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {

@@ -1,0 +1,25 @@
+/* ts_lang: the languages tlsstep speaks (English and Korean), shared by the
+ * lessons (layer 4) and the front ends. */
+#ifndef TS_LANG_H
+#define TS_LANG_H
+
+#include <stdbool.h>
+
+typedef enum {
+    TS_LANG_EN,
+    TS_LANG_KO,
+    TS_LANG_COUNT
+} ts_lang;
+
+/* The language of the locale: LC_ALL, then LC_MESSAGES, then LANG (the first
+ * one set and non-empty); "ko..." means Korean, anything else English. */
+ts_lang ts_lang_default(void);
+
+/* Parses "en" or "ko" (any case; "english", "korean" and "kr" too); false if
+ * s is none of them. */
+bool ts_lang_parse(const char *s, ts_lang *out);
+
+/* "en" or "ko". */
+const char *ts_lang_code(ts_lang lang);
+
+#endif

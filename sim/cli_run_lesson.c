@@ -1,0 +1,99 @@
+/* cli_run_lesson: `tlsstep run --lesson ID [--lang en|ko] [--lessons DIR]`. */
+#include "cli_run_lesson.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "ts_lesson_play.h"
+#include "ts_suite.h"
+#include "ts_lesson_textbook.h"
+
+#define NARRATION_WIDTH 78
+
+int cli_run_lesson_lang(cli_run_lesson *o)
+{
+    o->lang = ts_lang_default();
+    if (o->lang_arg != NULL && !ts_lang_parse(o->lang_arg, &o->lang)) {
+        return cli_usage_error("run", "--lang must be en or ko, not '%s'", o->lang_arg);
+    }
+    return CLI_EXIT_OK;
+}
+
+/* Writes what play() prints to stdout in one piece. */
+static ts_err buffered(const cli_run_lesson *o, const ts_session *s)
+{
+    char *text = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&text, &n);
+    TS_ENSURE(f != NULL, TS_ERR_NOMEM);
+    ts_err err = s != NULL ? ts_lesson_play_run(f, s, o->lesson, o->lang, NARRATION_WIDTH)
+                           : ts_lesson_play_textbook(f, o->lesson, o->lang, NARRATION_WIDTH);
+    if (fclose(f) != 0 && err == TS_OK) {
+        err = TS_ERR_IO;
+    }
+    if (err == TS_OK) {
+        err = cli_write_file("-", (const uint8_t *)text, n);
+    }
+    free(text);
+    return err;
+}
+
+int cli_run_lesson_setup(cli_run_lesson *o, ts_session_config *cfg, ts_action *acts,
+                         size_t *n_acts, size_t max, bool *done)
+{
+    char why[TS_LESSON_WHY_CAP];
+    struct stat st;
+    *done = false;
+    if (o->dir != NULL && (stat(o->dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+        return cli_usage_error("run", "--lessons '%s' is not a folder", o->dir);
+    }
+    if (ts_lesson_open(o->id, o->dir, &o->lesson, why, sizeof(why)) != TS_OK) {
+        return cli_fail(CLI_EXIT_USAGE, "run", "%s", why);
+    }
+    if (o->lesson->run.play == TS_LESSON_PLAY_TEXTBOOK) {
+        *done = true;
+        ts_err err = buffered(o, NULL);
+        return err == TS_OK ? CLI_EXIT_OK
+                            : cli_fail(CLI_EXIT_FAIL, "run", "lesson %s: %s", o->lesson->id,
+                                       ts_err_str(err));
+    }
+    ts_session_config lc;
+    if (ts_lesson_config(o->lesson, &lc) != TS_OK) {
+        return cli_fail(CLI_EXIT_USAGE, "run", "%s: suite '%s' unknown", o->lesson->path,
+                        o->lesson->run.suite);
+    }
+    if (lc.suite != NULL && !ts_suite_usable(lc.suite) && cfg->suite == NULL) {
+        return cli_fail(CLI_EXIT_USAGE, "run", "lesson %s uses suite %s, which needs AES-NI; "
+                        "add --suite ecdhe, dhe or null", o->lesson->id, lc.suite->cli_name);
+    }
+    cfg->suite = cfg->suite != NULL ? cfg->suite : lc.suite;
+    cfg->bits = cfg->bits != 0 ? cfg->bits : lc.bits;
+    cfg->seed = cfg->seed != NULL ? cfg->seed : lc.seed;
+    cfg->host = cfg->host != NULL ? cfg->host : lc.host;
+    cfg->ems = cfg->ems || lc.ems;
+    cfg->offer_one = cfg->offer_one || lc.offer_one;
+    cfg->no_verify = cfg->no_verify || lc.no_verify;
+    cfg->skip_ske_check = cfg->skip_ske_check || lc.skip_ske_check;
+    cfg->lax_pkcs1 = cfg->lax_pkcs1 || lc.lax_pkcs1;
+    if (*n_acts == 0) {
+        for (size_t i = 0; i < o->lesson->run.n_actions && i < max; i++) {
+            acts[(*n_acts)++] = o->lesson->run.actions[i];
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+ts_err cli_run_lesson_write(const cli_run_lesson *o, const ts_session *s)
+{
+    TS_ENSURE(o->lesson != NULL && s != NULL, TS_ERR_ARG);
+    return buffered(o, s);
+}
+
+void cli_run_lesson_free(cli_run_lesson *o)
+{
+    ts_lesson_free(o->lesson);
+    o->lesson = NULL;
+}

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Lessons: `tlsstep lessons` lists every lesson in both languages; every
+# lesson plays to its end with `run --lesson ID` in both languages with its
+# narration; the lesson search path; malformed lesson files give errors
+# naming file, line and what was expected.
+source tests/lib.sh
+LESSONS="rsa-textbook rsa-handshake forward-secrecy records ending"
+export XDG_DATA_HOME="$TMP/xdg" TLSSTEP_LESSONS=
+
+# has NAME FILE TEXT: passes when FILE holds TEXT (a fixed string).
+has() {
+    if grep -qF -- "$3" "$2"; then echo "ok - $1"; else
+        echo "not ok - $1"; echo "    # no '$3' in:"; head -20 "$2" | sed 's/^/    # /'; fi
+}
+# lacks NAME FILE TEXT: passes when FILE does not hold TEXT.
+lacks() {
+    if grep -qF -- "$3" "$2"; then echo "not ok - $1"; grep -nF -- "$3" "$2" | head -3 |
+        sed 's/^/    # /'; else echo "ok - $1"; fi
+}
+# before NAME FILE A B: passes when the first line holding A comes before B's.
+before() {
+    local a b
+    a=$(grep -nF -- "$3" "$2" | head -1 | cut -d: -f1)
+    b=$(grep -nF -- "$4" "$2" | head -1 | cut -d: -f1)
+    if [ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]; then echo "ok - $1"; else
+        echo "not ok - $1 (lines '$a' and '$b')"; fi
+}
+
+# --- the list ---
+ok "lessons (en)" "$TLSSTEP" lessons --lang en
+"$TLSSTEP" lessons --lang en >"$TMP/list.en" 2>&1
+"$TLSSTEP" lessons --lang ko >"$TMP/list.ko" 2>&1
+for id in $LESSONS; do
+    has "lessons lists $id (en)" "$TMP/list.en" "$id"
+    has "lessons lists $id (ko)" "$TMP/list.ko" "$id"
+done
+has "English title" "$TMP/list.en" "The HTTPS handshake, step by step (RSA)"
+has "Korean title" "$TMP/list.ko" "HTTPS 핸드셰이크 단계별로 보기 (RSA)"
+LANG=ko_KR.UTF-8 LC_ALL= LC_MESSAGES= "$TLSSTEP" lessons >"$TMP/list.loc" 2>&1
+has "language from the locale" "$TMP/list.loc" "작은 수로 배우는 교과서 RSA"
+"$TLSSTEP" lessons --json --lang ko >"$TMP/list.json" 2>&1
+ok "lessons --json is JSON with five lessons" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+ids = {x["id"] for x in d}
+assert set(sys.argv[2].split()) <= ids, ids
+assert all(x["kind"] in ("lesson", "exercise") and 1 <= x["difficulty"] <= 5 for x in d)
+' "$TMP/list.json" "$LESSONS"
+"$TLSSTEP" lessons --steps >"$TMP/steps" 2>&1
+has "lessons --steps names the steps" "$TMP/steps" "premaster_secret"
+fails "lessons --lang fr" 2 "$TLSSTEP" lessons --lang fr
+fails "lessons: unknown option" 2 "$TLSSTEP" lessons --colour
+ok "lessons --help" "$TLSSTEP" lessons --help
+fails "lessons --lessons: not a folder" 2 "$TLSSTEP" lessons --lessons "$TMP/nothing"
+fails "run --lessons: not a folder" 2 "$TLSSTEP" run --lesson records --lessons "$TMP/nothing"
+
+# --- every lesson plays to its end in both languages ---
+for id in $LESSONS; do
+    for lang in en ko; do
+        out="$TMP/$id.$lang"
+        ok "run --lesson $id --lang $lang" "$TLSSTEP" run --lesson "$id" --lang "$lang" \
+            --seed lesson-test --bits 512
+        "$TLSSTEP" run --lesson "$id" --lang "$lang" --seed lesson-test --bits 512 >"$out" 2>&1
+        has "$id/$lang: ends ok" "$out" "result: ok"
+        has "$id/$lang: narration" "$out" "  | "
+        lacks "$id/$lang: every placeholder filled" "$out" "{{"
+        lacks "$id/$lang: every emphasis closed" "$out" "**"
+    done
+done
+# key steps carry their narration, before the step
+f="$TMP/rsa-handshake.en"
+for t in "== ClientHello ==" "== 3. Authentication: the CA's signature ==" \
+         "== 4. Premaster secret ==" "== 5. The server decrypts ==" "== 6. Master secret ==" \
+         "== 7. Session keys ==" "== Finished ==" "== The server sends the file ==" \
+         "== Closing: close_notify ==" "== The session keys are discarded =="; do
+    has "rsa-handshake/en: $t" "$f" "$t"
+done
+before "narration comes before its step" "$f" "== ClientHello ==" "client writes client_hello"
+before "notes' order: certificate check before premaster" "$f" "== 3. Authentication" "== 4. Premaster"
+f="$TMP/rsa-handshake.ko"
+for t in "== 1. 클라이언트 랜덤 ==" "== 3. 인증: 인증기관의 서명 확인 ==" "== 4. premaster secret ==" \
+         "== 5. 서버의 복호화 ==" "== 6. master secret ==" "== 7. 세션 키 ==" "== 세션 키 폐기 =="; do
+    has "rsa-handshake/ko: $t" "$f" "$t"
+done
+has "rsa-textbook: real numbers" "$TMP/rsa-textbook.en" "c = m^e mod n = 65^17 mod 3233 = 2790"
+has "rsa-textbook/ko: d" "$TMP/rsa-textbook.ko" "d = e^-1 mod phi(n) = 2753"
+has "forward-secrecy: ecdhe" "$TMP/forward-secrecy.en" "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"
+has "forward-secrecy: SKE signature section" "$TMP/forward-secrecy.ko" "== 클라이언트의 서명 확인 =="
+has "ending: ems from the lesson" "$TMP/ending.en" "ems: on"
+has "ending: session hash section" "$TMP/ending.en" "== The session hash =="
+
+# the command line wins over the lesson's set-up
+"$TLSSTEP" run --lesson forward-secrecy --suite dhe --lang en --seed s --bits 512 >"$TMP/fs.dhe" 2>&1
+has "--suite overrides the lesson" "$TMP/fs.dhe" "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256"
+has "dhe plays the same sections" "$TMP/fs.dhe" "== Keys discarded: forward secrecy =="
+"$TLSSTEP" run --lesson records --suite null --lang ko --seed s --bits 512 >"$TMP/rec.null" 2>&1
+has "records with null: MAC keys section" "$TMP/rec.null" "== MAC 키 (null 제품군) =="
+has "records with null: ends ok" "$TMP/rec.null" "result: ok"
+"$TLSSTEP" run --lesson rsa-handshake --seed same --bits 512 --lang en >"$TMP/a" 2>&1
+"$TLSSTEP" run --lesson rsa-handshake --seed same --bits 512 --lang en >"$TMP/b" 2>&1
+ok "same seed, same narrated transcript" cmp "$TMP/a" "$TMP/b"
+
+# --- the search path: a teacher's copy wins ---
+mkdir -p "$XDG_DATA_HOME/tlsstep/lessons"
+sed 's/The HTTPS handshake, step by step (RSA)/My own handshake lesson/' lessons/rsa-handshake.md \
+    >"$XDG_DATA_HOME/tlsstep/lessons/rsa-handshake.md"
+"$TLSSTEP" lessons --lang en >"$TMP/list.xdg" 2>&1
+has "XDG_DATA_HOME copy listed" "$TMP/list.xdg" "My own handshake lesson"
+lacks "XDG_DATA_HOME copy hides the original" "$TMP/list.xdg" "step by step (RSA)"
+mkdir -p "$TMP/dir"
+sed 's/My own handshake lesson/From --lessons/' "$XDG_DATA_HOME/tlsstep/lessons/rsa-handshake.md" \
+    >"$TMP/dir/rsa-handshake.md"
+"$TLSSTEP" run --lesson rsa-handshake --lessons "$TMP/dir" --seed s --bits 512 --lang en \
+    >"$TMP/dir.out" 2>&1
+has "--lessons DIR comes first" "$TMP/dir.out" "lesson: rsa-handshake - From --lessons"
+rm -rf "$XDG_DATA_HOME/tlsstep"
+
+# --- malformed lesson files ---
+bad() { # NAME FILE TEXT...: run --lesson FILE exits 2 and says TEXT
+    local name=$1 file=$2; shift 2
+    "$TLSSTEP" run --lesson "$file" >"$TMP/bad" 2>&1
+    local rc=$?
+    same "$name: exit 2" "$rc" 2
+    for t in "$@"; do has "$name: says '$t'" "$TMP/bad" "$t"; done
+}
+B=tests/lessons/bad
+bad "bad YAML" $B/bad-yaml.md "$B/bad-yaml.md:4: malformed YAML front matter" \
+    "did not find expected ',' or '}'" "starts at line 3"
+bad "unknown step" $B/unknown-step.md "$B/unknown-step.md:12: unknown step 'server_helo'" \
+    "nearest: server_hello"
+bad "missing language" $B/missing-ko.md "$B/missing-ko.md:6: missing language 'ko'" \
+    "expected a '# ko' heading"
+bad "missing id" $B/missing-id.md "$B/missing-id.md:2: front matter: missing 'id:'"
+bad "missing title language" $B/missing-title-ko.md \
+    "$B/missing-title-ko.md:4: title: missing language 'ko'"
+fails "unknown lesson" 2 "$TLSSTEP" run --lesson no-such-lesson
+fails "run --lang fr" 2 "$TLSSTEP" run --lesson rsa-handshake --lang fr
+"$TLSSTEP" lessons --lessons $B >"$TMP/list.bad" 2>&1
+rc=$?
+same "lessons with malformed files: exit 1" "$rc" 1
+has "lessons reports the malformed file" "$TMP/list.bad" "unknown-step.md:12: unknown step"
+has "lessons still lists the good ones" "$TMP/list.bad" "rsa-handshake"
