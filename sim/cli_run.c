@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "ts_capture.h" /* --pcap, --keylog (h8) */
 #include "cli_run_lesson.h" /* --lesson (h10) */
 #include "ts_json.h"
 #include "ts_session.h"
@@ -40,6 +41,14 @@ static const char usage_text[] =
     "  --drop N          never deliver record N (repeatable)\n"
     "  --replay N        deliver record N a second time right after it (repeatable)\n"
     "  --json            print JSON instead of the transcript\n"
+    "  --pcap FILE       write the records that crossed the channel as a capture\n"
+    "                    for Wireshark: TCP 127.0.0.1:49152 -> 127.0.0.2:443, times\n"
+    "                    from the session clock; pcapng with the key log embedded\n"
+    "                    (opens already decrypted) when FILE ends in .pcapng, else\n"
+    "                    pcap. A dropped record never crossed: it is not in it.\n"
+    "  --keylog FILE     append the key log line (NSS format, as SSLKEYLOGFILE:\n"
+    "                    CLIENT_RANDOM <client random> <master secret>), for\n"
+    "                    tshark -o tls.keylog_file:FILE\n"
     "  --lesson ID       play lesson ID (or a lesson file): its set-up is the run's\n"
     "                    (options given here win) and its narration comes before\n"
     "                    each step (see 'tlsstep lessons')\n"
@@ -60,6 +69,7 @@ typedef struct {
     ts_action acts[MAX_ACTIONS];
     size_t n_acts;
     bool json;
+    const char *pcap, *keylog; /* --pcap, --keylog (h8) */
     const char *file;
     cli_run_lesson lesson; /* --lesson, --lang, --lessons */
 } run_opts;
@@ -67,6 +77,8 @@ typedef struct {
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE, OPT_LAX,
        OPT_HOST, OPT_NOW, OPT_FILE, OPT_TAMPER, OPT_DROP, OPT_REPLAY, OPT_JSON,
        OPT_LESSON, OPT_LANG, OPT_LESSONS };
+
+enum { OPT_PCAP = 512, OPT_KEYLOG }; /* h8 */
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
@@ -83,6 +95,8 @@ static const struct option longopts[] = {
     {"drop", required_argument, NULL, OPT_DROP},
     {"replay", required_argument, NULL, OPT_REPLAY},
     {"json", no_argument, NULL, OPT_JSON},
+    {"pcap", required_argument, NULL, OPT_PCAP},
+    {"keylog", required_argument, NULL, OPT_KEYLOG},
     {"lesson", required_argument, NULL, OPT_LESSON},
     {"lang", required_argument, NULL, OPT_LANG},
     {"lessons", required_argument, NULL, OPT_LESSONS},
@@ -203,6 +217,8 @@ static int parse(run_opts *o, int argc, char **argv)
         case OPT_SKIP_SKE: o->cfg.skip_ske_check = true; break;
         case OPT_LAX: o->cfg.lax_pkcs1 = true; break;
         case OPT_JSON: o->json = true; break;
+        case OPT_PCAP: o->pcap = optarg; break;
+        case OPT_KEYLOG: o->keylog = optarg; break;
         case OPT_FILE: o->file = optarg; break;
         case OPT_LESSON: o->lesson.id = optarg; break;
         case OPT_LANG: o->lesson.lang_arg = optarg; break;
@@ -275,6 +291,18 @@ static ts_err output(const ts_session *s, bool json, const cli_run_lesson *lesso
     return err;
 }
 
+/* --pcap and --keylog: what Wireshark sees of the run (ts_capture). */
+static int write_capture(const ts_session *s, const run_opts *o)
+{
+    if (o->pcap != NULL && ts_capture_write_session(s, o->pcap, NULL) != TS_OK) {
+        return cli_fail(CLI_EXIT_USAGE, "run", "cannot write --pcap '%s'", o->pcap);
+    }
+    if (o->keylog != NULL && ts_capture_write_session(s, NULL, o->keylog) != TS_OK) {
+        return cli_fail(CLI_EXIT_USAGE, "run", "cannot write --keylog '%s'", o->keylog);
+    }
+    return CLI_EXIT_OK;
+}
+
 static int run(run_opts *o)
 {
     ts_session *s = NULL;
@@ -290,6 +318,9 @@ static int run(run_opts *o)
         return cli_fail(CLI_EXIT_FAIL, "run", "the simulation failed: %s", ts_err_str(err));
     }
     int rc = check_actions(s);
+    if (rc == CLI_EXIT_OK) {
+        rc = write_capture(s, o);
+    }
     if (rc == CLI_EXIT_OK && output(s, o->json, &o->lesson) != TS_OK) {
         rc = cli_fail(CLI_EXIT_FAIL, "run", "cannot write the output");
     }
