@@ -68,3 +68,38 @@ for bits in 1024 2048; do
     our_sign=$(awk -v k="rsa${bits}_sign" '$1 == k { sub("mean=", "", $2); print $2 }' <<<"$ours")
     figure "rsa${bits}_sign" "$our_sign" "$ref_sign" ms
 done
+
+# --- handshake (h9): complete in-process TLS 1.2 handshakes, each suite at
+# 2048 bits, in ms per handshake. ours: tests/bench/bench_hs.c (ts_conn
+# client and server over memory buffers); ref: tests/bench/bench_openssl_hs.c
+# (OpenSSL 3 over a BIO pair, linked with libssl, built only here). Like with
+# like: an RSA-2048 server key made once outside the timed loop on both
+# sides, the same suite, X25519 / ffdhe2048, rsa_pkcs1_sha256 signatures, no
+# extended master secret, no session resumption, the client verifying the
+# certificate and host name; handshake only, no HTTP payload (our client
+# seals its ~100-byte GET as it completes).
+build bench_hs
+# shellcheck disable=SC2086
+$CC_ $CFLAGS_ $LDFLAGS_ -o "$OUT/bench_openssl_hs" tests/bench/bench_openssl_hs.c \
+    $(pkg-config --libs libssl libcrypto 2>/dev/null || echo -lssl -lcrypto) || exit 1
+ours_hs=$("$OUT/bench_hs") || { echo "bench_hs failed"; exit 1; }
+ref_hs=$("$OUT/bench_openssl_hs") || { echo "bench_openssl_hs failed"; exit 1; }
+for suite in rsa ecdhe dhe null; do
+    key="handshake_${suite}_2048"
+    o=$(awk -v k="$key" '$1 == k { sub("mean=", "", $2); print $2 }' <<<"$ours_hs")
+    r=$(awk -v k="$key" '$1 == k { sub("mean=", "", $2); print $2 }' <<<"$ref_hs")
+    if [ -n "$o" ] && [ -n "$r" ]; then
+        figure "$key" "$o" "$r" ms
+    else
+        echo "bench $key: unavailable (ours='$o' ref='$r')"
+    fi
+done
+
+# --- UI: "back one step" from the last step of a 4096-bit run (issue 5) ---
+# (section owned by the UI; keep it last.) ours: tests/bench/bench_ui.c, the
+# median of 15 runs of a full replay (ts_session_run, keys cached) plus one
+# full redraw of a 100x30 screen to a pseudo-terminal; ref: the 50 ms budget.
+build bench_ui
+ours_ui=$("$OUT/bench_ui") || { echo "bench_ui failed"; exit 1; }
+o=$(awk '$1 == "ui_step_back_4096" { sub("median=", "", $2); print $2 }' <<<"$ours_ui")
+figure ui_step_back_4096 "$o" 50 ms

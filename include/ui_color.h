@@ -1,0 +1,37 @@
+/* ui_color: colours named by meaning. With NO_COLOR set or a monochrome
+ * terminal the meaning is carried by attributes alone (bold, reverse,
+ * underline), so nothing depends on colour. */
+#ifndef UI_COLOR_H
+#define UI_COLOR_H
+
+#include <ncurses.h>
+#include <stdbool.h>
+
+typedef enum {
+    UI_C_NORMAL,
+    UI_C_TITLE,    /* a pane's title */
+    UI_C_FOCUS,    /* the focused pane's title */
+    UI_C_SELECT,   /* the selected line */
+    UI_C_CURRENT,  /* the record of the current step */
+    UI_C_NEW,      /* a value that appeared at this step */
+    UI_C_SECRET,   /* a secret value */
+    UI_C_OK,       /* a check that passed */
+    UI_C_ALERT,    /* an alert, a failed check */
+    UI_C_TAMPER,   /* a tampered, edited or dropped record */
+    UI_C_DIM,      /* wiped values, hints */
+    UI_C_HEXSEL,   /* the selected field's bytes */
+    UI_C_CHANGED,  /* an edited byte */
+    UI_C_STATUS,   /* the status line */
+    UI_C_COUNT
+} ui_role;
+
+/* Sets up the colour pairs (after initscr/newterm); honours NO_COLOR. */
+void ui_color_init(void);
+
+/* The attributes for role (colour pair and/or bold/reverse/underline). */
+attr_t ui_attr(ui_role role);
+
+/* True when colours are in use. */
+bool ui_color_on(void);
+
+#endif

@@ -1,0 +1,151 @@
+/* bench_hs: complete in-process TLS 1.2 handshakes per suite at 2048 bits,
+ * with tlsstep's engine (ts_conn client and server passing records through
+ * memory). The PKI (CA and server keys, certificates) is made once, outside
+ * the timed loop; each timed handshake is a full one (fresh randoms, fresh
+ * ephemeral keys, the client verifying the certificate chain, host and
+ * ServerKeyExchange signature) and stops when both sides have verified
+ * Finished: no HTTP payload (the client seals its ~100-byte GET as it
+ * completes; nothing else). No event hook (the engine alone).
+ * Prints one line per suite, in milliseconds per handshake:
+ *   handshake_rsa_2048 mean=A runs=N
+ * tests/bench/run.sh compares them with bench_openssl_hs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ts_conn.h"
+#include "ts_rng.h"
+#include "ts_rsa.h"
+#include "ts_suite.h"
+#include "ts_x509_build.h"
+
+#define BITS 2048
+#define NOW ((ts_time)1767225600) /* 2026-01-01, inside the certificates' validity */
+#define MIN_RUNS 20
+#define MIN_MS 1500.0
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Moves everything from's out holds into to's in, and lets to answer. */
+static ts_err deliver(ts_conn *from, ts_conn *to)
+{
+    ts_buf *out = ts_conn_out(from);
+    if (ts_buf_remaining(out) == 0) {
+        return TS_OK;
+    }
+    ts_err err = ts_buf_write_bytes(ts_conn_in(to), ts_buf_cursor(out), ts_buf_remaining(out));
+    ts_buf_reset(out);
+    return err == TS_OK ? ts_conn_process(to) : err;
+}
+
+/* One full handshake; TS_OK when both sides reached TS_CONN_OPEN. */
+static ts_err handshake(const ts_conn_config *ccfg, const ts_conn_config *scfg)
+{
+    ts_rng crng, srng;
+    ts_conn *c = NULL, *s = NULL;
+    ts_err err = ts_rng_init(&crng, NULL, TS_ACTOR_CLIENT);
+    if (err == TS_OK) {
+        err = ts_rng_init(&srng, NULL, TS_ACTOR_SERVER);
+    }
+    if (err == TS_OK) {
+        err = ts_conn_new(TS_ROLE_CLIENT, ccfg, &crng, NULL, NULL, &c);
+    }
+    if (err == TS_OK) {
+        err = ts_conn_new(TS_ROLE_SERVER, scfg, &srng, NULL, NULL, &s);
+    }
+    if (err == TS_OK) {
+        err = ts_conn_start(c);
+    }
+    for (int turn = 0; err == TS_OK && turn < 16; turn++) {
+        if (ts_conn_status_of(c) == TS_CONN_OPEN && ts_conn_status_of(s) == TS_CONN_OPEN) {
+            break;
+        }
+        err = deliver(c, s);
+        if (err == TS_OK) {
+            err = deliver(s, c);
+        }
+    }
+    if (err == TS_OK &&
+        (ts_conn_status_of(c) != TS_CONN_OPEN || ts_conn_status_of(s) != TS_CONN_OPEN)) {
+        fprintf(stderr, "bench_hs: handshake did not complete: client '%s', server '%s'\n",
+                ts_conn_reason(c), ts_conn_reason(s));
+        err = TS_ERR_CLOSED;
+    }
+    ts_conn_free(c);
+    ts_conn_free(s);
+    ts_rng_wipe(&crng);
+    ts_rng_wipe(&srng);
+    return err;
+}
+
+int main(void)
+{
+    if (ts_rng_global_init() != TS_OK) {
+        return 1;
+    }
+    ts_rng kg;
+    ts_rsa_key *ca_key = NULL, *server_key = NULL;
+    ts_buf ca_der, server_der;
+    ts_buf_init(&ca_der);
+    ts_buf_init(&server_der);
+    if (ts_rng_init(&kg, "bench-hs", TS_ACTOR_KEYGEN) != TS_OK ||
+        ts_x509_make_pki(&kg, BITS, "localhost", NOW, &ca_key, &ca_der, &server_key,
+                         &server_der) != TS_OK) {
+        fprintf(stderr, "bench_hs: cannot make the PKI\n");
+        return 1;
+    }
+    ts_rng_wipe(&kg);
+    int rc = 0;
+    for (int id = 0; id < TS_SUITE_COUNT && rc == 0; id++) {
+        const ts_suite *suite = ts_suite_get((ts_suite_id)id);
+        if (!ts_suite_usable(suite)) {
+            fprintf(stderr, "bench_hs: %s unavailable here (no AES-NI)\n", suite->cli_name);
+            continue;
+        }
+        ts_conn_config sc, cc;
+        memset(&sc, 0, sizeof(sc));
+        sc.suite = suite;
+        sc.host = "localhost";
+        sc.now = NOW;
+        sc.dh_group = TS_DH_FFDHE2048;
+        sc.server_key = server_key;
+        sc.certs[0] = server_der.data;
+        sc.cert_lens[0] = server_der.len;
+        sc.n_certs = 1;
+        cc = sc;
+        cc.server_key = NULL;
+        cc.n_certs = 0;
+        cc.ca_der = ca_der.data;
+        cc.ca_len = ca_der.len;
+        cc.path = "/";
+        if (handshake(&cc, &sc) != TS_OK) { /* warm-up, and a check */
+            rc = 1;
+            break;
+        }
+        unsigned runs = 0;
+        double t0 = now_ms(), t;
+        do {
+            if (handshake(&cc, &sc) != TS_OK) {
+                rc = 1;
+                break;
+            }
+            runs++;
+            t = now_ms() - t0;
+        } while (runs < MIN_RUNS || t < MIN_MS);
+        if (rc == 0) {
+            printf("handshake_%s_%d mean=%.4f runs=%u\n", suite->cli_name, BITS, t / runs, runs);
+            fflush(stdout);
+        }
+    }
+    ts_rsa_free(ca_key);
+    ts_rsa_free(server_key);
+    ts_buf_free(&ca_der);
+    ts_buf_free(&server_der);
+    return rc;
+}

@@ -1,0 +1,72 @@
+# Helpers for the tmux-driven UI tests (sourced after tests/lib.sh; not a
+# test itself: tests/run.sh runs only *.sh). One private tmux server per
+# script (tmux -L tlsstep-test-PID), killed on exit; every wait polls with
+# short sleeps and gives up after a timeout, so nothing hangs.
+SOCKS=()
+SOCK=tlsstep-test-$$
+TM() { tmux -L "$SOCK" -f "$TMP/tmux.conf" "$@"; }
+# kill_all: kills every tmux server this script started.
+kill_all() {
+    local s
+    for s in "${SOCKS[@]}"; do tmux -L "$s" kill-server >/dev/null 2>&1; done
+}
+printf 'set -g remain-on-exit on\nset -g default-terminal tmux-256color\nset -g status off\n' \
+    >"$TMP/tmux.conf"
+trap 'kill_all; rm -rf "$TMP"' EXIT
+
+# ui_start W H ENV... -- ARGS...: (in a new private server) starts `tlsstep ui ARGS` in a W×H window
+# with LANG=C.UTF-8 (plus ENV assignments) and waits for its first screen.
+ui_start() {
+    local w=$1 h=$2 envs=("LANG=C.UTF-8")
+    shift 2
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    kill_all
+    SOCK=tlsstep-test-$$-${#SOCKS[@]}
+    SOCKS+=("$SOCK")
+    STATUS_FILE=$TMP/status-$SOCK
+    TM new-session -d -x "$w" -y "$h" \
+        "env -u LC_ALL -u LC_MESSAGES ${envs[*]} $TLSSTEP ui $*; echo \$? >$STATUS_FILE"
+    wait_for "step 0/"
+}
+
+# exit_status: the UI's exit status once it has ended (empty if it has not
+# within 3 s). The shell around it writes it to a file: tmux may be slow to
+# reap the process, so #{pane_dead_status} is only a second witness.
+exit_status() {
+    local i
+    for ((i = 0; i < 60; i++)); do
+        [ -s "$STATUS_FILE" ] && { cat "$STATUS_FILE"; return; }
+        sleep 0.05
+    done
+}
+
+# screen: the visible pane, as text.
+screen() { TM capture-pane -p -t 0; }
+
+# keys K...: sends keys to the UI.
+keys() { TM send-keys -t 0 "$@"; }
+
+# wait_for TEXT [SECONDS]: true once TEXT is on the screen (fixed string).
+wait_for() {
+    local i n=$(( ${2:-5} * 20 ))
+    for ((i = 0; i < n; i++)); do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+# step_to K: presses n until the status line says "step K/".
+step_to() {
+    local cur
+    cur=$(screen | sed -n 's/.* \(step\|단계\) \([0-9]*\)\/.*/\2/p' | tail -1)
+    while [ "${cur:-0}" -lt "$1" ]; do keys n; cur=$((cur + 1)); done
+    wait_for " $1/"
+}
+
+# pane N: column N of the top area (1 client, 2 channel, 3 server).
+pane() { screen | awk -F'│' -v c="$1" 'NF == 3 { print $c }'; }
+
+# heading: the narration heading of the current step ("side kind name").
+heading() { screen | sed -n 's/.*[0-9]\/[0-9]*: \(.*\)$/\1/p' | head -1 | sed 's/ *$//'; }
