@@ -77,6 +77,12 @@ for t in "== ClientHello ==" "== 3. Authentication: the CA's signature ==" \
 done
 before "narration comes before its step" "$f" "== ClientHello ==" "client writes client_hello"
 before "notes' order: certificate check before premaster" "$f" "== 3. Authentication" "== 4. Premaster"
+before "notes' order: premaster before the server decrypts" "$f" "== 4. Premaster secret ==" "== 5. The server decrypts =="
+before "notes' order: decrypt before the master secret" "$f" "== 5. The server decrypts ==" "== 6. Master secret =="
+before "notes' order: master secret before the session keys" "$f" "== 6. Master secret ==" "== 7. Session keys =="
+before "notes' order: the client derives after the server" "$f" "== 7. Session keys ==" "== Both sides, the same master secret =="
+before "notes' order: Finished before the file" "$f" "== Finished ==" "== The server sends the file =="
+before "notes' order: close_notify before the keys are discarded" "$f" "== Closing: close_notify ==" "== The session keys are discarded =="
 f="$TMP/rsa-handshake.ko"
 for t in "== 1. 클라이언트 랜덤 ==" "== 3. 인증: 인증기관의 서명 확인 ==" "== 4. premaster secret ==" \
          "== 5. 서버의 복호화 ==" "== 6. master secret ==" "== 7. 세션 키 ==" "== 세션 키 폐기 =="; do
