@@ -1,0 +1,87 @@
+# Helpers for the network tests (sourced after tests/lib.sh; not a test
+# itself: tests/run.sh runs *.sh only). Every process started is recorded
+# and killed by its PID when the script exits.
+SUITES="rsa ecdhe dhe null"
+BITS_LIST="1024 2048"
+PIDS=()
+
+cleanup_net() {
+    local p
+    for p in "${PIDS[@]}"; do
+        kill "$p" 2>/dev/null
+    done
+    for p in "${PIDS[@]}"; do
+        wait "$p" 2>/dev/null
+    done
+    rm -rf "$TMP"
+}
+trap cleanup_net EXIT
+
+# cipher SUITE: the OpenSSL name of a suite.
+cipher() {
+    case $1 in
+        rsa) echo AES256-GCM-SHA384 ;;
+        ecdhe) echo ECDHE-RSA-CHACHA20-POLY1305 ;;
+        dhe) echo DHE-RSA-CHACHA20-POLY1305 ;;
+        null) echo NULL-SHA256 ;;
+    esac
+}
+
+# free_port: a TCP port on 127.0.0.1 free right now.
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# wait_port FILE: waits (at most 10 s) for "listening on ADDR:P" in FILE
+# and prints P; prints nothing on a time-out.
+wait_port() {
+    local i p
+    for ((i = 0; i < 200; i++)); do
+        p=$(sed -n 's/^listening on .*:\([0-9][0-9]*\)$/\1/p' "$1" 2>/dev/null | head -1)
+        if [ -n "$p" ]; then
+            echo "$p"
+            return 0
+        fi
+        sleep 0.05
+    done
+    return 1
+}
+
+# wait_listen PORT: waits (at most 10 s) until something accepts on PORT.
+wait_listen() {
+    python3 - "$1" <<'EOF'
+import socket, sys, time
+end = time.time() + 10
+while time.time() < end:
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2).close()
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.05)
+sys.exit(1)
+EOF
+}
+
+# start_serve OUT ARGS...: starts `tlsstep serve --port 0 ARGS` in the
+# background with its output in OUT; sets SERVE_PID and SERVE_PORT.
+start_serve() {
+    local out=$1
+    shift
+    timeout 120 "$TLSSTEP" serve --port 0 "$@" >"$out" 2>&1 &
+    SERVE_PID=$!
+    PIDS+=("$SERVE_PID")
+    SERVE_PORT=$(wait_port "$out")
+}
+
+# stop PID: sends SIGTERM to PID (started by this shell) and waits for it;
+# sets STOP_RC to its exit status.
+stop() {
+    kill -TERM "$1" 2>/dev/null
+    STOP_RC=0
+    wait "$1" 2>/dev/null || STOP_RC=$?
+}
+
+# sha FILE: the SHA-256 of FILE in hex.
+sha() {
+    sha256sum "$1" | cut -d' ' -f1
+}
