@@ -47,7 +47,8 @@ ts_err ts_dh_check_group(const uint8_t *p, size_t p_len, const uint8_t *g, size_
  * TS_ERR_DH_PUBLIC. */
 ts_err ts_dh_check_public(const uint8_t *p, size_t p_len, const uint8_t *y, size_t y_len);
 
-/* Draws a private exponent x uniform in [2, p - 2] from rng and computes
+/* Draws a private exponent x from rng, uniform in [2, p - 2] for groups of
+ * at most 512 bits and in [2, 2^256 - 1] above (RFC 7919 §5.2), computes
  * y = g^x mod p. Appends x to priv and y to pub, both big-endian and
  * left-padded with zeros to the byte length of p (as RFC 7919 §3 asks of
  * the public value). The group must pass ts_dh_check_group with min_bits 2

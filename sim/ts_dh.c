@@ -156,14 +156,25 @@ ts_err ts_dh_check_public(const uint8_t *p, size_t p_len, const uint8_t *y, size
     return err;
 }
 
-/* Sets x to a uniform value in [2, p - 2] drawn from rng: draws of
- * bits(p) bits are rejected until one falls below p - 3, then 2 is added. */
+/* Private exponents of large groups have this many bits: RFC 7919 section
+ * 5.2 asks for at least twice the group's security strength (ffdhe2048:
+ * 103 bits), and a short exponent makes g^x several times faster. */
+#define SHORT_EXPONENT_BITS 256
+
+/* Sets x to a uniform value in [2, bound + 1] drawn from rng, where bound is
+ * p - 3 for small groups and 2^256 - 2 for groups above 512 bits: draws of
+ * bits(bound) bits are rejected until one falls below bound, then 2 is added. */
 static ts_err draw_exponent(ts_rng *rng, const mpz_t p, mpz_t x)
 {
     mpz_t range;
     mpz_init(range);
-    mpz_sub_ui(range, p, 3);
-    size_t bits = mpz_sizeinbase(p, 2);
+    if (mpz_sizeinbase(p, 2) > 2 * SHORT_EXPONENT_BITS) {
+        mpz_setbit(range, SHORT_EXPONENT_BITS);
+        mpz_sub_ui(range, range, 2);
+    } else {
+        mpz_sub_ui(range, p, 3);
+    }
+    size_t bits = mpz_sizeinbase(range, 2);
     size_t len = (bits + 7) / 8;
     uint8_t bytes[TS_DH_MAX_LEN];
     uint8_t top_mask = (uint8_t)(0xFF >> (8 * len - bits));
