@@ -26,6 +26,8 @@ int cli_lessons(int argc, char **argv);
 int cli_serve(int argc, char **argv);
 int cli_connect(int argc, char **argv);
 int cli_decode(int argc, char **argv);
+int cli_exercise(int argc, char **argv);
+int cli_check(int argc, char **argv);
 
 /* Prints "tlsstep CMD: MESSAGE" and a hint to stderr; returns CLI_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)

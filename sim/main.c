@@ -17,6 +17,8 @@ static const command commands[] = {
     {"ui", cli_ui, "the step-through terminal UI (the default on a terminal)"},
     {"run", cli_run, "run a whole handshake and transfer without UI (transcript; --json)"},
     {"lessons", cli_lessons, "list the lessons and exercises"},
+    {"exercise", cli_exercise, "print an exercise and write its public material"},
+    {"check", cli_check, "check an exercise answer (exit 0 when solved)"},
     {"serve", cli_serve, "the simulator's server for a real TLS 1.2 client (openssl, curl)"},
     {"connect", cli_connect, "the simulator's client against a real TLS 1.2 server"},
     {"decode", cli_decode, "decode TLS records given as raw bytes or hex"},

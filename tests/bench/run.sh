@@ -103,3 +103,25 @@ build bench_ui
 ours_ui=$("$OUT/bench_ui") || { echo "bench_ui failed"; exit 1; }
 o=$(awk '$1 == "ui_step_back_4096" { sub("median=", "", $2); print $2 }' <<<"$ours_ui")
 figure ui_step_back_4096 "$o" 50 ms
+
+# --- Exercises that break signatures (tests/bench/bench_exercise.c) ---
+# ref = the budget stated for each figure (EXERCISES.md, issue 6), not a
+# third-party tool: Fermat at 2048 bits with a gap of 2^(bits/4+8) "< 10 ms";
+# the e=3 cube-root forgery at 2048 bits "µs" (budget 1 ms); Bleichenbacher
+# through a "00 02" oracle, decrypting a premaster then signing (blinding
+# first): the prototype's ~83,000 queries (26k + 57k), and the ROBOT
+# exercise at 1024 bits within 60 s. Medians over seeds (5 at 512 bits,
+# 3 at 1024; ROBOT_RUNS="5 3" to change).
+build bench_exercise
+# shellcheck disable=SC2086
+ex=$("$OUT/bench_exercise" ${ROBOT_RUNS:-5 3}) || { echo "bench_exercise failed"; exit 1; }
+val() { # val LINE-KEY FIELD
+    awk -v k="$1" -v f="$2" '$1 == k { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] } }' <<<"$ex"
+}
+figure fermat2048 "$(val fermat2048 median)" 10 ms
+figure fermat2048_iterations "$(val fermat2048 iters)" 7000 iterations
+figure e3_forgery2048 "$(val e3forge2048 median)" 1 ms
+for bits in 512 1024; do
+    figure "robot${bits}_queries" "$(val "robot$bits" queries)" 83000 queries
+    figure "robot${bits}_seconds" "$(val "robot$bits" seconds)" 60 s
+done
