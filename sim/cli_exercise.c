@@ -16,7 +16,6 @@
 #include "ts_lang.h"
 #include "ts_lesson.h"
 
-
 static const char exercise_usage[] =
     "usage: tlsstep exercise [ID] [--seed S] [--out-dir DIR] [--lang en|ko] [--lessons DIR]\n"
     "       tlsstep exercise robot --seed S --attack|--oracle [--full-pkcs1]\n"
