@@ -76,3 +76,29 @@ bench: deps-bench
 
 clean:
 	rm -rf build tlsstep
+
+# ---- hardening (issue 7, helper h12): tamper sweep, fuzzing, memcheck --------
+# `make sweep`: every byte of every handshake record, every suite (1024 bits,
+# about a minute on 2 cores). `make fuzz`: every libFuzzer target for
+# FUZZ_SECONDS each (clang, ASan+UBSan; objects in build/fuzz). `make
+# memcheck`: a full run of each suite under valgrind. The short versions run
+# in `make test` through tests/sweep/sample.sh, tests/fuzz/run.sh and
+# tests/valgrind/memcheck.sh.
+FUZZ_SECONDS ?= 60
+SWEEP_BITS   ?= 1024
+
+.PHONY: sweep fuzz memcheck
+
+$(BUILD)/sweep: tests/sweep/sweep.c $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+sweep: deps-build
+	@$(MAKE) --no-print-directory $(BUILD)/sweep
+	$(BUILD)/sweep --bits $(SWEEP_BITS)
+
+fuzz: deps-test
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh
+
+memcheck: deps-test
+	@$(MAKE) --no-print-directory $(BUILD)/tlsstep
+	TLSSTEP=$(CURDIR)/$(BUILD)/tlsstep MEMCHECK_BITS=1024 tests/valgrind/memcheck.sh

@@ -2,12 +2,12 @@
 # Installs the Debian packages tlsstep needs that are missing, and says which.
 # Usage: .ci/deps.sh build|run|test|bench
 #   build: compilers and libraries; run: build; test: build + the real peers
-#   and tools the tests drive; bench: test + libssl for the reference programs.
+#   and tools the tests drive (clang and its runtime for the libFuzzer targets); bench: test + libssl for the reference programs.
 set -euo pipefail
 
 build_pkgs=(build-essential pkg-config libgmp-dev libsodium-dev libncurses-dev
             libyaml-dev libcmark-dev libjansson-dev libpcap-dev)
-test_pkgs=(libcmocka-dev openssl curl tshark tmux python3 valgrind)
+test_pkgs=(libcmocka-dev openssl curl tshark tmux python3 valgrind clang libclang-rt-14-dev)
 bench_pkgs=(libssl-dev)
 
 case "${1:-build}" in
