@@ -10,17 +10,39 @@
  *   checks (ok / FAILED and why), alerts, the wipe
  *   result: ok | result: ALERT (sent by SIDE: reason) | result: stalled (...)
  *
- * Hex dumps of application data are cut after the first 256 bytes. */
+ * Hex dumps of application data are cut after the first 256 bytes.
+ *
+ * The per-step printer is shared with network mode (ts_net_log), which
+ * prints one endpoint's steps as they happen. A view says whose run it is:
+ * TS_SIDE_CHANNEL for a simulated run (the channel sees every record and
+ * labels each with its fate: delivered, dropped, tampered, replayed), or
+ * the endpoint's side (each record is labelled "sent" or "received"). */
 #ifndef TS_TRANSCRIPT_H
 #define TS_TRANSCRIPT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
+#include "ts_chan.h"
 #include "ts_err.h"
+#include "ts_event.h"
 #include "ts_session.h"
+#include "ts_trace.h"
 
-/* Writes the transcript of s's last run to f; TS_ERR_ARG before a run,
- * TS_ERR_IO when f reports an error. */
+/* Writes step st (of a run whose records are on ch) as the transcript
+ * shows it, seen from view (TS_SIDE_CHANNEL, TS_SIDE_CLIENT or
+ * TS_SIDE_SERVER, as above). */
+void ts_transcript_write_step(FILE *f, const ts_chan *ch, ts_side view, const ts_step *st);
+
+/* "sent" when record r went out from the endpoint on side view, else
+ * "received". */
+const char *ts_transcript_direction(const ts_chan_record *r, ts_side view);
+
+/* The name of an alert level: "warning", "fatal" or "unknown". */
+const char *ts_transcript_alert_level(uint8_t level);
+
+/* Writes the transcript of s's last run to f (view TS_SIDE_CHANNEL);
+ * TS_ERR_ARG before a run, TS_ERR_IO when f reports an error. */
 ts_err ts_transcript_write(FILE *f, const ts_session *s);
 
 /* The one-line result: "ok", "bad_record_mac (sent by client: REASON)",

@@ -1,20 +1,16 @@
 /* ts_net_log: trace, channel and live transcript of a network connection.
- * The step format follows sim/ts_transcript.c (kept in step with it until
- * that file exports a per-step printer that takes a channel). */
+ * Steps are printed by ts_transcript and the JSON is built with ts_json's
+ * blocks, both seen from our side. */
 #include "ts_net_log.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ts_hash.h"
 #include "ts_hex.h"
+#include "ts_json.h"
 #include "ts_msg_alert.h"
-#include "ts_record.h"
-#include "ts_x509.h"
-
-#define APPDATA_DUMP_MAX 256
-#define INPUT_HEX_MAX 128
+#include "ts_transcript.h"
 
 struct ts_net_log {
     ts_side ours;
@@ -164,160 +160,9 @@ void ts_net_log_record(void *ctx, bool outgoing, const uint8_t *rec, size_t n)
     }
 }
 
-/* --- printing, as sim/ts_transcript.c --- */
-
-static void hex_lines(FILE *f, const char *indent, const uint8_t *p, size_t n)
-{
-    for (size_t off = 0; off < n; off += 32) {
-        char hex[65];
-        size_t k = n - off < 32 ? n - off : 32;
-        ts_hex_encode(p + off, k, hex);
-        fprintf(f, "%s%s\n", indent, hex);
-    }
-}
-
-static void dump(FILE *f, const char *indent, const uint8_t *p, size_t n, size_t max)
-{
-    if (max > 0 && n > max) {
-        ts_hex_dump(f, indent, p, max);
-        fprintf(f, "%s... (%zu more bytes)\n", indent, n - max);
-    } else {
-        ts_hex_dump(f, indent, p, n);
-    }
-}
-
-static void print_fields(FILE *f, const ts_fields *fl, const char *indent)
-{
-    for (size_t i = 0; i < fl->n; i++) {
-        const ts_field *it = &fl->items[i];
-        int pad = 2 * it->depth;
-        fprintf(f, "%s%*s%-*s %s  [%zu+%zu]\n", indent, pad, "", 30 - pad, it->name, it->value,
-                it->offset, it->len);
-    }
-}
-
-static void print_record(FILE *f, const ts_net_log *l, const ts_step *st)
-{
-    const ts_chan_record *r = ts_chan_get(l->chan, st->record);
-    if (r == NULL) {
-        return;
-    }
-    size_t max = r->content_type == TS_CT_APPLICATION_DATA ? APPDATA_DUMP_MAX : 0;
-    bool sent_by_us = r->dir == dir_of(l->ours);
-    fprintf(f, "\n#%zu %s  %s  %s  %zu bytes  [%s]\n", r->number, ts_dir_arrow(r->dir),
-            ts_record_type_name(r->content_type), r->type_name, r->sent.len,
-            sent_by_us ? "sent" : "received");
-    print_fields(f, &r->fields, "    ");
-    fprintf(f, "  bytes:\n");
-    dump(f, "    ", r->sent.data, r->sent.len, max);
-    if (r->has_plain && r->protected_record) {
-        fprintf(f, "  plaintext sealed by the %s (seq %llu", r->dir == TS_DIR_C2S ? "client" : "server",
-                (unsigned long long)r->seq);
-        if (r->nonce_len > 0) {
-            char hex[2 * sizeof(r->nonce) + 1];
-            ts_hex_encode(r->nonce, r->nonce_len, hex);
-            fprintf(f, ", nonce %s", hex);
-        }
-        if (r->tag_len > 0) {
-            char hex[2 * sizeof(r->tag) + 1];
-            ts_hex_encode(r->tag, r->tag_len, hex);
-            fprintf(f, ", %s %s", r->tag_len == 32 ? "mac" : "tag", hex);
-        }
-        fprintf(f, "), %zu bytes:\n", r->plaintext.len);
-        print_fields(f, &r->plain_fields, "    ");
-        dump(f, "    ", r->plaintext.data, r->plaintext.len, max);
-    }
-}
-
-static void print_input(FILE *f, const ts_ev_input *in)
-{
-    if (in->text) {
-        fprintf(f, "       input %s: \"%.*s\"\n", in->name, (int)in->len, (const char *)in->data);
-        return;
-    }
-    size_t n = in->len > INPUT_HEX_MAX ? INPUT_HEX_MAX : in->len;
-    char *hex = ts_hex_strdup(in->data, n);
-    fprintf(f, "       input %s (%zu bytes): %s%s\n", in->name, in->len, hex != NULL ? hex : "",
-            n < in->len ? "..." : "");
-    free(hex);
-}
-
-static void print_value(FILE *f, const ts_step *st)
-{
-    const ts_event *ev = &st->ev;
-    fprintf(f, "[%zu] %s derives %s (%zu bytes%s)\n", st->index, ts_side_name(ev->side), ev->name,
-            ev->value_len, ev->secret ? ", secret" : "");
-    if (ev->how != NULL) {
-        fprintf(f, "       how: %s\n", ev->how);
-    }
-    if (ev->formula != NULL) {
-        fprintf(f, "       formula: %s\n", ev->formula);
-    }
-    for (size_t i = 0; i < ev->n_inputs; i++) {
-        print_input(f, &ev->inputs[i]);
-    }
-    if (ev->prf.used) {
-        char *sec = ts_hex_strdup(ev->prf.secret, ev->prf.secret_len);
-        char *seed = ts_hex_strdup(ev->prf.seed, ev->prf.seed_len);
-        fprintf(f, "       reproduce: tlsstep prf --hash %s --secret %s --label '%s' --seed %s "
-                   "--length %zu\n", ts_hash_name(ev->prf.hash), sec ? sec : "",
-                ev->prf.label ? ev->prf.label : "", seed ? seed : "", ev->prf.out_len);
-        free(sec);
-        free(seed);
-    }
-    hex_lines(f, "       = ", ev->value, ev->value_len);
-}
-
-static const char *level_name(uint8_t level)
-{
-    return level == 1 ? "warning" : level == 2 ? "fatal" : "unknown";
-}
-
 void ts_net_log_print_step(FILE *f, const ts_net_log *l, const ts_step *st)
 {
-    const ts_event *ev = &st->ev;
-    const char *side = ts_side_name(ev->side);
-    const char *name = ev->name != NULL ? ev->name : "";
-    switch (ev->kind) {
-    case TS_EV_RECORD:
-        print_record(f, l, st);
-        break;
-    case TS_EV_MESSAGE:
-        fprintf(f, "[%zu] %s writes %s (%zu bytes)\n", st->index, side, name, ev->value_len);
-        break;
-    case TS_EV_SEALED:
-        fprintf(f, "[%zu] %s seals record #%zu: %s, %zu bytes of plaintext%s\n", st->index, side,
-                st->record, name, ev->value_len,
-                ev->protected_record ? ", protected" : ", in the clear");
-        break;
-    case TS_EV_PARSED:
-        fprintf(f, "[%zu] %s reads %s (%zu bytes)\n", st->index, side, name, ev->value_len);
-        break;
-    case TS_EV_VALUE:
-        print_value(f, st);
-        break;
-    case TS_EV_CHECK:
-        fprintf(f, "[%zu] %s checks %s: %s%s%s\n", st->index, side, name,
-                ev->ok ? "ok" : "FAILED", ev->how != NULL ? " - " : "", ev->how ? ev->how : "");
-        break;
-    case TS_EV_ALERT_SENT:
-    case TS_EV_ALERT_RECEIVED:
-        fprintf(f, "[%zu] %s %s alert %s %s (%u)\n", st->index, side,
-                ev->kind == TS_EV_ALERT_SENT ? "sends" : "receives", level_name(ev->alert_level),
-                name, ev->alert);
-        break;
-    case TS_EV_WIPE:
-        fprintf(f, "[%zu] %s wipes %s%s%s\n", st->index, side, name, ev->how ? ": " : "",
-                ev->how ? ev->how : "");
-        break;
-    case TS_EV_DONE:
-        fprintf(f, "[%zu] %s done: %s%s%s\n", st->index, side, name, ev->how ? " - " : "",
-                ev->how ? ev->how : "");
-        break;
-    default:
-        fprintf(f, "[%zu] %s %s %s\n", st->index, side, ts_ev_kind_name(ev->kind), name);
-        break;
-    }
+    ts_transcript_write_step(f, l->chan, l->ours, st);
 }
 
 /* --- the end --- */
@@ -370,124 +215,7 @@ void ts_net_log_print_end(FILE *f, const ts_net_log *l, const ts_net_log_outcome
             reason[0] ? ")" : "");
 }
 
-/* --- JSON (jansson) --- */
-
-static json_t *jstr(const char *text)
-{
-    json_t *j = json_string(text != NULL ? text : "");
-    return j != NULL ? j : json_string("?");
-}
-
-static json_t *jhex(const uint8_t *p, size_t n)
-{
-    char *h = ts_hex_strdup(p, n);
-    json_t *j = json_string(h != NULL ? h : "");
-    free(h);
-    return j;
-}
-
-static void put(json_t *o, const char *key, json_t *v, bool *ok)
-{
-    if (v == NULL || json_object_set_new(o, key, v) != 0) {
-        *ok = false;
-    }
-}
-
-static void push(json_t *a, json_t *v, bool *ok)
-{
-    if (v == NULL || json_array_append_new(a, v) != 0) {
-        *ok = false;
-    }
-}
-
-static json_t *fields_json(const ts_fields *f, bool *ok)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a != NULL && i < f->n; i++) {
-        const ts_field *it = &f->items[i];
-        json_t *o = json_object();
-        put(o, "name", jstr(it->name), ok);
-        put(o, "value", jstr(it->value), ok);
-        put(o, "offset", json_integer((json_int_t)it->offset), ok);
-        put(o, "length", json_integer((json_int_t)it->len), ok);
-        put(o, "depth", json_integer(it->depth), ok);
-        push(a, o, ok);
-    }
-    return a;
-}
-
-static json_t *message_json(const ts_net_log *l, const ts_chan_record *r, bool *ok)
-{
-    json_t *o = json_object();
-    bool c2s = r->dir == TS_DIR_C2S;
-    put(o, "number", json_integer((json_int_t)r->number), ok);
-    put(o, "from", jstr(c2s ? "client" : "server"), ok);
-    put(o, "to", jstr(c2s ? "server" : "client"), ok);
-    put(o, "type", jstr(r->type_name), ok);
-    put(o, "content_type", json_integer(r->content_type), ok);
-    put(o, "direction", jstr(r->dir == dir_of(l->ours) ? "sent" : "received"), ok);
-    put(o, "length", json_integer((json_int_t)r->sent.len), ok);
-    put(o, "hex", jhex(r->sent.data, r->sent.len), ok);
-    put(o, "fields", fields_json(&r->fields, ok), ok);
-    if (r->has_plain && r->protected_record) {
-        put(o, "plaintext_hex", jhex(r->plaintext.data, r->plaintext.len), ok);
-        put(o, "plaintext_fields", fields_json(&r->plain_fields, ok), ok);
-        put(o, "seq", json_integer((json_int_t)r->seq), ok);
-        put(o, "nonce_hex", jhex(r->nonce, r->nonce_len), ok);
-        put(o, "tag_hex", jhex(r->tag, r->tag_len), ok);
-    }
-    return o;
-}
-
-static json_t *pem_json(const uint8_t *der, size_t n, bool *ok)
-{
-    ts_buf pem;
-    ts_buf_init(&pem);
-    json_t *j = NULL;
-    if (ts_x509_to_pem(der, n, &pem) == TS_OK) {
-        char *text = strndup((const char *)pem.data, pem.len);
-        j = text != NULL ? json_string(text) : NULL;
-        free(text);
-    }
-    ts_buf_free(&pem);
-    if (j == NULL) {
-        *ok = false;
-    }
-    return j;
-}
-
-static void add_steps_json(json_t *root, const ts_net_log *l, bool *ok)
-{
-    json_t *secrets = json_object();
-    json_t *alerts = json_array();
-    for (size_t i = 0; i < ts_trace_count(l->trace); i++) {
-        const ts_event *ev = &ts_trace_get(l->trace, i)->ev;
-        if (ev->kind == TS_EV_VALUE && ev->name != NULL && ev->value_len > 0 &&
-            json_object_get(secrets, ev->name) == NULL) {
-            put(secrets, ev->name, jhex(ev->value, ev->value_len), ok);
-        }
-        if (ev->kind == TS_EV_ALERT_SENT || ev->kind == TS_EV_ALERT_RECEIVED) {
-            json_t *a = json_object();
-            bool sent = ev->kind == TS_EV_ALERT_SENT;
-            ts_side peer = l->ours == TS_SIDE_CLIENT ? TS_SIDE_SERVER : TS_SIDE_CLIENT;
-            put(a, "from", jstr(ts_side_name(sent ? l->ours : peer)), ok);
-            put(a, "level", jstr(level_name(ev->alert_level)), ok);
-            put(a, "description", jstr(ev->name), ok);
-            put(a, "code", json_integer(ev->alert), ok);
-            push(alerts, a, ok);
-        }
-    }
-    static const char *const vd[] = {"client_verify_data", "server_verify_data"};
-    for (size_t i = 0; i < 2; i++) {
-        json_t *v = json_object_get(secrets, vd[i]);
-        if (v != NULL) {
-            put(root, vd[i], json_incref(v), ok);
-        }
-    }
-    put(root, "secrets", secrets, ok);
-    put(root, "alerts", alerts, ok);
-    put(root, "steps", json_integer((json_int_t)ts_trace_count(l->trace)), ok);
-}
+/* --- JSON (ts_json's building blocks, seen from our side) --- */
 
 ts_err ts_net_log_json(const ts_net_log *l, const ts_net_log_outcome *o, char **out)
 {
@@ -496,47 +224,30 @@ ts_err ts_net_log_json(const ts_net_log *l, const ts_net_log_outcome *o, char **
     json_t *root = json_object();
     TS_ENSURE(root != NULL, TS_ERR_NOMEM);
     const ts_suite *s = ts_conn_suite(o->conn);
-    put(root, "seed", jstr(o->seed), &ok);
-    put(root, "mode", jstr(o->mode), &ok);
-    put(root, "peer", jstr(o->peer), &ok);
-    put(root, "suite", s != NULL ? jstr(s->iana_name) : json_null(), &ok);
-    put(root, "bits", json_integer(o->bits), &ok);
-    json_t *msgs = json_array();
-    for (size_t n = 1; msgs != NULL && n <= ts_chan_count(l->chan); n++) {
-        push(msgs, message_json(l, ts_chan_get(l->chan, n), &ok), &ok);
-    }
-    put(root, "messages", msgs, &ok);
-    add_steps_json(root, l, &ok);
-    json_t *certs = json_array();
-    if (o->ca_der != NULL) {
-        push(certs, pem_json(o->ca_der, o->ca_len, &ok), &ok);
-    }
-    if (o->server_der != NULL) {
-        push(certs, pem_json(o->server_der, o->server_len, &ok), &ok);
-    }
-    put(root, "certificates", certs, &ok);
-    put(root, "result", jstr(ts_net_log_result(o)), &ok);
-    put(root, "reason", jstr(outcome_reason(o)), &ok);
-    put(root, "transport", jstr(o->transport), &ok);
+    ts_json_put(root, "seed", ts_json_str(o->seed), &ok);
+    ts_json_put(root, "mode", ts_json_str(o->mode), &ok);
+    ts_json_put(root, "peer", ts_json_str(o->peer), &ok);
+    ts_json_put(root, "suite", s != NULL ? ts_json_str(s->iana_name) : json_null(), &ok);
+    ts_json_put(root, "bits", json_integer(o->bits), &ok);
+    ts_json_put(root, "messages", ts_json_messages(l->chan, l->ours, &ok), &ok);
+    json_t *secrets = ts_json_secrets(l->trace, &ok);
+    ts_json_put_verify_data(root, secrets, false, &ok);
+    ts_json_put(root, "secrets", secrets, &ok);
+    ts_json_put(root, "alerts", ts_json_alerts(l->trace, l->ours, &ok), &ok);
+    ts_json_put(root, "steps", json_integer((json_int_t)ts_trace_count(l->trace)), &ok);
+    const uint8_t *const der[] = {o->ca_der, o->server_der};
+    const size_t len[] = {o->ca_len, o->server_len};
+    ts_json_put(root, "certificates", ts_json_certificates(der, len, 2, &ok), &ok);
+    ts_json_put(root, "result", ts_json_str(ts_net_log_result(o)), &ok);
+    ts_json_put(root, "reason", ts_json_str(outcome_reason(o)), &ok);
+    ts_json_put(root, "transport", ts_json_str(o->transport), &ok);
     if (strcmp(o->mode, "connect") == 0) {
         const ts_buf *body = ts_conn_response(o->conn);
         uint8_t d[TS_SHA256_LEN];
         ts_hash(TS_HASH_SHA256, body->data, body->len, d);
-        put(root, "http_status", json_integer(ts_conn_http_status(o->conn)), &ok);
-        put(root, "payload_sha256", jhex(d, sizeof(d)), &ok);
-        put(root, "payload_bytes", json_integer((json_int_t)body->len), &ok);
+        ts_json_put(root, "http_status", json_integer(ts_conn_http_status(o->conn)), &ok);
+        ts_json_put(root, "payload_sha256", ts_json_hex(d, sizeof(d)), &ok);
+        ts_json_put(root, "payload_bytes", json_integer((json_int_t)body->len), &ok);
     }
-    char *text = ok ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
-    json_decref(root);
-    TS_ENSURE(text != NULL, TS_ERR_NOMEM);
-    size_t n = strlen(text);
-    char *withnl = realloc(text, n + 2);
-    if (withnl == NULL) {
-        free(text);
-        return TS_ERR_NOMEM;
-    }
-    withnl[n] = '\n';
-    withnl[n + 1] = '\0';
-    *out = withnl;
-    return TS_OK;
+    return ts_json_finish(root, ok, out);
 }

@@ -92,19 +92,30 @@ static void print_diffs(FILE *f, const ts_chan_record *r)
     }
 }
 
-static void print_record(FILE *f, const ts_session *s, const ts_step *st)
+/* The bracketed status of a record's header line, as seen from view. */
+static void print_status(FILE *f, const ts_chan_record *r, ts_side view)
 {
-    const ts_chan_record *r = ts_chan_get(ts_session_chan(s), st->record);
+    if (view != TS_SIDE_CHANNEL) {
+        fprintf(f, "%s", ts_transcript_direction(r, view));
+        return;
+    }
+    fprintf(f, "%s%s%s", ts_rec_status_name(r->status), r->tampered ? ", tampered" : "",
+            r->origin == TS_REC_REPLAYED   ? ", replayed copy"
+            : r->origin == TS_REC_INJECTED ? ", injected"
+                                           : "");
+}
+
+static void print_record(FILE *f, const ts_chan *ch, ts_side view, const ts_step *st)
+{
+    const ts_chan_record *r = ts_chan_get(ch, st->record);
     if (r == NULL) {
         return;
     }
     size_t max = r->content_type == TS_CT_APPLICATION_DATA ? APPDATA_DUMP_MAX : 0;
-    fprintf(f, "\n#%zu %s  %s  %s  %zu bytes  [%s%s%s]\n", r->number, ts_dir_arrow(r->dir),
-            ts_record_type_name(r->content_type), r->type_name, r->sent.len,
-            ts_rec_status_name(r->status), r->tampered ? ", tampered" : "",
-            r->origin == TS_REC_REPLAYED   ? ", replayed copy"
-            : r->origin == TS_REC_INJECTED ? ", injected"
-                                           : "");
+    fprintf(f, "\n#%zu %s  %s  %s  %zu bytes  [", r->number, ts_dir_arrow(r->dir),
+            ts_record_type_name(r->content_type), r->type_name, r->sent.len);
+    print_status(f, r, view);
+    fprintf(f, "]\n");
     if (r->copy_of > 0) {
         fprintf(f, "  copy of record #%zu\n", r->copy_of);
     }
@@ -174,19 +185,25 @@ static void print_value(FILE *f, const ts_step *st)
     hex_lines(f, "       = ", ev->value, ev->value_len);
 }
 
-static const char *level_name(uint8_t level)
+const char *ts_transcript_alert_level(uint8_t level)
 {
     return level == 1 ? "warning" : level == 2 ? "fatal" : "unknown";
 }
 
-static void print_step(FILE *f, const ts_session *s, const ts_step *st)
+const char *ts_transcript_direction(const ts_chan_record *r, ts_side view)
+{
+    ts_dir ours = view == TS_SIDE_CLIENT ? TS_DIR_C2S : TS_DIR_S2C;
+    return r->dir == ours ? "sent" : "received";
+}
+
+void ts_transcript_write_step(FILE *f, const ts_chan *ch, ts_side view, const ts_step *st)
 {
     const ts_event *ev = &st->ev;
     const char *side = ts_side_name(ev->side);
     const char *name = ev->name != NULL ? ev->name : "";
     switch (ev->kind) {
     case TS_EV_RECORD:
-        print_record(f, s, st);
+        print_record(f, ch, view, st);
         break;
     case TS_EV_MESSAGE:
         fprintf(f, "[%zu] %s writes %s (%zu bytes)\n", st->index, side, name, ev->value_len);
@@ -209,7 +226,8 @@ static void print_step(FILE *f, const ts_session *s, const ts_step *st)
     case TS_EV_ALERT_SENT:
     case TS_EV_ALERT_RECEIVED:
         fprintf(f, "[%zu] %s %s alert %s %s (%u)\n", st->index, side,
-                ev->kind == TS_EV_ALERT_SENT ? "sends" : "receives", level_name(ev->alert_level),
+                ev->kind == TS_EV_ALERT_SENT ? "sends" : "receives",
+                ts_transcript_alert_level(ev->alert_level),
                 name, ev->alert);
         break;
     case TS_EV_WIPE:
@@ -248,10 +266,10 @@ ts_err ts_transcript_write(FILE *f, const ts_session *s)
     TS_ENSURE(f != NULL && s != NULL && ts_session_trace(s) != NULL, TS_ERR_ARG);
     print_options(f, s);
     fputc('\n', f);
-    for (size_t i = 0; i < ts_session_count(s); i++) {
-        print_step(f, s, ts_session_get_step(s, i));
-    }
     const ts_chan *ch = ts_session_chan(s);
+    for (size_t i = 0; i < ts_session_count(s); i++) {
+        ts_transcript_write_step(f, ch, TS_SIDE_CHANNEL, ts_session_get_step(s, i));
+    }
     for (size_t n = 1; n <= ts_chan_count(ch); n++) {
         const ts_chan_record *r = ts_chan_get(ch, n);
         if (r->status == TS_REC_IN_FLIGHT || r->status == TS_REC_SEALED) {
