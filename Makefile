@@ -77,7 +77,7 @@ bench: deps-bench
 clean:
 	rm -rf build tlsstep
 
-# ---- hardening (issue 7, helper h12): tamper sweep, fuzzing, memcheck --------
+# ---- hardening: tamper sweep, fuzzing, memcheck --------
 # `make sweep`: every byte of every handshake record, every suite (1024 bits,
 # about a minute on 2 cores). `make fuzz`: every libFuzzer target for
 # FUZZ_SECONDS each (clang, ASan+UBSan; objects in build/fuzz). `make

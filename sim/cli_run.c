@@ -6,13 +6,12 @@
 #include <string.h>
 
 #include "cli.h"
-#include "ts_capture.h" /* --pcap, --keylog (h8) */
-#include "cli_run_lesson.h" /* --lesson (h10) */
+#include "cli_run_lesson.h"
+#include "ts_capture.h"
 #include "ts_json.h"
 #include "ts_session.h"
 #include "ts_transcript.h"
-
-/* Declared here until include/cli.h lists it (a compatible redeclaration). */
+#include "ts_x509.h"
 
 #define MAX_ACTIONS 64
 
@@ -69,16 +68,14 @@ typedef struct {
     ts_action acts[MAX_ACTIONS];
     size_t n_acts;
     bool json;
-    const char *pcap, *keylog; /* --pcap, --keylog (h8) */
+    const char *pcap, *keylog; /* --pcap, --keylog */
     const char *file;
     cli_run_lesson lesson; /* --lesson, --lang, --lessons */
 } run_opts;
 
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE, OPT_LAX,
        OPT_HOST, OPT_NOW, OPT_FILE, OPT_TAMPER, OPT_DROP, OPT_REPLAY, OPT_JSON,
-       OPT_LESSON, OPT_LANG, OPT_LESSONS };
-
-enum { OPT_PCAP = 512, OPT_KEYLOG }; /* h8 */
+       OPT_LESSON, OPT_LANG, OPT_LESSONS, OPT_PCAP, OPT_KEYLOG };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
@@ -174,8 +171,8 @@ static int parse_one(run_opts *o, int opt, const char *arg)
         o->cfg.seed = arg;
         return CLI_EXIT_OK;
     case OPT_HOST:
-        if (arg[0] == '\0' || strlen(arg) > 253) {
-            return cli_usage_error("run", "--host must be 1..253 characters");
+        if (!ts_x509_dns_name_valid(arg, false)) {
+            return cli_usage_error("run", "--host '%s' is not a DNS host name", arg);
         }
         o->cfg.host = arg;
         return CLI_EXIT_OK;

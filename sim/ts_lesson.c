@@ -30,6 +30,12 @@ ts_err ts_lesson_fail(ts_lesson_diag *d, unsigned line, const char *fmt, ...)
         vsnprintf(d->why + n, d->cap - (size_t)n, fmt, ap);
         va_end(ap);
     }
+    /* One line: what the file quoted may hold newlines or other controls. */
+    for (char *c = d->why; *c != '\0'; c++) {
+        if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+            *c = '?';
+        }
+    }
     return TS_ERR_LESSON;
 }
 

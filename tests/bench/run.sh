@@ -69,7 +69,7 @@ for bits in 1024 2048; do
     figure "rsa${bits}_sign" "$our_sign" "$ref_sign" ms
 done
 
-# --- handshake (h9): complete in-process TLS 1.2 handshakes, each suite at
+# --- handshake: complete in-process TLS 1.2 handshakes, each suite at
 # 2048 bits, in ms per handshake. ours: tests/bench/bench_hs.c (ts_conn
 # client and server over memory buffers); ref: tests/bench/bench_openssl_hs.c
 # (OpenSSL 3 over a BIO pair, linked with libssl, built only here). Like with
