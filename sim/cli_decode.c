@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "ts_decode.h"
+#include "ts_json.h"
 #include "ts_record.h"
 
 static const char usage_text[] =
@@ -83,70 +84,23 @@ static ts_err write_text(const ts_decode *d, size_t bytes)
     return err;
 }
 
-/* json_object_set_new that remembers a failure in *ok. */
-static void put(json_t *o, const char *key, json_t *v, bool *ok)
-{
-    if (v == NULL || json_object_set_new(o, key, v) != 0) {
-        *ok = false;
-    }
-}
-
-static void push(json_t *a, json_t *v, bool *ok)
-{
-    if (v == NULL || json_array_append_new(a, v) != 0) {
-        *ok = false;
-    }
-}
-
-/* A JSON string; text that is not valid UTF-8 gets '?' for its high bytes. */
-static json_t *str(const char *text)
-{
-    json_t *j = json_string(text);
-    if (j != NULL) {
-        return j;
-    }
-    char *copy = strdup(text);
-    if (copy == NULL) {
-        return NULL;
-    }
-    for (char *p = copy; *p; p++) {
-        if ((unsigned char)*p >= 0x80 || (unsigned char)*p < 0x20) {
-            *p = '?';
-        }
-    }
-    j = json_string(copy);
-    free(copy);
-    return j;
-}
-
 static json_t *record_json(const ts_decode_record *r, bool *ok)
 {
     json_t *o = json_object();
     char version[8];
     snprintf(version, sizeof(version), "0x%04x", r->version);
-    put(o, "number", json_integer((json_int_t)r->number), ok);
-    put(o, "offset", json_integer((json_int_t)r->offset), ok);
-    put(o, "content_type", json_integer(r->type), ok);
-    put(o, "type", str(ts_record_type_name(r->type)), ok);
-    put(o, "version", str(version), ok);
-    put(o, "length", json_integer(r->length), ok);
-    put(o, "name", str(r->name), ok);
-    put(o, "encrypted", json_boolean(r->encrypted), ok);
-    put(o, "mac_only", json_boolean(r->mac_only), ok);
-    json_t *fields = json_array();
-    for (size_t i = 0; fields != NULL && i < r->fields.n; i++) {
-        const ts_field *it = &r->fields.items[i];
-        json_t *fo = json_object();
-        put(fo, "name", str(it->name), ok);
-        put(fo, "value", str(it->value), ok);
-        put(fo, "offset", json_integer((json_int_t)it->offset), ok);
-        put(fo, "length", json_integer((json_int_t)it->len), ok);
-        put(fo, "depth", json_integer(it->depth), ok);
-        push(fields, fo, ok);
-    }
-    put(o, "fields", fields, ok);
+    ts_json_put(o, "number", json_integer((json_int_t)r->number), ok);
+    ts_json_put(o, "offset", json_integer((json_int_t)r->offset), ok);
+    ts_json_put(o, "content_type", json_integer(r->type), ok);
+    ts_json_put(o, "type", ts_json_str(ts_record_type_name(r->type)), ok);
+    ts_json_put(o, "version", ts_json_str(version), ok);
+    ts_json_put(o, "length", json_integer(r->length), ok);
+    ts_json_put(o, "name", ts_json_str(r->name), ok);
+    ts_json_put(o, "encrypted", json_boolean(r->encrypted), ok);
+    ts_json_put(o, "mac_only", json_boolean(r->mac_only), ok);
+    ts_json_put(o, "fields", ts_json_fields(&r->fields, ok), ok);
     if (r->err != TS_OK) {
-        put(o, "error", str(r->error), ok);
+        ts_json_put(o, "error", ts_json_str(r->error), ok);
     }
     return o;
 }
@@ -157,29 +111,19 @@ static ts_err write_json(const ts_decode *d, size_t bytes)
     json_t *root = json_object();
     json_t *recs = json_array();
     json_t *errors = json_array();
-    put(root, "bytes", json_integer((json_int_t)bytes), &ok);
+    ts_json_put(root, "bytes", json_integer((json_int_t)bytes), &ok);
     for (size_t i = 0; recs != NULL && i < d->n; i++) {
-        push(recs, record_json(&d->recs[i], &ok), &ok);
+        ts_json_push(recs, record_json(&d->recs[i], &ok), &ok);
         if (errors != NULL && d->recs[i].err != TS_OK) {
-            push(errors, str(d->recs[i].error), &ok);
+            ts_json_push(errors, ts_json_str(d->recs[i].error), &ok);
         }
     }
-    put(root, "records", recs, &ok);
-    put(root, "errors", errors, &ok);
-    char *text = ok && root != NULL ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER)
-                                    : NULL;
-    json_decref(root);
-    TS_ENSURE(text != NULL, TS_ERR_NOMEM);
-    size_t n = strlen(text);
-    char *line = realloc(text, n + 2);
-    if (line == NULL) {
-        free(text);
-        return TS_ERR_NOMEM;
-    }
-    line[n] = '\n';
-    line[n + 1] = '\0';
-    ts_err err = cli_write_file("-", (const uint8_t *)line, n + 1);
-    free(line);
+    ts_json_put(root, "records", recs, &ok);
+    ts_json_put(root, "errors", errors, &ok);
+    char *text = NULL;
+    TS_GUARD(ts_json_finish(root, ok, &text));
+    ts_err err = cli_write_file("-", (const uint8_t *)text, strlen(text));
+    free(text);
     return err;
 }
 
