@@ -145,4 +145,8 @@ const char *ts_dir_arrow(ts_dir dir);
 /* "in flight", "delivered", ... */
 const char *ts_rec_status_name(ts_rec_status st);
 
+/* Fills ev (borrowing from rec and how, a buffer of cap bytes) with the
+ * TS_EV_RECORD step of a record that has just crossed the channel. */
+void ts_chan_record_event(const ts_chan_record *rec, char *how, size_t cap, ts_event *ev);
+
 #endif

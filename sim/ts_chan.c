@@ -339,3 +339,26 @@ const char *ts_rec_status_name(ts_rec_status st)
     }
     return "unknown";
 }
+
+void ts_chan_record_event(const ts_chan_record *rec, char *how, size_t cap, ts_event *ev)
+{
+    snprintf(how, cap, "#%zu %s %s %s%s", rec->number, ts_dir_arrow(rec->dir), rec->type_name,
+             ts_rec_status_name(rec->status),
+             rec->origin == TS_REC_REPLAYED   ? " (replayed copy)"
+             : rec->origin == TS_REC_INJECTED ? " (injected)"
+             : rec->tampered                  ? " (tampered)"
+                                              : "");
+    memset(ev, 0, sizeof(*ev));
+    ev->kind = TS_EV_RECORD;
+    ev->side = TS_SIDE_CHANNEL;
+    ev->name = "record";
+    ev->how = how;
+    ev->ok = rec->status == TS_REC_DELIVERED;
+    ev->content_type = rec->content_type;
+    ev->record = rec->sent.data;
+    ev->record_len = rec->sent.len;
+    ev->value = rec->delivered.data;
+    ev->value_len = rec->delivered.len;
+    ev->protected_record = rec->protected_record;
+    ev->seq = rec->seq;
+}

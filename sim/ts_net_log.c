@@ -107,24 +107,9 @@ void ts_net_log_event(void *ctx, const ts_event *ev)
 /* The TS_EV_RECORD step of a record that has just crossed (as ts_session). */
 static ts_err record_step(ts_net_log *l, size_t number)
 {
-    const ts_chan_record *rec = ts_chan_get(l->chan, number);
     char how[160];
-    snprintf(how, sizeof(how), "#%zu %s %s %s", number, ts_dir_arrow(rec->dir), rec->type_name,
-             ts_rec_status_name(rec->status));
     ts_event ev;
-    memset(&ev, 0, sizeof(ev));
-    ev.kind = TS_EV_RECORD;
-    ev.side = TS_SIDE_CHANNEL;
-    ev.name = "record";
-    ev.how = how;
-    ev.ok = rec->status == TS_REC_DELIVERED;
-    ev.content_type = rec->content_type;
-    ev.record = rec->sent.data;
-    ev.record_len = rec->sent.len;
-    ev.value = rec->delivered.data;
-    ev.value_len = rec->delivered.len;
-    ev.protected_record = rec->protected_record;
-    ev.seq = rec->seq;
+    ts_chan_record_event(ts_chan_get(l->chan, number), how, sizeof(how), &ev);
     return ts_trace_append(l->trace, &ev, number, NULL);
 }
 

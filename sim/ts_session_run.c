@@ -95,28 +95,9 @@ static bool alive(const ts_conn *c)
 /* The TS_EV_RECORD step of a record that has just crossed. */
 static ts_err record_step(ts_session *s, size_t number)
 {
-    const ts_chan_record *rec = ts_chan_get(s->chan, number);
     char how[160];
-    snprintf(how, sizeof(how), "#%zu %s %s %s%s", number, ts_dir_arrow(rec->dir), rec->type_name,
-             ts_rec_status_name(rec->status),
-             rec->origin == TS_REC_REPLAYED   ? " (replayed copy)"
-             : rec->origin == TS_REC_INJECTED ? " (injected)"
-             : rec->tampered                  ? " (tampered)"
-                                              : "");
     ts_event ev;
-    memset(&ev, 0, sizeof(ev));
-    ev.kind = TS_EV_RECORD;
-    ev.side = TS_SIDE_CHANNEL;
-    ev.name = "record";
-    ev.how = how;
-    ev.ok = rec->status == TS_REC_DELIVERED;
-    ev.content_type = rec->content_type;
-    ev.record = rec->sent.data;
-    ev.record_len = rec->sent.len;
-    ev.value = rec->delivered.data;
-    ev.value_len = rec->delivered.len;
-    ev.protected_record = rec->protected_record;
-    ev.seq = rec->seq;
+    ts_chan_record_event(ts_chan_get(s->chan, number), how, sizeof(how), &ev);
     return ts_trace_append(s->trace, &ev, number, NULL);
 }
 
