@@ -149,4 +149,17 @@ const char *ts_rec_status_name(ts_rec_status st);
  * TS_EV_RECORD step of a record that has just crossed the channel. */
 void ts_chan_record_event(const ts_chan_record *rec, char *how, size_t cap, ts_event *ev);
 
+/* Why the byte at offset (from the record header) of a record as described
+ * is one the protocol leaves unauthenticated, so that changing it may let
+ * a run complete; NULL when the byte is authenticated (a changed byte must
+ * then end the run in an alert or a stall). Every handshake byte enters
+ * both Finished hashes and every protected record is covered by its tag or
+ * MAC, header included; only the minor version byte (offset 2) of a
+ * plaintext record header escapes both, and the engine accepts a changed
+ * one only where RFC 5246 says it must: the records carrying the
+ * ClientHello (Appendix E.1) and the ServerHello (read before the version
+ * is agreed). */
+const char *ts_chan_unauthenticated(ts_dir dir, uint8_t content_type, bool protected_record,
+                                    const char *type_name, size_t offset);
+
 #endif

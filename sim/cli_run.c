@@ -58,10 +58,12 @@ static const char usage_text[] =
     "(a replayed copy takes the next number).\n"
     "Exit status: 0 when the run ends as the protocol says it must: without\n"
     "--tamper/--drop/--replay, a completed run with the file intact; with them,\n"
-    "a run that ends in an alert or stalls (every byte on the wire is\n"
-    "authenticated, so a changed, missing or repeated record must never let the\n"
-    "run complete). 1 when it ends otherwise; 2 for bad usage or input, or an\n"
-    "action whose record never crossed the channel.\n";
+    "a run that ends in an alert or stalls (a changed, missing or repeated\n"
+    "record must never let the run complete), except that changing only the\n"
+    "minor version byte of the ClientHello's or ServerHello's record header,\n"
+    "which RFC 5246 leaves unauthenticated, completes. 1 when it ends\n"
+    "otherwise; 2 for bad usage or input, or an action whose record never\n"
+    "crossed the channel.\n";
 
 typedef struct {
     ts_session_config cfg;
@@ -260,6 +262,34 @@ static int check_actions(const ts_session *s)
     return CLI_EXIT_OK;
 }
 
+/* True when every action changed only bytes the protocol leaves
+ * unauthenticated (ts_chan_unauthenticated), so the run may complete. */
+static bool only_unauthenticated(const ts_session *s)
+{
+    for (size_t i = 0; i < ts_session_action_count(s); i++) {
+        const ts_action *a = ts_session_action(s, i);
+        const ts_chan_record *r = ts_chan_get(ts_session_chan(s), a->record);
+        if (a->kind != TS_ACT_TAMPER || r == NULL ||
+            ts_chan_unauthenticated(r->dir, r->content_type, r->protected_record, r->type_name,
+                                    a->offset) == NULL) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* True when the run ended as the protocol says it must: untouched, it
+ * completes with the file intact; with authenticated bytes changed, dropped
+ * or replayed, it ends in an alert or stalls (never completes). */
+static bool ended_as_expected(const ts_session *s)
+{
+    const ts_result *res = ts_session_result(s);
+    if (ts_session_action_count(s) == 0 || only_unauthenticated(s)) {
+        return res->kind == TS_RESULT_OK && res->payload_intact;
+    }
+    return res->kind == TS_RESULT_ALERT || res->kind == TS_RESULT_STALLED;
+}
+
 /* Writes the transcript or JSON to stdout in one piece. */
 static ts_err output(const ts_session *s, bool json, const cli_run_lesson *lesson)
 {
@@ -322,10 +352,7 @@ static int run(run_opts *o)
         rc = cli_fail(CLI_EXIT_FAIL, "run", "cannot write the output");
     }
     if (rc == CLI_EXIT_OK) {
-        ts_result_kind k = ts_session_result(s)->kind;
-        bool expected = o->n_acts == 0 ? k == TS_RESULT_OK
-                                       : k == TS_RESULT_ALERT || k == TS_RESULT_STALLED;
-        rc = expected ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+        rc = ended_as_expected(s) ? CLI_EXIT_OK : CLI_EXIT_FAIL;
     }
     ts_session_free(s);
     return rc;

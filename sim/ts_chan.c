@@ -362,3 +362,22 @@ void ts_chan_record_event(const ts_chan_record *rec, char *how, size_t cap, ts_e
     ev->protected_record = rec->protected_record;
     ev->seq = rec->seq;
 }
+
+const char *ts_chan_unauthenticated(ts_dir dir, uint8_t content_type, bool protected_record,
+                                    const char *type_name, size_t offset)
+{
+    if (protected_record || content_type != TS_CT_HANDSHAKE || offset != 2) {
+        return NULL;
+    }
+    if (dir == TS_DIR_C2S && strcmp(type_name, "ClientHello") == 0) {
+        return "minor version byte of the ClientHello's record header: RFC 5246 E.1, a server "
+               "MUST accept any {03,XX} there; client_version in the body is what Finished "
+               "authenticates";
+    }
+    if (dir == TS_DIR_S2C && strcmp(type_name, "ServerHello") == 0) {
+        return "minor version byte of the ServerHello's record header: read before the client "
+               "knows the version (the ServerHello inside tells it); server_version in the body "
+               "is what Finished authenticates";
+    }
+    return NULL;
+}

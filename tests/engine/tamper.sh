@@ -79,6 +79,13 @@ for suite in rsa ecdhe dhe null; do
         --tamper "$FIN,$FIN_BYTE,01"
     expect "$suite: ServerHelloDone dropped" stalled - "${run[@]}" --drop "$SHD"
     expect "$suite: replayed application data" bad_record_mac client "${run[@]}" --replay "$APP"
+    # The record version byte: free only in the ClientHello's record (RFC 5246
+    # E.1), refused in the Certificate's once TLS 1.2 is agreed.
+    expect "$suite: Certificate record version byte" protocol_version client "${run[@]}" \
+        --tamper "$CERT,2,01"
+    timeout 20 "$TLSSTEP" run --json "${run[@]}" --tamper "$CH,2,01" >"$TMP/t.json"
+    same "$suite: ClientHello record version byte: completes, exit 0" "$?" 0
+    ok "$suite: ClientHello record version byte: result ok" grep -q '"result": "ok"' "$TMP/t.json"
 done
 
 # The transcript of a tampered run shows both byte strings and the change.

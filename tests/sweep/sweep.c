@@ -225,51 +225,16 @@ static int parse_options(int argc, char **argv, options *o)
 
 /* --- explanations ------------------------------------------------------ */
 
-/* Why a completed run is allowed to complete, or NULL when it is not.
- *
- * Every byte of every handshake message enters the handshake hash of the
- * side that wrote it and of the side that read it, so a changed byte that
- * the reader accepts still makes the two Finished messages disagree; and
- * every protected record (the Finished) is covered by its AEAD tag or
- * HMAC, header included (the header is the additional data). What no
- * Finished and no tag covers is the 5-byte header of a plaintext record.
- * Of those five bytes: the type (offset 0) selects the parser; the major
- * version (offset 1) must be 3; the length (offsets 3-4) frames the
- * record. The minor version (offset 2) alone is free to change without
- * the reader noticing, and the engine accepts it only where RFC 5246
- * says it must:
- *   - the ClientHello's record: Appendix E.1, "TLS servers ... MUST
- *     accept any value {03,XX} as the record layer version number for
- *     ClientHello" (the version is not agreed yet);
- *   - the record carrying the ServerHello: the client learns the version
- *     from the ServerHello it holds, so the record around it is read
- *     before any version is agreed (OpenSSL's first_packet; a server's
- *     early alert may carry {03,01}).
- * Once an endpoint has agreed on TLS 1.2 it refuses any record whose
- * version is not 03 03 (protocol_version), as OpenSSL does, so the same
- * byte in any later plaintext record (Certificate, ServerKeyExchange,
- * ServerHelloDone, ClientKeyExchange, ChangeCipherSpec) is refused.
- * The version that counts is the one in the hello bodies: hashed, hence
- * authenticated by Finished. */
+/* Why a completed run is allowed to complete, or NULL when it is not: the
+ * rule and its reasons (RFC 5246 E.1 and the ServerHello's record) live in
+ * the library, ts_chan_unauthenticated, which `tlsstep run` uses too. */
 static const char *explain(const rec_info *r, size_t offset, const ts_result *res)
 {
     if (res->kind != TS_RESULT_OK || !res->payload_intact) {
         return NULL;
     }
-    if (r->protected_record || r->content_type != TS_CT_HANDSHAKE || offset != 2) {
-        return NULL;
-    }
-    if (r->dir == TS_DIR_C2S && strcmp(r->type_name, "ClientHello") == 0) {
-        return "minor version byte of the ClientHello's record header: RFC 5246 E.1, a server "
-               "MUST accept any {03,XX} there; client_version in the body is what Finished "
-               "authenticates";
-    }
-    if (r->dir == TS_DIR_S2C && strcmp(r->type_name, "ServerHello") == 0) {
-        return "minor version byte of the ServerHello's record header: read before the client "
-               "knows the version (the ServerHello inside tells it); server_version in the body "
-               "is what Finished authenticates";
-    }
-    return NULL;
+    return ts_chan_unauthenticated(r->dir, r->content_type, r->protected_record, r->type_name,
+                                   offset);
 }
 
 /* --- running ------------------------------------------------------------ */
