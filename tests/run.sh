@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the unit programs (plain and under ASan+UBSan), then the
-# scripted tests in tests/*/ *.sh (but tests/bench/, which make bench runs). Prints one closing line: "N passed, M failed".
+# scripted tests in tests/*/ *.sh (except tests/bench/, which make bench
+# runs). Prints one closing line: "N passed, M failed".
 set -u
 cd "$(dirname "$0")/.."
 export TLSSTEP="$PWD/build/tlsstep"
