@@ -1,8 +1,10 @@
-/* cli_run_lesson: the `--lesson ID` part of `tlsstep run` (sim/cli_run.c
- * calls these): the lesson's run set-up becomes the session's options
- * (what the command line gave wins), and the transcript carries the
- * lesson's narration in the chosen language. Functions return exit
- * statuses (cli.h) unless they say otherwise. */
+/* cli_run_lesson: playing a lesson from the command line, shared by
+ * `tlsstep run --lesson ID` (sim/cli_run.c) and `tlsstep ui [LESSON]`
+ * (sim/cli_ui.c): the lesson is found as the loader finds it (--lessons DIR
+ * first), its run set-up becomes the session's options (what the command
+ * line gave wins), and `run` prints the transcript with the lesson's
+ * narration in the chosen language. Functions return exit statuses (cli.h)
+ * unless they say otherwise; messages name o->cmd. */
 #ifndef CLI_RUN_LESSON_H
 #define CLI_RUN_LESSON_H
 
@@ -14,22 +16,40 @@
 #include "ts_session.h"
 
 typedef struct {
-    const char *id;    /* --lesson: an id or a path; NULL: no lesson */
+    const char *cmd;   /* the command named in messages; NULL: "run" */
+    const char *id;    /* --lesson (or ui's LESSON): an id or a path; NULL: no lesson */
     const char *dir;   /* --lessons DIR */
     const char *lang_arg; /* --lang as given (NULL: the locale's) */
     ts_lang lang;
-    ts_lesson *lesson; /* loaded by cli_run_lesson_setup */
+    ts_lesson *lesson; /* loaded by cli_run_lesson_load */
 } cli_run_lesson;
 
-/* Checks --lang (exit 2 when bad; cannot fail without --lang). */
+/* Checks --lang and sets o->lang (exit 2 when bad; cannot fail without
+ * --lang: the locale's language, ts_lang_default). */
 int cli_run_lesson_lang(cli_run_lesson *o);
 
-/* Loads the lesson (exit 2 with the loader's message when it cannot) and
- * fills what the command line left unset in cfg: suite, bits, seed, host;
- * ems and the client flaws are switched on when either asks. The lesson's
- * actions are used when the command line gave none (acts has room for
- * max). A textbook lesson is played here: *done is set and the exit
- * status returned. */
+/* True when some lessons folder exists (--lessons DIR or one the loader
+ * searches, ts_lesson_dirs). */
+bool cli_run_lesson_have_dirs(const char *dir);
+
+/* Checks --lessons DIR and loads lesson o->id into o->lesson. Exit 2 with
+ * one line when it cannot: an unknown id names the lessons there are
+ * (ts_lesson_list), a malformed file gets the loader's "FILE:LINE: ...". */
+int cli_run_lesson_load(cli_run_lesson *o);
+
+/* Fills what the command line left unset in cfg from the loaded lesson's
+ * set-up: suite, bits, seed, host; ems and the client flaws are on when
+ * either asks. The lesson's actions are used when the command line gave
+ * none (acts has room for max). Strings in cfg point into o->lesson. */
+int cli_run_lesson_apply(const cli_run_lesson *o, ts_session_config *cfg, ts_action *acts,
+                         size_t *n_acts, size_t max);
+
+/* Prints a textbook lesson (play: textbook, no handshake) to stdout. */
+int cli_run_lesson_textbook(const cli_run_lesson *o);
+
+/* cli_run_lesson_load, then: a textbook lesson is played here (*done set,
+ * its exit status returned), any other one goes through
+ * cli_run_lesson_apply. */
 int cli_run_lesson_setup(cli_run_lesson *o, ts_session_config *cfg, ts_action *acts,
                          size_t *n_acts, size_t max, bool *done);
 

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ts_lesson.h"
 #include "ts_session.h"
 #include "ui_text.h"
 
@@ -47,8 +48,9 @@ typedef struct {
 
 typedef struct ui_app {
     ts_session *s;         /* owned by the caller */
-    const char *lesson;
-    ui_lang lang;
+    const char *lesson;    /* the lesson's id (status line) */
+    const ts_lesson *les;  /* its narration, or NULL: built-in only (owned by the caller) */
+    ts_lang lang;
     ui_pane focus;
     ui_view view, back_view;
     size_t sel[UI_PANE_COUNT]; /* client/server: item index; channel: record number */
@@ -60,13 +62,26 @@ typedef struct ui_app {
     bool msg_alert;
     ui_inspect insp;
     ui_edit ed;
+    size_t narr_scroll;    /* first line of the lesson text shown */
+    size_t narr_lines;     /* its lines, and how many fit, as last drawn */
+    size_t narr_rows;
+    const void *narr_sec;  /* the section last drawn (a new one scrolls to its top) */
     ts_action acts[UI_MAX_ACTIONS]; /* bytes owned (malloc) */
     size_t n_acts;
     bool quit;
 } ui_app;
 
 /* Sets a up over session s (already run), in lang. */
-void ui_app_init(ui_app *a, ts_session *s, const char *lesson, ui_lang lang);
+void ui_app_init(ui_app *a, ts_session *s, const char *lesson, ts_lang lang);
+
+/* Gives a the lesson whose narration it shows (NULL: the built-in text);
+ * the status line then names its id. */
+void ui_app_set_lesson(ui_app *a, const ts_lesson *l);
+
+/* Makes acts (copied; at most UI_MAX_ACTIONS) the user's actions, hands
+ * them to the session and runs it (the first run of a lesson with
+ * tamper/drop/replay in its set-up). */
+ts_err ui_app_load_actions(ui_app *a, const ts_action *acts, size_t n);
 
 /* Frees what a owns (not the session). */
 void ui_app_free(ui_app *a);

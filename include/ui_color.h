@@ -22,6 +22,8 @@ typedef enum {
     UI_C_HEXSEL,   /* the selected field's bytes */
     UI_C_CHANGED,  /* an edited byte */
     UI_C_STATUS,   /* the status line */
+    UI_C_CODE,     /* code in a lesson's text */
+    UI_C_VALUE,    /* a run's value put into a lesson's text ({{NAME}}) */
     UI_C_COUNT
 } ui_role;
 

@@ -18,8 +18,9 @@ typedef struct {
     ui_rect status;                  /* the last line */
 } ui_geom;
 
-/* Splits a lines × cols screen into panes. */
-void ui_layout_compute(int lines, int cols, ui_geom *g);
+/* Splits a lines × cols screen into panes; a lesson's narration gets a
+ * third of the height, the built-in one a quarter (at least 6 rows). */
+void ui_layout_compute(int lines, int cols, bool lesson, ui_geom *g);
 
 /* Draws the whole screen (stdscr) for a's view and sends it to the
  * terminal; a full repaint when full is true. */

@@ -6,18 +6,23 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "ts_lesson.h"
 #include "ts_session.h"
 #include "ui_app.h"
 #include "ui_text.h"
 
-/* The default lesson, and the only one until lessons exist. */
+/* The default lesson: a bare `tlsstep` and `tlsstep ui` open it. */
 #define UI_DEFAULT_LESSON "rsa-handshake"
 
 typedef struct {
-    ts_session_config cfg; /* as for `tlsstep run` */
-    const char *lesson;    /* NULL: UI_DEFAULT_LESSON */
-    ui_lang lang;
-    bool lang_set;         /* false: follow the locale */
+    ts_session_config cfg;   /* as for `tlsstep run` (the lesson's set-up applied) */
+    const char *lesson;      /* the lesson's name on the status line; NULL: UI_DEFAULT_LESSON */
+    const ts_lesson *les;    /* the loaded lesson (narration, title), or NULL: built-in text */
+    const ts_action *acts;   /* the run's actions (a lesson's tamper/drop/replay) */
+    size_t n_acts;
+    ts_lang lang;
+    bool lang_set;           /* false: follow the locale (ts_lang_default) */
+    bool no_lessons;         /* no lessons folder was found: say so once */
 } ui_options;
 
 /* Runs the UI on the terminal until `q`; restores the terminal. Returns the

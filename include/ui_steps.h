@@ -9,6 +9,6 @@
 
 /* The built-in description of step in lang: matched on its kind, side and
  * name; a generic sentence for a step not in the table (never NULL). */
-const char *ui_steps_text(const ts_step *step, ui_lang lang);
+const char *ui_steps_text(const ts_step *step, ts_lang lang);
 
 #endif

@@ -1,15 +1,19 @@
 /* ui_text: every piece of UI text, in English and Korean, in one table
- * indexed by id; the language follows the locale unless told. */
+ * indexed by id. The language is ts_lang (ts_lang.h): one rule for the
+ * locale (ts_lang_default) and for --lang (ts_lang_parse) in the whole
+ * program. */
 #ifndef UI_TEXT_H
 #define UI_TEXT_H
 
 #include <stdbool.h>
 
-typedef enum {
-    UI_LANG_EN,
-    UI_LANG_KO,
-    UI_LANG_COUNT
-} ui_lang;
+#include "ts_lang.h"
+
+/* Old names of ts_lang, kept for callers outside the UI (the benchmark). */
+typedef ts_lang ui_lang;
+#define UI_LANG_EN TS_LANG_EN
+#define UI_LANG_KO TS_LANG_KO
+#define UI_LANG_COUNT TS_LANG_COUNT
 
 typedef enum {
     UI_T_CLIENT,
@@ -84,20 +88,18 @@ typedef enum {
     UI_T_NOTHING_TO_INSPECT,
     UI_T_HELP_KEYS,
     UI_T_HELP_CLOSE,
+    UI_T_NO_LESSONS,
+    UI_T_TASK,
+    UI_T_INCIDENT,
+    UI_T_MORE,
+    UI_T_EXERCISE,
     UI_T_COUNT
 } ui_text_id;
 
 /* The text of id in lang (never NULL; English when lang is out of range). */
-const char *ui_t(ui_text_id id, ui_lang lang);
-
-/* The language the environment asks for: the first non-empty of LC_ALL,
- * LC_MESSAGES, LANG starting with "ko" gives Korean, anything else English. */
-ui_lang ui_lang_from_env(void);
-
-/* Parses "en"/"ko"; false for anything else. */
-bool ui_lang_parse(const char *s, ui_lang *out);
+const char *ui_t(ui_text_id id, ts_lang lang);
 
 /* "EN" or "한국어". */
-const char *ui_lang_label(ui_lang lang);
+const char *ui_lang_label(ts_lang lang);
 
 #endif

@@ -13,9 +13,6 @@
 #include "ts_lesson_render.h"
 #include "ts_steps.h"
 
-/* Declared here until include/cli.h lists it (a compatible redeclaration). */
-int cli_lessons(int argc, char **argv);
-
 static const char usage_text[] =
     "usage: tlsstep lessons [--lang en|ko] [--lessons DIR] [--json] [--steps]\n"
     "Lists the lessons and exercises: id, kind, difficulty (1-5) and title.\n"

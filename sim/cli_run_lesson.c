@@ -1,4 +1,5 @@
-/* cli_run_lesson: `tlsstep run --lesson ID [--lang en|ko] [--lessons DIR]`. */
+/* cli_run_lesson: a lesson's set-up and narration for `tlsstep run
+ * --lesson ID` and `tlsstep ui [LESSON]`. */
 #include "cli_run_lesson.h"
 
 #include <stdio.h>
@@ -12,14 +13,30 @@
 #include "ts_lesson_textbook.h"
 
 #define NARRATION_WIDTH 78
+#define MAX_DIRS 12
+
+static const char *cmd_of(const cli_run_lesson *o)
+{
+    return o->cmd != NULL ? o->cmd : "run";
+}
 
 int cli_run_lesson_lang(cli_run_lesson *o)
 {
     o->lang = ts_lang_default();
     if (o->lang_arg != NULL && !ts_lang_parse(o->lang_arg, &o->lang)) {
-        return cli_usage_error("run", "--lang must be en or ko, not '%s'", o->lang_arg);
+        return cli_usage_error(cmd_of(o), "--lang must be en or ko, not '%s'", o->lang_arg);
     }
     return CLI_EXIT_OK;
+}
+
+bool cli_run_lesson_have_dirs(const char *dir)
+{
+    char *dirs[MAX_DIRS];
+    size_t n = ts_lesson_dirs(dir, dirs, MAX_DIRS);
+    for (size_t i = 0; i < n; i++) {
+        free(dirs[i]);
+    }
+    return n > 0;
 }
 
 /* Writes what play() prints to stdout in one piece. */
@@ -41,33 +58,71 @@ static ts_err buffered(const cli_run_lesson *o, const ts_session *s)
     return err;
 }
 
-int cli_run_lesson_setup(cli_run_lesson *o, ts_session_config *cfg, ts_action *acts,
-                         size_t *n_acts, size_t max, bool *done)
+static void ignore_bad(void *ctx, const char *message)
+{
+    (void)ctx;
+    (void)message;
+}
+
+/* "unknown lesson 'ID' (lessons: a, b, ...)", or the loader's why when no
+ * folder holds any lesson. */
+static int unknown(const cli_run_lesson *o, const char *why)
+{
+    ts_lesson **ls = NULL;
+    size_t n = 0;
+    if (ts_lesson_list(o->dir, &ls, &n, ignore_bad, NULL) != TS_OK || n == 0) {
+        ts_lesson_list_free(ls, n);
+        return cli_fail(CLI_EXIT_USAGE, cmd_of(o), "%s", why);
+    }
+    char names[1024] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < n && used < sizeof(names); i++) {
+        int k = snprintf(names + used, sizeof(names) - used, "%s%s", i > 0 ? ", " : "",
+                         ls[i]->id);
+        used += k > 0 ? (size_t)k : 0;
+    }
+    ts_lesson_list_free(ls, n);
+    return cli_fail(CLI_EXIT_USAGE, cmd_of(o), "unknown lesson '%s' (lessons: %s)", o->id, names);
+}
+
+int cli_run_lesson_load(cli_run_lesson *o)
 {
     char why[TS_LESSON_WHY_CAP];
     struct stat st;
-    *done = false;
     if (o->dir != NULL && (stat(o->dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
-        return cli_usage_error("run", "--lessons '%s' is not a folder", o->dir);
+        return cli_usage_error(cmd_of(o), "--lessons '%s' is not a folder", o->dir);
     }
+    why[0] = '\0';
     if (ts_lesson_open(o->id, o->dir, &o->lesson, why, sizeof(why)) != TS_OK) {
-        return cli_fail(CLI_EXIT_USAGE, "run", "%s", why);
+        o->lesson = NULL;
+        if (strncmp(why, "no lesson '", strlen("no lesson '")) == 0) {
+            return unknown(o, why);
+        }
+        return cli_fail(CLI_EXIT_USAGE, cmd_of(o), "%s", why);
     }
-    if (o->lesson->run.play == TS_LESSON_PLAY_TEXTBOOK) {
-        *done = true;
-        ts_err err = buffered(o, NULL);
-        return err == TS_OK ? CLI_EXIT_OK
-                            : cli_fail(CLI_EXIT_FAIL, "run", "lesson %s: %s", o->lesson->id,
-                                       ts_err_str(err));
-    }
+    return CLI_EXIT_OK;
+}
+
+int cli_run_lesson_textbook(const cli_run_lesson *o)
+{
+    ts_err err = buffered(o, NULL);
+    return err == TS_OK ? CLI_EXIT_OK
+                        : cli_fail(CLI_EXIT_FAIL, cmd_of(o), "lesson %s: %s", o->lesson->id,
+                                   ts_err_str(err));
+}
+
+int cli_run_lesson_apply(const cli_run_lesson *o, ts_session_config *cfg, ts_action *acts,
+                         size_t *n_acts, size_t max)
+{
     ts_session_config lc;
     if (ts_lesson_config(o->lesson, &lc) != TS_OK) {
-        return cli_fail(CLI_EXIT_USAGE, "run", "%s: suite '%s' unknown", o->lesson->path,
+        return cli_fail(CLI_EXIT_USAGE, cmd_of(o), "%s: suite '%s' unknown", o->lesson->path,
                         o->lesson->run.suite);
     }
     if (lc.suite != NULL && !ts_suite_usable(lc.suite) && cfg->suite == NULL) {
-        return cli_fail(CLI_EXIT_USAGE, "run", "lesson %s uses suite %s, which needs AES-NI; "
-                        "add --suite ecdhe, dhe or null", o->lesson->id, lc.suite->cli_name);
+        return cli_fail(CLI_EXIT_USAGE, cmd_of(o), "lesson %s uses suite %s, which needs "
+                        "AES-NI; add --suite ecdhe, dhe or null", o->lesson->id,
+                        lc.suite->cli_name);
     }
     cfg->suite = cfg->suite != NULL ? cfg->suite : lc.suite;
     cfg->bits = cfg->bits != 0 ? cfg->bits : lc.bits;
@@ -84,6 +139,21 @@ int cli_run_lesson_setup(cli_run_lesson *o, ts_session_config *cfg, ts_action *a
         }
     }
     return CLI_EXIT_OK;
+}
+
+int cli_run_lesson_setup(cli_run_lesson *o, ts_session_config *cfg, ts_action *acts,
+                         size_t *n_acts, size_t max, bool *done)
+{
+    *done = false;
+    int rc = cli_run_lesson_load(o);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    if (o->lesson->run.play == TS_LESSON_PLAY_TEXTBOOK) {
+        *done = true;
+        return cli_run_lesson_textbook(o);
+    }
+    return cli_run_lesson_apply(o, cfg, acts, n_acts, max);
 }
 
 ts_err cli_run_lesson_write(const cli_run_lesson *o, const ts_session *s)

@@ -1,41 +1,55 @@
-/* cli_ui: `tlsstep ui [LESSON] [OPTIONS]`, the step-through terminal UI.
- * Without a terminal on stdout it falls back to `tlsstep run` with the same
- * run options (the transcript). */
+/* cli_ui: `tlsstep ui [LESSON] [OPTIONS]`, the step-through terminal UI on
+ * a lesson (found, set up and overridden as `tlsstep run --lesson` does:
+ * cli_run_lesson.h). Without a terminal it falls back to `tlsstep run
+ * --lesson LESSON` with the same options (the narrated transcript); a
+ * textbook lesson, which has no handshake to step through, is printed. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_run_lesson.h"
 #include "ts_rng.h"
 #include "ts_session.h"
 #include "ts_suite.h"
 #include "ui_main.h"
 
-/* Declared here until include/cli.h lists them (compatible redeclarations). */
-int cli_ui(int argc, char **argv);
-int cli_run(int argc, char **argv);
-
 static const char usage_text[] =
     "usage: tlsstep ui [LESSON] [OPTIONS]\n"
     "Steps through a TLS 1.2 handshake in the terminal: the client and the server\n"
     "with what each knows, the records crossing the channel between them, the\n"
-    "narration of each step, an inspector for records and values, and a hex\n"
-    "editor to tamper with a record in flight. Press ? inside for every key.\n"
-    "Without a terminal on stdout it prints the `tlsstep run` transcript instead.\n"
+    "lesson's narration of each step, an inspector for records and values, and a\n"
+    "hex editor to tamper with a record in flight. Press ? inside for every key.\n"
+    "Without a terminal on stdout it prints the `tlsstep run --lesson` transcript\n"
+    "instead.\n"
     "\n"
-    "  LESSON            the lesson (default and only one so far: rsa-handshake)\n"
-    "  --suite rsa|ecdhe|dhe|null  cipher suite (default rsa)\n"
+    "  LESSON            a lesson or exercise id, or a lesson file (default\n"
+    "                    rsa-handshake; 'tlsstep lessons' lists them). Its set-up\n"
+    "                    is the run's; the options below win over it\n"
+    "  --lessons DIR     look for lessons in DIR first\n"
+    "  --suite rsa|ecdhe|dhe|null  cipher suite (default: the lesson's, else rsa)\n"
     "  --bits N          RSA modulus size, 512..4096 (default 1024)\n"
-    "  --seed S          seed of every random byte (default: a fresh one, shown)\n"
+    "  --seed S          seed of every random byte (default: the lesson's, else a\n"
+    "                    fresh one, shown)\n"
     "  --lang en|ko      language (default: from the locale, ko_* gives Korean)\n"
     "  --ems             extended master secret (RFC 7627)\n"
     "  --no-verify       client flaw: accept any certificate\n"
     "  --skip-ske-check  client flaw: do not check the ServerKeyExchange signature\n"
     "  --lax-pkcs1       client flaw: lax PKCS#1 v1.5 signature verifier\n";
 
+#define MAX_ACTIONS 64
+
+/* What the command line gave, and the lesson it names. */
+typedef struct {
+    ts_session_config cfg;
+    cli_run_lesson les; /* id, --lessons, --lang; the loaded lesson */
+    ts_action acts[MAX_ACTIONS];
+    size_t n_acts;
+} ui_cli;
+
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_LANG, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE,
-       OPT_LAX };
+       OPT_LAX, OPT_LESSONS };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
@@ -46,10 +60,11 @@ static const struct option longopts[] = {
     {"no-verify", no_argument, NULL, OPT_NO_VERIFY},
     {"skip-ske-check", no_argument, NULL, OPT_SKIP_SKE},
     {"lax-pkcs1", no_argument, NULL, OPT_LAX},
+    {"lessons", required_argument, NULL, OPT_LESSONS},
     {NULL, 0, NULL, 0},
 };
 
-static int parse_value(ui_options *o, int opt, const char *arg)
+static int parse_value(ui_cli *o, int opt, const char *arg)
 {
     unsigned long v;
     switch (opt) {
@@ -76,12 +91,8 @@ static int parse_value(ui_options *o, int opt, const char *arg)
         }
         o->cfg.seed = arg;
         return CLI_EXIT_OK;
-    case OPT_LANG:
-        if (!ui_lang_parse(arg, &o->lang)) {
-            return cli_usage_error("ui", "--lang must be en or ko, not '%s'", arg);
-        }
-        o->lang_set = true;
-        return CLI_EXIT_OK;
+    case OPT_LANG: o->les.lang_arg = arg; return CLI_EXIT_OK;
+    case OPT_LESSONS: o->les.dir = arg; return CLI_EXIT_OK;
     case OPT_EMS: o->cfg.ems = true; return CLI_EXIT_OK;
     case OPT_NO_VERIFY: o->cfg.no_verify = true; return CLI_EXIT_OK;
     case OPT_SKIP_SKE: o->cfg.skip_ske_check = true; return CLI_EXIT_OK;
@@ -90,17 +101,17 @@ static int parse_value(ui_options *o, int opt, const char *arg)
     }
 }
 
-static int parse(ui_options *o, int argc, char **argv)
+static int parse(ui_cli *o, int argc, char **argv)
 {
     opterr = 0;
     optind = 1;
     int opt;
     while ((opt = getopt_long(argc, argv, "+", longopts, NULL)) != -1 || optind < argc) {
         if (opt == -1) {
-            if (o->lesson != NULL) {
+            if (o->les.id != NULL) {
                 return cli_usage_error("ui", "unexpected argument '%s'", argv[optind]);
             }
-            o->lesson = argv[optind++];
+            o->les.id = argv[optind++];
             continue;
         }
         if (opt == '?' || opt == ':') {
@@ -114,20 +125,29 @@ static int parse(ui_options *o, int argc, char **argv)
             return rc;
         }
     }
-    if (o->lesson != NULL && strcmp(o->lesson, UI_DEFAULT_LESSON) != 0) {
-        return cli_usage_error("ui", "unknown lesson '%s' (lessons: %s)", o->lesson,
-                               UI_DEFAULT_LESSON);
-    }
-    return CLI_EXIT_OK;
+    return cli_run_lesson_lang(&o->les);
 }
 
-/* `tlsstep run` with the run options of o, for when there is no terminal. */
-static int fallback(const ui_options *o)
+/* `tlsstep run` with the lesson and the run options of o, for when there is
+ * no terminal (builtin: no lessons folder, so no --lesson). */
+static int fallback(const ui_cli *o, bool builtin)
 {
     char bits[16];
-    char *av[16];
+    char *av[24];
     int n = 0;
     av[n++] = "run";
+    if (!builtin) {
+        av[n++] = "--lesson";
+        av[n++] = (char *)o->les.id;
+    }
+    if (o->les.dir != NULL) {
+        av[n++] = "--lessons";
+        av[n++] = (char *)o->les.dir;
+    }
+    if (o->les.lang_arg != NULL) {
+        av[n++] = "--lang";
+        av[n++] = (char *)o->les.lang_arg;
+    }
     if (o->cfg.suite != NULL) {
         av[n++] = "--suite";
         av[n++] = (char *)o->cfg.suite->cli_name;
@@ -157,20 +177,58 @@ static int fallback(const ui_options *o)
     return cli_run(n, av);
 }
 
+/* The UI on the loaded lesson (or the built-in narration). */
+static int start(ui_cli *o, bool builtin)
+{
+    if (!builtin && o->les.lesson->run.play == TS_LESSON_PLAY_TEXTBOOK) {
+        return cli_run_lesson_textbook(&o->les); /* no handshake to step through */
+    }
+    if (!builtin) {
+        int rc = cli_run_lesson_apply(&o->les, &o->cfg, o->acts, &o->n_acts, MAX_ACTIONS);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+    }
+    ui_options u = {
+        .cfg = o->cfg,
+        .lesson = builtin ? UI_DEFAULT_LESSON : o->les.lesson->id,
+        .les = o->les.lesson,
+        .acts = o->acts,
+        .n_acts = o->n_acts,
+        .lang = o->les.lang,
+        .lang_set = true,
+        .no_lessons = builtin,
+    };
+    return ui_run(&u);
+}
+
 int cli_ui(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
         fputs(usage_text, stdout);
         return CLI_EXIT_OK;
     }
-    ui_options o;
+    ui_cli o;
     memset(&o, 0, sizeof(o));
+    o.les.cmd = "ui";
     int rc = parse(&o, argc, argv);
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-        return fallback(&o);
+    /* The default lesson with no lessons folder at all: built-in narration. */
+    bool builtin = (o.les.id == NULL || strcmp(o.les.id, UI_DEFAULT_LESSON) == 0) &&
+                   o.les.dir == NULL && !cli_run_lesson_have_dirs(NULL);
+    if (o.les.id == NULL) {
+        o.les.id = UI_DEFAULT_LESSON;
     }
-    return ui_run(&o);
+    if (!builtin && (rc = cli_run_lesson_load(&o.les)) != CLI_EXIT_OK) {
+        return rc;
+    }
+    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+        rc = fallback(&o, builtin);
+    } else {
+        rc = start(&o, builtin);
+    }
+    cli_run_lesson_free(&o.les);
+    return rc;
 }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ui_app_init(ui_app *a, ts_session *s, const char *lesson, ui_lang lang)
+void ui_app_init(ui_app *a, ts_session *s, const char *lesson, ts_lang lang)
 {
     memset(a, 0, sizeof(*a));
     a->s = s;
@@ -16,6 +16,47 @@ void ui_app_init(ui_app *a, ts_session *s, const char *lesson, ui_lang lang)
     a->focus = UI_PANE_CHANNEL;
     a->view = UI_VIEW_MAIN;
     a->pace_ms = 1500;
+}
+
+void ui_app_set_lesson(ui_app *a, const ts_lesson *l)
+{
+    a->les = l;
+    if (l != NULL) {
+        a->lesson = l->id;
+    }
+    a->narr_scroll = 0;
+    a->narr_sec = NULL;
+}
+
+/* A copy of act that owns its bytes (an edit's); NULL bytes otherwise. */
+static ts_err own(const ts_action *act, ts_action *out)
+{
+    *out = *act;
+    out->bytes = NULL;
+    if (act->kind == TS_ACT_EDIT) {
+        uint8_t *b = malloc(act->len > 0 ? act->len : 1);
+        TS_ENSURE(b != NULL, TS_ERR_NOMEM);
+        if (act->len > 0) {
+            memcpy(b, act->bytes, act->len);
+        }
+        out->bytes = b;
+    }
+    return TS_OK;
+}
+
+ts_err ui_app_load_actions(ui_app *a, const ts_action *acts, size_t n)
+{
+    TS_ENSURE(n <= UI_MAX_ACTIONS && (n == 0 || acts != NULL), TS_ERR_TOO_LONG);
+    for (size_t i = 0; i < a->n_acts; i++) {
+        free((void *)a->acts[i].bytes);
+    }
+    a->n_acts = 0;
+    for (size_t i = 0; i < n; i++) {
+        TS_GUARD(own(&acts[i], &a->acts[a->n_acts]));
+        a->n_acts++;
+    }
+    TS_GUARD(ts_session_set_actions(a->s, a->acts, a->n_acts));
+    return ts_session_run(a->s);
 }
 
 static void edit_free(ui_edit *e)
@@ -133,18 +174,9 @@ ts_err ui_app_set_action(ui_app *a, size_t record, const ts_action *act)
     a->n_acts = j;
     if (act != NULL) {
         TS_ENSURE(a->n_acts < UI_MAX_ACTIONS, TS_ERR_TOO_LONG);
-        ts_action copy = *act;
+        ts_action copy;
+        TS_GUARD(own(act, &copy));
         copy.record = record;
-        if (act->kind == TS_ACT_EDIT) {
-            uint8_t *b = malloc(act->len > 0 ? act->len : 1);
-            TS_ENSURE(b != NULL, TS_ERR_NOMEM);
-            if (act->len > 0) {
-                memcpy(b, act->bytes, act->len);
-            }
-            copy.bytes = b;
-        } else {
-            copy.bytes = NULL;
-        }
         a->acts[a->n_acts++] = copy;
     }
     size_t k = ui_app_k(a);

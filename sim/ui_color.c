@@ -26,6 +26,8 @@ static const role_style styles[UI_C_COUNT] = {
     [UI_C_HEXSEL] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE},
     [UI_C_CHANGED] = {COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE},
     [UI_C_STATUS] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE},
+    [UI_C_CODE] = {COLOR_YELLOW, -1, A_NORMAL, A_REVERSE},
+    [UI_C_VALUE] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
 };
 
 void ui_color_init(void)

@@ -87,7 +87,7 @@ bool ui_inspect_openssl_command(const ts_ev_prf *prf, char *buf, size_t n)
     return w >= 0 && (size_t)w < n;
 }
 
-static void add_inputs(paras *p, const ts_event *ev, ui_lang lang)
+static void add_inputs(paras *p, const ts_event *ev, ts_lang lang)
 {
     if (ev->n_inputs == 0) {
         return;
@@ -105,7 +105,7 @@ static void add_inputs(paras *p, const ts_event *ev, ui_lang lang)
     }
 }
 
-static void add_commands(paras *p, const ts_event *ev, ui_lang lang)
+static void add_commands(paras *p, const ts_event *ev, ts_lang lang)
 {
     size_t n = 2 * (ev->prf.secret_len + ev->prf.seed_len) + 512;
     char *cmd = malloc(n);
@@ -126,12 +126,12 @@ static void add_commands(paras *p, const ts_event *ev, ui_lang lang)
 static void build(const ui_app *a, const ts_step *st, paras *p)
 {
     const ts_event *ev = &st->ev;
-    ui_lang l = a->lang;
+    ts_lang l = a->lang;
     const char *how = ev->how != NULL ? ev->how : "";
     add(p, UI_C_FOCUS, "%s — %s %s (%s), %s %zu", ui_t(UI_T_INSPECTOR, l), ts_ev_kind_name(ev->kind),
         ev->name, ts_side_name(ev->side), ui_t(UI_T_STEP, l), st->index + 1);
     if (ev->kind == TS_EV_VALUE) {
-        if (strcmp(ui_party_how(ev, UI_LANG_EN), how) == 0) {
+        if (strcmp(ui_party_how(ev, TS_LANG_EN), how) == 0) {
             add(p, UI_C_NORMAL, "%s: %s", ui_t(UI_T_HOW, l), ui_party_how(ev, l));
         } else {
             add(p, UI_C_NORMAL, "%s: %s — %s", ui_t(UI_T_HOW, l), ui_party_how(ev, l), how);

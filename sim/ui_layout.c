@@ -14,12 +14,13 @@
 #include "ui_status.h"
 #include "ui_wide.h"
 
-void ui_layout_compute(int lines, int cols, ui_geom *g)
+void ui_layout_compute(int lines, int cols, bool lesson, ui_geom *g)
 {
     g->too_small = lines < UI_MIN_LINES || cols < UI_MIN_COLS;
     g->status = (ui_rect){lines - 1, 0, 1, cols};
     g->body = (ui_rect){0, 0, lines - 1, cols};
-    int narr = lines / 4 < 6 ? 6 : lines / 4;
+    int narr = lesson ? lines / 3 : lines / 4;
+    narr = narr < 6 ? 6 : narr;
     int top = lines - 1 - narr;
     int side = (cols - 2) / 3;
     int mid = cols - 2 - 2 * side;
@@ -36,7 +37,7 @@ void ui_layout_title(int y, int x, int w, const char *title, bool focus)
     ui_wide_put(stdscr, y, x, buf, w, ui_attr(focus ? UI_C_FOCUS : UI_C_TITLE));
 }
 
-static void draw_too_small(int lines, int cols, ui_lang lang)
+static void draw_too_small(int lines, int cols, ts_lang lang)
 {
     char buf[256];
     snprintf(buf, sizeof(buf), ui_t(UI_T_TOO_SMALL, lang), cols, lines, UI_MIN_COLS,
@@ -60,7 +61,7 @@ static void draw_separators(const ui_geom *g)
 void ui_draw(ui_app *a, bool full)
 {
     ui_geom g;
-    ui_layout_compute(LINES, COLS, &g);
+    ui_layout_compute(LINES, COLS, a->les != NULL, &g);
     erase();
     if (g.too_small) {
         draw_too_small(LINES, COLS, a->lang);

@@ -13,6 +13,7 @@
 #include "ui_help.h"
 #include "ui_inspector.h"
 #include "ui_layout.h"
+#include "ui_narration.h"
 #include "ui_party.h"
 
 #define PACE_MIN 250
@@ -80,7 +81,9 @@ static bool global_key(ui_app *a, int key)
         return true;
     case '+': case '=': pace(a, 2, 3); return true;
     case '-': case '_': pace(a, 3, 2); return true;
-    case 'l': a->lang = a->lang == UI_LANG_KO ? UI_LANG_EN : UI_LANG_KO; return true;
+    case 'l': a->lang = a->lang == TS_LANG_KO ? TS_LANG_EN : TS_LANG_KO; return true;
+    case '[': ui_narration_scroll(a, -1); return true;
+    case ']': ui_narration_scroll(a, 1); return true;
     case '?': a->view = UI_VIEW_HELP; return true;
     case 'q': a->quit = true; return true;
     default: return false;
@@ -167,24 +170,30 @@ int ui_run(const ui_options *o)
     use_utf8_locale();
     ts_session *s = NULL;
     ts_err err = ts_session_new(&o->cfg, &s);
+    ui_app a;
+    ui_app_init(&a, s, o->lesson != NULL ? o->lesson : UI_DEFAULT_LESSON,
+                o->lang_set ? o->lang : ts_lang_default());
+    ui_app_set_lesson(&a, o->les);
     if (err == TS_OK) {
-        err = ts_session_run(s);
+        err = ui_app_load_actions(&a, o->acts, o->n_acts); /* runs the session */
     }
     if (err != TS_OK) {
         fprintf(stderr, "tlsstep ui: the simulation failed: %s\n", ts_err_str(err));
+        ui_app_free(&a);
         ts_session_free(s);
         return 1;
     }
     SCREEN *scr = ui_screen_open(stdout, stdin);
     if (scr == NULL) {
         fputs("tlsstep ui: cannot use this terminal (is TERM set?)\n", stderr);
+        ui_app_free(&a);
         ts_session_free(s);
         return 1;
     }
-    ui_app a;
-    ui_app_init(&a, s, o->lesson != NULL ? o->lesson : UI_DEFAULT_LESSON,
-                o->lang_set ? o->lang : ui_lang_from_env());
     ui_app_goto(&a, 0);
+    if (o->no_lessons) {
+        ui_app_msg(&a, false, "%s", ui_t(UI_T_NO_LESSONS, a.lang));
+    }
     loop(&a);
     ui_screen_close(scr);
     ui_app_free(&a);

@@ -17,7 +17,7 @@ static ui_pane pane_of(ts_side side)
     return side == TS_SIDE_CLIENT ? UI_PANE_CLIENT : UI_PANE_SERVER;
 }
 
-const char *ui_party_how(const ts_event *ev, ui_lang lang)
+const char *ui_party_how(const ts_event *ev, ts_lang lang)
 {
     static const struct {
         const char *prefix;

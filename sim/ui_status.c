@@ -8,14 +8,37 @@
 #include "ui_color.h"
 #include "ui_wide.h"
 
+#define TITLE_MIN_COLS 140 /* the lesson's title is shown from this width on */
+
+/* The lesson part: its id (an exercise marked so), and on a wide terminal
+ * its title in the current language. */
+static void lesson_part(const ui_app *a, int cols, char *buf, size_t n)
+{
+    const ts_lesson *l = a->les;
+    const char *id = a->lesson != NULL ? a->lesson : "";
+    if (l == NULL) {
+        snprintf(buf, n, "%s", id);
+        return;
+    }
+    bool ex = l->kind == TS_LESSON_KIND_EXERCISE;
+    const char *title = l->title[a->lang] != NULL ? l->title[a->lang] : "";
+    if (cols >= TITLE_MIN_COLS && title[0] != '\0') {
+        snprintf(buf, n, "%s: %s", id, title); /* an exercise's title says so */
+    } else {
+        snprintf(buf, n, "%s%s%s", ex ? ui_t(UI_T_EXERCISE, a->lang) : "", ex ? " " : "", id);
+    }
+}
+
 void ui_status_draw(ui_app *a, const ui_rect *r)
 {
     const ts_session_config *cfg = ts_session_config_of(a->s);
     const char *suite = cfg->suite != NULL ? cfg->suite->cli_name : "rsa";
-    ui_lang l = a->lang;
-    char left[256];
+    ts_lang l = a->lang;
+    char lesson[256];
+    lesson_part(a, r->w, lesson, sizeof(lesson));
+    char left[512];
     int n = snprintf(left, sizeof(left), " %s │ %s %zu/%zu │ %s │ %u %s │ %s %s │ %s │ ",
-                     a->lesson, ui_t(UI_T_STEP, l), ui_app_k(a), ui_app_count(a), suite,
+                     lesson, ui_t(UI_T_STEP, l), ui_app_k(a), ui_app_count(a), suite,
                      cfg->bits, ui_t(UI_T_BITS, l), ui_t(UI_T_SEED, l), ts_session_seed(a->s),
                      ui_lang_label(l));
     if (a->msg[0] != '\0') {

@@ -137,12 +137,12 @@ static const step_text check_failed = {
 
 static const step_text fallback = {TS_EV_VALUE, -1, NULL, "A step of the run.", "실행의 한 단계입니다."};
 
-static const char *pick(const step_text *t, ui_lang lang)
+static const char *pick(const step_text *t, ts_lang lang)
 {
-    return lang == UI_LANG_KO ? t->ko : t->en;
+    return lang == TS_LANG_KO ? t->ko : t->en;
 }
 
-const char *ui_steps_text(const ts_step *step, ui_lang lang)
+const char *ui_steps_text(const ts_step *step, ts_lang lang)
 {
     if (step == NULL) {
         return pick(&fallback, lang);

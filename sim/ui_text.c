@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const texts[UI_T_COUNT][UI_LANG_COUNT] = {
+static const char *const texts[UI_T_COUNT][TS_LANG_COUNT] = {
     [UI_T_CLIENT] = {"Client", "클라이언트"},
     [UI_T_SERVER] = {"Server", "서버"},
     [UI_T_CHANNEL] = {"Channel", "채널"},
@@ -102,6 +102,7 @@ static const char *const texts[UI_T_COUNT][UI_LANG_COUNT] = {
         "d             drop the selected record in flight (again: undo)\n"
         "a             autoplay on/off\n"
         "+  -          autoplay faster / slower\n"
+        "[  ]          scroll the lesson's narration up / down\n"
         "l             한국어 / English\n"
         "?             this help\n"
         "q             quit",
@@ -117,49 +118,31 @@ static const char *const texts[UI_T_COUNT][UI_LANG_COUNT] = {
         "d             전송 중인 레코드 버리기 (다시 누르면 취소)\n"
         "a             자동 재생 켜기/끄기\n"
         "+  -          자동 재생 빠르게 / 느리게\n"
+        "[  ]          수업 설명 위로 / 아래로 스크롤\n"
         "l             English / 한국어\n"
         "?             이 도움말\n"
         "q             종료"},
     [UI_T_HELP_CLOSE] = {"press any key to close", "아무 키나 누르면 닫힙니다"},
+    [UI_T_NO_LESSONS] = {"no lessons folder found: built-in narration only (see 'tlsstep lessons')",
+                         "수업 폴더를 찾지 못했습니다: 내장 설명만 보입니다 ('tlsstep lessons' 참고)"},
+    [UI_T_TASK] = {"Task", "과제"},
+    [UI_T_INCIDENT] = {"Incident", "실제 사건"},
+    [UI_T_MORE] = {"more: ] down, [ up", "더 있음: ] 아래, [ 위"},
+    [UI_T_EXERCISE] = {"exercise", "연습 문제"},
 };
 
-const char *ui_t(ui_text_id id, ui_lang lang)
+const char *ui_t(ui_text_id id, ts_lang lang)
 {
     if ((int)id < 0 || id >= UI_T_COUNT) {
         return "";
     }
-    if ((int)lang < 0 || lang >= UI_LANG_COUNT || texts[id][lang] == NULL) {
-        lang = UI_LANG_EN;
+    if ((int)lang < 0 || lang >= TS_LANG_COUNT || texts[id][lang] == NULL) {
+        lang = TS_LANG_EN;
     }
     return texts[id][lang] != NULL ? texts[id][lang] : "";
 }
 
-ui_lang ui_lang_from_env(void)
+const char *ui_lang_label(ts_lang lang)
 {
-    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-    for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
-        const char *v = getenv(vars[i]);
-        if (v != NULL && v[0] != '\0') {
-            return strncmp(v, "ko", 2) == 0 ? UI_LANG_KO : UI_LANG_EN;
-        }
-    }
-    return UI_LANG_EN;
-}
-
-bool ui_lang_parse(const char *s, ui_lang *out)
-{
-    if (s != NULL && strcmp(s, "en") == 0) {
-        *out = UI_LANG_EN;
-        return true;
-    }
-    if (s != NULL && strcmp(s, "ko") == 0) {
-        *out = UI_LANG_KO;
-        return true;
-    }
-    return false;
-}
-
-const char *ui_lang_label(ui_lang lang)
-{
-    return lang == UI_LANG_KO ? "한국어" : "EN";
+    return lang == TS_LANG_KO ? "한국어" : "EN";
 }

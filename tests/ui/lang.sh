@@ -2,7 +2,8 @@
 # Languages and the command line: l switches English ⇄ Korean live (labels
 # and narration), a Korean locale starts in Korean, --lang overrides it, wide
 # characters keep the pane separators aligned; bad options exit 2, and
-# without a terminal `tlsstep ui` prints the `tlsstep run` transcript.
+# without a terminal `tlsstep ui LESSON` prints the `tlsstep run --lesson`
+# transcript.
 cd "$(dirname "$0")/../.." || exit 1
 source tests/lib.sh
 source tests/ui/tmux_lib.bash
@@ -11,7 +12,7 @@ source tests/ui/tmux_lib.bash
 # lines (a Hangul syllable takes two columns): one value when aligned.
 sep_columns() {
     local line left hangul LC_ALL=C.UTF-8
-    screen | head -n 20 | while IFS= read -r line; do
+    screen | head -n 20 | grep -F '│' | while IFS= read -r line; do
         left=${line%%│*}
         hangul=$(LC_ALL=C.UTF-8 grep -oP '[\x{AC00}-\x{D7A3}]' <<<"$left" | wc -l)
         echo $(( ${#left} + hangul ))
@@ -53,7 +54,12 @@ fails "an unknown lesson exits 2" 2 "$TLSSTEP" ui no-such-lesson
 fails "an unknown option exits 2" 2 "$TLSSTEP" ui --frobnicate
 fails "--bits out of range exits 2" 2 "$TLSSTEP" ui --bits 100
 ok "--help exits 0" "$TLSSTEP" ui --help
-"$TLSSTEP" run --seed 7 --suite ecdhe >"$TMP/run.txt" 2>&1
+"$TLSSTEP" run --lesson rsa-handshake --seed 7 --suite ecdhe --lang ko >"$TMP/run.txt" 2>&1
 "$TLSSTEP" ui rsa-handshake --seed 7 --suite ecdhe --lang ko >"$TMP/ui.txt" 2>&1 </dev/null
-ok "without a terminal, ui prints the run transcript" cmp "$TMP/run.txt" "$TMP/ui.txt"
+ok "without a terminal, ui prints the lesson's run transcript" cmp "$TMP/run.txt" "$TMP/ui.txt"
 ok "the fallback transcript is not empty" test -s "$TMP/ui.txt"
+ok "the fallback transcript carries the Korean narration" grep -qF "클라이언트" "$TMP/ui.txt"
+"$TLSSTEP" run --lesson forward-secrecy --lessons lessons --seed 7 >"$TMP/run2.txt" 2>&1
+"$TLSSTEP" ui forward-secrecy --lessons lessons --seed 7 >"$TMP/ui2.txt" 2>&1 </dev/null
+ok "the fallback passes the lesson and --lessons on" cmp "$TMP/run2.txt" "$TMP/ui2.txt"
+ok "the fallback runs the lesson's suite" grep -qF "suite: TLS_ECDHE_RSA" "$TMP/ui2.txt"

@@ -17,6 +17,16 @@ trap 'kill_all; rm -rf "$TMP"' EXIT
 # ui_start W H ENV... -- ARGS...: (in a new private server) starts `tlsstep ui ARGS` in a W×H window
 # with LANG=C.UTF-8 (plus ENV assignments) and waits for its first screen.
 ui_start() {
+    local w=$1 h=$2 envs=()
+    shift 2
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    shift
+    tm_start "$w" "$h" "${envs[@]}" -- "$TLSSTEP" ui "$@"
+}
+
+# tm_start W H ENV... -- CMD...: as ui_start for any command line (a bare
+# `tlsstep`, a copy of it elsewhere), in the folder $TM_DIR (default: here).
+tm_start() {
     local w=$1 h=$2 envs=("LANG=C.UTF-8")
     shift 2
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
@@ -25,8 +35,8 @@ ui_start() {
     SOCK=tlsstep-test-$$-${#SOCKS[@]}
     SOCKS+=("$SOCK")
     STATUS_FILE=$TMP/status-$SOCK
-    TM new-session -d -x "$w" -y "$h" \
-        "env -u LC_ALL -u LC_MESSAGES ${envs[*]} $TLSSTEP ui $*; echo \$? >$STATUS_FILE"
+    TM new-session -d -x "$w" -y "$h" -c "${TM_DIR:-$PWD}" \
+        "env -u LC_ALL -u LC_MESSAGES ${envs[*]} $*; echo \$? >$STATUS_FILE"
     wait_for "step 0/"
 }
 

@@ -1,8 +1,9 @@
 /* ui_test: the UI's parts that need no terminal: display widths and
  * wrapping of UTF-8 (Korean takes two columns), the text table (every id in
- * both languages), the language from the locale, the built-in narration of
- * every step a run emits, the lesson hook, and the commands that reproduce
- * a PRF value. */
+ * both languages), the language (ts_lang: one rule for the locale), the
+ * built-in narration of every step a run emits, the lesson's narration at
+ * the cursor (sections, placeholders, an exercise's task), and the commands
+ * that reproduce a PRF value. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,9 +14,13 @@
 
 #include <cmocka.h>
 
+#include "ts_lang.h"
+#include "ts_lesson.h"
+#include "ts_lesson_render.h"
 #include "ts_rng.h"
 #include "ts_session.h"
 #include "ts_suite.h"
+#include "ui_app.h"
 #include "ui_inspect_value.h"
 #include "ui_narration.h"
 #include "ui_steps.h"
@@ -61,43 +66,39 @@ static void test_texts(void **state)
 {
     (void)state;
     for (int id = 0; id < UI_T_COUNT; id++) {
-        for (int l = 0; l < UI_LANG_COUNT; l++) {
-            const char *t = ui_t((ui_text_id)id, (ui_lang)l);
+        for (int l = 0; l < TS_LANG_COUNT; l++) {
+            const char *t = ui_t((ui_text_id)id, (ts_lang)l);
             assert_non_null(t);
             assert_true(t[0] != '\0');
         }
         /* Korean is written, not copied from English (ids that are the same
          * in both: none) */
-        assert_string_not_equal(ui_t((ui_text_id)id, UI_LANG_EN), ui_t((ui_text_id)id, UI_LANG_KO));
+        assert_string_not_equal(ui_t((ui_text_id)id, TS_LANG_EN), ui_t((ui_text_id)id, TS_LANG_KO));
     }
-    assert_string_equal(ui_t(UI_T_CLIENT, UI_LANG_KO), "클라이언트");
-    assert_string_equal(ui_t(UI_T_COUNT, UI_LANG_EN), "");
+    assert_string_equal(ui_t(UI_T_CLIENT, TS_LANG_KO), "클라이언트");
+    assert_string_equal(ui_t(UI_T_COUNT, TS_LANG_EN), "");
 }
 
+/* The UI's language is ts_lang: the locale's rule is ts_lang_default. */
 static void test_lang(void **state)
 {
     (void)state;
+    assert_int_equal(UI_LANG_KO, TS_LANG_KO); /* the old names are the same values */
+    assert_int_equal(UI_LANG_COUNT, TS_LANG_COUNT);
     unsetenv("LC_ALL");
     unsetenv("LC_MESSAGES");
     setenv("LANG", "ko_KR.UTF-8", 1);
-    assert_int_equal(ui_lang_from_env(), UI_LANG_KO);
+    assert_int_equal(ts_lang_default(), TS_LANG_KO);
     setenv("LC_MESSAGES", "en_US.UTF-8", 1);
-    assert_int_equal(ui_lang_from_env(), UI_LANG_EN);
+    assert_int_equal(ts_lang_default(), TS_LANG_EN);
     setenv("LC_ALL", "ko", 1);
-    assert_int_equal(ui_lang_from_env(), UI_LANG_KO);
-    setenv("LC_ALL", "", 1);
-    assert_int_equal(ui_lang_from_env(), UI_LANG_EN);
+    assert_int_equal(ts_lang_default(), TS_LANG_KO);
     unsetenv("LC_ALL");
     unsetenv("LC_MESSAGES");
     unsetenv("LANG");
-    assert_int_equal(ui_lang_from_env(), UI_LANG_EN);
-    ui_lang l;
-    assert_true(ui_lang_parse("ko", &l));
-    assert_int_equal(l, UI_LANG_KO);
-    assert_true(ui_lang_parse("en", &l));
-    assert_int_equal(l, UI_LANG_EN);
-    assert_false(ui_lang_parse("fr", &l));
-    assert_false(ui_lang_parse(NULL, &l));
+    assert_int_equal(ts_lang_default(), TS_LANG_EN);
+    assert_string_equal(ui_lang_label(TS_LANG_KO), "한국어");
+    assert_string_equal(ui_lang_label(TS_LANG_EN), "EN");
 }
 
 /* Every step of a run of suite (with and without EMS) has its own built-in
@@ -110,17 +111,17 @@ static void check_run(const char *suite, bool ems)
     assert_int_equal(ts_session_new(&cfg, &s), TS_OK);
     assert_int_equal(ts_session_run(s), TS_OK);
     ts_step none = {0};
-    const char *fallback = ui_steps_text(&none, UI_LANG_EN);
+    const char *fallback = ui_steps_text(&none, TS_LANG_EN);
     for (size_t i = 0; i < ts_session_count(s); i++) {
         const ts_step *st = ts_session_get_step(s, i);
-        const char *en = ui_steps_text(st, UI_LANG_EN);
-        const char *ko = ui_steps_text(st, UI_LANG_KO);
+        const char *en = ui_steps_text(st, TS_LANG_EN);
+        const char *ko = ui_steps_text(st, TS_LANG_KO);
         if (strcmp(en, fallback) == 0) {
             fail_msg("%s: step %zu (%s %s) has no description", suite, i,
                      ts_ev_kind_name(st->ev.kind), st->ev.name);
         }
         assert_string_not_equal(en, ko);
-        assert_string_equal(ui_narration(st, UI_LANG_KO), ko);
+        assert_string_equal(ui_narration(st, TS_LANG_KO), ko);
     }
     ts_session_free(s);
 }
@@ -133,26 +134,206 @@ static void test_steps(void **state)
     check_run("null", false);
 }
 
-static const char *lesson(void *ctx, const ts_step *step, ui_lang lang)
-{
-    (void)lang;
-    return step != NULL && strcmp(step->ev.name, "client_random") == 0 ? (const char *)ctx : NULL;
-}
-
-static void test_narration_source(void **state)
+static void test_builtin_narration(void **state)
 {
     (void)state;
-    ts_step st = {.ev = {.kind = TS_EV_VALUE, .side = TS_SIDE_CLIENT, .name = "client_random"}};
-    ts_step other = {.ev = {.kind = TS_EV_VALUE, .side = TS_SIDE_CLIENT, .name = "master_secret"}};
-    ui_narration_set_source(lesson, "lesson text");
-    assert_string_equal(ui_narration(&st, UI_LANG_EN), "lesson text");
-    assert_string_equal(ui_narration(&other, UI_LANG_EN), ui_steps_text(&other, UI_LANG_EN));
-    ui_narration_set_source(NULL, NULL);
-    assert_string_equal(ui_narration(&st, UI_LANG_EN), ui_steps_text(&st, UI_LANG_EN));
-    assert_string_equal(ui_narration(NULL, UI_LANG_KO), ui_t(UI_T_START, UI_LANG_KO));
+    assert_string_equal(ui_narration(NULL, TS_LANG_KO), ui_t(UI_T_START, TS_LANG_KO));
     /* a failed check is never described as passing */
     ts_step bad = {.ev = {.kind = TS_EV_CHECK, .name = "certificate_chain", .ok = false}};
-    assert_non_null(strstr(ui_narration(&bad, UI_LANG_EN), "FAILED"));
+    assert_non_null(strstr(ui_narration(&bad, TS_LANG_EN), "FAILED"));
+}
+
+static const char lesson_md[] =
+    "---\n"
+    "id: t\n"
+    "title: {en: \"T\", ko: \"티\"}\n"
+    "summary: {en: \"s\", ko: \"에스\"}\n"
+    "kind: %s\n"
+    "difficulty: 1\n"
+    "%s"
+    "---\n"
+    "# en\n\nIntro *here*.\n\n"
+    "## Hello {step=client: client_random}\n\nRandom: {{client:client_random}}, `code`.\n\n"
+    "- one\n- two\n\n"
+    "## server: master_secret\n\nMaster **secret**.\n\n"
+    "# ko\n\n소개.\n\n"
+    "## 안녕 {step=client: client_random}\n\n난수: {{client:client_random}}.\n\n"
+    "## server: master_secret\n\n마스터 비밀.\n";
+
+static const char exercise_md[] =
+    "exercise:\n"
+    "  checker: tamper-cert\n"
+    "  answer: text\n"
+    "  incident: \"An incident\"\n"
+    "  goal: {en: \"Break it.\", ko: \"깨 보세요.\"}\n";
+
+/* The whole rendered text as one string (spans joined, lines by '\n') and
+ * the union of the span attributes. */
+static char *flatten(const ts_text *t, unsigned *attrs)
+{
+    size_t cap = 1;
+    for (size_t i = 0; i < t->n; i++) {
+        for (size_t j = 0; j < t->lines[i].n; j++) {
+            cap += strlen(t->lines[i].spans[j].text);
+        }
+        cap++;
+    }
+    char *out = calloc(cap, 1);
+    assert_non_null(out);
+    *attrs = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        for (size_t j = 0; j < t->lines[i].n; j++) {
+            strcat(out, t->lines[i].spans[j].text);
+            *attrs |= t->lines[i].spans[j].attr;
+        }
+        strcat(out, "\n");
+    }
+    return out;
+}
+
+/* The narration of a at its cursor, flattened (freed by the caller). */
+static char *narration_at(ui_app *a, size_t k, unsigned *attrs, const ts_lesson_section **sec)
+{
+    ui_app_goto(a, k);
+    ts_text t;
+    assert_int_equal(ui_narration_lesson(a, 60, &t, sec), TS_OK);
+    char *s = flatten(&t, attrs);
+    ts_text_free(&t);
+    return s;
+}
+
+/* The index of the first step named name on side. */
+static size_t step_of(const ts_session *s, const char *name, ts_side side)
+{
+    for (size_t i = 0; i < ts_session_count(s); i++) {
+        const ts_step *st = ts_session_get_step(s, i);
+        if (st->ev.side == side && strcmp(st->ev.name, name) == 0) {
+            return i;
+        }
+    }
+    fail_msg("no step %s", name);
+    return 0;
+}
+
+static ts_lesson *parse_lesson(const char *kind, const char *extra)
+{
+    char text[4096], why[TS_LESSON_WHY_CAP];
+    snprintf(text, sizeof(text), lesson_md, kind, extra);
+    ts_lesson *l = NULL;
+    if (ts_lesson_parse(text, strlen(text), "t.md", &l, why, sizeof(why)) != TS_OK) {
+        fail_msg("%s", why);
+    }
+    return l;
+}
+
+static void test_lesson_narration(void **state)
+{
+    (void)state;
+    ts_session_config cfg = {.seed = "7", .bits = 512, .suite = ts_suite_by_name("ecdhe")};
+    ts_session *s = NULL;
+    assert_int_equal(ts_session_new(&cfg, &s), TS_OK);
+    assert_int_equal(ts_session_run(s), TS_OK);
+    ts_lesson *l = parse_lesson("lesson", "");
+    ui_app a;
+    ui_app_init(&a, s, "x", TS_LANG_EN);
+    unsigned attrs;
+    const ts_lesson_section *sec = NULL;
+
+    /* without a lesson: nothing (the built-in text speaks) */
+    char *t = narration_at(&a, 0, &attrs, &sec);
+    assert_string_equal(t, "");
+    assert_null(sec);
+    free(t);
+    ui_app_set_lesson(&a, l);
+    assert_string_equal(a.lesson, "t");
+
+    /* step 0: the introduction, emphasis kept */
+    t = narration_at(&a, 0, &attrs, &sec);
+    assert_non_null(strstr(t, "Intro here."));
+    assert_true(attrs & TS_SPAN_EMPH);
+    assert_ptr_equal(sec, &l->intro[TS_LANG_EN]);
+    free(t);
+
+    /* at the client random: its section, titled, value filled in, code and list */
+    size_t cr = step_of(s, "client_random", TS_SIDE_CLIENT);
+    const ts_step *st = ts_session_get_step(s, cr);
+    char hex[9];
+    snprintf(hex, sizeof(hex), "%02x%02x%02x%02x", st->ev.value[0], st->ev.value[1],
+             st->ev.value[2], st->ev.value[3]);
+    t = narration_at(&a, cr + 1, &attrs, &sec);
+    assert_true(strncmp(t, "Hello\nRandom: ", 14) == 0); /* no blank line under the title */
+    assert_non_null(strstr(t, hex));
+    assert_null(strstr(t, "{{"));
+    assert_non_null(strstr(t, "two"));
+    assert_true(attrs & TS_SPAN_HEADING);
+    assert_true(attrs & TS_SPAN_CODE);
+    assert_true(attrs & TS_SPAN_VALUE);
+    assert_true(attrs & TS_SPAN_BULLET);
+    free(t);
+
+    /* it stays until a later step has its own section */
+    size_t ms = step_of(s, "master_secret", TS_SIDE_SERVER);
+    t = narration_at(&a, ms, &attrs, &sec);
+    assert_non_null(strstr(t, "Random: "));
+    free(t);
+    t = narration_at(&a, ms + 1, &attrs, &sec);
+    assert_non_null(strstr(t, "Master secret."));
+    assert_null(strstr(t, "Random"));
+    free(t);
+
+    /* Korean */
+    a.lang = TS_LANG_KO;
+    t = narration_at(&a, cr + 1, &attrs, &sec);
+    assert_non_null(strstr(t, "안녕"));
+    assert_non_null(strstr(t, "난수: "));
+    assert_non_null(strstr(t, hex));
+    free(t);
+
+    ui_app_free(&a);
+    ts_lesson_free(l);
+
+    /* an exercise shows its task and incident at the introduction */
+    l = parse_lesson("exercise", exercise_md);
+    ui_app_init(&a, s, "x", TS_LANG_EN);
+    ui_app_set_lesson(&a, l);
+    t = narration_at(&a, 0, &attrs, &sec);
+    assert_non_null(strstr(t, "Task: Break it."));
+    assert_non_null(strstr(t, "An incident"));
+    free(t);
+    t = narration_at(&a, cr + 1, &attrs, &sec);
+    assert_null(strstr(t, "Break it."));
+    free(t);
+    a.lang = TS_LANG_KO;
+    t = narration_at(&a, 0, &attrs, &sec);
+    assert_non_null(strstr(t, "과제: 깨 보세요."));
+    free(t);
+    ui_app_free(&a);
+    ts_lesson_free(l);
+    ts_session_free(s);
+}
+
+/* A lesson's tamper/drop/replay become the UI's own actions (copied). */
+static void test_load_actions(void **state)
+{
+    (void)state;
+    ts_session_config cfg = {.seed = "7", .bits = 512, .suite = ts_suite_by_name("ecdhe")};
+    ts_session *s = NULL;
+    assert_int_equal(ts_session_new(&cfg, &s), TS_OK);
+    ui_app a;
+    ui_app_init(&a, s, "x", TS_LANG_EN);
+    ts_action acts[2] = {{.kind = TS_ACT_DROP, .record = 3},
+                         {.kind = TS_ACT_TAMPER, .record = 2, .offset = 9, .xor_mask = 1}};
+    assert_int_equal(ui_app_load_actions(&a, acts, 2), TS_OK);
+    assert_int_equal(a.n_acts, 2);
+    assert_non_null(ui_app_action_for(&a, 3));
+    assert_int_not_equal(ts_session_result(s)->kind, TS_RESULT_OK);
+    assert_int_equal(ui_app_load_actions(&a, NULL, 0), TS_OK);
+    assert_int_equal(ts_session_result(s)->kind, TS_RESULT_OK);
+    ts_action many[UI_MAX_ACTIONS + 1];
+    memset(many, 0, sizeof(many));
+    assert_int_not_equal(ui_app_load_actions(&a, many, UI_MAX_ACTIONS + 1), TS_OK);
+    ui_app_free(&a);
+    ts_session_free(s);
 }
 
 static void test_commands(void **state)
@@ -187,7 +368,9 @@ int main(void)
         cmocka_unit_test(test_texts),
         cmocka_unit_test(test_lang),
         cmocka_unit_test(test_steps),
-        cmocka_unit_test(test_narration_source),
+        cmocka_unit_test(test_builtin_narration),
+        cmocka_unit_test(test_lesson_narration),
+        cmocka_unit_test(test_load_actions),
         cmocka_unit_test(test_commands),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
