@@ -9,12 +9,6 @@
 
 #include "ts_lang.h"
 
-/* Old names of ts_lang, kept for callers outside the UI (the benchmark). */
-typedef ts_lang ui_lang;
-#define UI_LANG_EN TS_LANG_EN
-#define UI_LANG_KO TS_LANG_KO
-#define UI_LANG_COUNT TS_LANG_COUNT
-
 typedef enum {
     UI_T_CLIENT,
     UI_T_SERVER,

@@ -72,7 +72,7 @@ int main(void)
         return 1;
     }
     ui_app a;
-    ui_app_init(&a, s, "rsa-handshake", UI_LANG_EN);
+    ui_app_init(&a, s, "rsa-handshake", TS_LANG_EN);
     double total[RUNS], replay[RUNS], draw[RUNS];
     for (int i = 0; i < RUNS; i++) {
         ui_app_goto(&a, ts_session_count(s));
