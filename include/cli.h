@@ -12,11 +12,13 @@
 
 #include "ts_buf.h"
 #include "ts_err.h"
+#include "ts_x509.h" /* ts_time */
 
 #define CLI_EXIT_OK 0
 #define CLI_EXIT_FAIL 1
 #define CLI_EXIT_USAGE 2
 
+/* The commands, one per sim/cli_NAME.c (see `tlsstep NAME --help`). */
 int cli_prf(int argc, char **argv);
 int cli_rsa(int argc, char **argv);
 int cli_cert(int argc, char **argv);
@@ -41,7 +43,8 @@ int cli_fail(int status, const char *cmd, const char *fmt, ...)
 bool cli_parse_ulong(const char *s, unsigned long min, unsigned long max, unsigned long *out);
 
 /* Reads a whole file ("-" is stdin) into out (initialised here), at most
- * 64 MiB; TS_ERR_IO on failure. */
+ * 64 MiB (ts_file_read); TS_ERR_IO on failure, TS_ERR_TOO_LONG past the
+ * bound. */
 ts_err cli_read_file(const char *path, ts_buf *out);
 
 /* Writes n bytes to path atomically (a temporary file renamed into place),
@@ -50,6 +53,10 @@ ts_err cli_write_file(const char *path, const uint8_t *data, size_t n);
 
 /* As cli_write_file, readable by the owner only (0600): for private keys. */
 ts_err cli_write_secret_file(const char *path, const uint8_t *data, size_t n);
+
+/* The real time now (CLOCK_REALTIME), in seconds since 1970; the only
+ * place tlsstep reads the wall clock. */
+ts_time cli_wall_clock(void);
 
 /* True when argv holds "-h" or "--help" before any "--". */
 bool cli_wants_help(int argc, char **argv);

@@ -53,6 +53,7 @@ void ts_buf_compact(ts_buf *b);
 /* Ensures room for n more bytes in growable b. */
 ts_err ts_buf_reserve(ts_buf *b, size_t n);
 
+/* Append a big-endian integer of 1, 2, 3, 4 or 8 bytes. */
 ts_err ts_buf_write_u8(ts_buf *b, uint8_t v);
 ts_err ts_buf_write_u16(ts_buf *b, uint16_t v);
 ts_err ts_buf_write_u24(ts_buf *b, uint32_t v); /* v < 2^24 else TS_ERR_TOO_LONG */
@@ -70,6 +71,7 @@ ts_err ts_buf_vec_begin(ts_buf *b, unsigned width, size_t *mark);
 /* Closes the vector opened at mark: fills in its length (or TS_ERR_TOO_LONG). */
 ts_err ts_buf_vec_end(ts_buf *b, unsigned width, size_t mark);
 
+/* Read a big-endian integer of 1, 2, 3, 4 or 8 bytes (TS_ERR_SHORT past the end). */
 ts_err ts_buf_read_u8(ts_buf *b, uint8_t *v);
 ts_err ts_buf_read_u16(ts_buf *b, uint16_t *v);
 ts_err ts_buf_read_u24(ts_buf *b, uint32_t *v);

@@ -7,11 +7,22 @@
 
 #include "ts_endpoint.h"
 
+/* Writes ClientHello: a fresh client random, the suites, the extensions. */
 ts_err ts_client_write_hello(ts_conn *c);
+
+/* Checks ServerHello: TLS 1.2, a suite and extensions the client offered. */
 ts_err ts_client_read_hello(ts_conn *c, ts_buf *body);
+
+/* Checks the certificate chain (CA signature, host, validity), keeps the key. */
 ts_err ts_client_read_certificate(ts_conn *c, ts_buf *body);
+
+/* Checks ServerKeyExchange: the group, the share, the signature. */
 ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body);
+
+/* Checks ServerHelloDone (an empty body). */
 ts_err ts_client_read_hello_done(ts_conn *c, ts_buf *body);
+
+/* Writes ClientKeyExchange: the encrypted premaster, or the client's share. */
 ts_err ts_client_write_key_exchange(ts_conn *c);
 
 #endif

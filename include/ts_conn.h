@@ -97,6 +97,7 @@ ts_err ts_conn_write_next(ts_conn *c);
 /* Tells the endpoint that the transport closed (no more bytes will come). */
 void ts_conn_eof(ts_conn *c);
 
+/* Where the endpoint stands now. */
 ts_conn_status ts_conn_status_of(const ts_conn *c);
 
 /* One line saying how it ended or why it failed ("" while running). */

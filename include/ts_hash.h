@@ -37,7 +37,9 @@ typedef struct {
     uint64_t state[32]; /* libsodium state, opaque here */
 } ts_hash_ctx;
 
+/* Starts an incremental hash of alg. */
 void ts_hash_init(ts_hash_ctx *c, ts_hash_alg alg);
+/* Feeds n bytes. */
 void ts_hash_update(ts_hash_ctx *c, const uint8_t *data, size_t n);
 /* Writes ts_hash_len(alg) bytes to out and wipes c. */
 void ts_hash_final(ts_hash_ctx *c, uint8_t *out);
@@ -53,6 +55,7 @@ typedef struct {
 
 /* Starts HMAC with a key of any length (longer than a block: hashed first). */
 void ts_hmac_init(ts_hmac_ctx *c, ts_hash_alg alg, const uint8_t *key, size_t key_len);
+/* Feeds n bytes. */
 void ts_hmac_update(ts_hmac_ctx *c, const uint8_t *data, size_t n);
 /* Writes ts_hash_len(alg) bytes to out and wipes c. */
 void ts_hmac_final(ts_hmac_ctx *c, uint8_t *out);
@@ -68,11 +71,13 @@ typedef struct {
     ts_buf messages; /* concatenated handshake messages, headers included */
 } ts_hs_hash;
 
+/* Starts an empty handshake hash. */
 void ts_hs_hash_init(ts_hs_hash *h);
 /* Appends one handshake message (4-byte header and body). */
 ts_err ts_hs_hash_add(ts_hs_hash *h, const uint8_t *msg, size_t n);
 /* Writes Hash(all messages so far) to out (ts_hash_len(alg) bytes). */
 void ts_hs_hash_value(const ts_hs_hash *h, ts_hash_alg alg, uint8_t *out);
+/* Frees the kept messages. */
 void ts_hs_hash_free(ts_hs_hash *h);
 
 #endif
