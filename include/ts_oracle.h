@@ -6,6 +6,7 @@
 #ifndef TS_ORACLE_H
 #define TS_ORACLE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -23,18 +24,21 @@ typedef enum {
 #define TS_ORACLE_ALERT_BAD_PADDING 51  /* decrypt_error */
 #define TS_ORACLE_ALERT_GOOD_PADDING 20 /* bad_record_mac */
 
+/* ts_oracle_query may be called from several threads at once: the key is
+ * only read and the counters are atomic. */
 typedef struct {
     const ts_rsa_key *key;   /* the server's private key (borrowed) */
     ts_oracle_strength strength;
-    uint64_t queries;        /* how many times it was asked */
-    uint64_t valid;          /* how many answers were "conforming" */
+    _Atomic uint64_t queries; /* how many times it was asked */
+    _Atomic uint64_t valid;   /* how many answers were "conforming" */
 } ts_oracle;
 
 /* Makes an oracle over key (private) with strength. */
 ts_err ts_oracle_init(ts_oracle *o, const ts_rsa_key *key, ts_oracle_strength strength);
 
 /* Asks the oracle about ciphertext ct (len bytes, < n): *conforming says
- * whether it decrypts to padding the server accepts. Counts the query. */
+ * whether it decrypts to padding the server accepts (one CRT private
+ * operation). Counts the query. Thread-safe. */
 ts_err ts_oracle_query(ts_oracle *o, const uint8_t *ct, size_t len, bool *conforming);
 
 /* The alert the server would send for that answer. */

@@ -136,6 +136,8 @@ typedef struct {
     uint64_t base; /* queries before this attack */
 } attack_ctx;
 
+/* The attack's oracle: called from its two threads at once (ts_oracle_query
+ * is thread-safe). */
 static ts_err ask(void *ctx, const uint8_t *ct, size_t len, bool *ok)
 {
     attack_ctx *a = ctx;
@@ -183,7 +185,8 @@ static ts_err run(attack_ctx *a, const ts_rsa_key *pub, const uint8_t *c, size_t
     ts_bleich_cfg cfg = {
         .n = n.data, .n_len = n.len, .e = e.data, .e_len = e.len, .oracle = ask,
         .oracle_ctx = a, .progress = show, .progress_ctx = a, .progress_every = 512,
-        .max_queries = 20000000, .blind = blind, .rng = rng,
+        .max_queries = 20000000, .blind = blind, .rng = rng, .threads = 2,
+        .exact_oracle = a->oracle->strength == TS_ORACLE_PREFIX,
     };
     if (err == TS_OK) {
         err = ts_bleich_attack(&cfg, c, len, m, NULL);

@@ -1,8 +1,6 @@
 /* ts_oracle: a PKCS#1 v1.5 padding oracle with a query counter. */
 #include "ts_oracle.h"
 
-#include <string.h>
-
 #include "ts_secret.h"
 
 #define MIN_PAD 8
@@ -11,9 +9,10 @@ ts_err ts_oracle_init(ts_oracle *o, const ts_rsa_key *key, ts_oracle_strength st
 {
     TS_ENSURE(o != NULL && key != NULL && ts_rsa_is_private(key), TS_ERR_ARG);
     TS_ENSURE(strength == TS_ORACLE_PREFIX || strength == TS_ORACLE_PKCS1, TS_ERR_ARG);
-    memset(o, 0, sizeof(*o));
     o->key = key;
     o->strength = strength;
+    atomic_init(&o->queries, 0);
+    atomic_init(&o->valid, 0);
     return TS_OK;
 }
 
@@ -33,13 +32,15 @@ ts_err ts_oracle_query(ts_oracle *o, const uint8_t *ct, size_t len, bool *confor
     size_t k = ts_rsa_len(o->key);
     uint8_t em[TS_RSA_MAX_LEN];
     TS_GUARD(ts_rsa_private_raw(o->key, ct, len, em));
-    o->queries++;
+    atomic_fetch_add_explicit(&o->queries, 1, memory_order_relaxed);
     bool ok = em[0] == 0x00 && em[1] == 0x02;
     if (ok && o->strength == TS_ORACLE_PKCS1) {
         ok = pkcs1_ok(em, k);
     }
     ts_secret_wipe(em, k);
-    o->valid += ok ? 1 : 0;
+    if (ok) {
+        atomic_fetch_add_explicit(&o->valid, 1, memory_order_relaxed);
+    }
     *conforming = ok;
     return TS_OK;
 }

@@ -1,9 +1,12 @@
 /* bench_exercise: the costs of the exercises that break signatures.
  *   fermat2048 median=MS iters=N runs=R        Fermat's method on 2048-bit close-prime keys
  *   e3forge2048 median=MS runs=R               the e=3 cube-root forgery, verified by the lax verifier
- *   robotBITS queries=Q seconds=S runs=R       Bleichenbacher through a "00 02" oracle: the
- *                                              premaster of an encrypted 48-byte secret, then a
- *                                              signature (blinding first); medians over seeds
+ *   robotBITS queries=Q decrypt=D seconds=S runs=R
+ *                                              Bleichenbacher through a "00 02" oracle (two
+ *                                              threads asking): the premaster of an encrypted
+ *                                              48-byte secret (D queries), then a signature
+ *                                              (blinding first); Q and S for both; medians
+ *                                              over seeds
  * Usage: bench_exercise [ROBOT_RUNS_512 [ROBOT_RUNS_1024]]. tests/bench/run.sh prints the
  * comparison lines. */
 #include <stdio.h>
@@ -135,8 +138,10 @@ static ts_err ask(void *ctx, const uint8_t *ct, size_t len, bool *ok)
     return ts_oracle_query(ctx, ct, len, ok);
 }
 
-/* One run: decrypt an encrypted premaster, then sign; *queries, *seconds. */
-static ts_err robot_once(unsigned bits, unsigned i, double *queries, double *seconds)
+/* One run: decrypt an encrypted premaster (*decrypt queries), then sign;
+ * *queries and *seconds for both. */
+static ts_err robot_once(unsigned bits, unsigned i, double *queries, double *decrypt,
+                         double *seconds)
 {
     char seed[32];
     snprintf(seed, sizeof(seed), "robot-%u-%u", bits, i);
@@ -164,11 +169,14 @@ static ts_err robot_once(unsigned bits, unsigned i, double *queries, double *sec
         err = ts_rsa_get(k, TS_RSA_E, &e);
     }
     ts_bleich_cfg cfg = {.n = n.data, .n_len = n.len, .e = e.data, .e_len = e.len,
-                         .oracle = ask, .oracle_ctx = &o, .rng = &rng, .blind = true};
+                         .oracle = ask, .oracle_ctx = &o, .rng = &rng, .blind = true,
+                         .threads = 2, .exact_oracle = true};
     double t0 = now_s();
+    uint64_t dq = 0;
     if (err == TS_OK) {
-        err = ts_bleich_attack(&cfg, ct, klen, &m, NULL);
+        err = ts_bleich_attack(&cfg, ct, klen, &m, &dq);
     }
+    *decrypt = (double)dq;
     if (err == TS_OK && memcmp(m.data + klen - sizeof(pms), pms, sizeof(pms)) != 0) {
         err = TS_ERR_DECRYPT;
     }
@@ -198,22 +206,22 @@ static ts_err robot_once(unsigned bits, unsigned i, double *queries, double *sec
 
 static int bench_robot(unsigned bits, unsigned runs)
 {
-    double q[16], s[16];
+    double q[16], d[16], s[16];
     for (unsigned i = 0; i < runs; i++) {
-        ts_err err = robot_once(bits, i, &q[i], &s[i]);
+        ts_err err = robot_once(bits, i, &q[i], &d[i], &s[i]);
         if (err != TS_OK) {
             return fail("robot", err);
         }
     }
-    printf("robot%u queries=%.0f seconds=%.3f runs=%u\n", bits, median(q, runs), median(s, runs),
-           runs);
+    printf("robot%u queries=%.0f decrypt=%.0f seconds=%.3f runs=%u\n", bits, median(q, runs),
+           median(d, runs), median(s, runs), runs);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
     unsigned r512 = argc > 1 ? (unsigned)atoi(argv[1]) : 5;
-    unsigned r1024 = argc > 2 ? (unsigned)atoi(argv[2]) : 3;
+    unsigned r1024 = argc > 2 ? (unsigned)atoi(argv[2]) : 5;
     if (ts_rng_global_init() != TS_OK || r512 < 1 || r512 > 16 || r1024 < 1 || r1024 > 16) {
         return 1;
     }

@@ -1,5 +1,6 @@
 /* Unit tests for ts_oracle: the "00 02 only" and full PKCS#1 padding
- * oracles on ciphertexts made with the public key, and their counters. */
+ * oracles on ciphertexts made with the public key, and their counters,
+ * also with two threads asking at once. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <pthread.h>
 
 #include "ts_oracle.h"
 #include "ts_rsa_pkcs1.h"
@@ -90,11 +92,62 @@ static void test_errors(void **state)
     ts_rsa_free(k);
 }
 
+typedef struct {
+    ts_oracle *o;
+    const uint8_t *good, *bad;
+    unsigned yes;
+    ts_err err;
+} asker;
+
+#define ASKS 150
+
+/* Asks ASKS times, alternating a conforming and a non-conforming ciphertext. */
+static void *ask_many(void *arg)
+{
+    asker *a = arg;
+    for (unsigned i = 0; i < ASKS && a->err == TS_OK; i++) {
+        bool ok = false;
+        a->err = ts_oracle_query(a->o, i % 2 ? a->bad : a->good, 64, &ok);
+        a->yes += ok ? 1 : 0;
+    }
+    return NULL;
+}
+
+/* Two threads on one oracle: right answers, and no count lost. */
+static void test_threads(void **state)
+{
+    (void)state;
+    ts_rsa_key *k = key();
+    ts_oracle o;
+    assert_int_equal(ts_oracle_init(&o, k, TS_ORACLE_PREFIX), TS_OK);
+    uint8_t good[64], bad[64], em[64];
+    ts_rng rng;
+    assert_int_equal(ts_rng_init(&rng, "enc", TS_ACTOR_CLIENT), TS_OK);
+    assert_int_equal(ts_rsa_encrypt(k, &rng, (const uint8_t *)"premaster", 9, good), TS_OK);
+    memset(em, 0x11, sizeof(em));
+    em[0] = 0x00;
+    em[1] = 0x01;
+    raw(k, em, bad);
+    asker a[2] = {{&o, good, bad, 0, TS_OK}, {&o, good, bad, 0, TS_OK}};
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, ask_many, &a[1]), 0);
+    ask_many(&a[0]);
+    assert_int_equal(pthread_join(th, NULL), 0);
+    assert_int_equal(a[0].err, TS_OK);
+    assert_int_equal(a[1].err, TS_OK);
+    assert_int_equal(a[0].yes, ASKS / 2);
+    assert_int_equal(a[1].yes, ASKS / 2);
+    assert_int_equal(o.queries, 2 * ASKS);
+    assert_int_equal(o.valid, ASKS);
+    ts_rsa_free(k);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_strengths),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
