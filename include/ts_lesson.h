@@ -34,8 +34,8 @@ typedef enum {
     TS_LESSON_PLAY_TEXTBOOK
 } ts_lesson_play;
 
-/* A weak server key for the exercises (the run applies what the session
- * supports; parsed and kept here). */
+/* A weak key a lesson asks for; ts_lesson_apply_weak_key (ts_lesson_weak.h)
+ * installs it in the run (tiny is refused: too small for a handshake). */
 typedef enum {
     TS_WEAK_NONE,
     TS_WEAK_CLOSE_PRIMES, /* Fermat-factorable: |p - q| small */

@@ -75,7 +75,8 @@ typedef struct ui_app {
 void ui_app_init(ui_app *a, ts_session *s, const char *lesson, ts_lang lang);
 
 /* Gives a the lesson whose narration it shows (NULL: the built-in text);
- * the status line then names its id. */
+ * the status line then names its id, and the lesson's weak key, if any, is
+ * installed in the session before its first run. */
 void ui_app_set_lesson(ui_app *a, const ts_lesson *l);
 
 /* Makes acts (copied; at most UI_MAX_ACTIONS) the user's actions, hands

@@ -305,12 +305,7 @@ static ts_err output(const ts_session *s, bool json, const cli_run_lesson *lesso
     }
     char *text = NULL;
     size_t n = 0;
-    FILE *f = open_memstream(&text, &n);
-    TS_ENSURE(f != NULL, TS_ERR_NOMEM);
-    ts_err err = ts_transcript_write(f, s);
-    if (fclose(f) != 0 && err == TS_OK) {
-        err = TS_ERR_IO;
-    }
+    ts_err err = ts_transcript_text(s, &text, &n);
     if (err == TS_OK) {
         err = cli_write_file("-", (const uint8_t *)text, n);
     }
@@ -334,6 +329,9 @@ static int run(run_opts *o)
 {
     ts_session *s = NULL;
     ts_err err = ts_session_new(&o->cfg, &s);
+    if (err == TS_OK) {
+        err = cli_run_lesson_session(&o->lesson, s); /* the lesson's weak key, if any */
+    }
     if (err == TS_OK) {
         err = ts_session_set_actions(s, o->acts, o->n_acts);
     }

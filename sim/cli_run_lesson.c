@@ -9,8 +9,9 @@
 
 #include "cli.h"
 #include "ts_lesson_play.h"
-#include "ts_suite.h"
 #include "ts_lesson_textbook.h"
+#include "ts_lesson_weak.h"
+#include "ts_suite.h"
 
 #define NARRATION_WIDTH 78
 #define MAX_DIRS 12
@@ -111,6 +112,25 @@ int cli_run_lesson_textbook(const cli_run_lesson *o)
                                    ts_err_str(err));
 }
 
+/* The lesson's weak key can be made for this run: tiny cannot (a textbook
+ * key), and the seed must leave room for the stream's name. */
+static int weak_key_usable(const cli_run_lesson *o, const ts_session_config *cfg)
+{
+    ts_weak_key w = o->lesson->run.weak_key;
+    if (w == TS_WEAK_TINY) {
+        return cli_fail(CLI_EXIT_USAGE, cmd_of(o), "lesson %s: weak_key tiny makes a key too "
+                        "small for a handshake (PKCS#1 v1.5 needs at least 496 bits)",
+                        o->lesson->id);
+    }
+    const char *seed = cfg->seed != NULL ? cfg->seed : o->lesson->run.seed;
+    size_t max = ts_weak_key_seed_max(w);
+    if (max > 0 && strlen(seed) > max) {
+        return cli_fail(CLI_EXIT_USAGE, cmd_of(o), "lesson %s: with weak_key %s the seed may "
+                        "have at most %zu bytes", o->lesson->id, ts_weak_key_name(w), max);
+    }
+    return CLI_EXIT_OK;
+}
+
 int cli_run_lesson_apply(const cli_run_lesson *o, ts_session_config *cfg, ts_action *acts,
                          size_t *n_acts, size_t max)
 {
@@ -118,6 +138,10 @@ int cli_run_lesson_apply(const cli_run_lesson *o, ts_session_config *cfg, ts_act
     if (ts_lesson_config(o->lesson, &lc) != TS_OK) {
         return cli_fail(CLI_EXIT_USAGE, cmd_of(o), "%s: suite '%s' unknown", o->lesson->path,
                         o->lesson->run.suite);
+    }
+    int rc = weak_key_usable(o, cfg);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
     }
     if (lc.suite != NULL && !ts_suite_usable(lc.suite) && cfg->suite == NULL) {
         return cli_fail(CLI_EXIT_USAGE, cmd_of(o), "lesson %s uses suite %s, which needs "
@@ -154,6 +178,15 @@ int cli_run_lesson_setup(cli_run_lesson *o, ts_session_config *cfg, ts_action *a
         return cli_run_lesson_textbook(o);
     }
     return cli_run_lesson_apply(o, cfg, acts, n_acts, max);
+}
+
+ts_err cli_run_lesson_session(const cli_run_lesson *o, ts_session *s)
+{
+    TS_ENSURE(s != NULL, TS_ERR_ARG);
+    if (o->lesson == NULL || o->lesson->run.play != TS_LESSON_PLAY_HANDSHAKE) {
+        return TS_OK;
+    }
+    return ts_lesson_apply_weak_key(s, o->lesson->run.weak_key);
 }
 
 ts_err cli_run_lesson_write(const cli_run_lesson *o, const ts_session *s)

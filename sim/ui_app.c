@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ts_lesson_weak.h"
+
 void ui_app_init(ui_app *a, ts_session *s, const char *lesson, ts_lang lang)
 {
     memset(a, 0, sizeof(*a));
@@ -23,6 +25,14 @@ void ui_app_set_lesson(ui_app *a, const ts_lesson *l)
     a->les = l;
     if (l != NULL) {
         a->lesson = l->id;
+    }
+    /* The lesson's weak key becomes the session's PKI before its first run. */
+    ts_err err = a->s != NULL && l != NULL && l->run.play == TS_LESSON_PLAY_HANDSHAKE
+                     ? ts_lesson_apply_weak_key(a->s, l->run.weak_key)
+                     : TS_OK;
+    if (err != TS_OK) {
+        ui_app_msg(a, true, "weak_key %s: %s", ts_weak_key_name(l->run.weak_key),
+                   ts_err_str(err));
     }
     a->narr_scroll = 0;
     a->narr_sec = NULL;
