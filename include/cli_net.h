@@ -48,12 +48,16 @@ extern const char cli_net_common_help[];
 /* Sets the defaults (bits 1024, time-out 10 s). */
 void cli_net_opts_init(cli_net_opts *o);
 
-/* Handles common option opt with arg; returns CLI_EXIT_OK or the exit
- * status of a bad value (the message printed). */
-int cli_net_option(const char *cmd, cli_net_opts *o, int opt, const char *arg);
+/* Handles one of a command's own options (values from CLI_NET_FIRST_OWN);
+ * returns CLI_EXIT_OK or the exit status of a bad value (message printed). */
+typedef int (*cli_net_own_fn)(void *ctx, int opt, const char *arg);
 
-/* Reports a getopt '?'/':' result as a usage error. */
-int cli_net_getopt_error(const char *cmd, char **argv);
+/* Parses argv's options with longs (CLI_NET_LONGOPTS and the command's own,
+ * ending in a zero row): common ones into o, own ones to own(ctx, ...).
+ * Returns CLI_EXIT_OK, optind then at the first operand, or the exit status
+ * of the first bad option (message printed). */
+int cli_net_parse(const char *cmd, cli_net_opts *o, const struct option *longs,
+                  cli_net_own_fn own, void *ctx, int argc, char **argv);
 
 /* Fills in the seed (a fresh one when none was given). */
 void cli_net_finish_opts(cli_net_opts *o);

@@ -96,6 +96,10 @@ ts_err ts_exercise_rng(ts_rng *r, const char *id, const char *seed, ts_actor act
  * NULL when out of memory. */
 char *ts_exercise_answer_text(const uint8_t *answer, size_t len);
 
+/* Wipes and frees text from ts_exercise_answer_text (len: the answer's
+ * length); NULL is fine. For answers that hold secrets. */
+void ts_exercise_answer_free(char *text, size_t len);
+
 /* Decodes an answer that is hex (whitespace, ':' and a leading 0x allowed)
  * into out; TS_ERR_HEX when it is not. */
 ts_err ts_exercise_answer_hex(const uint8_t *answer, size_t len, ts_buf *out);
@@ -111,6 +115,9 @@ bool ts_exercise_parse_tamper(const char *text, ts_action *act);
 ts_err ts_exercise_run(const ts_session_config *cfg, const ts_action *acts, size_t n,
                        ts_session **out);
 
+/* As ts_exercise_run with the default session of seed (no other option). */
+ts_err ts_exercise_run_seed(const char *seed, const ts_action *acts, size_t n, ts_session **out);
+
 /* The readable transcript of s's last run (ts_transcript), appended to out. */
 ts_err ts_exercise_transcript(const ts_session *s, ts_buf *out);
 
@@ -121,12 +128,30 @@ bool ts_exercise_client_check(const ts_session *s, const char *name, ts_err *err
 /* One line saying how s's last run ended (ts_transcript_result_line). */
 void ts_exercise_result_line(const ts_session *s, char *out, size_t cap);
 
-/* Appends to ca_der a self-signed CA certificate for ca_key (CN
- * TS_X509_CA_CN, valid [now - 1 day, now + 3652 days]) and to server_der a
- * certificate for server_pub naming host, issued and signed by ca_key
- * (valid [now - 1 day, now + 365 days]); serials drawn from rng. */
+/* Appends to ca_der a self-signed CA certificate for ca_key and to
+ * server_der one for server_pub naming host, signed by ca_key: ts_x509_make_certs
+ * with now = TS_SESSION_DEFAULT_NOW (serials drawn from rng). */
 ts_err ts_exercise_certs(ts_rng *rng, const ts_rsa_key *ca_key, const ts_rsa_key *server_pub,
                          const char *host, ts_buf *ca_der, ts_buf *server_der);
+
+/* A CA and the one server certificate it issued, with both keys. */
+typedef struct {
+    ts_rsa_key *ca_key, *server_key;
+    ts_buf ca_der, server_der;
+} ts_exercise_pki;
+
+/* Makes an exercise's CA key and server key from its random stream. */
+typedef ts_err (*ts_exercise_keys_fn)(ts_rng *rng, ts_rsa_key **ca_key, ts_rsa_key **server_key);
+
+/* Makes p for seed of exercise id: keys(rng) on the stream
+ * ts_exercise_rng(id, seed, TS_ACTOR_KEYGEN), then their certificates
+ * for host (ts_exercise_certs) from the same stream. p is fit for
+ * ts_exercise_pki_free whatever the result. */
+ts_err ts_exercise_pki_make(const char *id, const char *seed, const char *host,
+                            ts_exercise_keys_fn keys, ts_exercise_pki *p);
+
+/* Frees the keys and certificates of p. */
+void ts_exercise_pki_free(ts_exercise_pki *p);
 
 /* Runs a session of seed (suite rsa, host) in which the server holding
  * server_key presents server_der and the client trusts ca_der (with

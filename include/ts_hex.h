@@ -15,6 +15,9 @@ void ts_hex_encode(const uint8_t *data, size_t n, char *out);
 /* Returns a malloc'd lowercase hex string of data (caller frees), or NULL. */
 char *ts_hex_strdup(const uint8_t *data, size_t n);
 
+/* The value of hex digit c (0-9, a-f, A-F), or -1 for any other byte. */
+int ts_hex_digit(unsigned char c);
+
 /* Appends the bytes of text to out. text holds hex digit pairs; spaces, tabs,
  * newlines, ':' and '-' between pairs are ignored, as is a leading "0x".
  * Odd digit counts or other characters give TS_ERR_HEX and *bad_at (if not

@@ -45,6 +45,11 @@ const char *ts_transcript_alert_level(uint8_t level);
  * TS_ERR_ARG before a run, TS_ERR_IO when f reports an error. */
 ts_err ts_transcript_write(FILE *f, const ts_session *s);
 
+/* The same transcript as a malloc'd NUL-terminated string (*text, caller
+ * frees) of *len bytes; *text is NULL on failure (errors as
+ * ts_transcript_write, TS_ERR_NOMEM). */
+ts_err ts_transcript_text(const ts_session *s, char **text, size_t *len);
+
 /* The one-line result: "ok", "bad_record_mac (sent by client: REASON)",
  * "stalled (REASON)", "wrong (REASON)"; written to out (cap bytes). */
 void ts_transcript_result_line(const ts_session *s, char *out, size_t cap);

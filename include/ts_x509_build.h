@@ -44,6 +44,14 @@ ts_err ts_x509_key_id(const ts_rsa_key *k, uint8_t id[20]);
 #define TS_X509_CA_CN "tlsstep toy CA"
 #define TS_X509_CA_ORG "tlsstep"
 
+/* Appends to ca_der a self-signed certificate for ca_key (CN
+ * TS_X509_CA_CN, O TS_X509_CA_ORG, valid [now - 1 day, now + 3652 days])
+ * and to server_der one for server_pub naming host (SAN dNSName host; CN
+ * as ts_x509_make_pki says), signed by ca_key and valid [now - 1 day,
+ * now + 365 days]; the CA serial, then the server serial, drawn from rng. */
+ts_err ts_x509_make_certs(ts_rng *rng, const ts_rsa_key *ca_key, const ts_rsa_key *server_pub,
+                          const char *host, ts_time now, ts_buf *ca_der, ts_buf *server_der);
+
 /* Makes the toy PKI from keygen_rng, in this order: the CA key, the server
  * key (both bits bits, e = 65537), the CA serial, the server serial (8
  * bytes each, top bit clear, next bit set). The CA (CN TS_X509_CA_CN,

@@ -2,13 +2,16 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <time.h>
+
+#include "ts_file.h"
+
+/* The most cli_read_file reads: 64 MiB. */
+#define CLI_READ_MAX ((size_t)64 << 20)
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -50,27 +53,8 @@ bool cli_parse_ulong(const char *s, unsigned long min, unsigned long max, unsign
 ts_err cli_read_file(const char *path, ts_buf *out)
 {
     ts_buf_init(out);
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    TS_ENSURE(f != NULL, TS_ERR_IO);
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || S_ISDIR(st.st_mode)) {
-        if (f != stdin) {
-            fclose(f);
-        }
-        return TS_ERR_IO;
-    }
-    uint8_t chunk[65536];
-    ts_err err = TS_OK;
-    size_t n;
-    while (err == TS_OK && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        err = ts_buf_write_bytes(out, chunk, n);
-    }
-    if (err == TS_OK && ferror(f)) {
-        err = TS_ERR_IO;
-    }
-    if (f != stdin) {
-        fclose(f);
-    }
+    ts_err err = strcmp(path, "-") == 0 ? ts_file_read_stream(stdin, CLI_READ_MAX, out)
+                                        : ts_file_read(path, CLI_READ_MAX, out);
     if (err != TS_OK) {
         ts_buf_free(out);
     }
@@ -83,33 +67,22 @@ static ts_err write_file_mode(const char *path, const uint8_t *data, size_t n, m
         TS_ENSURE(fwrite(data, 1, n, stdout) == n && fflush(stdout) == 0, TS_ERR_IO);
         return TS_OK;
     }
-    struct stat st;
-    TS_ENSURE(!(stat(path, &st) == 0 && S_ISDIR(st.st_mode)), TS_ERR_IO);
-    size_t len = strlen(path);
-    char *tmp = malloc(len + 16);
-    TS_ENSURE(tmp != NULL, TS_ERR_NOMEM);
-    snprintf(tmp, len + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        free(tmp);
-        return TS_ERR_IO;
+    return ts_file_write_atomic(path, data, n, mode);
+}
+
+/* The simulation never reads the clock: a session's time is one of its
+ * options, so the same seed and options give the same run. Real peers do:
+ * openssl and browsers check our certificates against real time, and ours
+ * must judge theirs the same way, so the front ends that face them (serve,
+ * connect, cert's default --now, the capture's timestamps) take the time
+ * from here and hand it to the library. */
+ts_time cli_wall_clock(void)
+{
+    struct timespec now;
+    if (clock_gettime(CLOCK_REALTIME, &now) != 0) {
+        return 0;
     }
-    size_t done = 0;
-    while (done < n) {
-        ssize_t w = write(fd, data + done, n - done);
-        if (w <= 0) {
-            break;
-        }
-        done += (size_t)w;
-    }
-    bool ok = done == n && fchmod(fd, mode) == 0;
-    ok = close(fd) == 0 && ok;
-    ok = ok && rename(tmp, path) == 0;
-    if (!ok) {
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok ? TS_OK : TS_ERR_IO;
+    return (ts_time)now.tv_sec;
 }
 
 bool cli_wants_help(int argc, char **argv)

@@ -1,12 +1,11 @@
 /* cli_cert: `tlsstep cert` writes the toy PKI (a self-signed CA and a server
  * certificate it signed, with both private keys) as PEM files. This front
- * end (layer 5) reads the system clock for the default --now; the library
- * never does. */
+ * end (layer 5) takes the default --now from the wall clock
+ * (cli_wall_clock); the library never reads it. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "ts_rng.h"
 #include "ts_rsa.h"
@@ -117,7 +116,7 @@ static int parse_opts(int argc, char **argv, cert_opts *o)
         return cli_usage_error(CMD, "--out-dir '%s' is not an existing directory", o->out_dir);
     }
     if (!have_now) {
-        o->now = (ts_time)time(NULL);
+        o->now = cli_wall_clock();
     }
     return CLI_EXIT_OK;
 }

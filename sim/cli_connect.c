@@ -1,12 +1,11 @@
 /* cli_connect: `tlsstep connect HOST:PORT`, the simulator's client against a
  * real TLS 1.2 server (openssl s_server, a web server): the handshake, an
  * HTTP GET, the response's status, size and SHA-256, and every record and
- * value printed as in `tlsstep run`. This front end reads the system clock
- * (certificate validity); the library never does. */
+ * value printed as in `tlsstep run`. This front end reads the wall clock
+ * (cli_wall_clock: certificate validity); the library never does. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 #include "cli_net.h"
@@ -48,6 +47,31 @@ typedef struct {
     const char *path;
 } connect_opts;
 
+static int own_option(void *ctx, int opt, const char *arg)
+{
+    connect_opts *o = ctx;
+    switch (opt) {
+    case OPT_CAFILE: o->cafile = arg; break;
+    case OPT_HOST:
+        if (arg[0] == '\0' || strlen(arg) > 253) {
+            return cli_usage_error(CMD, "--host must be 1..253 characters");
+        }
+        o->host = arg;
+        break;
+    case OPT_NO_VERIFY: o->no_verify = true; break;
+    case OPT_PATH:
+        if (arg[0] != '/' || strlen(arg) > 512 || strpbrk(arg, " \r\n") != NULL) {
+            return cli_usage_error(CMD, "--path must start with '/' and hold no spaces or "
+                                   "line breaks (at most 512 characters)");
+        }
+        o->path = arg;
+        break;
+    default:
+        return cli_usage_error(CMD, "unexpected option");
+    }
+    return CLI_EXIT_OK;
+}
+
 static int parse(connect_opts *o, int argc, char **argv)
 {
     static const struct option longs[] = {
@@ -58,36 +82,9 @@ static int parse(connect_opts *o, int argc, char **argv)
         {"path", required_argument, NULL, OPT_PATH},
         {NULL, 0, NULL, 0},
     };
-    opterr = 0;
-    optind = 1;
-    int opt;
-    while ((opt = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
-        int rc = CLI_EXIT_OK;
-        switch (opt) {
-        case OPT_CAFILE: o->cafile = optarg; break;
-        case OPT_HOST:
-            if (optarg[0] == '\0' || strlen(optarg) > 253) {
-                return cli_usage_error(CMD, "--host must be 1..253 characters");
-            }
-            o->host = optarg;
-            break;
-        case OPT_NO_VERIFY: o->no_verify = true; break;
-        case OPT_PATH:
-            if (optarg[0] != '/' || strlen(optarg) > 512 || strpbrk(optarg, " \r\n") != NULL) {
-                return cli_usage_error(CMD, "--path must start with '/' and hold no spaces or "
-                                       "line breaks (at most 512 characters)");
-            }
-            o->path = optarg;
-            break;
-        case '?':
-        case ':':
-            return cli_net_getopt_error(CMD, argv);
-        default:
-            rc = cli_net_option(CMD, &o->net, opt, optarg);
-        }
-        if (rc != CLI_EXIT_OK) {
-            return rc;
-        }
+    int rc = cli_net_parse(CMD, &o->net, longs, own_option, o, argc, argv);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
     }
     if (optind >= argc) {
         return cli_usage_error(CMD, "HOST:PORT is required");
@@ -135,7 +132,7 @@ static int run(const connect_opts *o, const ts_buf *ca, const char *host, const 
     cfg.ems = o->net.ems;
     cfg.no_verify = o->no_verify;
     cfg.host = o->host != NULL ? o->host : host;
-    cfg.now = (ts_time)time(NULL);
+    cfg.now = cli_wall_clock();
     cfg.dh_group = TS_DH_FFDHE2048;
     cfg.ca_der = ca->len > 0 ? ca->data : NULL;
     cfg.ca_len = ca->len;

@@ -54,6 +54,63 @@ static const char check_usage[] =
 enum { OPT_SEED = 256, OPT_OUT, OPT_LANG, OPT_LESSONS, OPT_ATTACK, OPT_ORACLE, OPT_FULL, OPT_ANSWER,
        OPT_JSON };
 
+/* Everything exercise and check accept (each command its own subset). */
+typedef struct {
+    const char *seed, *out_dir, *lessons, *answer;
+    ts_lang lang;
+    bool attack, oracle, json;
+    ts_oracle_strength strength;
+} ex_opts;
+
+/* Parses the options of cmd (longopts: the ones it takes) into o; returns
+ * CLI_EXIT_OK, optind then at the operands, or the exit status of the
+ * first bad option (message printed). */
+static int parse_opts(const char *cmd, const struct option *longopts, int argc, char **argv,
+                      ex_opts *o)
+{
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_SEED:
+            if (optarg[0] == '\0' || strlen(optarg) > 200) {
+                return cli_usage_error(cmd, "--seed: expected 1..200 characters");
+            }
+            o->seed = optarg;
+            break;
+        case OPT_OUT: o->out_dir = optarg; break;
+        case OPT_LANG:
+            if (!ts_lang_parse(optarg, &o->lang)) {
+                return cli_usage_error(cmd, "--lang: expected en or ko, not '%s'", optarg);
+            }
+            break;
+        case OPT_LESSONS: o->lessons = optarg; break;
+        case OPT_ATTACK: o->attack = true; break;
+        case OPT_ORACLE: o->oracle = true; break;
+        case OPT_FULL: o->strength = TS_ORACLE_PKCS1; break;
+        case OPT_ANSWER: o->answer = optarg; break;
+        case OPT_JSON: o->json = true; break;
+        default:
+            return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+/* The one operand, an exercise ID, into *x; else a usage error of cmd. */
+static int one_exercise(const char *cmd, int argc, char **argv, const ts_exercise **x)
+{
+    if (optind + 1 != argc) {
+        return cli_usage_error(cmd, "expected one exercise ID");
+    }
+    *x = ts_exercise_find(argv[optind]);
+    if (*x == NULL) {
+        return cli_usage_error(cmd, "no exercise '%s' (see 'tlsstep exercise')", argv[optind]);
+    }
+    return CLI_EXIT_OK;
+}
+
 static int list_exercises(void)
 {
     for (size_t i = 0; ts_exercise_at(i) != NULL; i++) {
@@ -220,64 +277,39 @@ int cli_exercise(int argc, char **argv)
         {"full-pkcs1", no_argument, NULL, OPT_FULL},
         {NULL, 0, NULL, 0},
     };
-    const char *seed = NULL, *out_dir = NULL, *lessons = NULL;
-    ts_lang lang = ts_lang_default();
-    bool attack = false, oracle = false;
-    ts_oracle_strength strength = TS_ORACLE_PREFIX;
-    opterr = 0;
-    optind = 1;
-    int c;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        switch (c) {
-        case OPT_SEED:
-            if (optarg[0] == '\0' || strlen(optarg) > 200) {
-                return cli_usage_error("exercise", "--seed: expected 1..200 characters");
-            }
-            seed = optarg;
-            break;
-        case OPT_OUT: out_dir = optarg; break;
-        case OPT_LANG:
-            if (!ts_lang_parse(optarg, &lang)) {
-                return cli_usage_error("exercise", "--lang: expected en or ko, not '%s'", optarg);
-            }
-            break;
-        case OPT_LESSONS: lessons = optarg; break;
-        case OPT_ATTACK: attack = true; break;
-        case OPT_ORACLE: oracle = true; break;
-        case OPT_FULL: strength = TS_ORACLE_PKCS1; break;
-        default:
-            return cli_usage_error("exercise", "unknown option '%s'", argv[optind - 1]);
-        }
+    ex_opts o = {.lang = ts_lang_default(), .strength = TS_ORACLE_PREFIX};
+    int rc = parse_opts("exercise", longopts, argc, argv, &o);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
     }
     if (optind == argc) {
         return list_exercises();
     }
-    if (optind + 1 != argc) {
-        return cli_usage_error("exercise", "expected one exercise ID");
+    const ts_exercise *x = NULL;
+    rc = one_exercise("exercise", argc, argv, &x);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
     }
-    const ts_exercise *x = ts_exercise_find(argv[optind]);
-    if (x == NULL) {
-        return cli_usage_error("exercise", "no exercise '%s' (see 'tlsstep exercise')",
-                               argv[optind]);
-    }
+    const char *seed = o.seed;
     char fresh[17];
     if (seed == NULL) {
         ts_rng_new_seed(fresh);
         seed = fresh;
     }
-    if (attack || oracle || strength != TS_ORACLE_PREFIX) {
-        if (strcmp(x->id, "robot") != 0 || (attack && oracle)) {
+    if (o.attack || o.oracle || o.strength != TS_ORACLE_PREFIX) {
+        if (strcmp(x->id, "robot") != 0 || (o.attack && o.oracle)) {
             return cli_usage_error("exercise", "--attack or --oracle (and --full-pkcs1): robot only");
         }
-        ts_robot_opts ro = {.strength = strength, .sign = true};
-        return attack ? cli_robot_attack(seed, &ro) : cli_robot_oracle(seed, strength);
+        ts_robot_opts ro = {.strength = o.strength, .sign = true};
+        return o.attack ? cli_robot_attack(seed, &ro) : cli_robot_oracle(seed, o.strength);
     }
+    const char *out_dir = o.out_dir;
     char dir[512];
     if (out_dir == NULL) {
         snprintf(dir, sizeof(dir), "%s-%s", x->id, seed);
         out_dir = dir;
     }
-    print_task(x, lessons, lang);
+    print_task(x, o.lessons, o.lang);
     printf("seed: %s\n", seed);
     return write_material(x, seed, out_dir);
 }
@@ -310,32 +342,16 @@ int cli_check(int argc, char **argv)
         {"seed", required_argument, NULL, OPT_SEED}, {"answer", required_argument, NULL, OPT_ANSWER},
         {"json", no_argument, NULL, OPT_JSON},       {NULL, 0, NULL, 0},
     };
-    const char *seed = NULL, *answer = NULL;
-    bool json = false;
-    opterr = 0;
-    optind = 1;
-    int c;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        switch (c) {
-        case OPT_SEED:
-            if (optarg[0] == '\0' || strlen(optarg) > 200) {
-                return cli_usage_error("check", "--seed: expected 1..200 characters");
-            }
-            seed = optarg;
-            break;
-        case OPT_ANSWER: answer = optarg; break;
-        case OPT_JSON: json = true; break;
-        default:
-            return cli_usage_error("check", "unknown option '%s'", argv[optind - 1]);
-        }
+    ex_opts o = {.lang = TS_LANG_EN, .strength = TS_ORACLE_PREFIX};
+    const ts_exercise *x = NULL;
+    int rc = parse_opts("check", longopts, argc, argv, &o);
+    if (rc == CLI_EXIT_OK) {
+        rc = one_exercise("check", argc, argv, &x);
     }
-    if (optind + 1 != argc) {
-        return cli_usage_error("check", "expected one exercise ID");
+    if (rc != CLI_EXIT_OK) {
+        return rc;
     }
-    const ts_exercise *x = ts_exercise_find(argv[optind]);
-    if (x == NULL) {
-        return cli_usage_error("check", "no exercise '%s' (see 'tlsstep exercise')", argv[optind]);
-    }
+    const char *seed = o.seed, *answer = o.answer;
     if (seed == NULL || answer == NULL) {
         return cli_usage_error("check", "--seed and --answer are required");
     }
@@ -358,5 +374,5 @@ int cli_check(int argc, char **argv)
     if (err != TS_OK) {
         return cli_fail(CLI_EXIT_FAIL, "check", "the checker could not run: %s", ts_err_str(err));
     }
-    return report(x, seed, &v, json);
+    return report(x, seed, &v, o.json);
 }

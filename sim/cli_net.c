@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 #include "ts_keylog.h"
@@ -33,7 +32,9 @@ void cli_net_opts_init(cli_net_opts *o)
     o->timeout_ms = TS_NET_DEFAULT_TIMEOUT_MS;
 }
 
-int cli_net_option(const char *cmd, cli_net_opts *o, int opt, const char *arg)
+/* Handles common option opt with arg; returns CLI_EXIT_OK or the exit
+ * status of a bad value (the message printed). */
+static int net_option(const char *cmd, cli_net_opts *o, int opt, const char *arg)
 {
     unsigned long v;
     switch (opt) {
@@ -82,12 +83,35 @@ int cli_net_option(const char *cmd, cli_net_opts *o, int opt, const char *arg)
     }
 }
 
-int cli_net_getopt_error(const char *cmd, char **argv)
+/* Reports a getopt '?'/':' result as a usage error. */
+static int getopt_error(const char *cmd, char **argv)
 {
     if (optopt != 0) {
         return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
     }
     return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
+int cli_net_parse(const char *cmd, cli_net_opts *o, const struct option *longs,
+                  cli_net_own_fn own, void *ctx, int argc, char **argv)
+{
+    opterr = 0;
+    optind = 1;
+    int opt;
+    while ((opt = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
+        int rc;
+        if (opt == '?' || opt == ':') {
+            rc = getopt_error(cmd, argv);
+        } else if (opt >= CLI_NET_FIRST_OWN) {
+            rc = own(ctx, opt, optarg);
+        } else {
+            rc = net_option(cmd, o, opt, optarg);
+        }
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+    }
+    return CLI_EXIT_OK;
 }
 
 void cli_net_finish_opts(cli_net_opts *o)
@@ -180,7 +204,7 @@ static ts_pcap *open_pcap(const cli_net_conn *nc)
     ts_pcap_config pc;
     ts_pcap_config_default(&pc);
     pc.format = ts_pcap_format_for(nc->opts->pcap);
-    pc.start_sec = (int64_t)time(NULL);
+    pc.start_sec = (int64_t)cli_wall_clock();
     ts_pcap *p = NULL;
     if (ts_pcap_open(&pc, &p) != TS_OK || ts_pcap_tcp_handshake(p) != TS_OK) {
         ts_pcap_free(p);

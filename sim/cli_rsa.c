@@ -129,6 +129,23 @@ static int parse_hex(const char *cmd, const char *opt, const char *text, ts_buf 
     return CLI_EXIT_OK;
 }
 
+/* Loads the --in key and reads the --data file; on failure holds
+ * neither and returns the exit status. */
+static int key_and_data(const char *cmd, const rsa_opts *o, ts_rsa_key **key, ts_buf *data)
+{
+    int rc = load_key(cmd, o->val[O_IN], key);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    ts_err err = cli_read_file(o->val[O_DATA], data);
+    if (err != TS_OK) {
+        ts_rsa_free(*key);
+        *key = NULL;
+        return fail_err(cmd, o->val[O_DATA], err);
+    }
+    return CLI_EXIT_OK;
+}
+
 /* Writes the key's PEM (private or public) to the --out path. */
 static int write_pem(const char *cmd, const rsa_opts *o, const ts_rsa_key *key, bool priv)
 {
@@ -226,18 +243,13 @@ static int run_encrypt(const char *cmd, const rsa_opts *o)
         return rc;
     }
     ts_rsa_key *key = NULL;
-    rc = load_key(cmd, o->val[O_IN], &key);
+    ts_buf data;
+    rc = key_and_data(cmd, o, &key, &data);
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    ts_buf data;
-    ts_err err = cli_read_file(o->val[O_DATA], &data);
-    if (err != TS_OK) {
-        ts_rsa_free(key);
-        return fail_err(cmd, o->val[O_DATA], err);
-    }
     uint8_t ct[TS_RSA_MAX_LEN];
-    err = ts_rsa_encrypt(key, &rng, data.data, data.len, ct);
+    ts_err err = ts_rsa_encrypt(key, &rng, data.data, data.len, ct);
     ts_rng_wipe(&rng);
     rc = err == TS_OK ? write_out(cmd, opt_or(o, O_OUT, "-"), ct, ts_rsa_len(key))
                       : fail_err(cmd, o->val[O_DATA], err);
@@ -249,19 +261,14 @@ static int run_encrypt(const char *cmd, const rsa_opts *o)
 static int run_decrypt(const char *cmd, const rsa_opts *o)
 {
     ts_rsa_key *key = NULL;
-    int rc = load_key(cmd, o->val[O_IN], &key);
+    ts_buf ct;
+    int rc = key_and_data(cmd, o, &key, &ct);
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    ts_buf ct;
     ts_buf msg;
     ts_buf_init(&msg);
-    ts_err err = cli_read_file(o->val[O_DATA], &ct);
-    if (err != TS_OK) {
-        ts_rsa_free(key);
-        return fail_err(cmd, o->val[O_DATA], err);
-    }
-    err = ts_rsa_decrypt(key, ct.data, ct.len, &msg);
+    ts_err err = ts_rsa_decrypt(key, ct.data, ct.len, &msg);
     if (err == TS_OK) {
         rc = write_out(cmd, opt_or(o, O_OUT, "-"), msg.data, msg.len);
     } else if (err == TS_ERR_PADDING) {
@@ -275,67 +282,35 @@ static int run_decrypt(const char *cmd, const rsa_opts *o)
     return rc;
 }
 
-/* Loads the key and hashes the --data file for sign and verify. */
-static int key_and_digest(const char *cmd, const rsa_opts *o, ts_rsa_key **key, ts_hash_alg *alg,
-                          uint8_t digest[TS_HASH_MAX_LEN])
-{
-    int rc = parse_hash(cmd, o, alg);
-    if (rc != CLI_EXIT_OK) {
-        return rc;
-    }
-    rc = load_key(cmd, o->val[O_IN], key);
-    if (rc != CLI_EXIT_OK) {
-        return rc;
-    }
-    ts_buf data;
-    ts_err err = cli_read_file(o->val[O_DATA], &data);
-    if (err != TS_OK) {
-        ts_rsa_free(*key);
-        *key = NULL;
-        return fail_err(cmd, o->val[O_DATA], err);
-    }
-    ts_hash(*alg, data.data, data.len, digest);
-    ts_buf_free(&data);
-    return CLI_EXIT_OK;
-}
-
-static int run_sign(const char *cmd, const rsa_opts *o)
-{
-    ts_rsa_key *key = NULL;
+/* What sign and verify share: the --in key, the --hash and the digest of
+ * the --data file. */
+typedef struct {
+    ts_rsa_key *key;
     ts_hash_alg alg;
     uint8_t digest[TS_HASH_MAX_LEN];
-    int rc = key_and_digest(cmd, o, &key, &alg, digest);
-    if (rc != CLI_EXIT_OK) {
-        return rc;
-    }
+} digest_job;
+
+static int sign_digest(const char *cmd, const rsa_opts *o, const digest_job *j)
+{
     uint8_t sig[TS_RSA_MAX_LEN];
-    ts_err err = ts_rsa_sign(key, alg, digest, sig);
-    rc = err == TS_OK ? write_out(cmd, opt_or(o, O_OUT, "-"), sig, ts_rsa_len(key))
-                      : fail_err(cmd, o->val[O_IN], err);
-    ts_rsa_free(key);
-    return rc;
+    ts_err err = ts_rsa_sign(j->key, j->alg, j->digest, sig);
+    return err == TS_OK ? write_out(cmd, opt_or(o, O_OUT, "-"), sig, ts_rsa_len(j->key))
+                        : fail_err(cmd, o->val[O_IN], err);
 }
 
-static int run_verify(const char *cmd, const rsa_opts *o)
+static int verify_digest(const char *cmd, const rsa_opts *o, const digest_job *j)
 {
-    ts_rsa_key *key = NULL;
-    ts_hash_alg alg;
-    uint8_t digest[TS_HASH_MAX_LEN];
-    int rc = key_and_digest(cmd, o, &key, &alg, digest);
-    if (rc != CLI_EXIT_OK) {
-        return rc;
-    }
     ts_buf sig;
     ts_err err = cli_read_file(o->val[O_SIG], &sig);
     if (err != TS_OK) {
-        ts_rsa_free(key);
         return fail_err(cmd, o->val[O_SIG], err);
     }
     if (o->seen & F(O_LAX)) {
-        err = ts_rsa_verify_lax(key, alg, digest, sig.data, sig.len);
+        err = ts_rsa_verify_lax(j->key, j->alg, j->digest, sig.data, sig.len);
     } else {
-        err = ts_rsa_verify(key, alg, digest, sig.data, sig.len);
+        err = ts_rsa_verify(j->key, j->alg, j->digest, sig.data, sig.len);
     }
+    int rc;
     if (err == TS_OK) {
         puts("signature ok");
         rc = CLI_EXIT_OK;
@@ -346,8 +321,38 @@ static int run_verify(const char *cmd, const rsa_opts *o)
         rc = fail_err(cmd, o->val[O_IN], err);
     }
     ts_buf_free(&sig);
-    ts_rsa_free(key);
     return rc;
+}
+
+/* Loads the key, hashes the --data file and runs fn on them. */
+static int with_digest(const char *cmd, const rsa_opts *o,
+                       int (*fn)(const char *cmd, const rsa_opts *o, const digest_job *j))
+{
+    digest_job j = {.key = NULL};
+    int rc = parse_hash(cmd, o, &j.alg);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    ts_buf data;
+    rc = key_and_data(cmd, o, &j.key, &data);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    ts_hash(j.alg, data.data, data.len, j.digest);
+    ts_buf_free(&data);
+    rc = fn(cmd, o, &j);
+    ts_rsa_free(j.key);
+    return rc;
+}
+
+static int run_sign(const char *cmd, const rsa_opts *o)
+{
+    return with_digest(cmd, o, sign_digest);
+}
+
+static int run_verify(const char *cmd, const rsa_opts *o)
+{
+    return with_digest(cmd, o, verify_digest);
 }
 
 static int run_raw(const char *cmd, const rsa_opts *o)

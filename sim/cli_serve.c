@@ -1,15 +1,14 @@
 /* cli_serve: `tlsstep serve`, the simulator's server on a real TCP socket:
  * a real TLS 1.2 client (openssl s_client, curl, a browser) connects, and
  * every record and value is printed as in `tlsstep run`. This front end
- * reads the system clock (the certificates' validity); the library never
- * does. */
+ * reads the wall clock (cli_wall_clock: the certificates' validity); the
+ * library never does. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "cli.h"
 #include "cli_net.h"
@@ -68,6 +67,31 @@ static void on_signal(int sig)
     stop_requested = 1;
 }
 
+static int own_option(void *ctx, int opt, const char *arg)
+{
+    serve_opts *o = ctx;
+    switch (opt) {
+    case OPT_PORT:
+        if (!cli_parse_ulong(arg, 0, 65535, &o->port)) {
+            return cli_usage_error(CMD, "--port must be 0..65535, not '%s'", arg);
+        }
+        break;
+    case OPT_BIND: o->bind = arg; break;
+    case OPT_ONCE: o->once = true; break;
+    case OPT_HOST:
+        if (!ts_x509_dns_name_valid(arg, false)) {
+            return cli_usage_error(CMD, "--host must be a DNS name, not '%s'", arg);
+        }
+        o->host = arg;
+        break;
+    case OPT_FILE: o->file = arg; break;
+    case OPT_OUT_DIR: o->out_dir = arg; break;
+    default:
+        return cli_usage_error(CMD, "unexpected option");
+    }
+    return CLI_EXIT_OK;
+}
+
 static int parse(serve_opts *o, int argc, char **argv)
 {
     static const struct option longs[] = {
@@ -80,36 +104,9 @@ static int parse(serve_opts *o, int argc, char **argv)
         {"out-dir", required_argument, NULL, OPT_OUT_DIR},
         {NULL, 0, NULL, 0},
     };
-    opterr = 0;
-    optind = 1;
-    int opt;
-    while ((opt = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
-        int rc = CLI_EXIT_OK;
-        switch (opt) {
-        case OPT_PORT:
-            if (!cli_parse_ulong(optarg, 0, 65535, &o->port)) {
-                return cli_usage_error(CMD, "--port must be 0..65535, not '%s'", optarg);
-            }
-            break;
-        case OPT_BIND: o->bind = optarg; break;
-        case OPT_ONCE: o->once = true; break;
-        case OPT_HOST:
-            if (!ts_x509_dns_name_valid(optarg, false)) {
-                return cli_usage_error(CMD, "--host must be a DNS name, not '%s'", optarg);
-            }
-            o->host = optarg;
-            break;
-        case OPT_FILE: o->file = optarg; break;
-        case OPT_OUT_DIR: o->out_dir = optarg; break;
-        case '?':
-        case ':':
-            return cli_net_getopt_error(CMD, argv);
-        default:
-            rc = cli_net_option(CMD, &o->net, opt, optarg);
-        }
-        if (rc != CLI_EXIT_OK) {
-            return rc;
-        }
+    int rc = cli_net_parse(CMD, &o->net, longs, own_option, o, argc, argv);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
     }
     if (optind < argc) {
         return cli_usage_error(CMD, "unexpected argument '%s'", argv[optind]);
@@ -262,7 +259,7 @@ int cli_serve(int argc, char **argv)
                             "lacks; use --suite ecdhe, dhe or null");
         }
     }
-    ts_time now = (ts_time)time(NULL);
+    ts_time now = cli_wall_clock();
     serve_state s;
     memset(&s, 0, sizeof(s));
     ts_buf_init(&s.ca_der);

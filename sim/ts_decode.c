@@ -370,20 +370,6 @@ ts_err ts_decode_records(const uint8_t *data, size_t n, ts_decode *d)
 
 /* --- hex text --- */
 
-static int hex_digit(uint8_t c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
 static bool is_space(uint8_t c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
@@ -422,8 +408,8 @@ static bool line_offset(const uint8_t *t, const line_span *l, uint64_t *off, siz
 {
     size_t k = l->start;
     uint64_t v = 0;
-    while (k < l->end && hex_digit(t[k]) >= 0 && k - l->start < 16) {
-        v = v << 4 | (uint64_t)hex_digit(t[k]);
+    while (k < l->end && ts_hex_digit(t[k]) >= 0 && k - l->start < 16) {
+        v = v << 4 | (uint64_t)ts_hex_digit(t[k]);
         k++;
     }
     if (k == l->start) {
@@ -467,7 +453,7 @@ bool ts_decode_is_hex_text(const uint8_t *text, size_t n)
     size_t digits = 0;
     for (size_t i = 0; i < n; i++) {
         uint8_t c = text[i];
-        if (hex_digit(c) >= 0) {
+        if (ts_hex_digit(c) >= 0) {
             digits++;
         } else if (!(is_space(c) || c == '\n' || c == ':' || c == '-' ||
                      ((c == 'x' || c == 'X') && digits == 1 && text[i - 1] == '0'))) {
@@ -505,7 +491,7 @@ static ts_err dump_line(const uint8_t *t, const line_span *l, size_t k, size_t m
         size_t len = k - s;
         bool group = len % 2 == 0 && len <= 16;
         for (size_t i = s; group && i < k; i++) {
-            group = hex_digit(t[i]) >= 0;
+            group = ts_hex_digit(t[i]) >= 0;
         }
         if (!group) {
             if (*count == 0) {
@@ -519,7 +505,8 @@ static ts_err dump_line(const uint8_t *t, const line_span *l, size_t k, size_t m
             return TS_ERR_HEX;
         }
         for (size_t i = s; i < k; i += 2) {
-            TS_GUARD(ts_buf_write_u8(out, (uint8_t)(hex_digit(t[i]) << 4 | hex_digit(t[i + 1]))));
+            int byte = ts_hex_digit(t[i]) << 4 | ts_hex_digit(t[i + 1]);
+            TS_GUARD(ts_buf_write_u8(out, (uint8_t)byte));
         }
         *count += len / 2;
     }

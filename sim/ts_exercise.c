@@ -135,6 +135,14 @@ char *ts_exercise_answer_text(const uint8_t *answer, size_t len)
     return s;
 }
 
+void ts_exercise_answer_free(char *text, size_t len)
+{
+    if (text != NULL) {
+        ts_secret_wipe(text, len);
+        free(text);
+    }
+}
+
 ts_err ts_exercise_answer_hex(const uint8_t *answer, size_t len, ts_buf *out)
 {
     char *s = ts_exercise_answer_text(answer, len);
@@ -209,12 +217,10 @@ bool ts_exercise_parse_tamper(const char *text, ts_action *act)
     return true;
 }
 
-ts_err ts_exercise_run(const ts_session_config *cfg, const ts_action *acts, size_t n,
-                       ts_session **out)
+/* Runs s when its set-up went well (err TS_OK) and hands it to *out; frees
+ * it on any failure. */
+static ts_err run_or_free(ts_session *s, ts_err err, ts_session **out)
 {
-    ts_session *s = NULL;
-    TS_GUARD(ts_session_new(cfg, &s));
-    ts_err err = ts_session_set_actions(s, acts, n);
     if (err == TS_OK) {
         err = ts_session_run(s);
     }
@@ -226,16 +232,25 @@ ts_err ts_exercise_run(const ts_session_config *cfg, const ts_action *acts, size
     return TS_OK;
 }
 
+ts_err ts_exercise_run(const ts_session_config *cfg, const ts_action *acts, size_t n,
+                       ts_session **out)
+{
+    ts_session *s = NULL;
+    TS_GUARD(ts_session_new(cfg, &s));
+    return run_or_free(s, ts_session_set_actions(s, acts, n), out);
+}
+
+ts_err ts_exercise_run_seed(const char *seed, const ts_action *acts, size_t n, ts_session **out)
+{
+    ts_session_config cfg = {.seed = seed};
+    return ts_exercise_run(&cfg, acts, n, out);
+}
+
 ts_err ts_exercise_transcript(const ts_session *s, ts_buf *out)
 {
     char *text = NULL;
     size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    TS_ENSURE(f != NULL, TS_ERR_NOMEM);
-    ts_err err = ts_transcript_write(f, s);
-    if (fclose(f) != 0 && err == TS_OK) {
-        err = TS_ERR_IO;
-    }
+    ts_err err = ts_transcript_text(s, &text, &len);
     if (err == TS_OK) {
         err = ts_buf_write_bytes(out, (const uint8_t *)text, len);
     }
@@ -261,30 +276,35 @@ void ts_exercise_result_line(const ts_session *s, char *out, size_t cap)
     ts_transcript_result_line(s, out, cap);
 }
 
-static ts_err draw_serial(ts_rng *rng, uint8_t serial[8])
-{
-    ts_rng_bytes(rng, serial, 8);
-    serial[0] = (uint8_t)((serial[0] & 0x3F) | 0x40);
-    return TS_OK;
-}
-
 ts_err ts_exercise_certs(ts_rng *rng, const ts_rsa_key *ca_key, const ts_rsa_key *server_pub,
                          const char *host, ts_buf *ca_der, ts_buf *server_der)
 {
-    const ts_time day = 86400, now = TS_SESSION_DEFAULT_NOW;
-    uint8_t ca_serial[8], server_serial[8];
-    TS_GUARD(draw_serial(rng, ca_serial));
-    TS_GUARD(draw_serial(rng, server_serial));
-    ts_cert_spec ca = {
-        .subject_cn = TS_X509_CA_CN, .subject_org = TS_X509_CA_ORG, .serial = ca_serial,
-        .serial_len = 8, .not_before = now - day, .not_after = now + 3652 * day, .is_ca = true,
-    };
-    TS_GUARD(ts_x509_build(&ca, ca_key, ca_key, TS_X509_CA_CN, TS_X509_CA_ORG, ca_der));
-    ts_cert_spec sv = {
-        .subject_cn = host, .subject_org = NULL, .dns_name = host, .serial = server_serial,
-        .serial_len = 8, .not_before = now - day, .not_after = now + 365 * day, .is_ca = false,
-    };
-    return ts_x509_build(&sv, server_pub, ca_key, TS_X509_CA_CN, TS_X509_CA_ORG, server_der);
+    return ts_x509_make_certs(rng, ca_key, server_pub, host, TS_SESSION_DEFAULT_NOW, ca_der,
+                              server_der);
+}
+
+ts_err ts_exercise_pki_make(const char *id, const char *seed, const char *host,
+                            ts_exercise_keys_fn keys, ts_exercise_pki *p)
+{
+    p->ca_key = p->server_key = NULL;
+    ts_buf_init(&p->ca_der);
+    ts_buf_init(&p->server_der);
+    ts_rng rng;
+    TS_GUARD(ts_exercise_rng(&rng, id, seed, TS_ACTOR_KEYGEN));
+    ts_err err = keys(&rng, &p->ca_key, &p->server_key);
+    if (err == TS_OK) {
+        err = ts_exercise_certs(&rng, p->ca_key, p->server_key, host, &p->ca_der, &p->server_der);
+    }
+    ts_rng_wipe(&rng);
+    return err;
+}
+
+void ts_exercise_pki_free(ts_exercise_pki *p)
+{
+    ts_rsa_free(p->ca_key);
+    ts_rsa_free(p->server_key);
+    ts_buf_free(&p->ca_der);
+    ts_buf_free(&p->server_der);
 }
 
 ts_err ts_exercise_impersonate(const ts_exercise_run_opts *o, const ts_rsa_key *server_key,
@@ -299,17 +319,10 @@ ts_err ts_exercise_impersonate(const ts_exercise_run_opts *o, const ts_rsa_key *
                : bits > TS_SESSION_MAX_BITS ? TS_SESSION_MAX_BITS : bits;
     ts_session *s = NULL;
     TS_GUARD(ts_session_new(&cfg, &s));
-    ts_err err = ts_session_use_pki(s, server_key, server_der->data, server_der->len, ca_der->data,
-                                    ca_der->len);
-    if (err == TS_OK) {
-        err = ts_session_run(s);
-    }
-    if (err != TS_OK) {
-        ts_session_free(s);
-        return err;
-    }
-    *out = s;
-    return TS_OK;
+    return run_or_free(s,
+                       ts_session_use_pki(s, server_key, server_der->data, server_der->len,
+                                          ca_der->data, ca_der->len),
+                       out);
 }
 
 ts_err ts_exercise_answer_key(const char *text, const ts_rsa_key *pub, ts_rsa_key **key,

@@ -16,9 +16,8 @@
 
 static ts_err material(const char *seed, ts_exercise_material *m)
 {
-    ts_session_config cfg = {.seed = seed};
     ts_session *s = NULL;
-    TS_GUARD(ts_exercise_run(&cfg, NULL, 0, &s));
+    TS_GUARD(ts_exercise_run_seed(seed, NULL, 0, &s));
     ts_buf text;
     ts_buf_init(&text);
     ts_err err = ts_exercise_transcript(s, &text);
@@ -112,9 +111,8 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
         return ts_exercise_verdict_set(v, false,
                                        "answer must be two lines: 'N,OFFSET,XOR' and 'differs K'");
     }
-    ts_session_config cfg = {.seed = seed};
     ts_session *s = NULL;
-    TS_GUARD(ts_exercise_run(&cfg, &act, 1, &s));
+    TS_GUARD(ts_exercise_run_seed(seed, &act, 1, &s));
     ts_err err = verdict(s, &act, differs, v);
     ts_session_free(s);
     return err;

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ts_secret.h"
 #include "ts_weakkey.h"
 #include "ts_x509.h"
 #include "ts_x509_parse.h"
@@ -21,35 +20,18 @@
 #define SERVER_BITS 1024
 #define HOST "bank.example"
 
-typedef struct {
-    ts_rsa_key *ca_key, *server_key;
-    ts_buf ca_der, server_der;
-} problem;
+typedef ts_exercise_pki problem;
 
-static void problem_free(problem *p)
+/* The CA's key has e = 3; the server's is ordinary. */
+static ts_err make_keys(ts_rng *rng, ts_rsa_key **ca_key, ts_rsa_key **server_key)
 {
-    ts_rsa_free(p->ca_key);
-    ts_rsa_free(p->server_key);
-    ts_buf_free(&p->ca_der);
-    ts_buf_free(&p->server_der);
+    TS_GUARD(ts_weakkey_e3(rng, CA_BITS, ca_key));
+    return ts_rsa_generate(rng, SERVER_BITS, 65537, server_key);
 }
 
 static ts_err problem_make(const char *seed, problem *p)
 {
-    p->ca_key = p->server_key = NULL;
-    ts_buf_init(&p->ca_der);
-    ts_buf_init(&p->server_der);
-    ts_rng rng;
-    TS_GUARD(ts_exercise_rng(&rng, "e3-forgery", seed, TS_ACTOR_KEYGEN));
-    ts_err err = ts_weakkey_e3(&rng, CA_BITS, &p->ca_key);
-    if (err == TS_OK) {
-        err = ts_rsa_generate(&rng, SERVER_BITS, 65537, &p->server_key);
-    }
-    if (err == TS_OK) {
-        err = ts_exercise_certs(&rng, p->ca_key, p->server_key, HOST, &p->ca_der, &p->server_der);
-    }
-    ts_rng_wipe(&rng);
-    return err;
+    return ts_exercise_pki_make("e3-forgery", seed, HOST, make_keys, p);
 }
 
 static ts_err material(const char *seed, ts_exercise_material *m)
@@ -69,7 +51,7 @@ static ts_err material(const char *seed, ts_exercise_material *m)
         err = ts_exercise_fact(m, "the client checks certificates with a lax PKCS#1 v1.5 verifier "
                                   "(00 01, at least 8 FF, 00, DigestInfo, then anything)");
     }
-    problem_free(&p);
+    ts_exercise_pki_free(&p);
     return err;
 }
 
@@ -147,10 +129,9 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
         }
     }
     ts_rsa_free(key);
-    problem_free(&p);
+    ts_exercise_pki_free(&p);
     ts_buf_free(&der);
-    ts_secret_wipe(text, len);
-    free(text);
+    ts_exercise_answer_free(text, len);
     return err;
 }
 

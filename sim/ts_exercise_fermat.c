@@ -9,7 +9,6 @@
 
 #include <stdlib.h>
 
-#include "ts_secret.h"
 #include "ts_weakkey.h"
 #include "ts_x509.h"
 
@@ -17,35 +16,18 @@
 #define CA_BITS 1024
 #define HOST "shop.example"
 
-typedef struct {
-    ts_rsa_key *ca_key, *server_key;
-    ts_buf ca_der, server_der;
-} problem;
+typedef ts_exercise_pki problem;
 
-static void problem_free(problem *p)
+/* The CA's key is ordinary; the server's primes are too close. */
+static ts_err make_keys(ts_rng *rng, ts_rsa_key **ca_key, ts_rsa_key **server_key)
 {
-    ts_rsa_free(p->ca_key);
-    ts_rsa_free(p->server_key);
-    ts_buf_free(&p->ca_der);
-    ts_buf_free(&p->server_der);
+    TS_GUARD(ts_rsa_generate(rng, CA_BITS, 65537, ca_key));
+    return ts_weakkey_close_primes(rng, BITS, BITS / 4 + TS_WEAKKEY_GAP_OVER, server_key);
 }
 
 static ts_err problem_make(const char *seed, problem *p)
 {
-    p->ca_key = p->server_key = NULL;
-    ts_buf_init(&p->ca_der);
-    ts_buf_init(&p->server_der);
-    ts_rng rng;
-    TS_GUARD(ts_exercise_rng(&rng, "fermat", seed, TS_ACTOR_KEYGEN));
-    ts_err err = ts_rsa_generate(&rng, CA_BITS, 65537, &p->ca_key);
-    if (err == TS_OK) {
-        err = ts_weakkey_close_primes(&rng, BITS, BITS / 4 + TS_WEAKKEY_GAP_OVER, &p->server_key);
-    }
-    if (err == TS_OK) {
-        err = ts_exercise_certs(&rng, p->ca_key, p->server_key, HOST, &p->ca_der, &p->server_der);
-    }
-    ts_rng_wipe(&rng);
-    return err;
+    return ts_exercise_pki_make("fermat", seed, HOST, make_keys, p);
 }
 
 static ts_err material(const char *seed, ts_exercise_material *m)
@@ -70,7 +52,7 @@ static ts_err material(const char *seed, ts_exercise_material *m)
         err = ts_exercise_number(m, NULL, "n", n.data, n.len);
     }
     ts_buf_free(&n);
-    problem_free(&p);
+    ts_exercise_pki_free(&p);
     return err;
 }
 
@@ -91,9 +73,8 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
         err = ts_exercise_check_impostor(seed, HOST, key, p.server_key, &p.server_der, &p.ca_der, v);
     }
     ts_rsa_free(key);
-    problem_free(&p);
-    ts_secret_wipe(text, len);
-    free(text);
+    ts_exercise_pki_free(&p);
+    ts_exercise_answer_free(text, len);
     return err;
 }
 

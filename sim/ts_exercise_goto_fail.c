@@ -182,8 +182,7 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     ts_secret_free_buf(&key);
     ts_secret_wipe(key_hex, sizeof(key_hex));
     free(rec_hex);
-    ts_secret_wipe(text, len);
-    free(text);
+    ts_exercise_answer_free(text, len);
     return err;
 }
 

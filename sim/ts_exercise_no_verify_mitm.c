@@ -16,15 +16,13 @@
 #include <string.h>
 
 #include "ts_attacker.h"
-#include "ts_secret.h"
 #include "ts_x509.h"
 #include "ts_x509_parse.h"
 
 static ts_err material(const char *seed, ts_exercise_material *m)
 {
-    ts_session_config cfg = {.seed = seed};
     ts_session *s = NULL;
-    TS_GUARD(ts_exercise_run(&cfg, NULL, 0, &s));
+    TS_GUARD(ts_exercise_run_seed(seed, NULL, 0, &s));
     ts_err err = ts_exercise_add_cert(m, "server.pem", ts_session_server_der(s));
     if (err == TS_OK) {
         err = ts_exercise_add_cert(m, "ca.pem", ts_session_ca_der(s));
@@ -105,8 +103,7 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     ts_x509_free(&cert);
     ts_rsa_free(key);
     ts_buf_free(&der);
-    ts_secret_wipe(text, len);
-    free(text);
+    ts_exercise_answer_free(text, len);
     return err;
 }
 

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ts_secret.h"
 #include "ts_weakkey.h"
 
 #define BITS 1024
@@ -146,8 +145,7 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     ts_rsa_free(keys[0]);
     ts_rsa_free(keys[1]);
     problem_free(&p);
-    ts_secret_wipe(text, len);
-    free(text);
+    ts_exercise_answer_free(text, len);
     return err;
 }
 

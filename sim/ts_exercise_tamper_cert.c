@@ -31,9 +31,8 @@ static const char *check_name(ts_err err)
 
 static ts_err material(const char *seed, ts_exercise_material *m)
 {
-    ts_session_config cfg = {.seed = seed};
     ts_session *s = NULL;
-    TS_GUARD(ts_exercise_run(&cfg, NULL, 0, &s));
+    TS_GUARD(ts_exercise_run_seed(seed, NULL, 0, &s));
     ts_buf text;
     ts_buf_init(&text);
     ts_err err = ts_exercise_transcript(s, &text);
@@ -119,9 +118,8 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     for (char *p = claimed; *p != '\0'; p++) {
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
     }
-    ts_session_config cfg = {.seed = seed};
     ts_session *s = NULL;
-    TS_GUARD(ts_exercise_run(&cfg, &act, 1, &s));
+    TS_GUARD(ts_exercise_run_seed(seed, &act, 1, &s));
     ts_err err = verdict(s, ts_session_server_der(s)->len, &act, claimed, v);
     ts_session_free(s);
     return err;

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char ts_hex_digits[] = "0123456789abcdef";
+static const char lower_digits[] = "0123456789abcdef";
 
 void ts_hex_encode(const uint8_t *data, size_t n, char *out)
 {
     for (size_t i = 0; i < n; i++) {
-        out[2 * i] = ts_hex_digits[data[i] >> 4];
-        out[2 * i + 1] = ts_hex_digits[data[i] & 15];
+        out[2 * i] = lower_digits[data[i] >> 4];
+        out[2 * i + 1] = lower_digits[data[i] & 15];
     }
     out[2 * n] = '\0';
 }
@@ -28,7 +28,7 @@ char *ts_hex_strdup(const uint8_t *data, size_t n)
     return s;
 }
 
-static int nibble(char c)
+int ts_hex_digit(unsigned char c)
 {
     if (c >= '0' && c <= '9') {
         return c - '0';
@@ -63,8 +63,8 @@ ts_err ts_hex_decode(const char *text, ts_buf *out, size_t *bad_at)
         if (text[i] == '\0') {
             return TS_OK;
         }
-        int hi = nibble(text[i]);
-        int lo = hi < 0 ? -1 : nibble(text[i + 1]);
+        int hi = ts_hex_digit((unsigned char)text[i]);
+        int lo = hi < 0 ? -1 : ts_hex_digit((unsigned char)text[i + 1]);
         if (hi < 0 || lo < 0) {
             if (bad_at != NULL) {
                 *bad_at = hi < 0 ? i : i + 1;
@@ -80,8 +80,8 @@ ts_err ts_hex_decode_exact(const char *text, uint8_t *out, size_t n)
 {
     TS_ENSURE(strlen(text) == 2 * n, TS_ERR_HEX);
     for (size_t i = 0; i < n; i++) {
-        int hi = nibble(text[2 * i]);
-        int lo = nibble(text[2 * i + 1]);
+        int hi = ts_hex_digit((unsigned char)text[2 * i]);
+        int lo = ts_hex_digit((unsigned char)text[2 * i + 1]);
         TS_ENSURE(hi >= 0 && lo >= 0, TS_ERR_HEX);
         out[i] = (uint8_t)(hi << 4 | lo);
     }

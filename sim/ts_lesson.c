@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ts_buf.h"
+#include "ts_file.h"
 #include "ts_lesson_md.h"
 #include "ts_lesson_yaml.h"
 #include "ts_suite.h"
@@ -132,19 +133,7 @@ ts_err ts_lesson_load(const char *path, ts_lesson **out, char *why, size_t cap)
 {
     ts_buf b;
     ts_buf_init(&b);
-    FILE *f = fopen(path, "rb");
-    ts_err err = f != NULL ? TS_OK : TS_ERR_IO;
-    char chunk[4096];
-    size_t n;
-    while (err == TS_OK && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        err = ts_buf_write_bytes(&b, (const uint8_t *)chunk, n);
-    }
-    if (f != NULL && ferror(f)) {
-        err = TS_ERR_IO;
-    }
-    if (f != NULL) {
-        fclose(f);
-    }
+    ts_err err = ts_file_read(path, SIZE_MAX, &b);
     if (err != TS_OK) {
         ts_lesson_diag d = {.file = path, .why = why, .cap = cap};
         ts_lesson_fail(&d, 0, "cannot read the file");

@@ -207,12 +207,7 @@ ts_err ts_lesson_play_run(FILE *f, const ts_session *s, const ts_lesson *l, ts_l
     TS_ENSURE(f != NULL && s != NULL && l != NULL && lang < TS_LANG_COUNT, TS_ERR_ARG);
     char *text = NULL;
     size_t n = 0;
-    FILE *m = open_memstream(&text, &n);
-    TS_ENSURE(m != NULL, TS_ERR_NOMEM);
-    ts_err err = ts_transcript_write(m, s);
-    if (fclose(m) != 0 && err == TS_OK) {
-        err = TS_ERR_IO;
-    }
+    ts_err err = ts_transcript_text(s, &text, &n);
     weave w = {.f = f, .s = s, .l = l, .lang = lang, .width = width};
     w.printed = calloc(l->n_sections[lang] + 1, sizeof(bool));
     if (err == TS_OK && w.printed == NULL) {

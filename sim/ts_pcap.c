@@ -26,8 +26,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "ts_file.h"
 
 #define ETH_LEN 14
 #define IP_LEN 20
@@ -545,38 +545,6 @@ ts_err ts_pcap_bytes(const ts_pcap *p, ts_buf *out)
     return err;
 }
 
-/* Writes n bytes to path through a temporary file renamed into place. */
-static ts_err write_atomically(const char *path, const uint8_t *data, size_t n)
-{
-    struct stat st;
-    TS_ENSURE(!(stat(path, &st) == 0 && S_ISDIR(st.st_mode)), TS_ERR_IO);
-    size_t len = strlen(path);
-    char *tmp = malloc(len + 16);
-    TS_ENSURE(tmp != NULL, TS_ERR_NOMEM);
-    snprintf(tmp, len + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        free(tmp);
-        return TS_ERR_IO;
-    }
-    size_t done = 0;
-    while (done < n) {
-        ssize_t w = write(fd, data + done, n - done);
-        if (w <= 0) {
-            break;
-        }
-        done += (size_t)w;
-    }
-    bool ok = done == n && fchmod(fd, 0644) == 0;
-    ok = close(fd) == 0 && ok;
-    ok = ok && rename(tmp, path) == 0;
-    if (!ok) {
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok ? TS_OK : TS_ERR_IO;
-}
-
 ts_err ts_pcap_save(const ts_pcap *p, const char *path)
 {
     TS_ENSURE(p != NULL && path != NULL && path[0] != '\0', TS_ERR_ARG);
@@ -584,7 +552,7 @@ ts_err ts_pcap_save(const ts_pcap *p, const char *path)
     ts_buf_init(&bytes);
     ts_err err = ts_pcap_bytes(p, &bytes);
     if (err == TS_OK) {
-        err = write_atomically(path, bytes.data, bytes.len);
+        err = ts_file_write_atomic(path, bytes.data, bytes.len, 0644);
     }
     ts_buf_free(&bytes);
     return err;

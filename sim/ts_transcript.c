@@ -286,3 +286,21 @@ ts_err ts_transcript_write(FILE *f, const ts_session *s)
     fprintf(f, "%s%s\nresult: %s\n", hex, r->payload_intact ? " (intact)" : "", line);
     return ferror(f) ? TS_ERR_IO : TS_OK;
 }
+
+ts_err ts_transcript_text(const ts_session *s, char **text, size_t *len)
+{
+    *text = NULL;
+    *len = 0;
+    FILE *f = open_memstream(text, len);
+    TS_ENSURE(f != NULL, TS_ERR_NOMEM);
+    ts_err err = ts_transcript_write(f, s);
+    if (fclose(f) != 0 && err == TS_OK) {
+        err = TS_ERR_IO;
+    }
+    if (err != TS_OK) {
+        free(*text);
+        *text = NULL;
+        *len = 0;
+    }
+    return err;
+}

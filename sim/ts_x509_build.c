@@ -277,14 +277,11 @@ static void draw_serial(ts_rng *rng, uint8_t serial[8])
     serial[0] = (uint8_t)((serial[0] & 0x7F) | 0x40);
 }
 
-static ts_err make_both(ts_rng *rng, unsigned bits, const char *host, ts_time now,
-                        ts_rsa_key **ca, ts_buf *ca_der, ts_rsa_key **server,
-                        ts_buf *server_der)
+ts_err ts_x509_make_certs(ts_rng *rng, const ts_rsa_key *ca_key, const ts_rsa_key *server_pub,
+                          const char *host, ts_time now, ts_buf *ca_der, ts_buf *server_der)
 {
     uint8_t ca_serial[8];
     uint8_t server_serial[8];
-    TS_GUARD(ts_rsa_generate(rng, bits, 65537, ca));
-    TS_GUARD(ts_rsa_generate(rng, bits, 65537, server));
     draw_serial(rng, ca_serial);
     draw_serial(rng, server_serial);
     ts_cert_spec ca_spec = {
@@ -307,8 +304,18 @@ static ts_err make_both(ts_rng *rng, unsigned bits, const char *host, ts_time no
         .not_after = now + 365 * (ts_time)DAY,
         .is_ca = false,
     };
-    TS_GUARD(ts_x509_build(&ca_spec, *ca, *ca, TS_X509_CA_CN, TS_X509_CA_ORG, ca_der));
-    return ts_x509_build(&server_spec, *server, *ca, TS_X509_CA_CN, TS_X509_CA_ORG, server_der);
+    TS_GUARD(ts_x509_build(&ca_spec, ca_key, ca_key, TS_X509_CA_CN, TS_X509_CA_ORG, ca_der));
+    return ts_x509_build(&server_spec, server_pub, ca_key, TS_X509_CA_CN, TS_X509_CA_ORG,
+                         server_der);
+}
+
+static ts_err make_both(ts_rng *rng, unsigned bits, const char *host, ts_time now,
+                        ts_rsa_key **ca, ts_buf *ca_der, ts_rsa_key **server,
+                        ts_buf *server_der)
+{
+    TS_GUARD(ts_rsa_generate(rng, bits, 65537, ca));
+    TS_GUARD(ts_rsa_generate(rng, bits, 65537, server));
+    return ts_x509_make_certs(rng, *ca, *server, host, now, ca_der, server_der);
 }
 
 ts_err ts_x509_make_pki(ts_rng *keygen_rng, unsigned bits, const char *host, ts_time now,

@@ -32,6 +32,30 @@ static void test_encode(void **state)
     assert_null(ts_hex_strdup(data, SIZE_MAX / 2 + 1));
 }
 
+static void test_digit(void **state)
+{
+    (void)state;
+    const char *digits = "0123456789abcdef";
+    for (int i = 0; i < 16; i++) {
+        assert_int_equal(ts_hex_digit((unsigned char)digits[i]), i);
+    }
+    assert_int_equal(ts_hex_digit('A'), 10);
+    assert_int_equal(ts_hex_digit('F'), 15);
+    int n_digits = 0;
+    for (int c = 0; c < 256; c++) {
+        n_digits += ts_hex_digit((unsigned char)c) >= 0;
+    }
+    assert_int_equal(n_digits, 22);
+    assert_int_equal(ts_hex_digit('g'), -1);
+    assert_int_equal(ts_hex_digit('G'), -1);
+    assert_int_equal(ts_hex_digit('/'), -1);
+    assert_int_equal(ts_hex_digit(':'), -1);
+    assert_int_equal(ts_hex_digit('@'), -1);
+    assert_int_equal(ts_hex_digit('`'), -1);
+    assert_int_equal(ts_hex_digit(0), -1);
+    assert_int_equal(ts_hex_digit(0xb0), -1);
+}
+
 /* Decodes text expecting success and the bytes want (n of them). */
 static void decodes_to(const char *text, const uint8_t *want, size_t n)
 {
@@ -154,6 +178,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_encode),
+        cmocka_unit_test(test_digit),
         cmocka_unit_test(test_decode),
         cmocka_unit_test(test_decode_errors),
         cmocka_unit_test(test_decode_exact),

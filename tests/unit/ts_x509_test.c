@@ -547,6 +547,65 @@ static void test_make_pki(void **state)
     ts_rng_wipe(&rng2);
 }
 
+/* ts_x509_make_certs: keys of one's own, the same certificates as
+ * ts_x509_make_pki draws after its keys; a long host gets the fallback CN. */
+static void test_make_certs(void **state)
+{
+    (void)state;
+    ts_rng a, b;
+    ts_rsa_key *ca_key = NULL, *server_key = NULL, *k1 = NULL, *k2 = NULL;
+    ts_buf pki_ca, pki_srv, ca_der, server_der;
+    ts_buf_init(&pki_ca);
+    ts_buf_init(&pki_srv);
+    ts_buf_init(&ca_der);
+    ts_buf_init(&server_der);
+    assert_int_equal(ts_rng_init(&a, "certs", TS_ACTOR_KEYGEN), TS_OK);
+    assert_int_equal(ts_rng_init(&b, "certs", TS_ACTOR_KEYGEN), TS_OK);
+    assert_int_equal(ts_x509_make_pki(&a, 512, "localhost", NOW, &k1, &pki_ca, &k2, &pki_srv),
+                     TS_OK);
+    assert_int_equal(ts_rsa_generate(&b, 512, 65537, &ca_key), TS_OK);
+    assert_int_equal(ts_rsa_generate(&b, 512, 65537, &server_key), TS_OK);
+    assert_int_equal(ts_x509_make_certs(&b, ca_key, server_key, "localhost", NOW, &ca_der,
+                                        &server_der),
+                     TS_OK);
+    assert_int_equal(ca_der.len, pki_ca.len);
+    assert_memory_equal(ca_der.data, pki_ca.data, ca_der.len);
+    assert_int_equal(server_der.len, pki_srv.len);
+    assert_memory_equal(server_der.data, pki_srv.data, server_der.len);
+
+    /* a host longer than a CN may be: named in the SAN only */
+    char host[100];
+    memset(host, 'a', 70); /* two labels of 35, then .example: 78 bytes */
+    host[35] = '.';
+    strcpy(host + 70, ".example");
+    ts_buf_reset(&ca_der);
+    ts_buf_reset(&server_der);
+    assert_int_equal(ts_x509_make_certs(&b, ca_key, server_key, host, NOW, &ca_der, &server_der),
+                     TS_OK);
+    ts_cert ca, srv;
+    parse_ok(&ca_der, &ca);
+    parse_ok(&server_der, &srv);
+    assert_string_equal(srv.subject_cn, "tlsstep server");
+    assert_string_equal(srv.dns_names[0], host);
+    assert_int_equal(srv.not_after, NOW + 365 * DAY);
+    assert_int_equal(ts_buf_cursor(&ca.serial)[0] & 0xC0, 0x40);
+    assert_int_equal(ts_x509_verify_chain(&srv, &ca, host, NOW, false, NULL), TS_OK);
+    assert_int_not_equal(ts_x509_verify_chain(&srv, &ca, "localhost", NOW, false, NULL), TS_OK);
+
+    ts_x509_free(&ca);
+    ts_x509_free(&srv);
+    ts_rsa_free(ca_key);
+    ts_rsa_free(server_key);
+    ts_rsa_free(k1);
+    ts_rsa_free(k2);
+    ts_buf_free(&pki_ca);
+    ts_buf_free(&pki_srv);
+    ts_buf_free(&ca_der);
+    ts_buf_free(&server_der);
+    ts_rng_wipe(&a);
+    ts_rng_wipe(&b);
+}
+
 /* --- verification failures --- */
 
 static void test_flipped_tbs(void **state)
@@ -1127,6 +1186,7 @@ int main(void)
         cmocka_unit_test(test_build_pem_roundtrip),
         cmocka_unit_test(test_build_rejects),
         cmocka_unit_test(test_make_pki),
+        cmocka_unit_test(test_make_certs),
         cmocka_unit_test(test_flipped_tbs),
         cmocka_unit_test(test_wrong_ca),
         cmocka_unit_test(test_ca_without_flag),
