@@ -5,7 +5,9 @@
  * session, or (blinding first) a signature with the server's key. By
  * default with the improvements of Bardou et al. (CRYPTO 2012): M0 trimmed,
  * step 2a skipping holes, step 2b one interval at a time. Layer 1: GMP
- * inside, mpz_t never leaves ts_bleich.c. Functions return ts_err. */
+ * inside; mpz_t never leaves the module's parts, sim/ts_bleich*.c (their
+ * internal headers, include/ts_bleich_*.h, are for them alone). Functions
+ * return ts_err. */
 #ifndef TS_BLEICH_H
 #define TS_BLEICH_H
 
