@@ -29,4 +29,7 @@ void ui_draw(ui_app *a, bool full);
 /* Writes a pane title across w columns at (y, x), reversed when focused. */
 void ui_layout_title(int y, int x, int w, const char *title, bool focus);
 
+/* Draws a dim horizontal rule w columns wide at (y, x). */
+void ui_layout_rule(int y, int x, int w);
+
 #endif

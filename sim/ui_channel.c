@@ -8,6 +8,7 @@
 #include "ui_color.h"
 #include "ui_inspector.h"
 #include "ui_layout.h"
+#include "ui_nav.h"
 #include "ui_wide.h"
 
 #define DETAIL_ROWS 4
@@ -94,9 +95,7 @@ static ui_role record_role(const ui_app *a, const ts_chan_record *rec, size_t k,
 
 static void draw_detail(const ui_app *a, const ts_chan_record *rec, const ui_rect *r, int y)
 {
-    attrset(ui_attr(UI_C_DIM));
-    mvhline(y, r->x, ACS_HLINE, r->w);
-    attrset(A_NORMAL);
+    ui_layout_rule(y, r->x, r->w);
     if (rec == NULL) {
         return;
     }
@@ -152,9 +151,7 @@ void ui_channel_draw(ui_app *a, const ui_rect *r)
         }
     }
     int *top = &a->top[UI_PANE_CHANNEL];
-    *top = (int)pos < *top ? (int)pos : *top;
-    *top = (int)pos >= *top + rows ? (int)pos - rows + 1 : *top;
-    *top = *top > (int)n - rows ? ((int)n - rows > 0 ? (int)n - rows : 0) : *top;
+    *top = ui_nav_top(*top, pos, n, rows);
     size_t k = ui_app_k(a);
     const ts_step *cur = ui_app_current(a);
     size_t current = cur != NULL ? cur->record : 0;
@@ -189,18 +186,14 @@ bool ui_channel_key(ui_app *a, int key)
     switch (key) {
     case KEY_UP:
     case 'k':
-        pos = pos > 0 ? pos - 1 : 0;
-        break;
     case KEY_DOWN:
     case 'j':
-        pos = pos + 1 < n ? pos + 1 : pos;
+        ui_nav_move(&pos, key, n);
         break;
     case '\n':
     case '\r':
     case KEY_ENTER:
-        if (n == 0) {
-            ui_app_msg(a, true, "%s", ui_t(UI_T_NOTHING_TO_INSPECT, a->lang));
-        } else {
+        if (ui_nav_can_open(a, n)) {
             ui_inspector_open_record(a, nums[pos]);
         }
         return true;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ts_hex.h"
 #include "ui_color.h"
 #include "ui_wide.h"
 
@@ -141,20 +142,6 @@ void ui_editor_draw(ui_app *a, const ui_rect *r)
                 ui_attr(UI_C_DIM));
 }
 
-static int hex_digit(int key)
-{
-    if (key >= '0' && key <= '9') {
-        return key - '0';
-    }
-    if (key >= 'a' && key <= 'f') {
-        return key - 'a' + 10;
-    }
-    if (key >= 'A' && key <= 'F') {
-        return key - 'A' + 10;
-    }
-    return -1;
-}
-
 static void ed_move(ui_edit *e, long delta)
 {
     long c = (long)e->cursor + delta;
@@ -178,7 +165,7 @@ static void apply(ui_app *a)
 bool ui_editor_key(ui_app *a, int key)
 {
     ui_edit *e = &a->ed;
-    int d = hex_digit(key);
+    int d = key >= 0 && key < 128 ? ts_hex_digit((unsigned char)key) : -1;
     if (d >= 0) {
         uint8_t b = e->bytes[e->cursor];
         e->bytes[e->cursor] = e->low ? (uint8_t)((b & 0xf0) | d) : (uint8_t)((b & 0x0f) | d << 4);

@@ -3,12 +3,14 @@
 
 #include <ncurses.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ts_hex.h"
 #include "ui_color.h"
+#include "ui_nav.h"
 #include "ui_party.h"
 #include "ui_wide.h"
 
@@ -51,7 +53,9 @@ static char *spaced_hex(const uint8_t *d, size_t n)
     return s;
 }
 
-bool ui_inspect_prf_command(const ts_ev_prf *prf, char *buf, size_t n)
+/* Writes the tlsstep (or, when openssl, the openssl kdf) command for prf
+ * into buf; false when it does not fit or prf is unused. */
+static bool prf_command(const ts_ev_prf *prf, bool openssl, char *buf, size_t n)
 {
     if (!prf->used) {
         return false;
@@ -59,7 +63,12 @@ bool ui_inspect_prf_command(const ts_ev_prf *prf, char *buf, size_t n)
     char *sec = ts_hex_strdup(prf->secret, prf->secret_len);
     char *seed = ts_hex_strdup(prf->seed, prf->seed_len);
     int w = -1;
-    if (sec != NULL && seed != NULL) {
+    if (sec != NULL && seed != NULL && openssl) {
+        w = snprintf(buf, n, "openssl kdf -keylen %zu -kdfopt digest:%s -kdfopt hexsecret:%s "
+                     "-kdfopt 'seed:%s' -kdfopt hexseed:%s TLS1-PRF",
+                     prf->out_len, prf->hash == TS_HASH_SHA384 ? "SHA384" : "SHA256", sec,
+                     prf->label, seed);
+    } else if (sec != NULL && seed != NULL) {
         w = snprintf(buf, n, "tlsstep prf --hash %s --secret %s --label '%s' --seed %s --length %zu",
                      ts_hash_name(prf->hash), sec, prf->label, seed, prf->out_len);
     }
@@ -68,23 +77,14 @@ bool ui_inspect_prf_command(const ts_ev_prf *prf, char *buf, size_t n)
     return w >= 0 && (size_t)w < n;
 }
 
+bool ui_inspect_prf_command(const ts_ev_prf *prf, char *buf, size_t n)
+{
+    return prf_command(prf, false, buf, n);
+}
+
 bool ui_inspect_openssl_command(const ts_ev_prf *prf, char *buf, size_t n)
 {
-    if (!prf->used) {
-        return false;
-    }
-    char *sec = ts_hex_strdup(prf->secret, prf->secret_len);
-    char *seed = ts_hex_strdup(prf->seed, prf->seed_len);
-    int w = -1;
-    if (sec != NULL && seed != NULL) {
-        w = snprintf(buf, n, "openssl kdf -keylen %zu -kdfopt digest:%s -kdfopt hexsecret:%s "
-                     "-kdfopt 'seed:%s' -kdfopt hexseed:%s TLS1-PRF",
-                     prf->out_len, prf->hash == TS_HASH_SHA384 ? "SHA384" : "SHA256", sec,
-                     prf->label, seed);
-    }
-    free(sec);
-    free(seed);
-    return w >= 0 && (size_t)w < n;
+    return prf_command(prf, true, buf, n);
 }
 
 static void add_inputs(paras *p, const ts_event *ev, ts_lang lang)
@@ -212,23 +212,5 @@ void ui_inspect_value_draw(ui_app *a, const ui_rect *r)
 
 bool ui_inspect_value_key(ui_app *a, int key)
 {
-    size_t *s = &a->insp.scroll;
-    switch (key) {
-    case KEY_UP:
-    case 'k':
-        *s = *s > 0 ? *s - 1 : 0;
-        return true;
-    case KEY_DOWN:
-    case 'j':
-        *s += 1; /* clamped when drawn */
-        return true;
-    case KEY_PPAGE:
-        *s = *s > 10 ? *s - 10 : 0;
-        return true;
-    case KEY_NPAGE:
-        *s += 10;
-        return true;
-    default:
-        return false;
-    }
+    return ui_nav_move(&a->insp.scroll, key, SIZE_MAX); /* clamped when drawn */
 }

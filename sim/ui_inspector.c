@@ -2,6 +2,7 @@
 #include "ui_inspector.h"
 
 #include <ncurses.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "ui_color.h"
 #include "ui_inspect_value.h"
 #include "ui_layout.h"
+#include "ui_nav.h"
 #include "ui_wide.h"
 
 /* One line of the fields tree: a field of the record, a field of its
@@ -201,23 +203,5 @@ bool ui_inspector_key(ui_app *a, int key)
     if (!a->insp.is_record) {
         return ui_inspect_value_key(a, key);
     }
-    size_t *f = &a->insp.field;
-    switch (key) {
-    case KEY_UP:
-    case 'k':
-        *f = *f > 0 ? *f - 1 : 0;
-        return true;
-    case KEY_DOWN:
-    case 'j':
-        *f += 1; /* clamped when drawn */
-        return true;
-    case KEY_PPAGE:
-        *f = *f > 10 ? *f - 10 : 0;
-        return true;
-    case KEY_NPAGE:
-        *f += 10;
-        return true;
-    default:
-        return false;
-    }
+    return ui_nav_move(&a->insp.field, key, SIZE_MAX); /* clamped when drawn */
 }

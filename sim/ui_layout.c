@@ -37,6 +37,13 @@ void ui_layout_title(int y, int x, int w, const char *title, bool focus)
     ui_wide_put(stdscr, y, x, buf, w, ui_attr(focus ? UI_C_FOCUS : UI_C_TITLE));
 }
 
+void ui_layout_rule(int y, int x, int w)
+{
+    attrset(ui_attr(UI_C_DIM));
+    mvhline(y, x, ACS_HLINE, w);
+    attrset(A_NORMAL);
+}
+
 static void draw_too_small(int lines, int cols, ts_lang lang)
 {
     char buf[256];

@@ -249,9 +249,7 @@ static void draw_lesson(ui_app *a, const ui_rect *r, const ts_text *t, int y, in
 
 void ui_narration_draw(ui_app *a, const ui_rect *r)
 {
-    attrset(ui_attr(UI_C_DIM));
-    mvhline(r->y, r->x, ACS_HLINE, r->w);
-    attrset(A_NORMAL);
+    ui_layout_rule(r->y, r->x, r->w);
     const ts_step *st = ui_app_current(a);
     char head[256];
     if (st == NULL) {

@@ -8,6 +8,7 @@
 #include "ui_color.h"
 #include "ui_inspector.h"
 #include "ui_layout.h"
+#include "ui_nav.h"
 #include "ui_wide.h"
 
 #define DETAIL_ROWS 4
@@ -139,9 +140,7 @@ static void draw_item(ui_app *a, const ts_step *st, size_t k, int y, const ui_re
 
 static void draw_detail(ui_app *a, const ts_step *st, const ui_rect *r, int y)
 {
-    attrset(ui_attr(UI_C_DIM));
-    mvhline(y, r->x, ACS_HLINE, r->w);
-    attrset(A_NORMAL);
+    ui_layout_rule(y, r->x, r->w);
     if (st == NULL) {
         return;
     }
@@ -179,15 +178,7 @@ void ui_party_draw(ui_app *a, ts_side side, const ui_rect *r)
         return;
     }
     size_t sel = a->sel[pane] < n ? a->sel[pane] : n - 1;
-    if ((int)sel < a->top[pane]) {
-        a->top[pane] = (int)sel;
-    }
-    if ((int)sel >= a->top[pane] + rows) {
-        a->top[pane] = (int)sel - rows + 1;
-    }
-    if (a->top[pane] > (int)n - rows) {
-        a->top[pane] = (int)n - rows > 0 ? (int)n - rows : 0;
-    }
+    a->top[pane] = ui_nav_top(a->top[pane], sel, n, rows);
     for (int i = 0; i < rows && (size_t)(a->top[pane] + i) < n; i++) {
         size_t it = (size_t)(a->top[pane] + i);
         draw_item(a, ts_session_get_step(a->s, idx[it]), k, r->y + 1 + i, r,
@@ -202,27 +193,14 @@ bool ui_party_key(ui_app *a, ts_side side, int key)
     size_t idx[UI_MAX_ITEMS];
     size_t n = ui_app_side_items(a, side, ui_app_k(a), idx, UI_MAX_ITEMS);
     size_t *sel = &a->sel[pane];
+    if (ui_nav_move(sel, key, n)) {
+        return true;
+    }
     switch (key) {
-    case KEY_UP:
-    case 'k':
-        *sel = *sel > 0 ? *sel - 1 : 0;
-        return true;
-    case KEY_DOWN:
-    case 'j':
-        *sel = *sel + 1 < n ? *sel + 1 : *sel;
-        return true;
-    case KEY_PPAGE:
-        *sel = *sel > 10 ? *sel - 10 : 0;
-        return true;
-    case KEY_NPAGE:
-        *sel = n == 0 ? 0 : *sel + 10 < n ? *sel + 10 : n - 1;
-        return true;
     case '\n':
     case '\r':
     case KEY_ENTER:
-        if (n == 0) {
-            ui_app_msg(a, true, "%s", ui_t(UI_T_NOTHING_TO_INSPECT, a->lang));
-        } else {
+        if (ui_nav_can_open(a, n)) {
             ui_inspector_open_step(a, idx[*sel < n ? *sel : n - 1]);
         }
         return true;
