@@ -1,7 +1,7 @@
 /* ts_x509: the simulation clock and certificate times, certificate
  * signature and chain checks, and PEM. The calendar arithmetic is Howard
  * Hinnant's days_from_civil / civil_from_days ("chrono-Compatible Low-Level
- * Date Algorithms"): no timegm, no time(). */
+ * Date Algorithms"): no timegm, no system clock. */
 #include "ts_x509.h"
 
 #include <stdio.h>
