@@ -82,6 +82,14 @@ ts_err ts_msg_hs_peek(const ts_buf *in, uint8_t *type, size_t *len);
  * when the message is not all there yet. */
 ts_err ts_msg_hs_parse(ts_buf *in, uint8_t *type, ts_buf *body);
 
+/* Reads what both hellos begin with: version (its field named version_name),
+ * random (32 bytes) and session_id (0..32 bytes, copied to session_id),
+ * adding their fields to f (may be NULL). */
+ts_err ts_msg_hello_prefix_parse(ts_buf *body, const char *version_name, uint16_t *version,
+                                 uint8_t random[TS_RANDOM_LEN],
+                                 uint8_t session_id[TS_SESSION_ID_MAX], size_t *session_id_len,
+                                 ts_fields *f);
+
 /* Name of a handshake type ("ClientHello"); "unknown" for others. */
 const char *ts_msg_hs_name(uint8_t type);
 

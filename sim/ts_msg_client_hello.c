@@ -84,20 +84,8 @@ static ts_err parse_compression(ts_buf *body, ts_msg_client_hello *m, ts_fields 
 
 static ts_err parse_body(ts_buf *body, ts_msg_client_hello *m, ts_fields *f)
 {
-    ts_buf sid;
-    size_t at = OFF(f, body);
-    TS_GUARD(ts_buf_read_u16(body, &m->version));
-    TS_GUARD(ts_fields_add(f, 0, "client_version", at, 2, "%s (0x%04x)",
-                           ts_version_name(m->version), m->version));
-    at = OFF(f, body);
-    TS_GUARD(ts_buf_read_bytes(body, m->random, TS_RANDOM_LEN));
-    TS_GUARD(ts_fields_add_hex(f, 0, "random", at, m->random, TS_RANDOM_LEN));
-    at = OFF(f, body);
-    TS_GUARD(ts_buf_read_vec(body, 1, 0, TS_SESSION_ID_MAX, &sid));
-    m->session_id_len = sid.len;
-    TS_GUARD(ts_buf_read_bytes(&sid, m->session_id, sid.len));
-    TS_GUARD(ts_fields_add(f, 0, "session_id_length", at, 1, "%zu", sid.len));
-    TS_GUARD(ts_fields_add_hex(f, 0, "session_id", at + 1, m->session_id, sid.len));
+    TS_GUARD(ts_msg_hello_prefix_parse(body, "client_version", &m->version, m->random,
+                                       m->session_id, &m->session_id_len, f));
     TS_GUARD(parse_suites(body, m, f));
     TS_GUARD(parse_compression(body, m, f));
     TS_GUARD(ts_msg_exts_parse(body, TS_EXT_CTX_CLIENT_HELLO, &m->exts, f));

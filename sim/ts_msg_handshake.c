@@ -138,3 +138,24 @@ ts_err ts_msg_body_err(ts_err err)
 {
     return err == TS_ERR_SHORT ? TS_ERR_DECODE : err;
 }
+
+ts_err ts_msg_hello_prefix_parse(ts_buf *body, const char *version_name, uint16_t *version,
+                                 uint8_t random[TS_RANDOM_LEN],
+                                 uint8_t session_id[TS_SESSION_ID_MAX], size_t *session_id_len,
+                                 ts_fields *f)
+{
+    ts_buf sid;
+    size_t at = ts_fields_offset(f, body);
+    TS_GUARD(ts_buf_read_u16(body, version));
+    TS_GUARD(ts_fields_add(f, 0, version_name, at, 2, "%s (0x%04x)", ts_version_name(*version),
+                           *version));
+    at = ts_fields_offset(f, body);
+    TS_GUARD(ts_buf_read_bytes(body, random, TS_RANDOM_LEN));
+    TS_GUARD(ts_fields_add_hex(f, 0, "random", at, random, TS_RANDOM_LEN));
+    at = ts_fields_offset(f, body);
+    TS_GUARD(ts_buf_read_vec(body, 1, 0, TS_SESSION_ID_MAX, &sid));
+    *session_id_len = sid.len;
+    TS_GUARD(ts_buf_read_bytes(&sid, session_id, sid.len));
+    TS_GUARD(ts_fields_add(f, 0, "session_id_length", at, 1, "%zu", sid.len));
+    return ts_fields_add_hex(f, 0, "session_id", at + 1, session_id, sid.len);
+}
