@@ -48,6 +48,8 @@ struct ts_conn {
     ts_hs_hash hs_hash;
 
     const ts_suite *suite;
+    uint16_t offered[TS_SUITE_COUNT];   /* client: the suites its ClientHello offered */
+    size_t n_offered;
     uint16_t peer_version;              /* ClientHello.client_version */
     bool peer_ems;                      /* the peer offered/accepted EMS */
     bool use_ems;

@@ -32,13 +32,15 @@ ts_err ts_client_write_hello(ts_conn *c)
     m.version = TS_VERSION_TLS12;
     ts_rng_bytes(c->rng, c->client_random, TS_RANDOM_LEN);
     memcpy(m.random, c->client_random, TS_RANDOM_LEN);
-    m.suites[m.n_suites++] = c->cfg.suite->code;
+    c->offered[c->n_offered++] = c->cfg.suite->code;
     for (int i = 0; c->cfg.offer_all && i < TS_SUITE_COUNT; i++) {
         const ts_suite *s = ts_suite_get((ts_suite_id)i);
         if (s != c->cfg.suite && ts_suite_usable(s)) {
-            m.suites[m.n_suites++] = s->code;
+            c->offered[c->n_offered++] = s->code;
         }
     }
+    memcpy(m.suites, c->offered, c->n_offered * sizeof(c->offered[0]));
+    m.n_suites = c->n_offered;
     m.compression[m.n_compression++] = 0;
     ts_msg_exts *e = &m.exts;
     e->block = true;
@@ -68,11 +70,12 @@ ts_err ts_client_write_hello(ts_conn *c)
 
 static bool offered(const ts_conn *c, uint16_t code)
 {
-    if (code == c->cfg.suite->code) {
-        return true;
+    for (size_t i = 0; i < c->n_offered; i++) {
+        if (c->offered[i] == code) {
+            return true;
+        }
     }
-    const ts_suite *s = ts_suite_by_code(code);
-    return c->cfg.offer_all && s != NULL && ts_suite_usable(s);
+    return false;
 }
 
 ts_err ts_client_read_hello(ts_conn *c, ts_buf *body)
