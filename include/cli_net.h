@@ -26,7 +26,8 @@ typedef struct {
     const char *keylog;
 } cli_net_opts;
 
-/* getopt_long values of the common options. */
+/* getopt_long values of the common options (--bits is serve's alone: a
+ * client takes the server's key size from its certificate). */
 enum {
     CLI_NET_SUITE = 400, CLI_NET_BITS, CLI_NET_SEED, CLI_NET_EMS, CLI_NET_JSON,
     CLI_NET_TIMEOUT, CLI_NET_PCAP, CLI_NET_KEYLOG, CLI_NET_FIRST_OWN
@@ -34,7 +35,6 @@ enum {
 
 #define CLI_NET_LONGOPTS                                               \
     {"suite", required_argument, NULL, CLI_NET_SUITE},                 \
-    {"bits", required_argument, NULL, CLI_NET_BITS},                   \
     {"seed", required_argument, NULL, CLI_NET_SEED},                   \
     {"ems", no_argument, NULL, CLI_NET_EMS},                           \
     {"json", no_argument, NULL, CLI_NET_JSON},                         \

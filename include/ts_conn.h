@@ -106,6 +106,10 @@ const char *ts_conn_reason(const ts_conn *c);
 /* The alert that ended the connection (sent or received), or -1. */
 int ts_conn_alert(const ts_conn *c, bool *sent);
 
+/* Client: the size in bits of the server's RSA key (from its certificate),
+ * or 0 before the certificate was accepted. */
+unsigned ts_conn_peer_bits(const ts_conn *c);
+
 /* The suite agreed on, or NULL before ServerHello. */
 const ts_suite *ts_conn_suite(const ts_conn *c);
 

@@ -14,8 +14,6 @@
 const char cli_net_common_help[] =
     "  --suite rsa|ecdhe|dhe|null  cipher suite (serve: the one it picks, default rsa;\n"
     "                    connect: offer only this one, default: offer all)\n"
-    "  --bits N          serve: RSA modulus size of the keys it makes, 512..4096\n"
-    "                    (default 1024); connect: only reported\n"
     "  --seed S          seed of every random byte (default: a fresh one, printed)\n"
     "  --ems             extended master secret (RFC 7627)\n"
     "  --json            print one JSON object per connection instead of the transcript\n"
@@ -260,7 +258,7 @@ bool cli_net_run(const cli_net_conn *nc, int fd, bool *machinery)
         err = ts_net_pump(fd, c, nc->opts->timeout_ms, &tap, &st);
         ok = err == TS_OK && ts_net_log_error(log) == TS_OK && ended_well(log, c, nc->role);
         ts_net_log_outcome out = {
-            .mode = nc->cmd, .seed = nc->rng_seed, .bits = nc->opts->bits, .peer = nc->peer,
+            .mode = nc->cmd, .seed = nc->rng_seed, .bits = nc->role == TS_ROLE_CLIENT ? ts_conn_peer_bits(c) : nc->opts->bits, .peer = nc->peer,
             .transport = st.why, .ok = ok, .conn = c,
             .ca_der = nc->ca_der != NULL ? nc->ca_der->data : NULL,
             .ca_len = nc->ca_der != NULL ? nc->ca_der->len : 0,

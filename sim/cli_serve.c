@@ -35,6 +35,7 @@ static const char usage_text[] =
     "  --host NAME       the DNS name in the server certificate (default localhost)\n"
     "  --file PATH       the file served (default: the built-in sample.bmp)\n"
     "  --out-dir DIR     where ca.pem is written (default .)\n"
+    "  --bits N          RSA modulus size of the keys it makes, 512..4096 (default 1024)\n"
     "%s"
     "\n"
     "With --json the \"listening on\" line goes to stderr and stdout holds one JSON\n"
@@ -96,6 +97,7 @@ static int parse(serve_opts *o, int argc, char **argv)
 {
     static const struct option longs[] = {
         CLI_NET_LONGOPTS,
+        {"bits", required_argument, NULL, CLI_NET_BITS},
         {"port", required_argument, NULL, OPT_PORT},
         {"bind", required_argument, NULL, OPT_BIND},
         {"once", no_argument, NULL, OPT_ONCE},

@@ -259,6 +259,11 @@ int ts_conn_alert(const ts_conn *c, bool *sent)
     return c->alert;
 }
 
+unsigned ts_conn_peer_bits(const ts_conn *c)
+{
+    return c->peer_key != NULL ? ts_rsa_bits(c->peer_key) : 0;
+}
+
 const ts_suite *ts_conn_suite(const ts_conn *c)
 {
     return c->suite;

@@ -55,6 +55,9 @@ for bits in $BITS_LIST; do
         same "connect $suite $bits --json: result" \
             "$(python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print(j["result"], j["http_status"], j["suite"])' "$out.json" 2>&1)" \
             "ok 200 $(sed -n 's/^suite: \([A-Z0-9_]*\).*/\1/p' "$out")"
+        same "connect $suite $bits --json: bits of the server's key" \
+            "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["bits"])' "$out.json" 2>&1)" \
+            "$bits"
         stop "$SS_PID"
     done
 done
