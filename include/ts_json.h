@@ -65,9 +65,9 @@ json_t *ts_json_secrets(const ts_trace *t, bool *ok);
  * a missing one becomes null when keep_missing, else is left out. */
 void ts_json_put_verify_data(json_t *root, const json_t *secrets, bool keep_missing, bool *ok);
 
-/* The alerts of t seen from view: TS_SIDE_CHANNEL: those sent, as {from,
- * level, description (numbers), name}; an endpoint: those it sent and
- * received, as {from, level, description (names), code}. */
+/* The alerts of t as {from, level, description (numbers), name}: seen from
+ * TS_SIDE_CHANNEL those both parties sent; from an endpoint those it sent
+ * and those it received from its real peer. */
 json_t *ts_json_alerts(const ts_trace *t, ts_side view, bool *ok);
 
 /* One step: {index, side, kind, name, record, how, formula, ok, alert,

@@ -160,24 +160,11 @@ void ts_json_put_verify_data(json_t *root, const json_t *secrets, bool keep_miss
     }
 }
 
-/* One alert event seen from an endpoint: {from, level, description, code}. */
-static json_t *endpoint_alert(const ts_event *ev, ts_side view, bool *ok)
-{
-    ts_side peer = view == TS_SIDE_CLIENT ? TS_SIDE_SERVER : TS_SIDE_CLIENT;
-    json_t *o = json_object();
-    ts_json_put(o, "from", ts_json_str(ts_side_name(ev->kind == TS_EV_ALERT_SENT ? view : peer)),
-                ok);
-    ts_json_put(o, "level", ts_json_str(ts_transcript_alert_level(ev->alert_level)), ok);
-    ts_json_put(o, "description", ts_json_str(ev->name), ok);
-    ts_json_put(o, "code", json_integer(ev->alert), ok);
-    return o;
-}
-
-/* One alert a party sent, seen by the channel: {from, level, description, name}. */
-static json_t *channel_alert(const ts_event *ev, bool *ok)
+/* One alert: {from, level, description, name}; from is who sent it. */
+static json_t *alert_json(const ts_event *ev, ts_side from, bool *ok)
 {
     json_t *o = json_object();
-    ts_json_put(o, "from", ts_json_str(ts_side_name(ev->side)), ok);
+    ts_json_put(o, "from", ts_json_str(ts_side_name(from)), ok);
     ts_json_put(o, "level", json_integer(ev->alert_level), ok);
     ts_json_put(o, "description", json_integer(ev->alert), ok);
     ts_json_put(o, "name", ts_json_str(ts_alert_name(ev->alert)), ok);
@@ -189,11 +176,14 @@ json_t *ts_json_alerts(const ts_trace *t, ts_side view, bool *ok)
     json_t *a = json_array();
     for (size_t i = 0; a != NULL && i < ts_trace_count(t); i++) {
         const ts_event *ev = &ts_trace_get(t, i)->ev;
-        if (ev->kind == TS_EV_ALERT_SENT && view == TS_SIDE_CHANNEL) {
-            ts_json_push(a, channel_alert(ev, ok), ok);
-        } else if ((ev->kind == TS_EV_ALERT_SENT || ev->kind == TS_EV_ALERT_RECEIVED) &&
-                   view != TS_SIDE_CHANNEL) {
-            ts_json_push(a, endpoint_alert(ev, view, ok), ok);
+        /* The channel sees both parties' alerts as sent; an endpoint also
+         * lists those it received from its real peer. */
+        if (ev->kind == TS_EV_ALERT_SENT) {
+            ts_json_push(a, alert_json(ev, ev->side, ok), ok);
+        } else if (ev->kind == TS_EV_ALERT_RECEIVED && view != TS_SIDE_CHANNEL) {
+            ts_json_push(a, alert_json(ev, ev->side == TS_SIDE_CLIENT ? TS_SIDE_SERVER
+                                                                       : TS_SIDE_CLIENT, ok),
+                         ok);
         }
     }
     return a;
