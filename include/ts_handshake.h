@@ -29,8 +29,10 @@ ts_err ts_handshake_write_turns(ts_conn *c);
 /* True when the current state is a message c writes (handshake only). */
 bool ts_handshake_has_turn(const ts_conn *c);
 
-/* Handles one received handshake message (msg holds header and body). */
-ts_err ts_handshake_on_message(ts_conn *c, const uint8_t *msg, size_t n);
+/* Handles one received handshake message of type: msg holds its n bytes
+ * (header and body, as hashed), body a view of its body (as parsed). */
+ts_err ts_handshake_on_message(ts_conn *c, uint8_t type, const uint8_t *msg, size_t n,
+                               ts_buf *body);
 
 /* Handles a received ChangeCipherSpec payload. */
 ts_err ts_handshake_on_ccs(ts_conn *c, const ts_buf *payload);

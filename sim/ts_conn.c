@@ -9,6 +9,7 @@
 #include "ts_handshake.h"
 #include "ts_http.h"
 #include "ts_msg_alert.h"
+#include "ts_msg_handshake.h"
 #include "ts_secret.h"
 
 ts_err ts_conn_new(ts_role role, const ts_conn_config *cfg, ts_rng *rng,
@@ -134,17 +135,14 @@ static ts_err on_handshake_bytes(ts_conn *c, const ts_buf *payload)
         return ts_ep_fail(c, err, "handshake message too long");
     }
     for (;;) {
-        ts_buf view;
-        ts_buf_view(&view, ts_buf_cursor(&c->hs_in), ts_buf_remaining(&c->hs_in));
+        const uint8_t *msg = ts_buf_cursor(&c->hs_in);
         uint8_t type;
-        uint32_t len;
-        if (ts_buf_read_u8(&view, &type) != TS_OK || ts_buf_read_u24(&view, &len) != TS_OK ||
-            ts_buf_remaining(&view) < len) {
-            break;
+        ts_buf body;
+        if (ts_msg_hs_parse(&c->hs_in, &type, &body) != TS_OK) {
+            break; /* not all there yet: wait for the next record */
         }
-        size_t n = 4 + (size_t)len;
-        TS_GUARD(ts_handshake_on_message(c, ts_buf_cursor(&c->hs_in), n));
-        (void)ts_buf_skip(&c->hs_in, n);
+        TS_GUARD(ts_handshake_on_message(c, type, msg, TS_HS_HEADER_LEN + ts_buf_remaining(&body),
+                                         &body));
         if (c->status == TS_CONN_FAILED) {
             return TS_ERR_ALERT;
         }

@@ -115,22 +115,21 @@ static ts_err unexpected(ts_conn *c, const char *got)
     return ts_ep_fail(c, TS_ERR_UNEXPECTED, why);
 }
 
-ts_err ts_handshake_on_message(ts_conn *c, const uint8_t *msg, size_t n)
+ts_err ts_handshake_on_message(ts_conn *c, uint8_t type, const uint8_t *msg, size_t n,
+                               ts_buf *body)
 {
     const ts_hs_entry *e = c->state < TS_ST_APPLICATION_DATA ? &table[c->state] : NULL;
-    if (e == NULL || e->writer == c->role || e->content_type != 22 || e->hs_type != msg[0]) {
+    if (e == NULL || e->writer == c->role || e->content_type != 22 || e->hs_type != type) {
         char got[48];
-        snprintf(got, sizeof(got), "handshake message type %u", msg[0]);
+        snprintf(got, sizeof(got), "handshake message type %u", type);
         return unexpected(c, got);
     }
-    ts_buf body;
-    ts_buf_view(&body, msg + 4, n - 4);
     ts_ep_simple(c, TS_EV_PARSED, e->name, NULL, msg, n);
-    bool finished = msg[0] == 20;
+    bool finished = type == 20;
     if (!finished) {
         TS_GUARD(ts_hs_hash_add(&c->hs_hash, msg, n));
     }
-    ts_err err = e->read(c, &body);
+    ts_err err = e->read(c, body);
     if (err != TS_OK) {
         return c->status == TS_CONN_FAILED ? err : ts_ep_fail(c, err, NULL);
     }
