@@ -6,6 +6,7 @@
 #ifndef TS_DH_H
 #define TS_DH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,10 +20,14 @@
 typedef enum {
     TS_DH_FFDHE2048, /* RFC 7919 Appendix A.1, g = 2 */
     TS_DH_TOY,       /* a 64-bit safe prime for lessons, g = 2 */
+    TS_DH_FFDHE3072, /* RFC 7919 Appendix A.2 */
+    TS_DH_FFDHE4096, /* A.3 */
+    TS_DH_FFDHE6144, /* A.4 */
+    TS_DH_FFDHE8192, /* A.5 */
     TS_DH_GROUP_COUNT
 } ts_dh_group_id;
 
-/* A group: prime p and generator g, big-endian. In both built-in groups p
+/* A group: prime p and generator g, big-endian. In every built-in group p
  * is a safe prime (p = 2q + 1, q prime) with p = 7 mod 8, so g = 2 is a
  * quadratic residue and generates the subgroup of prime order q. */
 typedef struct {
@@ -32,10 +37,15 @@ typedef struct {
     const uint8_t *g;
     size_t g_len;
     unsigned bits;     /* bit length of p */
+    uint16_t named;    /* its TLS NamedGroup code (256..260), 0 for the toy group */
 } ts_dh_group;
 
 /* Returns the built-in group with that id, or NULL for an unknown id. */
 const ts_dh_group *ts_dh_group_get(ts_dh_group_id id);
+
+/* The RFC 7919 group with TLS NamedGroup code named (256 ffdhe2048 ..
+ * 260 ffdhe8192); false for any other code. */
+bool ts_dh_group_by_named(uint16_t named, ts_dh_group_id *id);
 
 /* Checks a group as received: p odd, p of at least min_bits bits (and at
  * most TS_DH_MAX_BITS), 1 < g < p - 1. TS_ERR_DH_PUBLIC otherwise. p is not

@@ -12,7 +12,9 @@ typedef enum {
     TS_ST_SERVER_HELLO,
     TS_ST_SERVER_CERTIFICATE,
     TS_ST_SERVER_KEY_EXCHANGE,
+    TS_ST_CERTIFICATE_REQUEST,   /* optional: the reader skips it when absent */
     TS_ST_SERVER_HELLO_DONE,
+    TS_ST_CLIENT_CERTIFICATE,    /* when the server asked for one */
     TS_ST_CLIENT_KEY_EXCHANGE,
     TS_ST_CLIENT_CHANGE_CIPHER_SPEC,
     TS_ST_CLIENT_FINISHED,
@@ -22,6 +24,7 @@ typedef enum {
     TS_ST_STATE_COUNT
 } ts_hs_state;
 
+#define TS_MAX_WARNINGS 4  /* warning alerts in a row tolerated (the next is fatal) */
 #define TS_HTTP_REQUEST_MAX 8192
 #define TS_HTTP_HEAD_MAX 8192
 
@@ -54,6 +57,11 @@ struct ts_conn {
     bool peer_ems;                      /* the peer offered/accepted EMS */
     bool use_ems;
     bool peer_secure_reneg;
+    bool peer_point_formats;            /* server: the client sent ec_point_formats */
+    uint16_t sigalg;                    /* server: the ServerKeyExchange's signature algorithm */
+    ts_dh_group_id dh_group;            /* server: the DHE group chosen (RFC 7919) */
+    unsigned warnings;                  /* warning alerts in a row (capped: CVE-2016-8610) */
+    bool cert_requested;                /* a CertificateRequest crossed (RFC 5246 7.4.4) */
     uint8_t client_random[TS_RANDOM_LEN];
     uint8_t server_random[TS_RANDOM_LEN];
     uint8_t session_id[32];

@@ -46,6 +46,8 @@ typedef enum {
     TS_ERR_DECODE,         /* message could not be decoded */
     TS_ERR_ILLEGAL,        /* field has an illegal value */
     TS_ERR_NO_SUITE,       /* no cipher suite in common */
+    TS_ERR_INSUFFICIENT,   /* the peer offers only parameters too weak or unknown */
+    TS_ERR_RECORD_TYPE,    /* record of an unknown content type */
     TS_ERR_FINISHED,       /* Finished verify_data does not match */
     TS_ERR_ALERT,          /* peer sent a fatal alert */
     TS_ERR_CLOSED,         /* connection closed */

@@ -11,6 +11,7 @@
 #ifndef TS_FIELDS_H
 #define TS_FIELDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,9 +31,11 @@ typedef struct {
     size_t n, cap;
     const uint8_t *origin; /* bytes offsets are measured from (NULL: not yet set) */
     size_t base;           /* added to every offset ts_fields_offset returns */
+    bool truncated;        /* the list was full: later fields were left out */
 } ts_fields;
 
-/* Most entries one list will hold (TS_ERR_TOO_LONG beyond). */
+/* Most entries one list will hold: the last one then says "more fields not
+ * shown" and later ones are left out (memory is bounded, decoding goes on). */
 #define TS_FIELDS_MAX 16384
 
 /* Makes f an empty list with no origin; cannot fail. */
@@ -42,10 +45,16 @@ void ts_fields_init(ts_fields *f);
 void ts_fields_free(ts_fields *f);
 
 /* Appends a field; value is printf(fmt, ...) truncated to fit (fmt may be
- * NULL for an empty value). f == NULL does nothing and returns TS_OK. */
+ * NULL for an empty value), any byte that is not printable ASCII shown as
+ * \xNN. f == NULL, or a full list, does nothing and returns TS_OK. */
 ts_err ts_fields_add(ts_fields *f, int depth, const char *name, size_t offset,
                      size_t len, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* Appends a field whose value is the n bytes at text as safe text
+ * (ts_hex_escape_text): for strings a peer chose, such as a host name. */
+ts_err ts_fields_add_text(ts_fields *f, int depth, const char *name, size_t offset,
+                          const uint8_t *text, size_t n);
 
 /* Appends a field whose value is the lowercase hex of data[0..n), shortened
  * to its first 64 bytes and the total length when it would not fit. */

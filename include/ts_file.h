@@ -29,4 +29,9 @@ ts_err ts_file_read(const char *path, size_t max, ts_buf *out);
  * when out of memory. */
 ts_err ts_file_write_atomic(const char *path, const uint8_t *data, size_t n, mode_t mode);
 
+/* Makes directory path and any missing parents (mode 0755), as mkdir -p;
+ * TS_OK when it exists already, TS_ERR_IO when a part is not a directory
+ * or cannot be made, TS_ERR_ARG for an empty or over-long path. */
+ts_err ts_file_mkdirs(const char *path);
+
 #endif

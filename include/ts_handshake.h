@@ -15,6 +15,8 @@ typedef struct {
     uint8_t content_type;      /* 22 handshake, 20 ChangeCipherSpec */
     uint8_t hs_type;           /* handshake message type (0 for ChangeCipherSpec) */
     bool (*applies)(const ts_conn *c);              /* NULL: always */
+    bool optional;             /* the reader cannot know in advance: when another
+                                  message comes instead, the state is skipped */
     ts_err (*write)(ts_conn *c);                    /* writes it into out */
     ts_err (*read)(ts_conn *c, ts_buf *body);       /* parses and checks it */
 } ts_hs_entry;

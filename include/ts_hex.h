@@ -31,4 +31,11 @@ ts_err ts_hex_decode_exact(const char *text, uint8_t *out, size_t n);
  * column; each line starts with indent. */
 void ts_hex_dump(FILE *f, const char *indent, const uint8_t *data, size_t n);
 
+/* Copies the n bytes at src to dst (cap bytes, cap >= 1) as safe text:
+ * printable ASCII as is, a backslash as \\, any other byte (controls, ESC,
+ * DEL, every byte >= 0x80) as \xNN, so peer-controlled bytes can never
+ * drive a terminal. Stops before an escape that would not fit; always
+ * NUL-terminates. Returns the length written. */
+size_t ts_hex_escape_text(char *dst, size_t cap, const uint8_t *src, size_t n);
+
 #endif

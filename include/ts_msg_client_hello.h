@@ -13,7 +13,7 @@
 #include "ts_msg_extensions.h"
 #include "ts_msg_handshake.h"
 
-#define TS_CH_MAX_SUITES 256      /* more: TS_ERR_DECODE */
+#define TS_CH_MAX_SUITES 256      /* kept in suites[]; a longer list is fine */
 #define TS_CH_MAX_COMPRESSION 255 /* the wire maximum */
 
 typedef struct {
@@ -21,8 +21,9 @@ typedef struct {
     uint8_t random[TS_RANDOM_LEN];
     uint8_t session_id[TS_SESSION_ID_MAX];
     size_t session_id_len;
-    uint16_t suites[TS_CH_MAX_SUITES];    /* cipher_suites, in order */
-    size_t n_suites;
+    uint16_t suites[TS_CH_MAX_SUITES];    /* cipher_suites, in order (parse: the first) */
+    size_t n_suites;                      /* entries in suites[] */
+    ts_buf suites_wire;                   /* parse: view of the whole list */
     uint8_t compression[TS_CH_MAX_COMPRESSION]; /* compression_methods */
     size_t n_compression;
     bool has_null_compression;            /* parse: method 0 is offered */
@@ -39,7 +40,8 @@ ts_err ts_msg_client_hello_write(ts_buf *out, const ts_msg_client_hello *m);
  * and the compression methods (m->has_null_compression). */
 ts_err ts_msg_client_hello_parse(ts_buf *body, ts_msg_client_hello *m, ts_fields *f);
 
-/* True when m offers suite. */
+/* True when m offers suite (parsed m: anywhere in its list, whose bytes
+ * must still be alive). */
 bool ts_msg_client_hello_offers(const ts_msg_client_hello *m, uint16_t suite);
 
 #endif

@@ -59,9 +59,13 @@ enum {
 
 #define TS_POINT_FORMAT_UNCOMPRESSED 0
 
-/* Bounds of what one extensions block may hold (beyond: TS_ERR_DECODE). */
-#define TS_EXT_MAX 64              /* extensions in one block */
-#define TS_EXT_MAX_HOST 255        /* bytes of a host_name */
+/* How many entries of each list a parsed block keeps in its arrays (for
+ * display and tests). A longer list is not an error: a well-formed hello
+ * is accepted up to the message limits (RFC 5246 §7.4.1.4), the whole list
+ * stays readable through its wire view, and memory is bounded by the
+ * message, not by counts. For writing, the arrays are what is sent. */
+#define TS_EXT_MAX 64              /* types kept in unknown[] and order[] */
+#define TS_EXT_MAX_HOST 255        /* bytes of a host_name (RFC 6066 §3: a DNS name) */
 #define TS_EXT_MAX_GROUPS 64
 #define TS_EXT_MAX_SIGALGS 64
 #define TS_EXT_MAX_POINT_FORMATS 32
@@ -78,20 +82,28 @@ typedef struct {
     bool block;        /* the extensions block is there (write: even if empty) */
     uint32_t present;  /* TS_EXTF_* */
     char host[TS_EXT_MAX_HOST + 1]; /* server_name host_name, NUL-terminated */
-    size_t host_len;   /* bytes of host (it may hold a NUL: check host_len) */
+    size_t host_len;   /* bytes of host */
     uint16_t groups[TS_EXT_MAX_GROUPS];
-    size_t n_groups;
+    size_t n_groups;   /* entries in groups[] (parse: the first ones) */
     uint8_t point_formats[TS_EXT_MAX_POINT_FORMATS];
     size_t n_point_formats;
+    bool point_uncompressed;  /* parse: the list holds uncompressed (0) */
     uint16_t sigalgs[TS_EXT_MAX_SIGALGS];
-    size_t n_sigalgs;
+    size_t n_sigalgs;  /* entries in sigalgs[] (parse: the first ones) */
     uint8_t reneg[TS_EXT_MAX_RENEG]; /* renegotiated_connection (empty at first) */
     size_t reneg_len;
-    uint16_t unknown[TS_EXT_MAX]; /* parse: types not understood, in order;
-                                     write: types sent as empty extensions */
+    uint16_t unknown[TS_EXT_MAX]; /* parse: types not understood, in order (the
+                                     first TS_EXT_MAX); write: types sent as
+                                     empty extensions */
     size_t n_unknown;
-    uint16_t order[TS_EXT_MAX]; /* parse only: every type, in wire order */
+    uint16_t order[TS_EXT_MAX]; /* parse only: the first types, in wire order */
     size_t n_order;
+    /* parse only: views into the parsed bytes (valid while they are), for
+     * lists of any length */
+    ts_buf wire;         /* the whole block's content */
+    size_t n_exts;       /* extensions in the block */
+    ts_buf groups_wire;  /* supported_groups' list, 2 bytes an entry */
+    ts_buf sigalgs_wire; /* signature_algorithms' list, 2 bytes an entry */
 } ts_msg_exts;
 
 /* Appends the extensions block for ctx: nothing at all when e has no block,
@@ -108,8 +120,28 @@ ts_err ts_msg_exts_write(ts_buf *out, ts_ext_ctx ctx, const ts_msg_exts *e);
  * and its content (depth 2). */
 ts_err ts_msg_exts_parse(ts_buf *in, ts_ext_ctx ctx, ts_msg_exts *e, ts_fields *f);
 
-/* True when e's block holds extension type (understood or not; parsed e). */
+/* True when e's block holds extension type (understood or not; parsed e,
+ * its bytes still alive). */
 bool ts_msg_exts_has(const ts_msg_exts *e, uint16_t type);
+
+/* Entries in a u16 list: a wire view when it has bytes (parsed e, its bytes
+ * still alive), else the array (n entries). */
+size_t ts_msg_u16_count(const ts_buf *wire, size_t n);
+
+/* Entry i (< ts_msg_u16_count) of such a list. */
+uint16_t ts_msg_u16_at(const ts_buf *wire, const uint16_t *array, size_t i);
+
+/* True when e's supported_groups (all of them) holds group. */
+bool ts_msg_exts_offers_group(const ts_msg_exts *e, uint16_t group);
+
+/* True when e's signature_algorithms (all of them) holds sigalg. */
+bool ts_msg_exts_offers_sigalg(const ts_msg_exts *e, uint16_t sigalg);
+
+/* True when name (n bytes) is a host_name RFC 6066 §3 allows: an ASCII DNS
+ * name of letters, digits, hyphens and underscores in dot-separated labels
+ * of 1..63 bytes, no trailing dot, at most 255 bytes, not an IPv4 literal.
+ * A ClientHello that fails it gets illegal_parameter. */
+bool ts_msg_host_name_valid(const uint8_t *name, size_t n);
 
 /* Name of an extension type ("server_name"); "GREASE" or "unknown". */
 const char *ts_ext_name(uint16_t type);

@@ -10,12 +10,14 @@
 #ifndef TS_MSG_SERVER_KEY_EXCHANGE_H
 #define TS_MSG_SERVER_KEY_EXCHANGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "ts_buf.h"
 #include "ts_err.h"
 #include "ts_fields.h"
+#include "ts_hash.h"
 #include "ts_msg_handshake.h"
 
 /* The two forms (the suite decides which one the peer sends). */
@@ -48,6 +50,17 @@ ts_err ts_msg_ske_write_params(ts_buf *out, const ts_msg_ske *m);
 /* Appends the signature part: sigalg (u16) and the signature vector. */
 ts_err ts_msg_ske_write_signature(ts_buf *out, uint16_t sigalg, const uint8_t *sig,
                                   size_t sig_len);
+
+/* The hash of a SignatureAndHashAlgorithm the engine signs and verifies
+ * with (rsa_pkcs1_sha256, rsa_pkcs1_sha384); false for any other. */
+bool ts_msg_ske_sigalg_hash(uint16_t sigalg, ts_hash_alg *alg);
+
+/* The digest a ServerKeyExchange signature covers (RFC 5246 §7.4.3):
+ * Hash(client_random + server_random + params), into out (the hash's
+ * length). Client and server both build it here. */
+void ts_msg_ske_digest(ts_hash_alg alg, const uint8_t client_random[TS_RANDOM_LEN],
+                       const uint8_t server_random[TS_RANDOM_LEN], const uint8_t *params,
+                       size_t params_len, uint8_t out[TS_HASH_MAX_LEN]);
 
 /* Appends the whole body: params, then m->sigalg and m->signature. */
 ts_err ts_msg_ske_write(ts_buf *out, const ts_msg_ske *m);

@@ -60,8 +60,8 @@ typedef struct {
 
 /* Looks at the record at in's read cursor without consuming it.
  * TS_ERR_SHORT when fewer than 5 bytes or the fragment is incomplete (wait
- * for more); TS_ERR_RECORD for an unknown content type or a version whose
- * major byte is not 3; TS_ERR_RECORD_OVERFLOW when length > 2^14 + 2048.
+ * for more); TS_ERR_RECORD_TYPE for an unknown content type (RFC 5246 §6:
+ * unexpected_message); TS_ERR_RECORD for a version whose major byte is not 3; TS_ERR_RECORD_OVERFLOW when length > 2^14 + 2048.
  * Header errors are reported as soon as the 5 header bytes are there. */
 ts_err ts_record_parse_header(const ts_buf *in, ts_record *rec);
 

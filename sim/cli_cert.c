@@ -3,6 +3,7 @@
  * end (layer 5) takes the default --now from the wall clock
  * (cli_wall_clock); the library never reads it. */
 #include <getopt.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,6 +15,7 @@
 #include "ts_x509_build.h"
 
 #include "cli.h"
+#include "ts_file.h"
 
 #define CMD "cert"
 #define DEFAULT_BITS 1024
@@ -111,9 +113,9 @@ static int parse_opts(int argc, char **argv, cert_opts *o)
     if (o->out_dir == NULL) {
         return cli_usage_error(CMD, "--out-dir DIR is required");
     }
-    struct stat st;
-    if (stat(o->out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        return cli_usage_error(CMD, "--out-dir '%s' is not an existing directory", o->out_dir);
+    if (ts_file_mkdirs(o->out_dir) != TS_OK) { /* as mkdir -p */
+        return cli_fail(CLI_EXIT_USAGE, CMD, "cannot make the directory --out-dir '%s': %s",
+                        o->out_dir, strerror(errno));
     }
     if (!have_now) {
         o->now = cli_wall_clock();

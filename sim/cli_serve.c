@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "ts_file.h"
 #include "cli_net.h"
 #include "ts_net.h"
 #include "ts_rsa.h"
@@ -113,9 +114,9 @@ static int parse(serve_opts *o, int argc, char **argv)
     if (optind < argc) {
         return cli_usage_error(CMD, "unexpected argument '%s'", argv[optind]);
     }
-    struct stat st;
-    if (stat(o->out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        return cli_usage_error(CMD, "--out-dir '%s' is not an existing directory", o->out_dir);
+    if (ts_file_mkdirs(o->out_dir) != TS_OK) { /* as mkdir -p */
+        return cli_fail(CLI_EXIT_USAGE, CMD, "cannot make the directory --out-dir '%s': %s",
+                        o->out_dir, strerror(errno));
     }
     cli_net_finish_opts(&o->net);
     return CLI_EXIT_OK;

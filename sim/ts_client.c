@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ts_msg_certificate.h"
+#include "ts_msg_certificate_request.h"
 #include "ts_msg_client_hello.h"
 #include "ts_msg_client_key_exchange.h"
 #include "ts_msg_server_hello.h"
@@ -168,20 +169,14 @@ static ts_err check_ske_signature(ts_conn *c, const ts_msg_ske *m)
     ts_err err = TS_OK;
     const char *why = "the server's key signed both randoms and these parameters";
     ts_hash_alg alg = TS_HASH_SHA256;
-    if (m->sigalg == TS_SIGALG_RSA_PKCS1_SHA384) {
-        alg = TS_HASH_SHA384;
-    } else if (m->sigalg != TS_SIGALG_RSA_PKCS1_SHA256) {
+    if (!ts_msg_ske_sigalg_hash(m->sigalg, &alg)) {
         err = TS_ERR_ILLEGAL;
         why = "the signature algorithm is not one the client offered";
     }
     if (err == TS_OK) {
-        ts_hash_ctx h;
         uint8_t digest[TS_HASH_MAX_LEN];
-        ts_hash_init(&h, alg);
-        ts_hash_update(&h, c->client_random, TS_RANDOM_LEN);
-        ts_hash_update(&h, c->server_random, TS_RANDOM_LEN);
-        ts_hash_update(&h, m->params.data, m->params.len);
-        ts_hash_final(&h, digest);
+        ts_msg_ske_digest(alg, c->client_random, c->server_random, m->params.data,
+                          m->params.len, digest);
         err = c->cfg.lax_pkcs1
                   ? ts_rsa_verify_lax(c->peer_key, alg, digest, m->signature.data, m->signature.len)
                   : ts_rsa_verify(c->peer_key, alg, digest, m->signature.data, m->signature.len);
@@ -225,6 +220,31 @@ ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body)
                 c->suite->kx == TS_KX_ECDHE ? m.point.data : m.dh_ys.data,
                 c->suite->kx == TS_KX_ECDHE ? m.point.len : m.dh_ys.len, NULL);
     return check_ske_signature(c, &m);
+}
+
+ts_err ts_client_read_certificate_request(ts_conn *c, ts_buf *body)
+{
+    ts_msg_certificate_request m;
+    TS_GUARD(ts_msg_certificate_request_parse(body, &m, NULL));
+    c->cert_requested = true;
+    ts_ep_check(c, "certificate_request", TS_OK,
+                "the server asks for a client certificate; this client has none, so it will "
+                "send an empty Certificate (RFC 5246 7.4.6) and the server decides");
+    return TS_OK;
+}
+
+ts_err ts_client_write_certificate(ts_conn *c)
+{
+    ts_msg_certificate m;
+    memset(&m, 0, sizeof(m));
+    ts_buf body;
+    ts_buf_init(&body);
+    ts_err err = ts_msg_certificate_write(&body, &m);
+    if (err != TS_OK) {
+        ts_buf_free(&body);
+        return err;
+    }
+    return send_msg(c, TS_HS_CERTIFICATE, "client_certificate", &body);
 }
 
 ts_err ts_client_read_hello_done(ts_conn *c, ts_buf *body)

@@ -107,7 +107,13 @@ static ts_err on_alert(ts_conn *c, const ts_buf *payload)
         return ts_http_on_close_notify(c);
     }
     if (level == 1 && desc != 0) {
-        return TS_OK; /* a warning (e.g. no_renegotiation) does not end the connection */
+        /* A warning (e.g. no_renegotiation) does not end the connection, but
+         * an endless stream of them is a denial of service ("SSL Death
+         * Alert", CVE-2016-8610): a few in a row, then unexpected_message. */
+        if (++c->warnings > TS_MAX_WARNINGS) {
+            return ts_ep_fail(c, TS_ERR_UNEXPECTED, "too many warning alerts in a row");
+        }
+        return TS_OK;
     }
     c->status = TS_CONN_FAILED;
     c->alert = desc;
@@ -164,6 +170,9 @@ static ts_err on_record(ts_conn *c, const ts_record *rec)
                               ? "a record failed authentication: its tag or MAC does not verify"
                               : NULL);
     }
+    if (rec->type != TS_CT_ALERT) {
+        c->warnings = 0;
+    }
     if (c->hs_in.len != 0 && rec->type != 22) {
         err = ts_ep_fail(c, TS_ERR_UNEXPECTED, "a handshake message was interrupted");
     } else if (rec->type == 21) {
@@ -198,8 +207,9 @@ ts_err ts_conn_process(ts_conn *c)
             break;
         }
         if (err != TS_OK) {
-            err = ts_ep_fail(c, err, err == TS_ERR_RECORD_OVERFLOW
-                                         ? "record length exceeds 2^14 + 2048"
+            err = ts_ep_fail(c, err, err == TS_ERR_RECORD_OVERFLOW ? "record length exceeds 2^14 + 2048"
+                                     : err == TS_ERR_RECORD_TYPE
+                                         ? "a record of an unknown content type (RFC 5246 6)"
                                          : "malformed record header");
             break;
         }

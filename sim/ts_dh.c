@@ -7,6 +7,7 @@
 
 #include <gmp.h>
 
+#include "ts_dh_ffdhe.h"
 #include "ts_secret.h"
 
 /* RFC 7919 Appendix A.1: ffdhe2048, p = 2^2048 - 2^1984 +
@@ -58,8 +59,16 @@ static const uint8_t generator_2[1] = { 0x02 };
 
 static const ts_dh_group groups[TS_DH_GROUP_COUNT] = {
     [TS_DH_FFDHE2048] = { "ffdhe2048", ffdhe2048_p, sizeof ffdhe2048_p,
-                          generator_2, sizeof generator_2, 2048 },
-    [TS_DH_TOY] = { "toy64", toy64_p, sizeof toy64_p, generator_2, sizeof generator_2, 64 },
+                          generator_2, sizeof generator_2, 2048, 256 },
+    [TS_DH_TOY] = { "toy64", toy64_p, sizeof toy64_p, generator_2, sizeof generator_2, 64, 0 },
+    [TS_DH_FFDHE3072] = { "ffdhe3072", ts_ffdhe3072_p, sizeof ts_ffdhe3072_p,
+                          generator_2, sizeof generator_2, 3072, 257 },
+    [TS_DH_FFDHE4096] = { "ffdhe4096", ts_ffdhe4096_p, sizeof ts_ffdhe4096_p,
+                          generator_2, sizeof generator_2, 4096, 258 },
+    [TS_DH_FFDHE6144] = { "ffdhe6144", ts_ffdhe6144_p, sizeof ts_ffdhe6144_p,
+                          generator_2, sizeof generator_2, 6144, 259 },
+    [TS_DH_FFDHE8192] = { "ffdhe8192", ts_ffdhe8192_p, sizeof ts_ffdhe8192_p,
+                          generator_2, sizeof generator_2, 8192, 260 },
 };
 
 /* Most draws of a private exponent before giving up (each succeeds with
@@ -72,6 +81,17 @@ const ts_dh_group *ts_dh_group_get(ts_dh_group_id id)
         return NULL;
     }
     return &groups[id];
+}
+
+bool ts_dh_group_by_named(uint16_t named, ts_dh_group_id *id)
+{
+    for (size_t i = 0; i < TS_DH_GROUP_COUNT; i++) {
+        if (named != 0 && groups[i].named == named) {
+            *id = (ts_dh_group_id)i;
+            return true;
+        }
+    }
+    return false;
 }
 
 static void import_be(mpz_t z, const uint8_t *bytes, size_t n)

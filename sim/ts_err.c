@@ -45,6 +45,8 @@ static const struct {
     E(TS_ERR_DECODE, "message could not be decoded"),
     E(TS_ERR_ILLEGAL, "field has an illegal value"),
     E(TS_ERR_NO_SUITE, "no cipher suite in common"),
+    E(TS_ERR_INSUFFICIENT, "the peer offers only parameters too weak or unknown"),
+    E(TS_ERR_RECORD_TYPE, "record of an unknown content type"),
     E(TS_ERR_FINISHED, "Finished verify_data does not match"),
     E(TS_ERR_ALERT, "peer sent a fatal alert"),
     E(TS_ERR_CLOSED, "connection closed"),

@@ -24,7 +24,6 @@ static ts_err grow(ts_fields *f)
     if (f->n < f->cap) {
         return TS_OK;
     }
-    TS_ENSURE(f->cap < TS_FIELDS_MAX, TS_ERR_TOO_LONG);
     size_t cap = f->cap == 0 ? 32 : f->cap * 2;
     if (cap > TS_FIELDS_MAX) {
         cap = TS_FIELDS_MAX;
@@ -36,15 +35,53 @@ static ts_err grow(ts_fields *f)
     return TS_OK;
 }
 
+/* Copies n bytes of formatted text, any byte outside printable ASCII as
+ * \xNN (a safety net: text a peer chose goes through ts_fields_add_text). */
+static void safe_copy(char *dst, size_t cap, const char *src, size_t n)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)src[i];
+        if (c >= 0x20 && c < 0x7f) {
+            if (at + 1 >= cap) {
+                break;
+            }
+            dst[at++] = (char)c;
+        } else {
+            if (at + 4 >= cap) {
+                break;
+            }
+            snprintf(dst + at, cap - at, "\\x%02x", c);
+            at += 4;
+        }
+    }
+    dst[at] = '\0';
+}
+
 static ts_err add_v(ts_fields *f, int depth, const char *name, size_t offset, size_t len,
                     const char *fmt, va_list ap)
 {
+    if (f->truncated) {
+        return TS_OK;
+    }
     TS_GUARD(grow(f));
     ts_field *it = &f->items[f->n];
     memset(it, 0, sizeof(*it));
+    if (f->n == TS_FIELDS_MAX - 1) {
+        f->truncated = true;
+        snprintf(it->name, sizeof(it->name), "truncated");
+        snprintf(it->value, sizeof(it->value), "more fields not shown");
+        it->offset = offset;
+        it->depth = depth;
+        f->n++;
+        return TS_OK;
+    }
     snprintf(it->name, sizeof(it->name), "%s", name != NULL ? name : "");
     if (fmt != NULL) {
-        vsnprintf(it->value, sizeof(it->value), fmt, ap);
+        char raw[sizeof(it->value)];
+        int got = vsnprintf(raw, sizeof(raw), fmt, ap);
+        size_t n = got < 0 ? 0 : (size_t)got < sizeof(raw) ? (size_t)got : sizeof(raw) - 1;
+        safe_copy(it->value, sizeof(it->value), raw, n);
     }
     it->offset = offset;
     it->len = len;
@@ -64,6 +101,17 @@ ts_err ts_fields_add(ts_fields *f, int depth, const char *name, size_t offset,
     ts_err err = add_v(f, depth, name, offset, len, fmt, ap);
     va_end(ap);
     return err;
+}
+
+ts_err ts_fields_add_text(ts_fields *f, int depth, const char *name, size_t offset,
+                          const uint8_t *text, size_t n)
+{
+    if (f == NULL) {
+        return TS_OK;
+    }
+    char shown[sizeof(f->items[0].value)];
+    ts_hex_escape_text(shown, sizeof(shown), text, n);
+    return ts_fields_add(f, depth, name, offset, n, "%s", shown);
 }
 
 /* Bytes of hex shown in full: 2 * 79 + NUL fits in ts_field.value. */

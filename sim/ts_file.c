@@ -1,6 +1,8 @@
 /* ts_file: bounded whole-file reads and atomic whole-file writes. */
 #include "ts_file.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,4 +62,30 @@ ts_err ts_file_write_atomic(const char *path, const uint8_t *data, size_t n, mod
     }
     free(tmp);
     return ok ? TS_OK : TS_ERR_IO;
+}
+
+/* mkdir for one level: fine when a directory is already there. */
+static bool make_one(const char *path)
+{
+    struct stat st;
+    if (mkdir(path, 0755) == 0) {
+        return true;
+    }
+    return errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+ts_err ts_file_mkdirs(const char *path)
+{
+    size_t n = path != NULL ? strlen(path) : 0;
+    TS_ENSURE(n > 0 && n < PATH_MAX, TS_ERR_ARG);
+    char buf[PATH_MAX];
+    memcpy(buf, path, n + 1);
+    for (size_t i = 1; i < n; i++) {
+        if (buf[i] == '/' && buf[i - 1] != '/') {
+            buf[i] = '\0';
+            TS_ENSURE(make_one(buf), TS_ERR_IO);
+            buf[i] = '/';
+        }
+    }
+    return make_one(buf) ? TS_OK : TS_ERR_IO;
 }

@@ -12,6 +12,11 @@ static bool has_server_key_exchange(const ts_conn *c)
     return c->suite != NULL && c->suite->kx != TS_KX_RSA;
 }
 
+static bool cert_requested(const ts_conn *c)
+{
+    return c->cert_requested;
+}
+
 static ts_err write_ccs(ts_conn *c)
 {
     return ts_ep_send_ccs(c);
@@ -40,28 +45,37 @@ static ts_err read_ccs(ts_conn *c, ts_buf *body)
 }
 
 static const ts_hs_entry table[TS_ST_STATE_COUNT] = {
-    [TS_ST_CLIENT_HELLO] = {"client_hello", TS_ROLE_CLIENT, 22, 1, NULL,
+    [TS_ST_CLIENT_HELLO] = {"client_hello", TS_ROLE_CLIENT, 22, 1, NULL, false,
                             ts_client_write_hello, ts_server_read_hello},
-    [TS_ST_SERVER_HELLO] = {"server_hello", TS_ROLE_SERVER, 22, 2, NULL,
+    [TS_ST_SERVER_HELLO] = {"server_hello", TS_ROLE_SERVER, 22, 2, NULL, false,
                             ts_server_write_hello, ts_client_read_hello},
-    [TS_ST_SERVER_CERTIFICATE] = {"certificate", TS_ROLE_SERVER, 22, 11, NULL,
+    [TS_ST_SERVER_CERTIFICATE] = {"certificate", TS_ROLE_SERVER, 22, 11, NULL, false,
                                   ts_server_write_certificate, ts_client_read_certificate},
     [TS_ST_SERVER_KEY_EXCHANGE] = {"server_key_exchange", TS_ROLE_SERVER, 22, 12,
-                                   has_server_key_exchange, ts_server_write_key_exchange,
-                                   ts_client_read_key_exchange},
-    [TS_ST_SERVER_HELLO_DONE] = {"server_hello_done", TS_ROLE_SERVER, 22, 14, NULL,
+                                   has_server_key_exchange, false,
+                                   ts_server_write_key_exchange, ts_client_read_key_exchange},
+    /* The simulator's server asks for no client certificate (yet); a real
+     * server may (gnutls-serv does by default), and the client answers. */
+    [TS_ST_CERTIFICATE_REQUEST] = {"certificate_request", TS_ROLE_SERVER, 22, 13,
+                                   cert_requested, true, NULL,
+                                   ts_client_read_certificate_request},
+    [TS_ST_SERVER_HELLO_DONE] = {"server_hello_done", TS_ROLE_SERVER, 22, 14, NULL, false,
                                  ts_server_write_hello_done, ts_client_read_hello_done},
-    [TS_ST_CLIENT_KEY_EXCHANGE] = {"client_key_exchange", TS_ROLE_CLIENT, 22, 16, NULL,
+    [TS_ST_CLIENT_CERTIFICATE] = {"client_certificate", TS_ROLE_CLIENT, 22, 11, cert_requested,
+                                  false, ts_client_write_certificate,
+                                  ts_server_read_client_certificate},
+    [TS_ST_CLIENT_KEY_EXCHANGE] = {"client_key_exchange", TS_ROLE_CLIENT, 22, 16, NULL, false,
                                    ts_client_write_key_exchange, ts_server_read_key_exchange},
     [TS_ST_CLIENT_CHANGE_CIPHER_SPEC] = {"client_change_cipher_spec", TS_ROLE_CLIENT, 20, 0, NULL,
-                                         write_ccs, read_ccs},
-    [TS_ST_CLIENT_FINISHED] = {"client_finished", TS_ROLE_CLIENT, 22, 20, NULL,
+                                         false, write_ccs, read_ccs},
+    [TS_ST_CLIENT_FINISHED] = {"client_finished", TS_ROLE_CLIENT, 22, 20, NULL, false,
                                write_finished, read_finished},
     [TS_ST_SERVER_CHANGE_CIPHER_SPEC] = {"server_change_cipher_spec", TS_ROLE_SERVER, 20, 0, NULL,
-                                         write_ccs, read_ccs},
-    [TS_ST_SERVER_FINISHED] = {"server_finished", TS_ROLE_SERVER, 22, 20, NULL,
+                                         false, write_ccs, read_ccs},
+    [TS_ST_SERVER_FINISHED] = {"server_finished", TS_ROLE_SERVER, 22, 20, NULL, false,
                                write_finished, read_finished},
-    [TS_ST_APPLICATION_DATA] = {"application_data", TS_ROLE_CLIENT, 23, 0, NULL, NULL, NULL},
+    [TS_ST_APPLICATION_DATA] = {"application_data", TS_ROLE_CLIENT, 23, 0, NULL, false, NULL,
+                                NULL},
 };
 
 const ts_hs_entry *ts_handshake_entry(ts_hs_state state)
@@ -69,12 +83,23 @@ const ts_hs_entry *ts_handshake_entry(ts_hs_state state)
     return state < TS_ST_STATE_COUNT ? &table[state] : NULL;
 }
 
+/* True when state s is skipped: it does not apply to this run. A state
+ * the reader cannot predict (optional) is only skipped by its writer, which
+ * knows; the reader skips it when another message arrives instead. */
+static bool skipped(const ts_conn *c, ts_hs_state s)
+{
+    const ts_hs_entry *e = &table[s];
+    if (e->applies == NULL || (e->optional && e->writer != c->role)) {
+        return false;
+    }
+    return !e->applies(c);
+}
+
 /* Moves past the current state and any that do not apply to this run. */
 static void advance(ts_conn *c)
 {
     c->state++;
-    while (c->state < TS_ST_APPLICATION_DATA && table[c->state].applies != NULL &&
-           !table[c->state].applies(c)) {
+    while (c->state < TS_ST_APPLICATION_DATA && skipped(c, c->state)) {
         c->state++;
     }
 }
@@ -119,6 +144,10 @@ ts_err ts_handshake_on_message(ts_conn *c, uint8_t type, const uint8_t *msg, siz
                                ts_buf *body)
 {
     const ts_hs_entry *e = c->state < TS_ST_APPLICATION_DATA ? &table[c->state] : NULL;
+    if (e != NULL && e->optional && e->writer != c->role && e->hs_type != type) {
+        advance(c); /* the optional message did not come */
+        e = &table[c->state];
+    }
     if (e == NULL || e->writer == c->role || e->content_type != 22 || e->hs_type != type) {
         char got[48];
         snprintf(got, sizeof(got), "handshake message type %u", type);

@@ -105,8 +105,35 @@ void ts_hex_dump(FILE *f, const char *indent, const uint8_t *data, size_t n)
         fputs(" |", f);
         for (size_t i = 0; i < 16 && off + i < n; i++) {
             unsigned char c = data[off + i];
-            fputc(isprint(c) ? c : '.', f);
+            fputc(c >= 0x20 && c < 0x7f ? c : '.', f);
         }
         fputs("|\n", f);
     }
+}
+
+size_t ts_hex_escape_text(char *dst, size_t cap, const uint8_t *src, size_t n)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = src[i];
+        char esc[5];
+        size_t len;
+        if (c == '\\') {
+            memcpy(esc, "\\\\", 2);
+            len = 2;
+        } else if (c >= 0x20 && c < 0x7f) {
+            esc[0] = (char)c;
+            len = 1;
+        } else {
+            snprintf(esc, sizeof(esc), "\\x%02x", c);
+            len = 4;
+        }
+        if (at + len >= cap) {
+            break;
+        }
+        memcpy(dst + at, esc, len);
+        at += len;
+    }
+    dst[at] = '\0';
+    return at;
 }

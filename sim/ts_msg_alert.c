@@ -94,7 +94,10 @@ uint8_t ts_alert_for_err(ts_err err)
     case TS_ERR_DH_PUBLIC:
         return TS_ALERT_ILLEGAL_PARAMETER;
     case TS_ERR_UNEXPECTED:
+    case TS_ERR_RECORD_TYPE: /* RFC 5246 §6 */
         return TS_ALERT_UNEXPECTED_MESSAGE;
+    case TS_ERR_INSUFFICIENT:
+        return TS_ALERT_INSUFFICIENT_SECURITY;
     case TS_ERR_DECRYPT:
         return TS_ALERT_BAD_RECORD_MAC;
     case TS_ERR_RECORD_OVERFLOW:

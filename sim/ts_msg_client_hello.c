@@ -50,7 +50,7 @@ static ts_err parse_suites(ts_buf *body, ts_msg_client_hello *m, ts_fields *f)
     size_t at = OFF(f, body);
     TS_GUARD(ts_buf_read_vec(body, 2, 2, 0xFFFE, &v));
     TS_ENSURE(v.len % 2 == 0, TS_ERR_DECODE);
-    TS_ENSURE(v.len / 2 <= TS_CH_MAX_SUITES, TS_ERR_DECODE);
+    m->suites_wire = v;
     TS_GUARD(ts_fields_add(f, 0, "cipher_suites_length", at, 2, "%zu (%zu suites)", v.len,
                            v.len / 2));
     m->n_suites = 0;
@@ -58,7 +58,9 @@ static ts_err parse_suites(ts_buf *body, ts_msg_client_hello *m, ts_fields *f)
         uint16_t s;
         at = OFF(f, &v);
         TS_GUARD(ts_buf_read_u16(&v, &s));
-        m->suites[m->n_suites++] = s;
+        if (m->n_suites < TS_CH_MAX_SUITES) {
+            m->suites[m->n_suites++] = s;
+        }
         TS_GUARD(ts_fields_add(f, 1, "cipher_suite", at, 2, "%s (0x%04x)", ts_suite_name(s), s));
     }
     return TS_OK;
@@ -101,8 +103,9 @@ ts_err ts_msg_client_hello_parse(ts_buf *body, ts_msg_client_hello *m, ts_fields
 
 bool ts_msg_client_hello_offers(const ts_msg_client_hello *m, uint16_t suite)
 {
-    for (size_t i = 0; i < m->n_suites; i++) {
-        if (m->suites[i] == suite) {
+    size_t n = ts_msg_u16_count(&m->suites_wire, m->n_suites);
+    for (size_t i = 0; i < n; i++) {
+        if (ts_msg_u16_at(&m->suites_wire, m->suites, i) == suite) {
             return true;
         }
     }

@@ -5,6 +5,7 @@
 
 #include "ts_msg_alert.h"
 #include "ts_msg_certificate.h"
+#include "ts_msg_certificate_request.h"
 #include "ts_msg_change_cipher_spec.h"
 #include "ts_msg_client_hello.h"
 #include "ts_msg_client_key_exchange.h"
@@ -74,6 +75,7 @@ static ts_err describe_body(uint8_t type, ts_buf *body, ts_kx kx, ts_fields *f)
         ts_msg_client_hello ch;
         ts_msg_server_hello sh;
         ts_msg_certificate cert;
+        ts_msg_certificate_request cr;
         uint8_t verify_data[TS_VERIFY_DATA_LEN];
     } m;
     switch (type) {
@@ -85,6 +87,8 @@ static ts_err describe_body(uint8_t type, ts_buf *body, ts_kx kx, ts_fields *f)
         return ts_msg_certificate_parse(body, &m.cert, f);
     case TS_HS_SERVER_KEY_EXCHANGE:
         return describe_ske(body, kx, f);
+    case TS_HS_CERTIFICATE_REQUEST:
+        return ts_msg_certificate_request_parse(body, &m.cr, f);
     case TS_HS_SERVER_HELLO_DONE:
         return ts_msg_server_hello_done_parse(body, f);
     case TS_HS_CLIENT_KEY_EXCHANGE:

@@ -113,14 +113,34 @@ ts_err ts_msg_exts_write(ts_buf *out, ts_ext_ctx ctx, const ts_msg_exts *e)
     return ts_buf_vec_end(out, 2, block);
 }
 
-/* Copies a host name for display, dots for bytes that are not printable. */
-static void printable(char *dst, const char *src, size_t n)
+static bool ldh(uint8_t c)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)src[i];
-        dst[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_';
+}
+
+bool ts_msg_host_name_valid(const uint8_t *name, size_t n)
+{
+    if (n == 0 || n > TS_EXT_MAX_HOST) {
+        return false;
     }
-    dst[n] = '\0';
+    size_t label = 0;
+    bool all_digits = true;
+    for (size_t i = 0; i < n; i++) {
+        if (name[i] == '.') {
+            if (label == 0) {
+                return false; /* empty label, or a leading dot */
+            }
+            label = 0;
+            continue;
+        }
+        if (!ldh(name[i]) || ++label > 63) {
+            return false;
+        }
+        all_digits &= name[i] >= '0' && name[i] <= '9';
+    }
+    /* no trailing dot; "literal IPv4 and IPv6 addresses are not permitted" */
+    return label > 0 && !all_digits;
 }
 
 static ts_err parse_server_name(ts_buf *d, ts_ext_ctx ctx, ts_msg_exts *e, ts_fields *f)
@@ -133,6 +153,7 @@ static ts_err parse_server_name(ts_buf *d, ts_ext_ctx ctx, ts_msg_exts *e, ts_fi
     TS_GUARD(ts_buf_read_vec(d, 2, 1, 0xFFFF, &list));
     TS_GUARD(ts_fields_add(f, 2, "server_name_list_length", at, 2, "%zu", list.len));
     bool seen_host = false;
+    ts_err verdict = TS_OK;
     while (ts_buf_remaining(&list) > 0) {
         uint8_t type;
         at = OFF(f, &list);
@@ -142,39 +163,45 @@ static ts_err parse_server_name(ts_buf *d, ts_ext_ctx ctx, ts_msg_exts *e, ts_fi
         at = OFF(f, &list);
         TS_GUARD(ts_buf_read_vec(&list, 2, 1, 0xFFFF, &name));
         TS_GUARD(ts_fields_add(f, 2, "server_name_length", at, 2, "%zu", name.len));
+        TS_GUARD(ts_fields_add_text(f, 2, "server_name", at + 2, ts_buf_cursor(&name), name.len));
         if (type != 0) {
-            TS_GUARD(ts_fields_add_hex(f, 2, "server_name", at + 2, name.data, name.len));
             continue;
         }
-        TS_ENSURE(!seen_host, TS_ERR_ILLEGAL); /* RFC 6066 §3: one per type */
-        TS_ENSURE(name.len <= TS_EXT_MAX_HOST, TS_ERR_DECODE);
+        /* RFC 6066 §3: one name per type, and a host_name is a DNS name.
+         * The syntax is read to the end first: a decode error wins. */
+        if (seen_host || !ts_msg_host_name_valid(ts_buf_cursor(&name), name.len)) {
+            verdict = TS_ERR_ILLEGAL;
+            continue;
+        }
         seen_host = true;
         e->host_len = name.len;
-        TS_GUARD(ts_buf_read_bytes(&name, (uint8_t *)e->host, name.len));
+        memcpy(e->host, ts_buf_cursor(&name), name.len);
         e->host[name.len] = '\0';
-        char shown[TS_EXT_MAX_HOST + 1];
-        printable(shown, e->host, e->host_len);
-        TS_GUARD(ts_fields_add(f, 2, "server_name", at + 2, name.len, "%s", shown));
     }
-    return TS_OK;
+    return verdict;
 }
 
+/* Reads a u16 list of any length: its view goes to *wire, its first cap
+ * entries to v (*n of them), one field each. */
 static ts_err parse_u16_list(ts_buf *d, size_t min, size_t max, uint16_t *v, size_t cap,
-                             size_t *n, const char *what, ts_fields *f)
+                             size_t *n, ts_buf *wire, const char *what, ts_fields *f)
 {
     ts_buf list;
     size_t at = OFF(f, d);
     TS_GUARD(ts_buf_read_vec(d, 2, min, max, &list));
     TS_ENSURE(list.len % 2 == 0, TS_ERR_DECODE);
-    TS_ENSURE(list.len / 2 <= cap, TS_ERR_DECODE);
+    *wire = list;
     TS_GUARD(ts_fields_add(f, 2, "list_length", at, 2, "%zu (%zu entries)", list.len,
                            list.len / 2));
     bool groups = strcmp(what, "named_group") == 0;
     *n = 0;
     while (ts_buf_remaining(&list) > 0) {
+        uint16_t x;
         at = OFF(f, &list);
-        TS_GUARD(ts_buf_read_u16(&list, &v[*n]));
-        uint16_t x = v[(*n)++];
+        TS_GUARD(ts_buf_read_u16(&list, &x));
+        if (*n < cap) {
+            v[(*n)++] = x;
+        }
         TS_GUARD(ts_fields_add(f, 3, what, at, 2, "%s (0x%04x)",
                                groups ? ts_group_name(x) : ts_sigalg_name(x), x));
     }
@@ -186,13 +213,16 @@ static ts_err parse_point_formats(ts_buf *d, ts_msg_exts *e, ts_fields *f)
     ts_buf list;
     size_t at = OFF(f, d);
     TS_GUARD(ts_buf_read_vec(d, 1, 1, 0xFF, &list));
-    TS_ENSURE(list.len <= TS_EXT_MAX_POINT_FORMATS, TS_ERR_DECODE);
     TS_GUARD(ts_fields_add(f, 2, "list_length", at, 1, "%zu", list.len));
-    e->n_point_formats = list.len;
+    e->n_point_formats = 0;
     for (size_t i = 0; i < list.len; i++) {
+        uint8_t pf;
         at = OFF(f, &list);
-        TS_GUARD(ts_buf_read_u8(&list, &e->point_formats[i]));
-        uint8_t pf = e->point_formats[i];
+        TS_GUARD(ts_buf_read_u8(&list, &pf));
+        if (e->n_point_formats < TS_EXT_MAX_POINT_FORMATS) {
+            e->point_formats[e->n_point_formats++] = pf;
+        }
+        e->point_uncompressed |= pf == TS_POINT_FORMAT_UNCOMPRESSED;
         TS_GUARD(ts_fields_add(f, 3, "ec_point_format", at, 1, "%s (%u)",
                                pf == 0 ? "uncompressed"
                                : pf == 1 ? "ansiX962_compressed_prime"
@@ -225,14 +255,14 @@ static ts_err parse_one(ts_buf *d, uint16_t type, ts_ext_ctx ctx, ts_msg_exts *e
     case TS_EXT_SUPPORTED_GROUPS:
         e->present |= TS_EXTF_SUPPORTED_GROUPS;
         return parse_u16_list(d, 2, 0xFFFF, e->groups, TS_EXT_MAX_GROUPS, &e->n_groups,
-                              "named_group", f);
+                              &e->groups_wire, "named_group", f);
     case TS_EXT_EC_POINT_FORMATS:
         e->present |= TS_EXTF_EC_POINT_FORMATS;
         return parse_point_formats(d, e, f);
     case TS_EXT_SIGNATURE_ALGORITHMS:
         e->present |= TS_EXTF_SIGNATURE_ALGORITHMS;
         return parse_u16_list(d, 2, 0xFFFE, e->sigalgs, TS_EXT_MAX_SIGALGS, &e->n_sigalgs,
-                              "signature_algorithm", f);
+                              &e->sigalgs_wire, "signature_algorithm", f);
     case TS_EXT_EXTENDED_MASTER_SECRET:
         e->present |= TS_EXTF_EXTENDED_MASTER_SECRET;
         return TS_OK;
@@ -240,7 +270,9 @@ static ts_err parse_one(ts_buf *d, uint16_t type, ts_ext_ctx ctx, ts_msg_exts *e
         e->present |= TS_EXTF_RENEGOTIATION_INFO;
         return parse_reneg(d, e, f);
     default:
-        e->unknown[e->n_unknown++] = type;
+        if (e->n_unknown < TS_EXT_MAX) {
+            e->unknown[e->n_unknown++] = type;
+        }
         if (ts_buf_remaining(d) > 0) {
             TS_GUARD(ts_fields_add_hex(f, 2, "extension_data", OFF(f, d), ts_buf_cursor(d),
                                        ts_buf_remaining(d)));
@@ -260,34 +292,86 @@ ts_err ts_msg_exts_parse(ts_buf *in, ts_ext_ctx ctx, ts_msg_exts *e, ts_fields *
     size_t at = OFF(f, in);
     TS_GUARD(ts_msg_body_err(ts_buf_read_vec(in, 2, 0, 0xFFFF, &block)));
     e->block = true;
+    e->wire = block;
     TS_GUARD(ts_fields_add(f, 0, "extensions_length", at, 2, "%zu", block.len));
+    static const size_t bits = 8 * sizeof(unsigned long);
+    unsigned long seen[65536 / (8 * sizeof(unsigned long))] = {0};
+    ts_err verdict = TS_OK; /* an illegal value, reported once the block decodes */
     while (ts_buf_remaining(&block) > 0) {
         uint16_t type;
         at = OFF(f, &block);
         TS_GUARD(ts_msg_body_err(ts_buf_read_u16(&block, &type)));
         TS_GUARD(ts_msg_body_err(ts_buf_read_vec(&block, 2, 0, 0xFFFF, &data)));
-        TS_ENSURE(!ts_msg_exts_has(e, type), TS_ERR_DECODE); /* RFC 5246 §7.4.1.4 */
-        TS_ENSURE(e->n_order < TS_EXT_MAX, TS_ERR_DECODE);
-        e->order[e->n_order++] = type;
+        /* RFC 5246 §7.4.1.4: no two extensions of the same type */
+        TS_ENSURE((seen[type / bits] & (1ul << (type % bits))) == 0, TS_ERR_DECODE);
+        seen[type / bits] |= 1ul << (type % bits);
+        if (e->n_order < TS_EXT_MAX) {
+            e->order[e->n_order++] = type;
+        }
+        e->n_exts++;
         TS_GUARD(ts_fields_add(f, 1, "extension", at, 4 + data.len, "%s (%u), %zu bytes",
                                ts_ext_name(type), type, data.len));
         TS_GUARD(ts_fields_add(f, 2, "extension_type", at, 2, "%s (%u)", ts_ext_name(type),
                                type));
         TS_GUARD(ts_fields_add(f, 2, "extension_length", at + 2, 2, "%zu", data.len));
-        TS_GUARD(ts_msg_body_err(parse_one(&data, type, ctx, e, f)));
+        ts_err err = ts_msg_body_err(parse_one(&data, type, ctx, e, f));
+        if (err == TS_ERR_ILLEGAL && verdict == TS_OK) {
+            verdict = err;
+            TS_GUARD(ts_buf_skip(&data, ts_buf_remaining(&data)));
+        } else {
+            TS_GUARD(err);
+        }
         TS_ENSURE(ts_buf_remaining(&data) == 0, TS_ERR_DECODE);
     }
-    return TS_OK;
+    return verdict;
 }
 
 bool ts_msg_exts_has(const ts_msg_exts *e, uint16_t type)
 {
-    for (size_t i = 0; i < e->n_order; i++) {
-        if (e->order[i] == type) {
+    ts_buf block = e->wire;
+    uint16_t t;
+    ts_buf data;
+    while (ts_buf_read_u16(&block, &t) == TS_OK &&
+           ts_buf_read_vec(&block, 2, 0, 0xFFFF, &data) == TS_OK) {
+        if (t == type) {
             return true;
         }
     }
     return false;
+}
+
+size_t ts_msg_u16_count(const ts_buf *wire, size_t n)
+{
+    return wire->len > 0 ? wire->len / 2 : n;
+}
+
+uint16_t ts_msg_u16_at(const ts_buf *wire, const uint16_t *array, size_t i)
+{
+    if (wire->len > 0) {
+        return (uint16_t)(wire->data[wire->pos + 2 * i] << 8 | wire->data[wire->pos + 2 * i + 1]);
+    }
+    return array[i];
+}
+
+static bool u16_list_has(const ts_buf *wire, const uint16_t *array, size_t n, uint16_t v)
+{
+    size_t count = ts_msg_u16_count(wire, n);
+    for (size_t i = 0; i < count; i++) {
+        if (ts_msg_u16_at(wire, array, i) == v) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool ts_msg_exts_offers_group(const ts_msg_exts *e, uint16_t group)
+{
+    return u16_list_has(&e->groups_wire, e->groups, e->n_groups, group);
+}
+
+bool ts_msg_exts_offers_sigalg(const ts_msg_exts *e, uint16_t sigalg)
+{
+    return u16_list_has(&e->sigalgs_wire, e->sigalgs, e->n_sigalgs, sigalg);
 }
 
 /* RFC 8701 reserves 0x0a0a, 0x1a1a, ... 0xfafa to keep peers tolerant. */

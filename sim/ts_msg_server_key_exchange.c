@@ -28,6 +28,31 @@ ts_err ts_msg_ske_write_signature(ts_buf *out, uint16_t sigalg, const uint8_t *s
     return ts_buf_write_vec(out, 2, sig, sig_len);
 }
 
+bool ts_msg_ske_sigalg_hash(uint16_t sigalg, ts_hash_alg *alg)
+{
+    if (sigalg == TS_SIGALG_RSA_PKCS1_SHA256) {
+        *alg = TS_HASH_SHA256;
+        return true;
+    }
+    if (sigalg == TS_SIGALG_RSA_PKCS1_SHA384) {
+        *alg = TS_HASH_SHA384;
+        return true;
+    }
+    return false;
+}
+
+void ts_msg_ske_digest(ts_hash_alg alg, const uint8_t client_random[TS_RANDOM_LEN],
+                       const uint8_t server_random[TS_RANDOM_LEN], const uint8_t *params,
+                       size_t params_len, uint8_t out[TS_HASH_MAX_LEN])
+{
+    ts_hash_ctx h;
+    ts_hash_init(&h, alg);
+    ts_hash_update(&h, client_random, TS_RANDOM_LEN);
+    ts_hash_update(&h, server_random, TS_RANDOM_LEN);
+    ts_hash_update(&h, params, params_len);
+    ts_hash_final(&h, out);
+}
+
 ts_err ts_msg_ske_write(ts_buf *out, const ts_msg_ske *m)
 {
     TS_GUARD(ts_msg_ske_write_params(out, m));

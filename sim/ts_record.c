@@ -42,7 +42,7 @@ ts_err ts_record_parse_header(const ts_buf *in, ts_record *rec)
     TS_GUARD(ts_buf_read_u8(&v, &type));
     TS_GUARD(ts_buf_read_u16(&v, &version));
     TS_GUARD(ts_buf_read_u16(&v, &length));
-    TS_ENSURE(ts_record_type_known(type), TS_ERR_RECORD);
+    TS_ENSURE(ts_record_type_known(type), TS_ERR_RECORD_TYPE);
     TS_ENSURE((version >> 8) == 3, TS_ERR_RECORD);
     TS_ENSURE(length <= TS_MAX_CIPHERTEXT, TS_ERR_RECORD_OVERFLOW);
     ts_buf fragment;

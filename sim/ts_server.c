@@ -24,24 +24,81 @@ static ts_err send_msg(ts_conn *c, uint8_t type, const char *name, ts_buf *body,
     return err;
 }
 
-static bool has_sigalg(const ts_msg_exts *e, uint16_t alg)
+/* The signature algorithm for ServerKeyExchange: the client's first among
+ * those the engine signs with. RFC 9155 §2 (updating RFC 5246 §7.4.1.4.1):
+ * without signature_algorithms the default would be {sha1, rsa}, which is
+ * no longer used, so the server aborts with handshake_failure. */
+static ts_err choose_sigalg(ts_conn *c, const ts_msg_exts *e)
 {
-    for (size_t i = 0; i < e->n_sigalgs; i++) {
-        if (e->sigalgs[i] == alg) {
-            return true;
+    if ((e->present & TS_EXTF_SIGNATURE_ALGORITHMS) == 0) {
+        return ts_ep_fail(c, TS_ERR_NO_SUITE,
+                          "no signature_algorithms: the default {sha1, rsa} is not used "
+                          "(RFC 9155)");
+    }
+    size_t n = ts_msg_u16_count(&e->sigalgs_wire, e->n_sigalgs);
+    for (size_t i = 0; i < n; i++) {
+        uint16_t alg = ts_msg_u16_at(&e->sigalgs_wire, e->sigalgs, i);
+        ts_hash_alg hash;
+        if (ts_msg_ske_sigalg_hash(alg, &hash)) {
+            c->sigalg = alg;
+            return TS_OK;
         }
     }
-    return false;
+    return ts_ep_fail(c, TS_ERR_NO_SUITE,
+                      "the client accepts neither rsa_pkcs1_sha256 nor rsa_pkcs1_sha384 signatures");
 }
 
-static bool has_group(const ts_msg_exts *e, uint16_t group)
+/* RFC 7919 §4: a client naming any FFDHE group (256..511) gets its first
+ * group the server knows; if it knows none, insufficient_security. A client
+ * naming none gets the server's configured group (classic DHE). */
+static ts_err choose_dh_group(ts_conn *c, const ts_msg_exts *e)
 {
-    for (size_t i = 0; i < e->n_groups; i++) {
-        if (e->groups[i] == group) {
-            return true;
+    c->dh_group = c->cfg.dh_group;
+    size_t n = ts_msg_u16_count(&e->groups_wire, e->n_groups);
+    bool any_ffdhe = false;
+    for (size_t i = 0; i < n; i++) {
+        uint16_t g = ts_msg_u16_at(&e->groups_wire, e->groups, i);
+        ts_dh_group_id id;
+        if (ts_dh_group_by_named(g, &id)) {
+            c->dh_group = id;
+            return TS_OK;
         }
+        any_ffdhe |= g >= 256 && g <= 511;
     }
-    return false;
+    if (any_ffdhe) {
+        return ts_ep_fail(c, TS_ERR_INSUFFICIENT,
+                          "the client offers only FFDHE groups the server does not know");
+    }
+    return TS_OK;
+}
+
+/* Checks the extensions against the RFCs and the suite; chooses what the
+ * key exchange needs. */
+static ts_err check_extensions(ts_conn *c, const ts_msg_exts *e)
+{
+    if ((e->present & TS_EXTF_RENEGOTIATION_INFO) && e->reneg_len != 0) {
+        /* RFC 5746 §3.6 (the alert as §3.4 names it for the same check) */
+        return ts_ep_fail(c, TS_ERR_NO_SUITE,
+                          "renegotiation_info must be empty in a first handshake");
+    }
+    bool ec_groups = false; /* the client named an elliptic curve (codes below 256) */
+    size_t n = ts_msg_u16_count(&e->groups_wire, e->n_groups);
+    for (size_t i = 0; i < n && !ec_groups; i++) {
+        ec_groups = ts_msg_u16_at(&e->groups_wire, e->groups, i) < 256;
+    }
+    if ((e->present & TS_EXTF_EC_POINT_FORMATS) && !e->point_uncompressed && ec_groups) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          "ec_point_formats lacks uncompressed (RFC 8422 5.1.2)");
+    }
+    if (c->cfg.suite->kx == TS_KX_RSA) {
+        return TS_OK;
+    }
+    TS_GUARD(choose_sigalg(c, e));
+    if (c->cfg.suite->kx == TS_KX_ECDHE && (e->present & TS_EXTF_SUPPORTED_GROUPS) &&
+        !ts_msg_exts_offers_group(e, TS_GROUP_X25519)) {
+        return ts_ep_fail(c, TS_ERR_NO_SUITE, "the client does not support X25519");
+    }
+    return c->cfg.suite->kx == TS_KX_DHE ? choose_dh_group(c, e) : TS_OK;
 }
 
 ts_err ts_server_read_hello(ts_conn *c, ts_buf *body)
@@ -61,22 +118,13 @@ ts_err ts_server_read_hello(ts_conn *c, ts_buf *body)
         return ts_ep_fail(c, TS_ERR_NO_SUITE, why);
     }
     const ts_msg_exts *e = &m.exts;
-    if (c->cfg.suite->kx != TS_KX_RSA && (e->present & TS_EXTF_SIGNATURE_ALGORITHMS) &&
-        !has_sigalg(e, TS_SIGALG_RSA_PKCS1_SHA256)) {
-        return ts_ep_fail(c, TS_ERR_NO_SUITE, "the client does not accept rsa_pkcs1_sha256 signatures");
-    }
-    if (c->cfg.suite->kx == TS_KX_ECDHE && (e->present & TS_EXTF_SUPPORTED_GROUPS) &&
-        !has_group(e, TS_GROUP_X25519)) {
-        return ts_ep_fail(c, TS_ERR_NO_SUITE, "the client does not support X25519");
-    }
-    if ((e->present & TS_EXTF_RENEGOTIATION_INFO) && e->reneg_len != 0) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, "renegotiation_info must be empty in a first handshake");
-    }
+    TS_GUARD(check_extensions(c, e));
     c->suite = c->cfg.suite;
     c->peer_secure_reneg = (e->present & TS_EXTF_RENEGOTIATION_INFO) ||
                            ts_msg_client_hello_offers(&m, TS_SCSV_RENEGOTIATION);
     c->peer_ems = (e->present & TS_EXTF_EXTENDED_MASTER_SECRET) != 0;
     c->use_ems = c->peer_ems && c->cfg.ems;
+    c->peer_point_formats = (e->present & TS_EXTF_EC_POINT_FORMATS) != 0;
     memcpy(c->client_random, m.random, TS_RANDOM_LEN);
     ts_ep_value(c, "client_random", "received in ClientHello", "32 random bytes from the client",
                 false, c->client_random, TS_RANDOM_LEN, NULL);
@@ -102,7 +150,9 @@ ts_err ts_server_write_hello(ts_conn *c)
     if (c->use_ems) {
         m.exts.present |= TS_EXTF_EXTENDED_MASTER_SECRET;
     }
-    if (c->suite->kx == TS_KX_ECDHE) {
+    /* RFC 8422 §5.2: only in answer to the client's ec_point_formats (a
+     * server sends no extension the client did not send, RFC 5246 §7.4.1.4) */
+    if (c->suite->kx == TS_KX_ECDHE && c->peer_point_formats) {
         m.exts.present |= TS_EXTF_EC_POINT_FORMATS;
         m.exts.point_formats[m.exts.n_point_formats++] = TS_POINT_FORMAT_UNCOMPRESSED;
     }
@@ -141,7 +191,7 @@ static ts_err make_share(ts_conn *c, ts_msg_ske *m)
         m->point = (ts_msg_bytes){c->x25519_pub, TS_X25519_LEN};
         return TS_OK;
     }
-    const ts_dh_group *g = ts_dh_group_get(c->cfg.dh_group);
+    const ts_dh_group *g = ts_dh_group_get(c->dh_group);
     TS_ENSURE(g != NULL, TS_ERR_ARG);
     ts_buf_reset(&c->dh_p);
     ts_buf_reset(&c->dh_g);
@@ -171,25 +221,37 @@ ts_err ts_server_write_key_exchange(ts_conn *c)
     ts_err err = ts_msg_ske_write_params(&body, &m);
     uint8_t sig[TS_RSA_MAX_LEN];
     size_t sig_len = ts_rsa_len(c->cfg.server_key);
+    ts_hash_alg hash = TS_HASH_SHA256;
+    if (!ts_msg_ske_sigalg_hash(c->sigalg, &hash)) {
+        err = err == TS_OK ? TS_ERR_ARG : err; /* read_hello chose it */
+    }
     if (err == TS_OK) {
-        uint8_t digest[TS_SHA256_LEN];
-        ts_hash_ctx h;
-        ts_hash_init(&h, TS_HASH_SHA256);
-        ts_hash_update(&h, c->client_random, TS_RANDOM_LEN);
-        ts_hash_update(&h, c->server_random, TS_RANDOM_LEN);
-        ts_hash_update(&h, body.data, body.len);
-        ts_hash_final(&h, digest);
-        err = ts_rsa_sign(c->cfg.server_key, TS_HASH_SHA256, digest, sig);
+        uint8_t digest[TS_HASH_MAX_LEN];
+        ts_msg_ske_digest(hash, c->client_random, c->server_random, body.data, body.len, digest);
+        err = ts_rsa_sign(c->cfg.server_key, hash, digest, sig);
     }
     if (err == TS_OK) {
         ts_ep_value(c, "ske_signature", "signed with the server's private key",
-                    "RSA-sign(server_private_key, SHA-256(client_random + server_random + params))",
+                    hash == TS_HASH_SHA256
+                        ? "RSA-sign(server_private_key, SHA-256(client_random + server_random + params))"
+                        : "RSA-sign(server_private_key, SHA-384(client_random + server_random + params))",
                     false, sig, sig_len, "client_random", c->client_random, (size_t)TS_RANDOM_LEN,
                     "server_random", c->server_random, (size_t)TS_RANDOM_LEN, "params", body.data,
                     body.len, NULL);
-        err = ts_msg_ske_write_signature(&body, TS_SIGALG_RSA_PKCS1_SHA256, sig, sig_len);
+        err = ts_msg_ske_write_signature(&body, c->sigalg, sig, sig_len);
     }
     return send_msg(c, TS_HS_SERVER_KEY_EXCHANGE, "server_key_exchange", &body, err);
+}
+
+ts_err ts_server_read_client_certificate(ts_conn *c, ts_buf *body)
+{
+    ts_msg_certificate m;
+    TS_GUARD(ts_msg_certificate_parse(body, &m, NULL));
+    if (m.n_certs > 0) {
+        return ts_ep_fail(c, TS_ERR_X509, "this server verifies no client certificate");
+    }
+    ts_ep_check(c, "client_certificate", TS_OK, "the client has no certificate (an empty list)");
+    return TS_OK;
 }
 
 ts_err ts_server_write_hello_done(ts_conn *c)

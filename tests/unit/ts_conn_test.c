@@ -237,9 +237,12 @@ static void test_server_alerts(void **state)
     /* Application data before the handshake. */
     static const uint8_t app[] = {0x17, 0x03, 0x03, 0x00, 0x01, 0x41};
     assert_int_equal(server_alert_for(app, sizeof(app)), TS_ALERT_UNEXPECTED_MESSAGE);
-    /* An unknown content type, and a record longer than 2^14 + 2048. */
+    /* An unknown content type (RFC 5246 §6: unexpected_message; 24 is
+     * heartbeat), and a record longer than 2^14 + 2048. */
     static const uint8_t junk[] = {0x42, 0x03, 0x03, 0x00, 0x01, 0x00};
-    assert_int_equal(server_alert_for(junk, sizeof(junk)), TS_ALERT_DECODE_ERROR);
+    assert_int_equal(server_alert_for(junk, sizeof(junk)), TS_ALERT_UNEXPECTED_MESSAGE);
+    static const uint8_t heartbeat[] = {0x18, 0x03, 0x03, 0x00, 0x03, 0x01, 0x00, 0x00};
+    assert_int_equal(server_alert_for(heartbeat, sizeof(heartbeat)), TS_ALERT_UNEXPECTED_MESSAGE);
     static const uint8_t big[] = {0x16, 0x03, 0x03, 0x48, 0x01};
     assert_int_equal(server_alert_for(big, sizeof(big)), TS_ALERT_RECORD_OVERFLOW);
     /* An empty handshake record. */

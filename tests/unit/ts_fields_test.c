@@ -109,9 +109,25 @@ static void test_grows_and_bounded(void **state)
     for (i = 0; i < TS_FIELDS_MAX + 5 && err == TS_OK; i++) {
         err = ts_fields_add(&f, 0, "x", i, 1, "%zu", i);
     }
-    assert_int_equal(err, TS_ERR_TOO_LONG);
+    assert_int_equal(err, TS_OK); /* decoding goes on; memory stays bounded */
     assert_int_equal(f.n, TS_FIELDS_MAX);
-    assert_string_equal(f.items[TS_FIELDS_MAX - 1].value, "16383");
+    assert_true(f.truncated);
+    assert_string_equal(f.items[TS_FIELDS_MAX - 2].value, "16382");
+    assert_string_equal(f.items[TS_FIELDS_MAX - 1].name, "truncated");
+    ts_fields_free(&f);
+}
+
+/* Peer-chosen bytes never reach a terminal raw (escape-sequence injection). */
+static void test_values_are_safe_text(void **state)
+{
+    (void)state;
+    ts_fields f;
+    ts_fields_init(&f);
+    const uint8_t evil[] = "a\x1b[31mb\x07" "c\\d\xc3\xa9";
+    assert_int_equal(ts_fields_add_text(&f, 0, "host", 0, evil, sizeof(evil) - 1), TS_OK);
+    assert_string_equal(f.items[0].value, "a\\x1b[31mb\\x07c\\\\d\\xc3\\xa9");
+    assert_int_equal(ts_fields_add(&f, 0, "fmt", 0, 1, "%s", "x\x1by\n"), TS_OK);
+    assert_string_equal(f.items[1].value, "x\\x1by\\x0a");
     ts_fields_free(&f);
 }
 
@@ -121,6 +137,7 @@ int main(void)
         cmocka_unit_test(test_add_and_find),   cmocka_unit_test(test_null_list_is_noop),
         cmocka_unit_test(test_truncation),     cmocka_unit_test(test_hex),
         cmocka_unit_test(test_offsets),        cmocka_unit_test(test_grows_and_bounded),
+        cmocka_unit_test(test_values_are_safe_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -219,43 +219,69 @@ static void test_unknown_recorded_and_skipped(void **state)
     ts_buf_free(&b);
 }
 
+/* A server_name extension holding one host_name of n bytes. */
+static void sni_block(ts_buf *b, const uint8_t *name, size_t n)
+{
+    assert_int_equal(ts_buf_write_u16(b, (uint16_t)(4 + 5 + n)), TS_OK);
+    assert_int_equal(ts_buf_write_u16(b, TS_EXT_SERVER_NAME), TS_OK);
+    assert_int_equal(ts_buf_write_u16(b, (uint16_t)(5 + n)), TS_OK);
+    assert_int_equal(ts_buf_write_u16(b, (uint16_t)(3 + n)), TS_OK);
+    assert_int_equal(ts_buf_write_u8(b, 0), TS_OK);
+    assert_int_equal(ts_buf_write_vec(b, 2, name, n), TS_OK);
+}
+
 static void test_bounds(void **state)
 {
     (void)state;
-    /* 65 empty extensions: more than TS_EXT_MAX. */
+    /* 1000 empty extensions: well-formed, so accepted (RFC 5246 §7.4.1.4);
+     * the first TS_EXT_MAX types are kept, every one is found. */
     ts_buf b;
     ts_buf_init(&b);
-    assert_int_equal(ts_buf_write_u16(&b, 65 * 4), TS_OK);
-    for (uint16_t i = 0; i < 65; i++) {
+    assert_int_equal(ts_buf_write_u16(&b, 1000 * 4), TS_OK);
+    for (uint16_t i = 0; i < 1000; i++) {
         assert_int_equal(ts_buf_write_u16(&b, (uint16_t)(0x1000 + i)), TS_OK);
         assert_int_equal(ts_buf_write_u16(&b, 0), TS_OK);
     }
     ts_msg_exts e;
-    assert_int_equal(ts_msg_exts_parse(&b, TS_EXT_CTX_CLIENT_HELLO, &e, NULL), TS_ERR_DECODE);
+    assert_int_equal(ts_msg_exts_parse(&b, TS_EXT_CTX_CLIENT_HELLO, &e, NULL), TS_OK);
+    assert_int_equal(e.n_exts, 1000);
+    assert_int_equal(e.n_order, TS_EXT_MAX);
+    assert_int_equal(e.n_unknown, TS_EXT_MAX);
+    assert_true(ts_msg_exts_has(&e, 0x1000 + 999));
+    assert_false(ts_msg_exts_has(&e, 0x1000 + 1000));
     ts_buf_free(&b);
 
-    /* 65 groups: more than TS_EXT_MAX_GROUPS. */
+    /* The same type twice, far apart: decode_error. */
     ts_buf_init(&b);
-    assert_int_equal(ts_buf_write_u16(&b, 4 + 130), TS_OK);
-    assert_int_equal(ts_buf_write_u16(&b, TS_EXT_SUPPORTED_GROUPS), TS_OK);
-    assert_int_equal(ts_buf_write_u16(&b, 2 + 130), TS_OK);
-    assert_int_equal(ts_buf_write_u16(&b, 130), TS_OK);
-    for (uint16_t i = 0; i < 65; i++) {
-        assert_int_equal(ts_buf_write_u16(&b, i), TS_OK);
+    assert_int_equal(ts_buf_write_u16(&b, 300 * 4), TS_OK);
+    for (uint16_t i = 0; i < 300; i++) {
+        assert_int_equal(ts_buf_write_u16(&b, (uint16_t)(i == 299 ? 0x1000 : 0x1000 + i)), TS_OK);
+        assert_int_equal(ts_buf_write_u16(&b, 0), TS_OK);
     }
     assert_int_equal(ts_msg_exts_parse(&b, TS_EXT_CTX_CLIENT_HELLO, &e, NULL), TS_ERR_DECODE);
     ts_buf_free(&b);
 
-    /* A host name of 256 bytes. */
+    /* 500 groups with x25519 last: accepted and found. */
     ts_buf_init(&b);
-    assert_int_equal(ts_buf_write_u16(&b, 4 + 5 + 256), TS_OK);
-    assert_int_equal(ts_buf_write_u16(&b, TS_EXT_SERVER_NAME), TS_OK);
-    assert_int_equal(ts_buf_write_u16(&b, 5 + 256), TS_OK);
-    assert_int_equal(ts_buf_write_u16(&b, 3 + 256), TS_OK);
-    assert_int_equal(ts_buf_write_u8(&b, 0), TS_OK);
-    assert_int_equal(ts_buf_write_u16(&b, 256), TS_OK);
-    assert_int_equal(ts_buf_write_zeros(&b, 256, NULL), TS_OK);
-    assert_int_equal(ts_msg_exts_parse(&b, TS_EXT_CTX_CLIENT_HELLO, &e, NULL), TS_ERR_DECODE);
+    assert_int_equal(ts_buf_write_u16(&b, 4 + 2 + 1000), TS_OK);
+    assert_int_equal(ts_buf_write_u16(&b, TS_EXT_SUPPORTED_GROUPS), TS_OK);
+    assert_int_equal(ts_buf_write_u16(&b, 2 + 1000), TS_OK);
+    assert_int_equal(ts_buf_write_u16(&b, 1000), TS_OK);
+    for (uint16_t i = 0; i < 500; i++) {
+        assert_int_equal(ts_buf_write_u16(&b, i == 499 ? TS_GROUP_X25519 : 0x0300 + i), TS_OK);
+    }
+    assert_int_equal(ts_msg_exts_parse(&b, TS_EXT_CTX_CLIENT_HELLO, &e, NULL), TS_OK);
+    assert_int_equal(e.n_groups, TS_EXT_MAX_GROUPS);
+    assert_true(ts_msg_exts_offers_group(&e, TS_GROUP_X25519));
+    assert_false(ts_msg_exts_offers_group(&e, TS_GROUP_FFDHE2048));
+    ts_buf_free(&b);
+
+    /* A host name of 256 bytes: not a DNS name (RFC 6066 §3). */
+    uint8_t name[256];
+    memset(name, 'a', sizeof(name));
+    ts_buf_init(&b);
+    sni_block(&b, name, sizeof(name));
+    assert_int_equal(ts_msg_exts_parse(&b, TS_EXT_CTX_CLIENT_HELLO, &e, NULL), TS_ERR_ILLEGAL);
     ts_buf_free(&b);
 
     /* The writer refuses counts beyond its arrays. */
@@ -265,6 +291,58 @@ static void test_bounds(void **state)
     ts_buf_init(&b);
     assert_int_equal(ts_msg_exts_write(&b, TS_EXT_CTX_CLIENT_HELLO, &e), TS_ERR_ARG);
     ts_buf_free(&b);
+}
+
+/* RFC 6066 §3: a host_name is an ASCII DNS name; anything else (and bytes
+ * that could drive a terminal) is illegal_parameter; the field shows it
+ * escaped. An empty one does not decode. */
+static void test_host_names(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        size_t len;
+        ts_err want;
+    } cases[] = {
+        {"localhost", 9, TS_OK},
+        {"www.example.com", 15, TS_OK},
+        {"a-b_c.example", 13, TS_OK},
+        {"local\0host", 10, TS_ERR_ILLEGAL},
+        {"bell\x07", 5, TS_ERR_ILLEGAL},
+        {"\x1b[31mevil", 9, TS_ERR_ILLEGAL},
+        {"caf\xc3\xa9", 5, TS_ERR_ILLEGAL},
+        {"two words", 9, TS_ERR_ILLEGAL},
+        {"localhost.", 10, TS_ERR_ILLEGAL},
+        {".localhost", 10, TS_ERR_ILLEGAL},
+        {"a..b", 4, TS_ERR_ILLEGAL},
+        {"127.0.0.1", 9, TS_ERR_ILLEGAL},
+        {"", 0, TS_ERR_DECODE},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        ts_buf b;
+        ts_buf_init(&b);
+        sni_block(&b, (const uint8_t *)cases[i].name, cases[i].len);
+        ts_msg_exts e;
+        ts_fields f;
+        ts_fields_init(&f);
+        assert_int_equal(ts_msg_exts_parse(&b, TS_EXT_CTX_CLIENT_HELLO, &e, &f), cases[i].want);
+        for (size_t k = 0; k < f.n; k++) {
+            for (const char *v = f.items[k].value; *v != '\0'; v++) {
+                assert_true(*v >= 0x20 && *v < 0x7f);
+            }
+        }
+        if (cases[i].want == TS_OK) {
+            assert_int_equal(e.host_len, cases[i].len);
+            assert_memory_equal(e.host, cases[i].name, cases[i].len);
+        }
+        ts_fields_free(&f);
+        ts_buf_free(&b);
+    }
+    /* A 63-byte label is fine, 64 is not. */
+    uint8_t label[64];
+    memset(label, 'x', sizeof(label));
+    assert_true(ts_msg_host_name_valid(label, 63));
+    assert_false(ts_msg_host_name_valid(label, 64));
 }
 
 static void test_names(void **state)
@@ -294,6 +372,7 @@ int main(void)
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_unknown_recorded_and_skipped),
         cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_host_names),
         cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
