@@ -58,8 +58,10 @@ typedef struct {
     ts_buf sent;            /* the whole record as sent */
     ts_buf delivered;       /* as delivered (empty unless delivered) */
     bool tampered;          /* delivered and different from sent */
-    /* what the sender sealed (TS_EV_SEALED) */
+    /* what the sender sealed (TS_EV_SEALED), or what the receiver opened
+     * (TS_EV_OPENED, opened true) when the sender is a real peer */
     bool has_plain;
+    bool opened;
     ts_buf plaintext;
     bool protected_record;
     uint64_t seq;
@@ -115,6 +117,13 @@ ts_err ts_chan_observe(ts_chan *ch, ts_chan_observer fn, void *ctx);
 /* Announces a record the sender sealed (ev is its TS_EV_SEALED event) at
  * trace step; *number (if not NULL) receives the number it will have. */
 ts_err ts_chan_sealed(ts_chan *ch, ts_dir dir, const ts_event *ev, size_t step, size_t *number);
+
+/* Attaches what the receiver found inside record number (ev is its
+ * TS_EV_OPENED event: plaintext, sequence number, nonce, tag) and decodes
+ * the record again with it: for records whose sender is not simulated (a
+ * real peer in network mode). TS_ERR_ARG for an unknown number or when the
+ * event's bytes are not that record's. */
+ts_err ts_chan_opened(ts_chan *ch, size_t number, const ts_event *ev);
 
 /* Frames the records in the n bytes at data (5-byte header + length each)
  * and puts them on the wire in direction dir; each is matched to the oldest

@@ -49,6 +49,7 @@ typedef struct {
     size_t n_certs;
     const uint8_t *payload;  /* the file served over HTTPS */
     size_t payload_len;
+    const char *content_type; /* server: its Content-Type (NULL: application/octet-stream) */
     /* client */
     const uint8_t *ca_der;   /* trust anchor */
     size_t ca_len;
@@ -116,8 +117,13 @@ const ts_suite *ts_conn_suite(const ts_conn *c);
 /* Client: the HTTP response body received (valid once closed). */
 const ts_buf *ts_conn_response(const ts_conn *c);
 
-/* Client: the HTTP status code received, or 0. */
+/* Client: the HTTP status code received; server: the one it sent; or 0. */
 int ts_conn_http_status(const ts_conn *c);
+
+/* The bytes the HTTP exchange carried: for a client the response body
+ * received (ts_conn_response), for a server the file it sent, once sent
+ * (empty before). */
+const ts_buf *ts_conn_http_payload(const ts_conn *c, ts_buf *view);
 
 /* Where the endpoint keeps its secrets, so a test can check they were
  * wiped after the close: fills up to max (pointer, length) pairs, returns

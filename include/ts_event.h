@@ -30,6 +30,9 @@ typedef enum {
     TS_EV_WIPE,     /* secrets were wiped: name lists what */
     TS_EV_DONE,     /* the endpoint finished: ok, how = outcome */
     TS_EV_RECORD,   /* channel: a record crossed (emitted by ts_chan) */
+    TS_EV_OPENED,   /* a protected record was opened: record fields as for
+                       SEALED, value = the plaintext (for a front end that
+                       sees only the peer's bytes, as in network mode) */
     TS_EV_KIND_COUNT
 } ts_ev_kind;
 

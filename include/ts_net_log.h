@@ -4,7 +4,8 @@
  * records of a channel (ts_chan), as in a simulated run, and each step can
  * be printed as it happens, in the format of `tlsstep run`'s transcript
  * (ts_transcript.h). The peer's records are numbered on the channel as they
- * arrive; only our side's plaintext and values are known.
+ * arrive and shown once our endpoint has opened them (TS_EV_OPENED), with
+ * the plaintext it read inside.
  * Functions that can fail return ts_err. */
 #ifndef TS_NET_LOG_H
 #define TS_NET_LOG_H
@@ -39,6 +40,10 @@ void ts_net_log_event(void *ctx, const ts_event *ev);
 /* The ts_net_tap.record callback (ctx = the log): a record left or
  * arrived on the socket. */
 void ts_net_log_record(void *ctx, bool outgoing, const uint8_t *rec, size_t n);
+
+/* Shows a received record still waiting for our endpoint to open it (call
+ * once the connection is over; events and records call it themselves). */
+void ts_net_log_flush(ts_net_log *l);
 
 /* The first machinery error met while logging (TS_OK when none). */
 ts_err ts_net_log_error(const ts_net_log *l);

@@ -256,6 +256,7 @@ bool cli_net_run(const cli_net_conn *nc, int fd, bool *machinery)
         ts_net_tap tap = {.record = on_record, .bytes = on_bytes, .ctx = &t};
         ts_net_stats st;
         err = ts_net_pump(fd, c, nc->opts->timeout_ms, &tap, &st);
+        ts_net_log_flush(log);
         ok = err == TS_OK && ts_net_log_error(log) == TS_OK && ended_well(log, c, nc->role);
         ts_net_log_outcome out = {
             .mode = nc->cmd, .seed = nc->rng_seed, .bits = nc->role == TS_ROLE_CLIENT ? ts_conn_peer_bits(c) : nc->opts->bits, .peer = nc->peer,

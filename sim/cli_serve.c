@@ -13,6 +13,9 @@
 #include "cli.h"
 #include "ts_file.h"
 #include "cli_net.h"
+#include "ts_hash.h"
+#include "ts_hex.h"
+#include "ts_http_type.h"
 #include "ts_net.h"
 #include "ts_rsa.h"
 #include "ts_sample.h"
@@ -36,7 +39,7 @@ static const char usage_text[] =
     "  --host NAME       the DNS name in the server certificate (default localhost)\n"
     "  --file PATH       the file served (default: the built-in sample.bmp)\n"
     "  --out-dir DIR     where ca.pem is written (default .)\n"
-    "  --bits N          RSA modulus size of the keys it makes, 512..4096 (default 1024)\n"
+    "  --bits N          RSA modulus size of the keys it makes, 512..4096 (default 2048:\n                    what stock clients accept at their default security level)\n"
     "%s"
     "\n"
     "With --json the \"listening on\" line goes to stderr and stdout holds one JSON\n"
@@ -182,8 +185,13 @@ static void print_head(const serve_opts *o, const serve_state *s, ts_time now)
     printf("suite: %s (%s, 0x%04x)\nbits: %u\nems: %s\n", o->net.suite->iana_name,
            o->net.suite->cli_name, o->net.suite->code, o->net.bits, o->net.ems ? "on" : "off");
     printf("host: %s\nclock: %s (%lld)\n", o->host, when, (long long)now);
-    printf("payload: %s, %zu bytes\nca: %s/ca.pem\n", o->file != NULL ? o->file : ts_sample_name(),
-           s->payload.len, o->out_dir);
+    uint8_t digest[TS_SHA256_LEN];
+    char hex[2 * TS_SHA256_LEN + 1];
+    ts_hash(TS_HASH_SHA256, s->payload.data, s->payload.len, digest);
+    ts_hex_encode(digest, sizeof(digest), hex);
+    const char *name = o->file != NULL ? o->file : ts_sample_name();
+    printf("payload: %s, %zu bytes, %s, sha256 %s\nca: %s/ca.pem\n", name, s->payload.len,
+           ts_http_content_type(name), hex, o->out_dir);
 }
 
 static void catch_signals(void)
@@ -212,6 +220,7 @@ static int serve_loop(const serve_opts *o, serve_state *s, ts_time now, int lfd)
     cfg.n_certs = 1;
     cfg.payload = s->payload.data != NULL ? s->payload.data : (const uint8_t *)"";
     cfg.payload_len = s->payload.len;
+    cfg.content_type = ts_http_content_type(o->file != NULL ? o->file : ts_sample_name());
     int rc = CLI_EXIT_OK;
     for (size_t n = 1; !stop_requested; n++) {
         int fd = -1;
@@ -247,6 +256,7 @@ int cli_serve(int argc, char **argv)
     serve_opts o;
     memset(&o, 0, sizeof(o));
     cli_net_opts_init(&o.net);
+    o.net.bits = 2048; /* Debian's OpenSSL, GnuTLS, Python and Chromium refuse less */
     o.port = TS_NET_DEFAULT_PORT;
     o.bind = "127.0.0.1";
     o.host = "localhost";

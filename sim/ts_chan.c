@@ -116,18 +116,14 @@ static ts_err add_record(ts_chan *ch, ts_dir dir, ts_chan_record **out)
     return TS_OK;
 }
 
-ts_err ts_chan_sealed(ts_chan *ch, ts_dir dir, const ts_event *ev, size_t step, size_t *number)
+/* Copies the plaintext and protection details of ev into r. */
+static ts_err take_plain(ts_chan_record *r, const ts_event *ev)
 {
-    TS_ENSURE(ch != NULL && ev != NULL && ev->kind == TS_EV_SEALED, TS_ERR_ARG);
-    ts_chan_record *r;
-    TS_GUARD(add_record(ch, dir, &r));
-    r->step_written = step;
-    r->content_type = ev->content_type;
     r->has_plain = true;
     r->protected_record = ev->protected_record;
     r->seq = ev->seq;
+    ts_buf_reset(&r->plaintext);
     TS_GUARD(ts_buf_write_bytes(&r->plaintext, ev->value, ev->value != NULL ? ev->value_len : 0));
-    TS_GUARD(ts_buf_write_bytes(&r->sent, ev->record, ev->record != NULL ? ev->record_len : 0));
     r->nonce_len = ev->nonce_len <= sizeof(r->nonce) ? ev->nonce_len : 0;
     if (r->nonce_len > 0) {
         memcpy(r->nonce, ev->nonce, r->nonce_len);
@@ -136,10 +132,35 @@ ts_err ts_chan_sealed(ts_chan *ch, ts_dir dir, const ts_event *ev, size_t step, 
     if (r->tag_len > 0) {
         memcpy(r->tag, ev->tag, r->tag_len);
     }
+    return TS_OK;
+}
+
+ts_err ts_chan_sealed(ts_chan *ch, ts_dir dir, const ts_event *ev, size_t step, size_t *number)
+{
+    TS_ENSURE(ch != NULL && ev != NULL && ev->kind == TS_EV_SEALED, TS_ERR_ARG);
+    ts_chan_record *r;
+    TS_GUARD(add_record(ch, dir, &r));
+    r->step_written = step;
+    r->content_type = ev->content_type;
+    TS_GUARD(take_plain(r, ev));
+    TS_GUARD(ts_buf_write_bytes(&r->sent, ev->record, ev->record != NULL ? ev->record_len : 0));
     if (number != NULL) {
         *number = r->number;
     }
     return TS_OK;
+}
+
+ts_err ts_chan_opened(ts_chan *ch, size_t number, const ts_event *ev)
+{
+    TS_ENSURE(ch != NULL && ev != NULL && ev->kind == TS_EV_OPENED, TS_ERR_ARG);
+    TS_ENSURE(number >= 1 && number <= ch->count, TS_ERR_ARG);
+    ts_chan_record *r = ch->recs[number - 1];
+    TS_ENSURE(ev->record != NULL && ev->record_len == r->sent.len &&
+                  memcmp(ev->record, r->sent.data, r->sent.len) == 0,
+              TS_ERR_ARG);
+    TS_GUARD(take_plain(r, ev));
+    r->opened = true;
+    return ts_chan_describe(r);
 }
 
 /* The oldest announced record of dir, or NULL. */

@@ -158,11 +158,42 @@ static ts_err on_handshake_bytes(ts_conn *c, const ts_buf *payload)
     return TS_OK;
 }
 
+/* Reports the plaintext of a protected record just opened. */
+static void report_opened(ts_conn *c, const ts_record *rec, const ts_buf *plain,
+                          const ts_record_info *info)
+{
+    ts_event ev;
+    memset(&ev, 0, sizeof(ev));
+    ev.kind = TS_EV_OPENED;
+    ev.side = c->side;
+    ev.name = ts_record_type_name(rec->type);
+    ev.content_type = rec->type;
+    ev.record = ts_buf_cursor(&rec->fragment) - TS_RECORD_HEADER_LEN;
+    ev.record_len = rec->total_len;
+    ev.value = plain->data;
+    ev.value_len = plain->len;
+    ev.protected_record = true;
+    ev.seq = info->seq;
+    ev.nonce = info->nonce;
+    ev.nonce_len = info->nonce_len;
+    ev.tag = info->tag;
+    ev.tag_len = info->tag_len;
+    if (c->hook != NULL) {
+        c->hook(c->hook_ctx, &ev);
+    }
+}
+
 static ts_err on_record(ts_conn *c, const ts_record *rec)
 {
     ts_buf plain;
     ts_buf_init(&plain);
-    ts_err err = ts_record_open(&c->read, rec, &plain, NULL);
+    ts_record_info info;
+    memset(&info, 0, sizeof(info));
+    bool protected_record = c->read.suite != NULL;
+    ts_err err = ts_record_open(&c->read, rec, &plain, &info);
+    if (err == TS_OK && protected_record) {
+        report_opened(c, rec, &plain, &info);
+    }
     if (err != TS_OK) {
         ts_secret_free_buf(&plain);
         return ts_ep_fail(c, err,
@@ -285,6 +316,15 @@ const ts_buf *ts_conn_response(const ts_conn *c)
 int ts_conn_http_status(const ts_conn *c)
 {
     return c->http_status;
+}
+
+const ts_buf *ts_conn_http_payload(const ts_conn *c, ts_buf *view)
+{
+    if (c->role == TS_ROLE_CLIENT) {
+        return &c->body;
+    }
+    ts_buf_view(view, c->cfg.payload, c->response_sent ? c->cfg.payload_len : 0);
+    return view;
 }
 
 size_t ts_conn_secret_areas(const ts_conn *c, const uint8_t **ptrs, size_t *lens, size_t max)

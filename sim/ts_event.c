@@ -24,7 +24,7 @@ const char *ts_ev_kind_name(ts_ev_kind kind)
         [TS_EV_CHECK] = "check",       [TS_EV_ALERT_SENT] = "alert_sent",
         [TS_EV_ALERT_RECEIVED] = "alert_received",
         [TS_EV_WIPE] = "wipe",         [TS_EV_DONE] = "done",
-        [TS_EV_RECORD] = "record",
+        [TS_EV_RECORD] = "record",     [TS_EV_OPENED] = "opened",
     };
     return (unsigned)kind < TS_EV_KIND_COUNT ? names[kind] : "unknown";
 }

@@ -38,8 +38,10 @@ static ts_err server_response(ts_conn *c)
 {
     char head[512];
     int n = snprintf(head, sizeof(head),
-                     "HTTP/1.1 200 OK\r\nServer: tlsstep\r\nContent-Type: application/octet-stream\r\n"
+                     "HTTP/1.1 200 OK\r\nServer: tlsstep\r\nContent-Type: %s\r\n"
                      "Content-Length: %zu\r\nConnection: close\r\n\r\n",
+                     c->cfg.content_type != NULL ? c->cfg.content_type
+                                                 : "application/octet-stream",
                      c->cfg.payload_len);
     TS_ENSURE(n > 0 && (size_t)n < sizeof(head), TS_ERR_TOO_LONG);
     ts_buf resp;
@@ -51,6 +53,7 @@ static ts_err server_response(ts_conn *c)
     }
     if (err == TS_OK) {
         c->response_sent = true;
+        c->http_status = 200;
         ts_ep_simple(c, TS_EV_MESSAGE, "http_response",
                      "the HTTP response: headers, then the file, split over records",
                      resp.data, resp.len);
@@ -63,19 +66,34 @@ static ts_err server_response(ts_conn *c)
     return err;
 }
 
+/* Length of the HTTP head at data (through its empty line), 0 while it is
+ * incomplete. Lines end in CRLF or, as RFC 9112 §2.2 lets a recipient
+ * accept, a lone LF. */
+static size_t head_end(const uint8_t *data, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (data[i] != '\n') {
+            continue;
+        }
+        if (i + 1 < n && data[i + 1] == '\n') {
+            return i + 2;
+        }
+        if (i + 2 < n && data[i + 1] == '\r' && data[i + 2] == '\n') {
+            return i + 3;
+        }
+    }
+    return 0;
+}
+
 ts_err ts_http_write_turn(ts_conn *c)
 {
     ts_err err = TS_OK;
     if (c->role == TS_ROLE_CLIENT && !c->request_sent) {
         err = client_request(c);
     }
-    if (err == TS_OK && c->role == TS_ROLE_SERVER && !c->response_sent) {
-        const uint8_t *end = c->app_in.len >= 4
-                                 ? memmem(c->app_in.data, c->app_in.len, "\r\n\r\n", 4)
-                                 : NULL;
-        if (end != NULL) {
-            err = server_response(c);
-        }
+    if (err == TS_OK && c->role == TS_ROLE_SERVER && !c->response_sent &&
+        head_end(c->app_in.data, c->app_in.len) != 0) {
+        err = server_response(c);
     }
     return err == TS_OK ? TS_OK : ts_ep_fail(c, err, NULL);
 }

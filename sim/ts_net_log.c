@@ -18,6 +18,7 @@ struct ts_net_log {
     ts_trace *trace;
     ts_chan *chan;
     ts_err err;
+    size_t pending; /* a received record whose step waits for its plaintext */
 };
 
 static ts_dir dir_of(ts_side side)
@@ -83,9 +84,41 @@ static void show_last(ts_net_log *l)
     }
 }
 
+/* The TS_EV_RECORD step of a record that has just crossed (as ts_session). */
+static ts_err record_step(ts_net_log *l, size_t number)
+{
+    char how[160];
+    ts_event ev;
+    ts_chan_record_event(ts_chan_get(l->chan, number), how, sizeof(how), &ev);
+    return ts_trace_append(l->trace, &ev, number, NULL);
+}
+
+void ts_net_log_flush(ts_net_log *l)
+{
+    if (l->err == TS_OK && l->pending != 0) {
+        l->err = record_step(l, l->pending);
+        if (l->err == TS_OK) {
+            show_last(l);
+        }
+    }
+    l->pending = 0;
+}
+
 void ts_net_log_event(void *ctx, const ts_event *ev)
 {
     ts_net_log *l = ctx;
+    if (l->err != TS_OK) {
+        return;
+    }
+    if (ev->kind == TS_EV_OPENED) {
+        /* our endpoint opened the record just received: show it decrypted */
+        if (l->pending != 0) {
+            l->err = ts_chan_opened(l->chan, l->pending, ev);
+        }
+        ts_net_log_flush(l);
+        return;
+    }
+    ts_net_log_flush(l);
     if (l->err != TS_OK) {
         return;
     }
@@ -104,18 +137,10 @@ void ts_net_log_event(void *ctx, const ts_event *ev)
     }
 }
 
-/* The TS_EV_RECORD step of a record that has just crossed (as ts_session). */
-static ts_err record_step(ts_net_log *l, size_t number)
-{
-    char how[160];
-    ts_event ev;
-    ts_chan_record_event(ts_chan_get(l->chan, number), how, sizeof(how), &ev);
-    return ts_trace_append(l->trace, &ev, number, NULL);
-}
-
 void ts_net_log_record(void *ctx, bool outgoing, const uint8_t *rec, size_t n)
 {
     ts_net_log *l = ctx;
+    ts_net_log_flush(l);
     if (l->err != TS_OK) {
         return;
     }
@@ -136,6 +161,10 @@ void ts_net_log_record(void *ctx, bool outgoing, const uint8_t *rec, size_t n)
         if (l->err == TS_OK) {
             ts_buf_free(&bytes);
         }
+    }
+    if (l->err == TS_OK && !outgoing) {
+        l->pending = number; /* shown once our endpoint has opened it */
+        return;
     }
     if (l->err == TS_OK) {
         l->err = record_step(l, number);
@@ -186,14 +215,16 @@ void ts_net_log_print_end(FILE *f, const ts_net_log *l, const ts_net_log_outcome
     }
     const ts_suite *s = ts_conn_suite(c);
     fprintf(f, "\nsuite agreed: %s\n", s != NULL ? s->iana_name : "none");
-    if (strcmp(o->mode, "connect") == 0) {
-        const ts_buf *body = ts_conn_response(c);
+    bool client = strcmp(o->mode, "connect") == 0;
+    if (client || ts_conn_http_status(c) != 0) {
+        ts_buf view;
+        const ts_buf *body = ts_conn_http_payload(c, &view);
         uint8_t d[TS_SHA256_LEN];
         char hex[2 * TS_SHA256_LEN + 1];
         ts_hash(TS_HASH_SHA256, body->data, body->len, d);
         ts_hex_encode(d, sizeof(d), hex);
-        fprintf(f, "response: HTTP %d, %zu bytes, sha256 %s\n", ts_conn_http_status(c), body->len,
-                hex);
+        fprintf(f, "%s: HTTP %d, %zu bytes, sha256 %s\n", client ? "response" : "sent",
+                ts_conn_http_status(c), body->len, hex);
     }
     const char *reason = outcome_reason(o);
     fprintf(f, "result: %s%s%s%s\n", ts_net_log_result(o), reason[0] ? " (" : "", reason,
@@ -226,8 +257,9 @@ ts_err ts_net_log_json(const ts_net_log *l, const ts_net_log_outcome *o, char **
     ts_json_put(root, "result", ts_json_str(ts_net_log_result(o)), &ok);
     ts_json_put(root, "reason", ts_json_str(outcome_reason(o)), &ok);
     ts_json_put(root, "transport", ts_json_str(o->transport), &ok);
-    if (strcmp(o->mode, "connect") == 0) {
-        const ts_buf *body = ts_conn_response(o->conn);
+    if (strcmp(o->mode, "connect") == 0 || ts_conn_http_status(o->conn) != 0) {
+        ts_buf view;
+        const ts_buf *body = ts_conn_http_payload(o->conn, &view);
         uint8_t d[TS_SHA256_LEN];
         ts_hash(TS_HASH_SHA256, body->data, body->len, d);
         ts_json_put(root, "http_status", json_integer(ts_conn_http_status(o->conn)), &ok);

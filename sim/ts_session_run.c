@@ -20,8 +20,8 @@ static void on_event(void *ctx, const ts_event *ev)
 {
     ts_session_side *h = ctx;
     ts_session *s = h->s;
-    if (s->run_err != TS_OK) {
-        return;
+    if (s->run_err != TS_OK || ev->kind == TS_EV_OPENED) {
+        return; /* the channel holds what the sender sealed: nothing to add */
     }
     ts_event copy = *ev;
     copy.side = h->side;

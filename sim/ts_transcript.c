@@ -128,8 +128,9 @@ static void print_record(FILE *f, const ts_chan *ch, ts_side view, const ts_step
         print_diffs(f, r);
     }
     if (r->has_plain && r->protected_record) {
-        fprintf(f, "  plaintext sealed by the %s (seq %llu", r->dir == TS_DIR_C2S ? "client" : "server",
-                (unsigned long long)r->seq);
+        bool c2s = r->dir == TS_DIR_C2S;
+        fprintf(f, "  plaintext %s by the %s (seq %llu", r->opened ? "opened" : "sealed",
+                c2s != r->opened ? "client" : "server", (unsigned long long)r->seq);
         if (r->nonce_len > 0) {
             char hex[2 * sizeof(r->nonce) + 1];
             ts_hex_encode(r->nonce, r->nonce_len, hex);
