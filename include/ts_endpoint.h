@@ -152,4 +152,8 @@ ts_err ts_ep_fail(ts_conn *c, ts_err err, const char *reason);
 /* Sends a warning close_notify. */
 ts_err ts_ep_send_close_notify(ts_conn *c);
 
+/* Sends the warning alert desc (no_renegotiation: RFC 5246 §7.2.2) and
+ * goes on; why says what it answers. */
+ts_err ts_ep_send_warning(ts_conn *c, uint8_t desc, const char *why);
+
 #endif

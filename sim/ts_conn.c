@@ -183,6 +183,24 @@ static void report_opened(ts_conn *c, const ts_record *rec, const ts_buf *plain,
     }
 }
 
+/* A handshake message after the handshake: the peer asks to renegotiate
+ * (a ClientHello to the server, a HelloRequest to the client), which this
+ * engine does not do. RFC 5246 §7.2.2 names the answer: a warning
+ * no_renegotiation, and the connection goes on. Anything else is
+ * unexpected_message. */
+static ts_err refuse_renegotiation(ts_conn *c, const ts_buf *payload)
+{
+    ts_buf p = *payload;
+    uint8_t type;
+    bool asks = ts_buf_read_u8(&p, &type) == TS_OK &&
+                type == (c->role == TS_ROLE_SERVER ? TS_HS_CLIENT_HELLO : TS_HS_HELLO_REQUEST);
+    if (!asks) {
+        return ts_ep_fail(c, TS_ERR_UNEXPECTED, "a handshake message after the handshake");
+    }
+    return ts_ep_send_warning(c, TS_ALERT_NO_RENEGOTIATION,
+                              "renegotiation is not supported: the connection goes on");
+}
+
 static ts_err on_record(ts_conn *c, const ts_record *rec)
 {
     ts_buf plain;
@@ -211,9 +229,8 @@ static ts_err on_record(ts_conn *c, const ts_record *rec)
     } else if (rec->type == 20) {
         err = ts_handshake_on_ccs(c, &plain);
     } else if (rec->type == 22) {
-        err = c->status == TS_CONN_HANDSHAKE
-                  ? on_handshake_bytes(c, &plain)
-                  : ts_ep_fail(c, TS_ERR_UNEXPECTED, "renegotiation is not supported");
+        err = c->status == TS_CONN_HANDSHAKE ? on_handshake_bytes(c, &plain)
+                                             : refuse_renegotiation(c, &plain);
     } else if (c->status == TS_CONN_OPEN) {
         err = ts_http_on_data(c, &plain);
     } else {
@@ -226,12 +243,26 @@ static ts_err on_record(ts_conn *c, const ts_record *rec)
     return err;
 }
 
+/* True when a server's first bytes are an SSL 2.0-format ClientHello (RFC
+ * 5246 E.2: a 2-byte length with the top bit set, then msg_type 1). */
+static bool sslv2_hello(const ts_conn *c)
+{
+    const uint8_t *b = ts_buf_cursor(&c->in);
+    return c->role == TS_ROLE_SERVER && c->state == TS_ST_CLIENT_HELLO && c->hs_in.len == 0 &&
+           ts_buf_remaining(&c->in) >= 3 && (b[0] & 0x80) != 0 && b[2] == TS_HS_CLIENT_HELLO;
+}
+
 ts_err ts_conn_process(ts_conn *c)
 {
     ts_err err = TS_OK;
     c->wrote = false;
     while (err == TS_OK && (c->status == TS_CONN_HANDSHAKE || c->status == TS_CONN_OPEN)) {
         ts_record rec;
+        if (sslv2_hello(c)) {
+            err = ts_ep_fail(c, TS_ERR_VERSION,
+                             "an SSL 2.0-format ClientHello: SSL 2.0 is prohibited (RFC 6176)");
+            break;
+        }
         err = ts_record_next(&c->in, &rec);
         if (err == TS_ERR_SHORT) {
             err = TS_OK;

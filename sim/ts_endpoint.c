@@ -305,6 +305,17 @@ ts_err ts_ep_send_close_notify(ts_conn *c)
     return ts_ep_send_record(c, 21, alert, sizeof(alert));
 }
 
+ts_err ts_ep_send_warning(ts_conn *c, uint8_t desc, const char *why)
+{
+    const uint8_t alert[2] = {1, desc};
+    ts_event ev = event_of(c, TS_EV_ALERT_SENT, ts_alert_name(desc));
+    ev.alert = desc;
+    ev.alert_level = 1;
+    ev.how = why;
+    emit(c, &ev);
+    return ts_ep_send_record(c, 21, alert, sizeof(alert));
+}
+
 ts_err ts_ep_fail(ts_conn *c, ts_err err, const char *reason)
 {
     if (c->status == TS_CONN_FAILED) {

@@ -13,7 +13,7 @@ BADPEER="python3 tests/net/badpeer.py"
 # expect CASE: what badpeer should see from tlsstep.
 expect() {
     case $1 in
-        garbage) echo "alert 50" ;;    # decode_error: not a TLS record header
+        garbage) echo "alert 10" ;;    # unexpected_message: not a TLS content type (RFC 5246 §6)
         overlong) echo "alert 22" ;;   # record_overflow
         badversion) echo "alert 70" ;; # protocol_version
         *) echo "closed" ;;            # truncated, midclose, silent: a clean close
@@ -87,5 +87,6 @@ fi
 
 fails "serve: bad --port" 2 "$TLSSTEP" serve --port 70000
 fails "serve: bad --suite" 2 "$TLSSTEP" serve --suite rc4
-fails "serve: missing --out-dir" 2 "$TLSSTEP" serve --out-dir "$TMP/none"
+touch "$TMP/a-file"
+fails "serve: --out-dir that cannot be made" 2 timeout 20 "$TLSSTEP" serve --port 0 --out-dir "$TMP/a-file/pki"
 ok "serve --help" "$TLSSTEP" serve --help
