@@ -41,6 +41,7 @@ extern const ts_der_oid TS_OID_RSA_ENCRYPTION;      /* 1.2.840.113549.1.1.1 */
 extern const ts_der_oid TS_OID_SHA256_WITH_RSA;     /* 1.2.840.113549.1.1.11 */
 extern const ts_der_oid TS_OID_SHA256;              /* 2.16.840.1.101.3.4.2.1 */
 extern const ts_der_oid TS_OID_SHA384;              /* 2.16.840.1.101.3.4.2.2 */
+extern const ts_der_oid TS_OID_SHA512;              /* 2.16.840.1.101.3.4.2.3 */
 extern const ts_der_oid TS_OID_COMMON_NAME;         /* 2.5.4.3 */
 extern const ts_der_oid TS_OID_ORGANIZATION;        /* 2.5.4.10 */
 extern const ts_der_oid TS_OID_BASIC_CONSTRAINTS;   /* 2.5.29.19 */

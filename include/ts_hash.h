@@ -12,12 +12,14 @@
 
 typedef enum {
     TS_HASH_SHA256,
-    TS_HASH_SHA384
+    TS_HASH_SHA384,
+    TS_HASH_SHA512  /* for rsa_pkcs1_sha512 signatures */
 } ts_hash_alg;
 
 #define TS_SHA256_LEN 32
 #define TS_SHA384_LEN 48
-#define TS_HASH_MAX_LEN 48
+#define TS_SHA512_LEN 64
+#define TS_HASH_MAX_LEN 64
 
 /* Digest length of alg in bytes. */
 size_t ts_hash_len(ts_hash_alg alg);

@@ -52,7 +52,7 @@ ts_err ts_msg_ske_write_signature(ts_buf *out, uint16_t sigalg, const uint8_t *s
                                   size_t sig_len);
 
 /* The hash of a SignatureAndHashAlgorithm the engine signs and verifies
- * with (rsa_pkcs1_sha256, rsa_pkcs1_sha384); false for any other. */
+ * with (rsa_pkcs1_sha256, _sha384, _sha512); false for any other. */
 bool ts_msg_ske_sigalg_hash(uint16_t sigalg, ts_hash_alg *alg);
 
 /* The digest a ServerKeyExchange signature covers (RFC 5246 §7.4.3):

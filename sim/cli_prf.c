@@ -101,7 +101,8 @@ int cli_prf(int argc, char **argv)
                                       "required");
     }
     ts_hash_alg alg;
-    if (ts_hash_from_name(hash, &alg) != TS_OK) {
+    if (ts_hash_from_name(hash, &alg) != TS_OK || alg == TS_HASH_SHA512) {
+        /* TLS 1.2's PRF is defined with SHA-256 and SHA-384 suites only */
         return cli_usage_error("prf", "--hash: '%s' is not sha256 or sha384", hash);
     }
     unsigned long len;

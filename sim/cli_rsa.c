@@ -106,7 +106,7 @@ static int parse_e(const char *cmd, const rsa_opts *o, unsigned long *e)
 static int parse_hash(const char *cmd, const rsa_opts *o, ts_hash_alg *alg)
 {
     if (ts_hash_from_name(opt_or(o, O_HASH, "sha256"), alg) != TS_OK) {
-        return cli_usage_error(cmd, "--hash %s: use sha256 or sha384", o->val[O_HASH]);
+        return cli_usage_error(cmd, "--hash %s: use sha256, sha384 or sha512", o->val[O_HASH]);
     }
     return CLI_EXIT_OK;
 }
@@ -442,12 +442,12 @@ static const rsa_sub SUBS[] = {
      "Decrypts a PKCS#1 v1.5 ciphertext with the private KEY; exits 1 when the\n"
      "padding is invalid.\n"},
     {"sign", run_sign, F(O_IN) | F(O_DATA) | F(O_OUT) | F(O_HASH), F(O_IN) | F(O_DATA),
-     "usage: tlsstep rsa sign --in KEY --data FILE|- [--out FILE] [--hash sha256|sha384]\n"
+     "usage: tlsstep rsa sign --in KEY --data FILE|- [--out FILE] [--hash sha256|sha384|sha512]\n"
      "Hashes FILE and writes its PKCS#1 v1.5 signature (binary), as\n"
      "`openssl dgst -sha256 -sign KEY` does.\n"},
     {"verify", run_verify, F(O_IN) | F(O_DATA) | F(O_SIG) | F(O_HASH) | F(O_LAX),
      F(O_IN) | F(O_DATA) | F(O_SIG),
-     "usage: tlsstep rsa verify --in KEY --data FILE|- --sig FILE [--hash sha256|sha384] [--lax]\n"
+     "usage: tlsstep rsa verify --in KEY --data FILE|- --sig FILE [--hash sha256|sha384|sha512] [--lax]\n"
      "Prints \"signature ok\" (exit 0) or \"signature does not verify\" (exit 1).\n"
      "--lax uses the flawed verifier of CVE-2006-4339, which ignores bytes after\n"
      "the hash (for the e=3 forgery exercise).\n"},

@@ -19,6 +19,19 @@
  * lessons on the calculator, not for a handshake). */
 #define TS_CLIENT_MIN_DH_BITS 512
 
+/* The signature algorithms the client offers, in its order of preference. */
+static const uint16_t client_sigalgs[] = {TS_SIGALG_RSA_PKCS1_SHA256, TS_SIGALG_RSA_PKCS1_SHA384};
+
+static bool offered_sigalg(uint16_t alg)
+{
+    for (size_t i = 0; i < sizeof(client_sigalgs) / sizeof(client_sigalgs[0]); i++) {
+        if (client_sigalgs[i] == alg) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static ts_err send_msg(ts_conn *c, uint8_t type, const char *name, ts_buf *body)
 {
     ts_err err = ts_ep_send_handshake(c, type, name, body);
@@ -55,8 +68,9 @@ ts_err ts_client_write_hello(ts_conn *c)
     e->groups[e->n_groups++] = TS_GROUP_X25519;
     e->groups[e->n_groups++] = TS_GROUP_FFDHE2048;
     e->point_formats[e->n_point_formats++] = TS_POINT_FORMAT_UNCOMPRESSED;
-    e->sigalgs[e->n_sigalgs++] = TS_SIGALG_RSA_PKCS1_SHA256;
-    e->sigalgs[e->n_sigalgs++] = TS_SIGALG_RSA_PKCS1_SHA384;
+    for (size_t i = 0; i < sizeof(client_sigalgs) / sizeof(client_sigalgs[0]); i++) {
+        e->sigalgs[e->n_sigalgs++] = client_sigalgs[i];
+    }
     if (c->cfg.ems) {
         e->present |= TS_EXTF_EXTENDED_MASTER_SECRET;
     }
@@ -169,7 +183,7 @@ static ts_err check_ske_signature(ts_conn *c, const ts_msg_ske *m)
     ts_err err = TS_OK;
     const char *why = "the server's key signed both randoms and these parameters";
     ts_hash_alg alg = TS_HASH_SHA256;
-    if (!ts_msg_ske_sigalg_hash(m->sigalg, &alg)) {
+    if (!offered_sigalg(m->sigalg) || !ts_msg_ske_sigalg_hash(m->sigalg, &alg)) {
         err = TS_ERR_ILLEGAL;
         why = "the signature algorithm is not one the client offered";
     }

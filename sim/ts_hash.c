@@ -1,4 +1,4 @@
-/* ts_hash: SHA-256 and SHA-384 on libsodium, HMAC over both, and the
+/* ts_hash: SHA-256, SHA-384 and SHA-512 on libsodium, HMAC over them, and the
  * handshake hash. SHA-384 is SHA-512 with the FIPS 180-4 §5.3.4 initial
  * values and its output truncated to 48 bytes (FIPS 180-4 §6.5). */
 #include "ts_hash.h"
@@ -26,17 +26,18 @@ static const uint64_t sha384_iv[8] = {
 
 size_t ts_hash_len(ts_hash_alg alg)
 {
-    return alg == TS_HASH_SHA384 ? TS_SHA384_LEN : TS_SHA256_LEN;
+    return alg == TS_HASH_SHA512 ? TS_SHA512_LEN
+           : alg == TS_HASH_SHA384 ? TS_SHA384_LEN : TS_SHA256_LEN;
 }
 
 size_t ts_hash_block_len(ts_hash_alg alg)
 {
-    return alg == TS_HASH_SHA384 ? 128 : 64;
+    return alg == TS_HASH_SHA256 ? 64 : 128;
 }
 
 const char *ts_hash_name(ts_hash_alg alg)
 {
-    return alg == TS_HASH_SHA384 ? "sha384" : "sha256";
+    return alg == TS_HASH_SHA512 ? "sha512" : alg == TS_HASH_SHA384 ? "sha384" : "sha256";
 }
 
 ts_err ts_hash_from_name(const char *name, ts_hash_alg *alg)
@@ -48,6 +49,10 @@ ts_err ts_hash_from_name(const char *name, ts_hash_alg *alg)
     }
     if (strcasecmp(name, "sha384") == 0 || strcasecmp(name, "sha-384") == 0) {
         *alg = TS_HASH_SHA384;
+        return TS_OK;
+    }
+    if (strcasecmp(name, "sha512") == 0 || strcasecmp(name, "sha-512") == 0) {
+        *alg = TS_HASH_SHA512;
         return TS_OK;
     }
     return TS_ERR_HASH;
@@ -71,6 +76,8 @@ void ts_hash_init(ts_hash_ctx *c, ts_hash_alg alg)
         crypto_hash_sha512_state *st = sha512_state(c);
         crypto_hash_sha512_init(st);
         memcpy(st->state, sha384_iv, sizeof(sha384_iv));
+    } else if (alg == TS_HASH_SHA512) {
+        crypto_hash_sha512_init(sha512_state(c));
     } else {
         crypto_hash_sha256_init(sha256_state(c));
     }
@@ -81,7 +88,7 @@ void ts_hash_update(ts_hash_ctx *c, const uint8_t *data, size_t n)
     if (n == 0) {
         return;
     }
-    if (c->alg == TS_HASH_SHA384) {
+    if (c->alg != TS_HASH_SHA256) {
         crypto_hash_sha512_update(sha512_state(c), data, n);
     } else {
         crypto_hash_sha256_update(sha256_state(c), data, n);
@@ -95,6 +102,8 @@ void ts_hash_final(ts_hash_ctx *c, uint8_t *out)
         crypto_hash_sha512_final(sha512_state(c), full);
         memcpy(out, full, TS_SHA384_LEN);
         ts_secret_wipe(full, sizeof(full));
+    } else if (c->alg == TS_HASH_SHA512) {
+        crypto_hash_sha512_final(sha512_state(c), out);
     } else {
         crypto_hash_sha256_final(sha256_state(c), out);
     }

@@ -38,6 +38,10 @@ bool ts_msg_ske_sigalg_hash(uint16_t sigalg, ts_hash_alg *alg)
         *alg = TS_HASH_SHA384;
         return true;
     }
+    if (sigalg == TS_SIGALG_RSA_PKCS1_SHA512) {
+        *alg = TS_HASH_SHA512;
+        return true;
+    }
     return false;
 }
 

@@ -99,6 +99,8 @@ static const uint8_t DI_SHA256[] = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x
                                     0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
 static const uint8_t DI_SHA384[] = {0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
                                     0x65, 0x03, 0x04, 0x02, 0x02, 0x05, 0x00, 0x04, 0x30};
+static const uint8_t DI_SHA512[] = {0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+                                    0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40};
 
 static ts_err digest_info(ts_hash_alg alg, const uint8_t **prefix, size_t *prefix_len,
                           size_t *hash_len, const ts_der_oid **oid)
@@ -115,6 +117,12 @@ static ts_err digest_info(ts_hash_alg alg, const uint8_t **prefix, size_t *prefi
         *prefix_len = sizeof(DI_SHA384);
         *hash_len = TS_SHA384_LEN;
         *oid = &TS_OID_SHA384;
+        return TS_OK;
+    case TS_HASH_SHA512:
+        *prefix = DI_SHA512;
+        *prefix_len = sizeof(DI_SHA512);
+        *hash_len = TS_SHA512_LEN;
+        *oid = &TS_OID_SHA512;
         return TS_OK;
     }
     return TS_ERR_HASH;

@@ -45,7 +45,7 @@ static ts_err choose_sigalg(ts_conn *c, const ts_msg_exts *e)
         }
     }
     return ts_ep_fail(c, TS_ERR_NO_SUITE,
-                      "the client accepts neither rsa_pkcs1_sha256 nor rsa_pkcs1_sha384 signatures");
+                      "the client accepts no rsa_pkcs1 signature with SHA-256, SHA-384 or SHA-512");
 }
 
 /* RFC 7919 §4: a client naming any FFDHE group (256..511) gets its first
@@ -234,7 +234,9 @@ ts_err ts_server_write_key_exchange(ts_conn *c)
         ts_ep_value(c, "ske_signature", "signed with the server's private key",
                     hash == TS_HASH_SHA256
                         ? "RSA-sign(server_private_key, SHA-256(client_random + server_random + params))"
-                        : "RSA-sign(server_private_key, SHA-384(client_random + server_random + params))",
+                    : hash == TS_HASH_SHA384
+                        ? "RSA-sign(server_private_key, SHA-384(client_random + server_random + params))"
+                        : "RSA-sign(server_private_key, SHA-512(client_random + server_random + params))",
                     false, sig, sig_len, "client_random", c->client_random, (size_t)TS_RANDOM_LEN,
                     "server_random", c->server_random, (size_t)TS_RANDOM_LEN, "params", body.data,
                     body.len, NULL);

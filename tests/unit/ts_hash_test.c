@@ -52,6 +52,24 @@ static const hash_vector hash_vectors[] = {
      "274edebfe76f65fbd51ad2f14898b95b"},
 };
 
+/* FIPS 180-4 example SHA512.pdf ("abc"), and the empty message: `printf
+ * 'abc' | openssl dgst -sha512`. SHA-512 is for rsa_pkcs1_sha512. */
+static void test_sha512_vectors(void **state)
+{
+    (void)state;
+    uint8_t out[TS_HASH_MAX_LEN];
+    ts_hash(TS_HASH_SHA512, (const uint8_t *)"abc", 3, out);
+    assert_hex_equal(out, TS_SHA512_LEN,
+                     "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+                     "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f");
+    ts_hash(TS_HASH_SHA512, (const uint8_t *)"", 0, out);
+    assert_hex_equal(out, TS_SHA512_LEN,
+                     "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce"
+                     "47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e");
+    assert_int_equal(ts_hash_len(TS_HASH_SHA512), 64);
+    assert_int_equal(ts_hash_block_len(TS_HASH_SHA512), 128);
+}
+
 static void test_hash_vectors(void **state)
 {
     (void)state;
@@ -125,11 +143,13 @@ static void test_hash_names(void **state)
     assert_int_equal(alg, TS_HASH_SHA256);
     assert_int_equal(ts_hash_from_name("sha384", &alg), TS_OK);
     assert_int_equal(alg, TS_HASH_SHA384);
-    assert_int_equal(ts_hash_from_name("sha512", &alg), TS_ERR_HASH);
+    assert_int_equal(ts_hash_from_name("sha1", &alg), TS_ERR_HASH);
+    assert_int_equal(ts_hash_from_name("SHA-512", &alg), TS_OK);
+    assert_int_equal(alg, TS_HASH_SHA512);
     assert_int_equal(ts_hash_from_name("sha", &alg), TS_ERR_HASH);
     assert_int_equal(ts_hash_from_name("", &alg), TS_ERR_HASH);
     assert_int_equal(ts_hash_from_name("sha2566", &alg), TS_ERR_HASH);
-    assert_int_equal(alg, TS_HASH_SHA384); /* untouched on failure */
+    assert_int_equal(alg, TS_HASH_SHA512); /* untouched on failure */
     assert_string_equal(ts_hash_name(TS_HASH_SHA256), "sha256");
     assert_string_equal(ts_hash_name(TS_HASH_SHA384), "sha384");
     assert_int_equal(ts_hash_len(TS_HASH_SHA256), 32);
@@ -301,6 +321,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hash_vectors),
+        cmocka_unit_test(test_sha512_vectors),
         cmocka_unit_test(test_hash_incremental),
         cmocka_unit_test(test_hash_names),
         cmocka_unit_test(test_hmac_rfc4231),
