@@ -8,7 +8,7 @@ set -euo pipefail
 build_pkgs=(build-essential pkg-config libgmp-dev libsodium-dev libncurses-dev
             libyaml-dev libcmark-dev libjansson-dev libpcap-dev)
 test_pkgs=(libcmocka-dev openssl curl tshark tmux python3 valgrind clang libclang-rt-14-dev
-           xxd bsdextrautils)
+           xxd bsdextrautils gnutls-bin chromium libnss3-tools)
 bench_pkgs=(libssl-dev)
 
 case "${1:-build}" in

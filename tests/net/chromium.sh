@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Headless Chromium (its own TLS stack, BoringSSL, and its own certificate
+# verifier), an independent client, against `tlsstep serve --file page.html`
+# on 127.0.0.1 with 2048-bit keys, for every suite.
+#
+# The toy CA is trusted the way a user would trust it: in the NSS store of a
+# throw-away HOME (certutil), never with --ignore-certificate-errors. The
+# page carries a title, a paragraph, and a script that rewrites the
+# paragraph; --dump-dom prints the DOM after the page ran, so finding the
+# script's text proves the certificate was verified, the page was served as
+# text/html and rendered (a download or a text/plain page has no such DOM).
+#
+#  - rsa and ecdhe (Chromium offers both): the DOM holds the page's title and
+#    the script's text; serve agreed on that suite and completed a
+#    connection.
+#  - dhe and null (Chromium offers neither): the load fails with
+#    ERR_SSL_VERSION_OR_CIPHER_MISMATCH, and every connection serve saw
+#    ended with serve's fatal handshake_failure alert (no common suite).
+#  - without the CA in the store the load fails with
+#    ERR_CERT_AUTHORITY_INVALID (the trust above is what made it pass).
+# Each Chromium run is time-boxed with `timeout 60`.
+source tests/lib.sh
+source tests/net/netlib.bash
+
+BITS=2048
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+for tool in "$CHROMIUM" certutil; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "not ok - $tool is missing: install chromium and libnss3-tools (.ci/deps.sh test)"
+        exit 1
+    fi
+done
+
+iana() {
+    case $1 in
+        rsa) echo TLS_RSA_WITH_AES_256_GCM_SHA384 ;;
+        ecdhe) echo TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ;;
+        dhe) echo TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ;;
+        null) echo TLS_RSA_WITH_NULL_SHA256 ;;
+    esac
+}
+
+cat >"$TMP/page.html" <<'EOF'
+<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>tlsstep served this page</title></head>
+<body><p id="msg">static text from page.html</p>
+<script>document.getElementById("msg").textContent = "rendered by " + "the page's script";</script>
+</body></html>
+EOF
+TITLE='<title>tlsstep served this page</title>'
+RENDERED="<p id=\"msg\">rendered by the page's script</p>"
+
+# chromium_dump DIR URL: a fresh HOME (DIR/home, with the NSS store in
+# DIR/home/.pki/nssdb) and profile; the DOM in DIR/dom, stderr in DIR/err.
+chromium_dump() {
+    HOME="$1/home" timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
+        --no-first-run --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$1/profile" --dump-dom "$2" >"$1/dom" 2>"$1/err"
+}
+
+# nss_store DIR [CA]: an empty NSS store in DIR/home, trusting CA if given.
+nss_store() {
+    mkdir -p "$1/home/.pki/nssdb" &&
+        certutil -d "sql:$1/home/.pki/nssdb" -N --empty-password &&
+        if [ -n "${2:-}" ]; then
+            certutil -d "sql:$1/home/.pki/nssdb" -A -t "C,," -n tlsstep-ca -i "$2"
+        fi
+}
+
+# has FILE TEXT: passes when FILE contains TEXT (fixed string).
+has() {
+    grep -qF -- "$2" "$1"
+}
+
+for suite in $SUITES; do
+    dir="$TMP/$suite"
+    mkdir -p "$dir"
+    # not --once: Chromium may open more than one connection (the page, the
+    # favicon, a retry after a failed handshake)
+    start_serve "$dir/serve.out" --suite "$suite" --bits "$BITS" --seed "chromium-$suite" \
+        --file "$TMP/page.html" --out-dir "$dir" --timeout 5
+    if [ -z "$SERVE_PORT" ]; then
+        echo "not ok - chromium $suite: serve never listened"
+        sed 's/^/    # /' "$dir/serve.out" | tail -5
+        continue
+    fi
+    ok "chromium $suite: NSS store trusting the toy CA" nss_store "$dir" "$dir/ca.pem"
+    chromium_dump "$dir" "https://localhost:$SERVE_PORT/"
+    rc=$?
+    stop "$SERVE_PID"
+    results=$(sed -n 's/^result: \([a-z_]*\).*/\1/p' "$dir/serve.out" | sort | uniq -c | awk '{print $2 " x" $1}' | paste -sd' ' -)
+    case $suite in
+        rsa | ecdhe)
+            same "chromium $suite: exit status" "$rc" 0
+            if has "$dir/dom" "$TITLE" && has "$dir/dom" "$RENDERED"; then
+                echo "ok - chromium $suite: page verified, served as HTML and rendered"
+            else
+                echo "not ok - chromium $suite: page verified, served as HTML and rendered"
+                echo "    # DOM: $(head -c 300 "$dir/dom" | tr '\n' ' ')"
+                grep -o 'net::ERR_[A-Z_]*' "$dir/err" | head -2 | sed 's/^/    # /'
+                grep -a -m1 '^payload: ' "$dir/serve.out" | sed 's/^/    # serve: /'
+                echo "    # serve results: $results"
+            fi
+            ok "chromium $suite: serve completed a connection" grep -q '^result: ok' "$dir/serve.out"
+            same "chromium $suite: every suite agreed is $(iana "$suite")" \
+                "$(sed -n 's/^suite agreed: //p' "$dir/serve.out" | sort -u | paste -sd' ' -)" \
+                "$(iana "$suite")"
+            ;;
+        *)
+            # Chromium retries a failed handshake; every attempt must end alike.
+            n=$(grep -c '^result: ' "$dir/serve.out")
+            got="$(grep -o 'net::ERR_[A-Z_]*' "$dir/err" | sort -u | paste -sd' ' -);"
+            got="$got page shown: $(has "$dir/dom" "$TITLE" && echo yes || echo no);"
+            got="$got serve results: $results; fatal handshake_failure alerts sent:"
+            got="$got $(grep -c 'server sends alert fatal handshake_failure (40)' "$dir/serve.out")"
+            [ "$n" -gt 0 ] || n="at least 1"
+            same "chromium: $suite not offered by Chromium: serve answered handshake_failure (no common suite) to each attempt" \
+                "$got" \
+                "net::ERR_SSL_VERSION_OR_CIPHER_MISMATCH; page shown: no; serve results: handshake_failure x$n; fatal handshake_failure alerts sent: $n"
+            ;;
+    esac
+done
+
+# Without the CA in its store, Chromium refuses the certificate.
+dir="$TMP/untrusted"
+mkdir -p "$dir"
+start_serve "$dir/serve.out" --suite ecdhe --bits "$BITS" --seed chromium-untrusted \
+    --file "$TMP/page.html" --out-dir "$dir" --timeout 5
+if [ -n "$SERVE_PORT" ] && nss_store "$dir" >/dev/null 2>&1; then
+    chromium_dump "$dir" "https://localhost:$SERVE_PORT/"
+    stop "$SERVE_PID"
+    same "chromium: certificate from an untrusted CA refused" \
+        "$(grep -o 'net::ERR_[A-Z_]*' "$dir/err" | sort -u | paste -sd' ' -); page shown: $(has "$dir/dom" "$TITLE" && echo yes || echo no)" \
+        "net::ERR_CERT_AUTHORITY_INVALID; page shown: no"
+else
+    echo "not ok - chromium untrusted: serve never listened or no NSS store"
+fi
