@@ -26,7 +26,7 @@ static const char usage_text[] =
     "usage: tlsstep cert [--bits N] [--seed S] [--host NAME] [--now SECONDS] --out-dir DIR\n"
     "Makes a toy PKI: a self-signed CA (CN \"" TS_X509_CA_CN "\", O \"" TS_X509_CA_ORG "\")\n"
     "and a server certificate it signs (CN and subjectAltName DNS = the host), X.509 v3,\n"
-    "sha256WithRSAEncryption, and writes into DIR (which must exist):\n"
+    "sha256WithRSAEncryption, and writes into DIR (made if missing):\n"
     "  ca.pem       the CA certificate: the client's trust anchor\n"
     "  ca.key       the CA's private key (PEM RSA PRIVATE KEY); the exercises need it to\n"
     "               sign certificates of their own. Keep it only for teaching.\n"
@@ -42,7 +42,8 @@ static const char usage_text[] =
     "  --now SECONDS    the time of issue, in seconds since 1970-01-01 UTC (default: the\n"
     "                   system clock); the CA is valid from a day before for 10 years,\n"
     "                   the server certificate from a day before for 365 days\n"
-    "  --out-dir DIR    directory to write to (existing files are replaced)\n"
+    "  --out-dir DIR    directory to write to, made as by mkdir -p (existing files\n"
+    "                   are replaced)\n"
     "  -h, --help       this help\n"
     "\nexample: tlsstep cert --bits 2048 --host localhost --out-dir /tmp/pki &&\n"
     "         openssl verify -auth_level 0 -CAfile /tmp/pki/ca.pem /tmp/pki/server.pem\n";

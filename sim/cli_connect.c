@@ -32,9 +32,10 @@ static const char usage_text[] =
     "Exit status: 0 when the handshake verified and an HTTP response arrived,\n"
     "1 otherwise, 2 for bad usage.\n"
     "\n"
-    "example: openssl s_server -tls1_2 -www -cert server.pem -key server.key \\\n"
-    "             -cipher 'AES256-GCM-SHA384:@SECLEVEL=0' -accept 4433 &\n"
-    "         tlsstep connect localhost:4433 --cafile ca.pem\n";
+    "example: tlsstep cert --bits 2048 --out-dir pki\n"
+    "         openssl s_server -tls1_2 -www -cert pki/server.pem -key pki/server.key \\\n"
+    "             -accept 4433 &\n"
+    "         tlsstep connect localhost:4433 --cafile pki/ca.pem\n";
 
 enum { OPT_CAFILE = CLI_NET_FIRST_OWN, OPT_HOST, OPT_NO_VERIFY, OPT_PATH };
 

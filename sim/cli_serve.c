@@ -38,7 +38,7 @@ static const char usage_text[] =
     "                    another until SIGINT or SIGTERM)\n"
     "  --host NAME       the DNS name in the server certificate (default localhost)\n"
     "  --file PATH       the file served (default: the built-in sample.bmp)\n"
-    "  --out-dir DIR     where ca.pem is written (default .)\n"
+    "  --out-dir DIR     where ca.pem is written, made if missing (default .)\n"
     "  --bits N          RSA modulus size of the keys it makes, 512..4096 (default 2048:\n                    what stock clients accept at their default security level)\n"
     "%s"
     "\n"
@@ -49,7 +49,7 @@ static const char usage_text[] =
     "complete HTTP exchange and a close), 1 otherwise, 2 for bad usage.\n"
     "\n"
     "example: tlsstep serve --port 4433 --once &\n"
-    "         openssl s_client -tls1_2 -cipher 'AES256-GCM-SHA384:@SECLEVEL=0' \\\n"
+    "         openssl s_client -tls1_2 -cipher 'AES256-GCM-SHA384' \\\n"
     "             -CAfile ca.pem -connect 127.0.0.1:4433 -servername localhost\n";
 
 enum { OPT_PORT = CLI_NET_FIRST_OWN, OPT_BIND, OPT_ONCE, OPT_HOST, OPT_FILE, OPT_OUT_DIR };

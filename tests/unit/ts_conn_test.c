@@ -13,6 +13,10 @@
 
 #include "ts_conn.h"
 #include "ts_msg_alert.h"
+#include "ts_msg_extensions.h"
+#include "ts_msg_handshake.h"
+#include "ts_msg_server_hello.h"
+#include "ts_msg_server_key_exchange.h"
 #include "ts_record.h"
 #include "ts_rsa_pkcs1.h"
 #include "ts_secret.h"
@@ -365,6 +369,200 @@ static void test_eof_mid_handshake(void **state)
     close_pair(pki);
 }
 
+/* --- the server against the RFCs (the same cases as tests/conformance/,
+ * here under the sanitizers) --- */
+
+/* Appends an extension of type with n bytes of data. */
+static void put_ext(ts_buf *b, uint16_t type, const uint8_t *data, size_t n)
+{
+    assert_int_equal(ts_buf_write_u16(b, type), TS_OK);
+    assert_int_equal(ts_buf_write_vec(b, 2, data, n), TS_OK);
+}
+
+/* Appends a u16 list extension. */
+static void put_u16_ext(ts_buf *b, uint16_t type, const uint16_t *v, size_t n)
+{
+    uint8_t data[2 + 2 * 600];
+    data[0] = (uint8_t)(2 * n >> 8);
+    data[1] = (uint8_t)(2 * n);
+    for (size_t i = 0; i < n; i++) {
+        data[2 + 2 * i] = (uint8_t)(v[i] >> 8);
+        data[3 + 2 * i] = (uint8_t)v[i];
+    }
+    put_ext(b, type, data, 2 + 2 * n);
+}
+
+/* A ClientHello record offering n_suites suites (the real one last) with
+ * the extensions block exts (NULL: none). */
+static void hello_record(ts_buf *rec, uint16_t suite, size_t n_suites, const ts_buf *exts)
+{
+    ts_buf body;
+    ts_buf_init(&body);
+    assert_int_equal(ts_buf_write_u16(&body, 0x0303), TS_OK);
+    assert_int_equal(ts_buf_write_zeros(&body, 32 + 1, NULL), TS_OK); /* random, session_id */
+    assert_int_equal(ts_buf_write_u16(&body, (uint16_t)(2 * n_suites)), TS_OK);
+    for (size_t i = 0; i + 1 < n_suites; i++) {
+        assert_int_equal(ts_buf_write_u16(&body, (uint16_t)(0x1000 + i)), TS_OK);
+    }
+    assert_int_equal(ts_buf_write_u16(&body, suite), TS_OK);
+    assert_int_equal(ts_buf_write_vec(&body, 1, (const uint8_t *)"\0", 1), TS_OK);
+    if (exts != NULL) {
+        assert_int_equal(ts_buf_write_vec(&body, 2, exts->data, exts->len), TS_OK);
+    }
+    uint8_t hdr[4] = {1, (uint8_t)(body.len >> 16), (uint8_t)(body.len >> 8), (uint8_t)body.len};
+    ts_buf msg;
+    ts_buf_init(&msg);
+    assert_int_equal(ts_buf_write_bytes(&msg, hdr, 4), TS_OK);
+    assert_int_equal(ts_buf_write_bytes(&msg, body.data, body.len), TS_OK);
+    /* records of at most 2^14 bytes: a large hello spans several */
+    for (size_t off = 0; off < msg.len; off += TS_MAX_FRAGMENT) {
+        size_t k = msg.len - off < TS_MAX_FRAGMENT ? msg.len - off : TS_MAX_FRAGMENT;
+        uint8_t h[5] = {22, 3, 1, (uint8_t)(k >> 8), (uint8_t)k};
+        assert_int_equal(ts_buf_write_bytes(rec, h, 5), TS_OK);
+        assert_int_equal(ts_buf_write_bytes(rec, msg.data + off, k), TS_OK);
+    }
+    ts_buf_free(&msg);
+    ts_buf_free(&body);
+}
+
+typedef struct {
+    int alert;              /* fatal alert sent, or -1 */
+    bool point_formats;     /* the ServerHello carries ec_point_formats */
+    uint16_t sigalg;        /* the ServerKeyExchange's, or 0 */
+    size_t dh_p_len;        /* its dh_p's length, or 0 */
+} server_answer;
+
+/* Feeds bytes to a fresh server of suite id and reads what it answers. */
+static server_answer answer(ts_suite_id id, const ts_buf *bytes)
+{
+    server_answer a = {.alert = -1};
+    make_pair(pki, id, "conformance");
+    open_pair(pki);
+    assert_int_equal(ts_buf_write_bytes(ts_conn_in(pki->server), bytes->data, bytes->len), TS_OK);
+    (void)ts_conn_process(pki->server);
+    a.alert = ts_conn_alert(pki->server, NULL);
+    ts_buf *out = ts_conn_out(pki->server);
+    ts_record rec;
+    while (a.alert < 0 && ts_record_next(out, &rec) == TS_OK) {
+        uint8_t type;
+        ts_buf body;
+        while (ts_msg_hs_parse(&rec.fragment, &type, &body) == TS_OK) {
+            if (type == TS_HS_SERVER_HELLO) {
+                ts_msg_server_hello sh;
+                assert_int_equal(ts_msg_server_hello_parse(&body, &sh, NULL), TS_OK);
+                a.point_formats = (sh.exts.present & TS_EXTF_EC_POINT_FORMATS) != 0;
+            } else if (type == TS_HS_SERVER_KEY_EXCHANGE) {
+                ts_msg_ske m;
+                ts_kx kx = suite_or_fallback(id)->kx;
+                assert_int_equal(ts_msg_ske_parse(&body, kx, &m, NULL), TS_OK);
+                a.sigalg = m.sigalg;
+                a.dh_p_len = kx == TS_KX_DHE ? m.dh_p.len : 0;
+            }
+        }
+    }
+    close_pair(pki);
+    return a;
+}
+
+static server_answer answer_exts(ts_suite_id id, size_t n_suites, const ts_buf *exts)
+{
+    ts_buf rec;
+    ts_buf_init(&rec);
+    hello_record(&rec, suite_or_fallback(id)->code, n_suites, exts);
+    server_answer a = answer(id, &rec);
+    ts_buf_free(&rec);
+    return a;
+}
+
+static void test_server_conformance(void **state)
+{
+    (void)state;
+    static const uint16_t sha256[] = {TS_SIGALG_RSA_PKCS1_SHA256};
+    static const uint16_t sha512_first[] = {TS_SIGALG_RSA_PKCS1_SHA1, TS_SIGALG_RSA_PKCS1_SHA512,
+                                            TS_SIGALG_RSA_PKCS1_SHA256};
+    ts_buf e;
+
+    /* RFC 8422 §5.2: no ec_point_formats unless the client sent one. */
+    ts_buf_init(&e);
+    put_u16_ext(&e, TS_EXT_SIGNATURE_ALGORITHMS, sha256, 1);
+    server_answer a = answer_exts(TS_SUITE_ECDHE, 1, &e);
+    assert_int_equal(a.alert, -1);
+    assert_false(a.point_formats);
+    assert_int_equal(a.sigalg, TS_SIGALG_RSA_PKCS1_SHA256);
+    ts_buf_free(&e);
+
+    /* RFC 9155 §2: no signature_algorithms, no SHA-1: handshake_failure. */
+    assert_int_equal(answer_exts(TS_SUITE_ECDHE, 1, NULL).alert, TS_ALERT_HANDSHAKE_FAILURE);
+    assert_int_equal(answer_exts(TS_SUITE_DHE, 1, NULL).alert, TS_ALERT_HANDSHAKE_FAILURE);
+    /* ... and the client's first usable choice. */
+    ts_buf_init(&e);
+    put_u16_ext(&e, TS_EXT_SIGNATURE_ALGORITHMS, sha512_first, 3);
+    assert_int_equal(answer_exts(TS_SUITE_ECDHE, 1, &e).sigalg, TS_SIGALG_RSA_PKCS1_SHA512);
+    ts_buf_free(&e);
+
+    /* RFC 7919 §4: the client's first known group; unknown ones only:
+     * insufficient_security; none named: ffdhe2048. */
+    static const uint16_t want_3072[] = {0x01FC, TS_GROUP_FFDHE3072, TS_GROUP_FFDHE2048};
+    static const uint16_t unknown[] = {0x01FC, 0x0105};
+    static const uint16_t x25519[] = {TS_GROUP_X25519};
+    const struct {
+        const uint16_t *groups;
+        size_t n;
+        int alert;
+        size_t p_len;
+    } dhe[] = {{want_3072, 3, -1, 384}, {unknown, 2, TS_ALERT_INSUFFICIENT_SECURITY, 0},
+               {x25519, 1, -1, 256}};
+    for (size_t i = 0; i < sizeof(dhe) / sizeof(dhe[0]); i++) {
+        ts_buf_init(&e);
+        put_u16_ext(&e, TS_EXT_SIGNATURE_ALGORITHMS, sha256, 1);
+        put_u16_ext(&e, TS_EXT_SUPPORTED_GROUPS, dhe[i].groups, dhe[i].n);
+        a = answer_exts(TS_SUITE_DHE, 1, &e);
+        assert_int_equal(a.alert, dhe[i].alert);
+        assert_int_equal(a.dh_p_len, dhe[i].p_len);
+        ts_buf_free(&e);
+    }
+
+    /* Well-formed hellos of any size: 5000 suites (two records), 500
+     * groups with x25519 last. */
+    uint16_t many[500];
+    for (size_t i = 0; i < 500; i++) {
+        many[i] = i == 499 ? TS_GROUP_X25519 : (uint16_t)(0x0300 + i);
+    }
+    ts_buf_init(&e);
+    put_u16_ext(&e, TS_EXT_SIGNATURE_ALGORITHMS, sha256, 1);
+    put_u16_ext(&e, TS_EXT_SUPPORTED_GROUPS, many, 500);
+    assert_int_equal(answer_exts(TS_SUITE_ECDHE, 5000, &e).alert, -1);
+    ts_buf_free(&e);
+
+    /* RFC 8422 §5.1.2: point formats without uncompressed. */
+    ts_buf_init(&e);
+    put_u16_ext(&e, TS_EXT_SUPPORTED_GROUPS, x25519, 1);
+    put_ext(&e, TS_EXT_EC_POINT_FORMATS, (const uint8_t *)"\x01\x01", 2);
+    assert_int_equal(answer_exts(TS_SUITE_ECDHE, 1, &e).alert, TS_ALERT_ILLEGAL_PARAMETER);
+    ts_buf_free(&e);
+
+    /* RFC 6066 §3: a host_name with an escape sequence. */
+    ts_buf_init(&e);
+    put_ext(&e, TS_EXT_SERVER_NAME, (const uint8_t *)"\x00\x0a\x00\x00\x07\x1b[31mab", 12);
+    assert_int_equal(answer_exts(TS_SUITE_NULL, 1, &e).alert, TS_ALERT_ILLEGAL_PARAMETER);
+    ts_buf_free(&e);
+}
+
+/* CVE-2016-8610: warning alerts in a row end in unexpected_message. */
+static void test_server_warning_flood(void **state)
+{
+    (void)state;
+    ts_buf rec;
+    ts_buf_init(&rec);
+    hello_record(&rec, suite_or_fallback(TS_SUITE_NULL)->code, 1, NULL);
+    for (int i = 0; i < 10; i++) {
+        static const uint8_t warn[] = {21, 3, 3, 0, 2, 1, 100};
+        assert_int_equal(ts_buf_write_bytes(&rec, warn, sizeof(warn)), TS_OK);
+    }
+    assert_int_equal(answer(TS_SUITE_NULL, &rec).alert, TS_ALERT_UNEXPECTED_MESSAGE);
+    ts_buf_free(&rec);
+}
+
 int main(void)
 {
     ts_rng_global_init();
@@ -372,6 +570,8 @@ int main(void)
         cmocka_unit_test(test_every_suite_completes),
         cmocka_unit_test(test_secrets_wiped_after_close),
         cmocka_unit_test(test_server_alerts),
+        cmocka_unit_test(test_server_conformance),
+        cmocka_unit_test(test_server_warning_flood),
         cmocka_unit_test(test_bleichenbacher_countermeasure),
         cmocka_unit_test(test_client_refuses_other_ca),
         cmocka_unit_test(test_client_checks_host_and_time),
