@@ -20,7 +20,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS     += $(CFLAGS_BASE) $(PKG_CFLAGS)
 LDLIBS     += $(PKG_LIBS) -lm
 
-LIB_SRC   := $(filter-out sim/main.c,$(wildcard sim/*.c))
+# Sources live in folders by layer (sim/README.md); objects mirror them.
+LIB_SRC   := $(sort $(filter-out sim/cli/main.c,$(shell find sim -name '*.c')))
 LIB_OBJ   := $(LIB_SRC:sim/%.c=$(BUILD)/obj/%.o)
 UNIT_SRC  := $(wildcard tests/unit/*_test.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -33,24 +34,29 @@ all: $(BUILD)/tlsstep tlsstep
 check-deps:
 	@pkg-config --exists $(PKGS) || { echo "missing libraries: run '.ci/deps.sh build' (or make run / make test)"; exit 1; }
 
-$(BUILD)/obj/%.o: sim/%.c $(wildcard include/*.h) | check-deps
+# Header dependencies come from the compiler (-MMD -MP: a .d file per object).
+$(BUILD)/obj/%.o: sim/%.c | check-deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/obj/cli/main.d
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/tlsstep: $(BUILD)/obj/main.o $(LIB)
+$(BUILD)/tlsstep: $(BUILD)/obj/cli/main.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 tlsstep: $(BUILD)/tlsstep
 	@[ "$(BUILD)" = build ] && ln -sf $(BUILD)/tlsstep tlsstep || true
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(wildcard tests/unit/*.h)
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) \
-	    $(LDLIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) -Itests/unit -MMD -MP $(LDFLAGS) -o $@ $< \
+	    $(LIB) $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+-include $(UNIT_BIN:=.d)
 
 deps-build:
 	@.ci/deps.sh build

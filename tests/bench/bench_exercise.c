@@ -14,14 +14,14 @@
 #include <string.h>
 #include <time.h>
 
-#include "ts_bleich.h"
-#include "ts_hash.h"
-#include "ts_oracle.h"
-#include "ts_rng.h"
-#include "ts_rsa.h"
-#include "ts_rsa_math.h"
-#include "ts_rsa_pkcs1.h"
-#include "ts_weakkey.h"
+#include "crypto/attack/ts_bleich.h"
+#include "crypto/ts_hash.h"
+#include "crypto/attack/ts_oracle.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_rsa.h"
+#include "crypto/attack/ts_rsa_math.h"
+#include "crypto/ts_rsa_pkcs1.h"
+#include "crypto/attack/ts_weakkey.h"
 
 static double now_s(void)
 {

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "ts_hash.h"
-#include "ts_rng.h"
-#include "ts_rsa.h"
-#include "ts_rsa_pkcs1.h"
+#include "crypto/ts_hash.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_rsa.h"
+#include "crypto/ts_rsa_pkcs1.h"
 
 static double now_ms(void)
 {

@@ -13,11 +13,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ts_rng.h"
-#include "ts_session.h"
-#include "ui_app.h"
-#include "ui_layout.h"
-#include "ui_main.h"
+#include "crypto/ts_rng.h"
+#include "simulation/ts_session.h"
+#include "ui/ui_app.h"
+#include "ui/ui_layout.h"
+#include "ui/ui_main.h"
 
 #define RUNS 15
 

@@ -2,8 +2,8 @@
  * same bytes read as hex text (plain stream or dump with offsets). */
 #include "fuzz_util.h"
 
-#include "ts_buf.h"
-#include "ts_decode.h"
+#include "base/ts_buf.h"
+#include "export/ts_decode.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,9 +2,9 @@
  * on it), and the RSA key readers built on it (PKCS#1, PKCS#8, SPKI). */
 #include "fuzz_util.h"
 
-#include "ts_buf.h"
-#include "ts_der.h"
-#include "ts_rsa.h"
+#include "base/ts_buf.h"
+#include "crypto/ts_der.h"
+#include "crypto/ts_rsa.h"
 
 static void walk(ts_buf *b, int depth)
 {

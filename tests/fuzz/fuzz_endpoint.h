@@ -10,13 +10,13 @@
 
 #include "fuzz_util.h"
 
-#include "ts_buf.h"
-#include "ts_conn.h"
-#include "ts_sample.h"
-#include "ts_secret.h"
-#include "ts_session.h"
-#include "ts_session_pki.h"
-#include "ts_suite.h"
+#include "base/ts_buf.h"
+#include "tls/ts_conn.h"
+#include "simulation/ts_sample.h"
+#include "crypto/ts_secret.h"
+#include "simulation/ts_session.h"
+#include "simulation/ts_session_pki.h"
+#include "crypto/ts_suite.h"
 
 #define FUZZ_SEED "fuzz"
 

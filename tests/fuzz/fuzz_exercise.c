@@ -6,9 +6,9 @@
  * checker runs a whole attack per answer and is left to its own tests. */
 #include "fuzz_util.h"
 
-#include "ts_buf.h"
-#include "ts_exercise.h"
-#include "ts_session.h"
+#include "base/ts_buf.h"
+#include "exercise/ts_exercise.h"
+#include "simulation/ts_session.h"
 
 #define FUZZ_EX_SEED "fuzz"
 

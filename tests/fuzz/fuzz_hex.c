@@ -3,8 +3,8 @@
  * decoded string re-encoded must decode to the same bytes. */
 #include "fuzz_util.h"
 
-#include "ts_buf.h"
-#include "ts_hex.h"
+#include "base/ts_buf.h"
+#include "base/ts_hex.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,7 +2,7 @@
  * arbitrary text: it must load or say why in one line, never crash. */
 #include "fuzz_util.h"
 
-#include "ts_lesson.h"
+#include "lesson/ts_lesson.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

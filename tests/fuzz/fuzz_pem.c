@@ -3,10 +3,10 @@
  * RSA key and certificate readers on top of it. */
 #include "fuzz_util.h"
 
-#include "ts_buf.h"
-#include "ts_pem.h"
-#include "ts_rsa.h"
-#include "ts_x509.h"
+#include "base/ts_buf.h"
+#include "crypto/ts_pem.h"
+#include "crypto/ts_rsa.h"
+#include "crypto/ts_x509.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -6,10 +6,10 @@
  * give them back, and one flipped bit must make the open fail. */
 #include "fuzz_util.h"
 
-#include "ts_buf.h"
-#include "ts_record.h"
-#include "ts_secret.h"
-#include "ts_suite.h"
+#include "base/ts_buf.h"
+#include "tls/ts_record.h"
+#include "crypto/ts_secret.h"
+#include "crypto/ts_suite.h"
 
 static const uint8_t key[32] = {
     0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,

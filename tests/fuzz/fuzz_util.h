@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ts_rng.h"
+#include "crypto/ts_rng.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

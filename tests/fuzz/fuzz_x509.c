@@ -3,8 +3,8 @@
  * name, the chain against itself as the anchor). */
 #include "fuzz_util.h"
 
-#include "ts_x509.h"
-#include "ts_x509_parse.h"
+#include "crypto/ts_x509.h"
+#include "crypto/ts_x509_parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -30,9 +30,9 @@ CFLAGS=(-std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -Iinclude -Itests/
 SAN_LIB=(-fsanitize=fuzzer-no-link)
 
 # --- the library, compiled with clang (only what changed) ---------------
-newest_header=$(ls -t include/*.h | head -1)
+newest_header=$(ls -t $(find include -name '*.h') | head -1)
 srcs=()
-for s in sim/ts_*.c; do
+for s in $(find sim -name 'ts_*.c' | sort); do
     o="$OUT/obj/$(basename "${s%.c}").o"
     if [ ! -f "$o" ] || [ "$s" -nt "$o" ] || [ "$newest_header" -nt "$o" ]; then
         srcs+=("$s")

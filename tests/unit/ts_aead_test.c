@@ -10,11 +10,11 @@
 
 #include <cmocka.h>
 
-#include "ts_aead.h"
-#include "ts_buf.h"
-#include "ts_hex.h"
-#include "ts_rng.h"
-#include "ts_secret.h"
+#include "crypto/ts_aead.h"
+#include "base/ts_buf.h"
+#include "base/ts_hex.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_secret.h"
 
 /* Decodes hex into a new growable buffer (test helper). */
 static ts_buf hex(const char *text)

@@ -15,10 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "ts_bleich.h"
-#include "ts_hash.h"
-#include "ts_oracle.h"
-#include "ts_rsa_pkcs1.h"
+#include "crypto/attack/ts_bleich.h"
+#include "crypto/ts_hash.h"
+#include "crypto/attack/ts_oracle.h"
+#include "crypto/ts_rsa_pkcs1.h"
 
 typedef struct {
     ts_rsa_key *k;

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "ts_buf.h"
+#include "base/ts_buf.h"
 
 static void test_write_read_integers(void **state)
 {

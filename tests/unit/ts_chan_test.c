@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "ts_chan.h"
+#include "simulation/ts_chan.h"
 
 /* Plaintext records (RFC 5246 wire format). */
 static const uint8_t hello_done[] = {0x16, 0x03, 0x03, 0x00, 0x04, 0x0e, 0x00, 0x00, 0x00};

@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "ts_decode.h"
+#include "export/ts_decode.h"
 
 /* A ClientHello record: version 0x0303, random 00..1f, no session id, one
  * suite (TLS_RSA_WITH_NULL_SHA256), null compression, no extensions. */

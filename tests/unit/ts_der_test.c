@@ -11,9 +11,9 @@
 
 #include <cmocka.h>
 
-#include "ts_buf.h"
-#include "ts_der.h"
-#include "ts_hex.h"
+#include "base/ts_buf.h"
+#include "crypto/ts_der.h"
+#include "base/ts_hex.h"
 
 /* Decodes hex into a new growable buffer (test helper). */
 static ts_buf hex(const char *text)

@@ -12,11 +12,11 @@
 #include <cmocka.h>
 #include <gmp.h>
 
-#include "ts_buf.h"
-#include "ts_dh.h"
-#include "ts_hex.h"
-#include "ts_rng.h"
-#include "ts_secret.h"
+#include "base/ts_buf.h"
+#include "crypto/ts_dh.h"
+#include "base/ts_hex.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_secret.h"
 
 /* RFC 7919 Appendix A.1, ffdhe2048 p, as printed there. */
 static const char ffdhe2048_p_rfc[] =

@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "ts_err.h"
+#include "base/ts_err.h"
 
 /* Every code has a non-empty text and a name, all distinct. */
 static void test_table_complete_and_distinct(void **state)

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ts_fields.h"
+#include "base/ts_fields.h"
 
 static void test_add_and_find(void **state)
 {

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "ts_file.h"
+#include "base/ts_file.h"
 
 /* A fresh temporary folder per test. */
 static int make_dir(void **state)

@@ -8,9 +8,9 @@
 
 #include <cmocka.h>
 
-#include "ts_hash.h"
-#include "ts_hex.h"
-#include "ts_rng.h"
+#include "crypto/ts_hash.h"
+#include "base/ts_hex.h"
+#include "crypto/ts_rng.h"
 
 static void assert_hex_equal(const uint8_t *got, size_t n, const char *want)
 {

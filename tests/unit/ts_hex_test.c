@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "ts_hex.h"
+#include "base/ts_hex.h"
 
 static void test_encode(void **state)
 {

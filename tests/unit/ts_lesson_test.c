@@ -10,13 +10,13 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ts_lang.h"
-#include "ts_lesson.h"
-#include "ts_lesson_play.h"
-#include "ts_lesson_render.h"
-#include "ts_lesson_textbook.h"
-#include "ts_rng.h"
-#include "ts_steps.h"
+#include "base/ts_lang.h"
+#include "lesson/ts_lesson.h"
+#include "lesson/ts_lesson_play.h"
+#include "lesson/ts_lesson_render.h"
+#include "lesson/ts_lesson_textbook.h"
+#include "crypto/ts_rng.h"
+#include "lesson/ts_steps.h"
 
 #define FRONT(extra)                                                                   \
     "---\n"                                                                            \

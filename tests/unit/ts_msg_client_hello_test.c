@@ -2,7 +2,7 @@
  * capture is in ts_msg_openssl_test.c). */
 #include "ts_msg_test_util.h"
 
-#include "ts_msg_client_hello.h"
+#include "tls/msg/ts_msg_client_hello.h"
 
 static void sample(ts_msg_client_hello *m)
 {

@@ -1,7 +1,7 @@
 /* Unit tests for ts_msg_extensions: the hello extensions block. */
 #include "ts_msg_test_util.h"
 
-#include "ts_msg_extensions.h"
+#include "tls/msg/ts_msg_extensions.h"
 
 static void full_client_exts(ts_msg_exts *e)
 {

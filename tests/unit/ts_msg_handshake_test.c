@@ -1,7 +1,7 @@
 /* Unit tests for ts_msg_handshake: the 4-byte header and the names. */
 #include "ts_msg_test_util.h"
 
-#include "ts_msg_handshake.h"
+#include "tls/msg/ts_msg_handshake.h"
 
 static void test_round_trip(void **state)
 {

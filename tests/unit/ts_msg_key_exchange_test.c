@@ -1,9 +1,9 @@
 /* Unit tests for ts_msg_server_key_exchange and ts_msg_client_key_exchange. */
 #include "ts_msg_test_util.h"
 
-#include "ts_msg_client_key_exchange.h"
-#include "ts_msg_extensions.h"
-#include "ts_msg_server_key_exchange.h"
+#include "tls/msg/ts_msg_client_key_exchange.h"
+#include "tls/msg/ts_msg_extensions.h"
+#include "tls/msg/ts_msg_server_key_exchange.h"
 
 static const uint8_t point[32] = {9, 8, 7, 6, 5, 4, 3, 2, 1};
 static const uint8_t sig[64] = {0x5a, 0x5b};

@@ -15,13 +15,13 @@
  *     OpenSSL sent each handshake message in its own record. */
 #include "ts_msg_test_util.h"
 
-#include "ts_msg_certificate.h"
-#include "ts_msg_client_hello.h"
-#include "ts_msg_client_key_exchange.h"
-#include "ts_msg_describe.h"
-#include "ts_msg_server_hello.h"
-#include "ts_msg_server_hello_done.h"
-#include "ts_msg_server_key_exchange.h"
+#include "tls/msg/ts_msg_certificate.h"
+#include "tls/msg/ts_msg_client_hello.h"
+#include "tls/msg/ts_msg_client_key_exchange.h"
+#include "tls/msg/ts_msg_describe.h"
+#include "tls/msg/ts_msg_server_hello.h"
+#include "tls/msg/ts_msg_server_hello_done.h"
+#include "tls/msg/ts_msg_server_key_exchange.h"
 
 static const char *ossl_client_hello =
     "010000c50303775b56b06382d4c7e22eb56d13babeaa351bcf044707fa36833078a2d759"

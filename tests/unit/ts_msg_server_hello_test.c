@@ -2,8 +2,8 @@
  * OpenSSL captures are in ts_msg_openssl_test.c). */
 #include "ts_msg_test_util.h"
 
-#include "ts_msg_certificate.h"
-#include "ts_msg_server_hello.h"
+#include "tls/msg/ts_msg_certificate.h"
+#include "tls/msg/ts_msg_server_hello.h"
 
 static void sample(ts_msg_server_hello *m)
 {

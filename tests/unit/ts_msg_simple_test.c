@@ -2,10 +2,10 @@
  * Finished and Alert. */
 #include "ts_msg_test_util.h"
 
-#include "ts_msg_alert.h"
-#include "ts_msg_change_cipher_spec.h"
-#include "ts_msg_finished.h"
-#include "ts_msg_server_hello_done.h"
+#include "tls/msg/ts_msg_alert.h"
+#include "tls/msg/ts_msg_change_cipher_spec.h"
+#include "tls/msg/ts_msg_finished.h"
+#include "tls/msg/ts_msg_server_hello_done.h"
 
 static void test_server_hello_done(void **state)
 {

@@ -10,10 +10,10 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ts_buf.h"
-#include "ts_err.h"
-#include "ts_fields.h"
-#include "ts_hex.h"
+#include "base/ts_buf.h"
+#include "base/ts_err.h"
+#include "base/ts_fields.h"
+#include "base/ts_hex.h"
 
 /* A body parser under test: parses body with the test's context. */
 typedef ts_err (*tu_parse_fn)(ts_buf *body, void *ctx);

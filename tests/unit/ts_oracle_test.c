@@ -10,8 +10,8 @@
 #include <cmocka.h>
 #include <pthread.h>
 
-#include "ts_oracle.h"
-#include "ts_rsa_pkcs1.h"
+#include "crypto/attack/ts_oracle.h"
+#include "crypto/ts_rsa_pkcs1.h"
 
 static ts_rsa_key *key(void)
 {

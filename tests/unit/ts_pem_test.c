@@ -10,8 +10,8 @@
 
 #include <cmocka.h>
 
-#include "ts_buf.h"
-#include "ts_pem.h"
+#include "base/ts_buf.h"
+#include "crypto/ts_pem.h"
 
 /* Encodes data under label and returns the text NUL-terminated (caller frees). */
 static char *encode(const char *label, const uint8_t *data, size_t n)

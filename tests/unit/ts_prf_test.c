@@ -7,10 +7,10 @@
 
 #include <cmocka.h>
 
-#include "ts_hex.h"
-#include "ts_prf.h"
-#include "ts_rng.h"
-#include "ts_secret.h"
+#include "base/ts_hex.h"
+#include "crypto/ts_prf.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_secret.h"
 
 /* Decodes hex (no separators) into a fresh buffer the test frees. */
 static ts_buf hex(const char *text)

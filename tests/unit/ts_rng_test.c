@@ -9,8 +9,8 @@
 #include <cmocka.h>
 #include <sodium.h>
 
-#include "ts_rng.h"
-#include "ts_secret.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_secret.h"
 
 static void draw(const char *seed, ts_actor actor, uint8_t *out, size_t n)
 {

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "ts_rsa_math.h"
+#include "crypto/attack/ts_rsa_math.h"
 
 /* Writes v big-endian into out (8 bytes) and returns 8. */
 static size_t be64(uint64_t v, uint8_t out[8])

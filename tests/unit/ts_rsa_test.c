@@ -12,13 +12,13 @@
 
 #include <cmocka.h>
 
-#include "ts_buf.h"
-#include "ts_der.h"
-#include "ts_hash.h"
-#include "ts_hex.h"
-#include "ts_rng.h"
-#include "ts_rsa.h"
-#include "ts_rsa_pkcs1.h"
+#include "base/ts_buf.h"
+#include "crypto/ts_der.h"
+#include "crypto/ts_hash.h"
+#include "base/ts_hex.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_rsa.h"
+#include "crypto/ts_rsa_pkcs1.h"
 
 /* Decodes hex into a new growable buffer (test helper). */
 static ts_buf hex(const char *text)

@@ -7,8 +7,8 @@
 
 #include <cmocka.h>
 
-#include "ts_rng.h"
-#include "ts_secret.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_secret.h"
 
 static void test_wipe(void **state)
 {

@@ -9,10 +9,10 @@
 
 #include <cmocka.h>
 
-#include "ts_json.h"
-#include "ts_rng.h"
-#include "ts_secret.h"
-#include "ts_session.h"
+#include "export/ts_json.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_secret.h"
+#include "simulation/ts_session.h"
 
 static ts_session *run_with(const char *seed, ts_suite_id suite, const ts_action *acts,
                             size_t n)

@@ -8,9 +8,9 @@
 
 #include <cmocka.h>
 
-#include "ts_aead.h"
-#include "ts_rng.h"
-#include "ts_suite.h"
+#include "crypto/ts_aead.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_suite.h"
 
 typedef struct {
     ts_suite_id id;

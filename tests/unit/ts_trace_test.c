@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "ts_trace.h"
+#include "simulation/ts_trace.h"
 
 /* An event whose every pointer points into the caller's buffers. */
 static ts_event sample_event(char *name, char *how, uint8_t *value, size_t n, uint8_t *secret,

@@ -9,8 +9,8 @@
 
 #include <cmocka.h>
 
-#include "ts_rsa_math.h"
-#include "ts_weakkey.h"
+#include "crypto/attack/ts_rsa_math.h"
+#include "crypto/attack/ts_weakkey.h"
 
 static ts_buf part(const ts_rsa_key *k, ts_rsa_part which)
 {

@@ -8,10 +8,10 @@
 
 #include <cmocka.h>
 
-#include "ts_hex.h"
-#include "ts_rng.h"
-#include "ts_secret.h"
-#include "ts_x25519.h"
+#include "base/ts_hex.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_secret.h"
+#include "crypto/ts_x25519.h"
 
 static void from_hex(const char *text, uint8_t out[32])
 {

@@ -11,13 +11,13 @@
 
 #include <cmocka.h>
 
-#include "ts_der.h"
-#include "ts_hash.h"
-#include "ts_rng.h"
-#include "ts_rsa.h"
-#include "ts_x509.h"
-#include "ts_x509_build.h"
-#include "ts_x509_parse.h"
+#include "crypto/ts_der.h"
+#include "crypto/ts_hash.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_rsa.h"
+#include "crypto/ts_x509.h"
+#include "crypto/ts_x509_build.h"
+#include "crypto/ts_x509_parse.h"
 
 #define NOW ((ts_time)1700000000) /* 2023-11-14 22:13:20 UTC (GNU date -u -d) */
 #define DAY ((ts_time)86400)

@@ -14,18 +14,18 @@
 
 #include <cmocka.h>
 
-#include "ts_lang.h"
-#include "ts_lesson.h"
-#include "ts_lesson_render.h"
-#include "ts_rng.h"
-#include "ts_session.h"
-#include "ts_suite.h"
-#include "ui_app.h"
-#include "ui_inspect_value.h"
-#include "ui_narration.h"
-#include "ui_steps.h"
-#include "ui_text.h"
-#include "ui_wide.h"
+#include "base/ts_lang.h"
+#include "lesson/ts_lesson.h"
+#include "lesson/ts_lesson_render.h"
+#include "crypto/ts_rng.h"
+#include "simulation/ts_session.h"
+#include "crypto/ts_suite.h"
+#include "ui/ui_app.h"
+#include "ui/ui_inspect_value.h"
+#include "ui/ui_narration.h"
+#include "ui/ui_steps.h"
+#include "ui/ui_text.h"
+#include "ui/ui_wide.h"
 
 static int setup(void **state)
 {

@@ -1,0 +1,64 @@
+/* cli: the command-line front end. Each command is a function
+ * `int cli_NAME(int argc, char **argv)` (argv[0] is the command name) that
+ * returns the process exit status: 0 success, 1 the thing checked failed
+ * (a signature that does not verify, a run that ended wrongly), 2 bad usage
+ * or bad input (one clear line on stderr, nothing partial written). */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/ts_buf.h"
+#include "base/ts_err.h"
+#include "crypto/ts_x509.h" /* ts_time */
+
+#define CLI_EXIT_OK 0
+#define CLI_EXIT_FAIL 1
+#define CLI_EXIT_USAGE 2
+
+/* The commands, one per sim/cli_NAME.c (see `tlsstep NAME --help`). */
+int cli_prf(int argc, char **argv);
+int cli_rsa(int argc, char **argv);
+int cli_cert(int argc, char **argv);
+int cli_run(int argc, char **argv);
+int cli_ui(int argc, char **argv);
+int cli_lessons(int argc, char **argv);
+int cli_serve(int argc, char **argv);
+int cli_connect(int argc, char **argv);
+int cli_decode(int argc, char **argv);
+int cli_exercise(int argc, char **argv);
+int cli_check(int argc, char **argv);
+
+/* Prints "tlsstep CMD: MESSAGE" and a hint to stderr; returns CLI_EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Prints "tlsstep CMD: MESSAGE" to stderr; returns status. */
+int cli_fail(int status, const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Parses a decimal integer in [min, max] (the whole string); false if not. */
+bool cli_parse_ulong(const char *s, unsigned long min, unsigned long max, unsigned long *out);
+
+/* Reads a whole file ("-" is stdin) into out (initialised here), at most
+ * 64 MiB (ts_file_read); TS_ERR_IO on failure, TS_ERR_TOO_LONG past the
+ * bound. */
+ts_err cli_read_file(const char *path, ts_buf *out);
+
+/* Writes n bytes to path atomically (a temporary file renamed into place),
+ * so a failure leaves nothing partial; "-" writes to stdout. */
+ts_err cli_write_file(const char *path, const uint8_t *data, size_t n);
+
+/* As cli_write_file, readable by the owner only (0600): for private keys. */
+ts_err cli_write_secret_file(const char *path, const uint8_t *data, size_t n);
+
+/* The real time now (CLOCK_REALTIME), in seconds since 1970; the only
+ * place tlsstep reads the wall clock. */
+ts_time cli_wall_clock(void);
+
+/* True when argv holds "-h" or "--help" before any "--". */
+bool cli_wants_help(int argc, char **argv);
+
+#endif

@@ -1,0 +1,85 @@
+/* cli_net: what `tlsstep serve` and `tlsstep connect` share: their common
+ * options, and running one connection over a socket with its transcript
+ * (or JSON), capture and key log. Front-end code (layer 5). */
+#ifndef CLI_NET_H
+#define CLI_NET_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/ts_buf.h"
+#include "tls/ts_conn.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_suite.h"
+
+typedef struct {
+    const ts_suite *suite;   /* NULL until --suite */
+    unsigned bits;           /* 0 until --bits */
+    const char *seed;        /* NULL: a fresh one (seed_buf) */
+    char seed_buf[TS_RNG_SEED_MAX + 1];
+    bool ems;
+    bool json;
+    unsigned timeout_ms;
+    const char *pcap;
+    const char *keylog;
+} cli_net_opts;
+
+/* getopt_long values of the common options (--bits is serve's alone: a
+ * client takes the server's key size from its certificate). */
+enum {
+    CLI_NET_SUITE = 400, CLI_NET_BITS, CLI_NET_SEED, CLI_NET_EMS, CLI_NET_JSON,
+    CLI_NET_TIMEOUT, CLI_NET_PCAP, CLI_NET_KEYLOG, CLI_NET_FIRST_OWN
+};
+
+#define CLI_NET_LONGOPTS                                               \
+    {"suite", required_argument, NULL, CLI_NET_SUITE},                 \
+    {"seed", required_argument, NULL, CLI_NET_SEED},                   \
+    {"ems", no_argument, NULL, CLI_NET_EMS},                           \
+    {"json", no_argument, NULL, CLI_NET_JSON},                         \
+    {"timeout", required_argument, NULL, CLI_NET_TIMEOUT},             \
+    {"pcap", required_argument, NULL, CLI_NET_PCAP},                   \
+    {"keylog", required_argument, NULL, CLI_NET_KEYLOG}
+
+/* The option lines of the common options, for --help. */
+extern const char cli_net_common_help[];
+
+/* Sets the defaults (bits 1024, time-out 10 s). */
+void cli_net_opts_init(cli_net_opts *o);
+
+/* Handles one of a command's own options (values from CLI_NET_FIRST_OWN);
+ * returns CLI_EXIT_OK or the exit status of a bad value (message printed). */
+typedef int (*cli_net_own_fn)(void *ctx, int opt, const char *arg);
+
+/* Parses argv's options with longs (CLI_NET_LONGOPTS and the command's own,
+ * ending in a zero row): common ones into o, own ones to own(ctx, ...).
+ * Returns CLI_EXIT_OK, optind then at the first operand, or the exit status
+ * of the first bad option (message printed). */
+int cli_net_parse(const char *cmd, cli_net_opts *o, const struct option *longs,
+                  cli_net_own_fn own, void *ctx, int argc, char **argv);
+
+/* Fills in the seed (a fresh one when none was given). */
+void cli_net_finish_opts(cli_net_opts *o);
+
+/* One connection to run. */
+typedef struct {
+    const char *cmd;          /* "serve" or "connect" */
+    const cli_net_opts *opts;
+    ts_role role;
+    const ts_conn_config *cfg;
+    const char *rng_seed;     /* seed of this connection's random stream */
+    const char *peer;         /* "ADDR:PORT" */
+    const ts_buf *ca_der;     /* listed in the JSON (may be NULL) */
+    const ts_buf *server_der;
+    size_t number;            /* connection number (serve), 0 for connect */
+} cli_net_conn;
+
+/* Runs the connection over fd (closing it), printing its transcript live
+ * or its JSON at the end, writing --pcap and --keylog. Returns true when
+ * it ended as the protocol says (closed after a complete HTTP exchange);
+ * *machinery (if not NULL) is set when something other than the protocol
+ * failed (memory, an output file). */
+bool cli_net_run(const cli_net_conn *nc, int fd, bool *machinery);
+
+#endif

@@ -1,0 +1,77 @@
+/* ts_decode: decodes TLS records given as bytes (from a file, or hex copied
+ * out of Wireshark or another tool), every field named as in the transcript
+ * (ts_msg_describe). Records after a ChangeCipherSpec are protected: shown
+ * opaque with their length, unless the stream shows the NULL cipher (a
+ * Finished after the ChangeCipherSpec in the clear, followed by a 20- or
+ * 32-byte MAC): then every protected record is decoded as plaintext + MAC. A record that cannot be parsed gets one precise
+ * error line naming the record and the byte offset in the input:
+ *
+ *   record 3 at offset 1234: length 20000 exceeds 2^14+2048 (18432)
+ *
+ * Framing errors (truncated header or fragment, unknown content type, a
+ * version that is not 3.x, an over-long length) stop the decoding; a
+ * payload that does not decode is reported and the next record follows.
+ * Functions that can fail return ts_err. */
+#ifndef TS_DECODE_H
+#define TS_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/ts_buf.h"
+#include "base/ts_err.h"
+#include "base/ts_fields.h"
+
+#define TS_DECODE_ERROR_MAX 256
+
+typedef struct {
+    size_t number;     /* 1-based */
+    size_t offset;     /* of its first header byte in the input */
+    uint8_t type;      /* content type */
+    uint16_t version;
+    uint16_t length;   /* of the fragment, from the header */
+    bool encrypted;    /* after a ChangeCipherSpec: the fragment is opaque */
+    bool mac_only;     /* after a ChangeCipherSpec, NULL cipher: plaintext + MAC */
+    char name[64];     /* "ClientHello", "ServerHello+Certificate+ServerHelloDone",
+                        * "ChangeCipherSpec", "EncryptedHandshakeMessage", ... */
+    ts_fields fields;  /* offsets from the record's first byte, as in the transcript */
+    ts_err err;        /* TS_OK, or why this record did not decode */
+    char error[TS_DECODE_ERROR_MAX]; /* "record N at offset O: ..." when err */
+} ts_decode_record;
+
+typedef struct {
+    ts_decode_record *recs;
+    size_t n, cap;
+    size_t errors;     /* records with err != TS_OK */
+    ts_err err;        /* the first error, TS_OK when none */
+    size_t err_offset; /* where it was found, in the input */
+    char error[TS_DECODE_ERROR_MAX]; /* its line ("" when none) */
+} ts_decode;
+
+/* Makes d empty; cannot fail. */
+void ts_decode_init(ts_decode *d);
+
+/* Frees d's records and empties it. */
+void ts_decode_free(ts_decode *d);
+
+/* Decodes the records in the n bytes at data into d (emptied first).
+ * Returns TS_OK when every byte was decoded, else the first error (also in
+ * d->err, d->err_offset and d->error); the records read before and after a
+ * payload error stay in d. TS_ERR_ARG for empty input. */
+ts_err ts_decode_records(const uint8_t *data, size_t n, ts_decode *d);
+
+/* True when the n bytes look like hex text rather than raw records: only
+ * hex digits, whitespace, ':' and '-' (a plain hex stream), or a hex dump
+ * whose first line starts with a zero offset ("0000  16 03 01 ...",
+ * xxd's "00000000: 1603 0100 ...", hexdump -C). */
+bool ts_decode_is_hex_text(const uint8_t *text, size_t n);
+
+/* Appends the bytes of hex text to out: a plain hex stream (spaces, ':',
+ * '-' and a leading "0x" ignored) or a hex dump with offsets (offset,
+ * groups of hex digits, then an optional text column, which is ignored;
+ * each line's offset must follow on from the bytes before). TS_ERR_HEX and
+ * *bad_at (if not NULL) the offset of the offending character otherwise. */
+ts_err ts_decode_hex_text(const uint8_t *text, size_t n, ts_buf *out, size_t *bad_at);
+
+#endif

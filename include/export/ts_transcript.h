@@ -1,0 +1,57 @@
+/* ts_transcript: the readable text transcript of a run, as `tlsstep run`
+ * prints it. Stable: the same seed and options give byte-identical text.
+ *
+ *   seed: S                          (always the first line)
+ *   options (suite, bits, ems, flaws, host, clock, payload, actions)
+ *   every step in order: records numbered as they cross the channel with
+ *   their decoded fields and hex (tampered ones: sent and delivered bytes
+ *   and which bytes differ), each value as it appears with side, name, how,
+ *   formula, inputs and hex (secrets included: it is a teaching tool),
+ *   checks (ok / FAILED and why), alerts, the wipe
+ *   result: ok | result: ALERT (sent by SIDE: reason) | result: stalled (...)
+ *
+ * Hex dumps of application data are cut after the first 256 bytes.
+ *
+ * The per-step printer is shared with network mode (ts_net_log), which
+ * prints one endpoint's steps as they happen. A view says whose run it is:
+ * TS_SIDE_CHANNEL for a simulated run (the channel sees every record and
+ * labels each with its fate: delivered, dropped, tampered, replayed), or
+ * the endpoint's side (each record is labelled "sent" or "received"). */
+#ifndef TS_TRANSCRIPT_H
+#define TS_TRANSCRIPT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "simulation/ts_chan.h"
+#include "base/ts_err.h"
+#include "tls/ts_event.h"
+#include "simulation/ts_session.h"
+#include "simulation/ts_trace.h"
+
+/* Writes step st (of a run whose records are on ch) as the transcript
+ * shows it, seen from view (TS_SIDE_CHANNEL, TS_SIDE_CLIENT or
+ * TS_SIDE_SERVER, as above). */
+void ts_transcript_write_step(FILE *f, const ts_chan *ch, ts_side view, const ts_step *st);
+
+/* "sent" when record r went out from the endpoint on side view, else
+ * "received". */
+const char *ts_transcript_direction(const ts_chan_record *r, ts_side view);
+
+/* The name of an alert level: "warning", "fatal" or "unknown". */
+const char *ts_transcript_alert_level(uint8_t level);
+
+/* Writes the transcript of s's last run to f (view TS_SIDE_CHANNEL);
+ * TS_ERR_ARG before a run, TS_ERR_IO when f reports an error. */
+ts_err ts_transcript_write(FILE *f, const ts_session *s);
+
+/* The same transcript as a malloc'd NUL-terminated string (*text, caller
+ * frees) of *len bytes; *text is NULL on failure (errors as
+ * ts_transcript_write, TS_ERR_NOMEM). */
+ts_err ts_transcript_text(const ts_session *s, char **text, size_t *len);
+
+/* The one-line result: "ok", "bad_record_mac (sent by client: REASON)",
+ * "stalled (REASON)", "wrong (REASON)"; written to out (cap bytes). */
+void ts_transcript_result_line(const ts_session *s, char *out, size_t cap);
+
+#endif

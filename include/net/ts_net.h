@@ -1,0 +1,72 @@
+/* ts_net: network mode's transport. Moves bytes between one endpoint
+ * (ts_conn, which never touches a socket) and a connected TCP socket: every
+ * read waits at most a time-out (poll), buffers are bounded, the peer's
+ * close becomes ts_conn_eof, and nothing ever blocks forever. Incoming bytes
+ * are framed into records so an observer (ts_net_tap) sees each whole record
+ * before the endpoint parses it. Functions return ts_err (TS_ERR_NET for a
+ * socket failure, TS_ERR_TIMEOUT when the peer went quiet). */
+#ifndef TS_NET_H
+#define TS_NET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tls/ts_conn.h"
+#include "base/ts_err.h"
+
+#define TS_NET_DEFAULT_TIMEOUT_MS 10000u
+#define TS_NET_DEFAULT_PORT 4433u
+
+/* What the pump tells an observer; every callback may be NULL. Data is
+ * borrowed for the duration of the call. */
+typedef struct {
+    /* A whole record crossed: outgoing after it was written to the socket,
+     * incoming before the endpoint reads it. */
+    void (*record)(void *ctx, bool outgoing, const uint8_t *rec, size_t n);
+    /* Raw bytes as written to or read from the socket (for a capture). */
+    void (*bytes)(void *ctx, bool outgoing, const uint8_t *data, size_t n);
+    void *ctx;
+} ts_net_tap;
+
+/* How a pump ended, beside the endpoint's own status. */
+typedef struct {
+    bool timed_out;      /* the peer sent nothing for the time-out */
+    bool peer_closed;    /* the peer closed (or reset) its side */
+    bool write_failed;   /* the peer stopped reading (reset, broken pipe) */
+    size_t bytes_in, bytes_out;
+    size_t records_in, records_out;
+    char why[160];       /* one line when the transport ended it ("" otherwise) */
+} ts_net_stats;
+
+/* Listens on addr:port (IPv4 or IPv6 literal or name; port 0 picks a free
+ * one); *fd receives the socket and *bound the port actually bound. */
+ts_err ts_net_listen(const char *addr, uint16_t port, int *fd, uint16_t *bound);
+
+/* Waits for a connection on lfd; *fd receives it and peer (at least 64
+ * bytes) "ADDR:PORT". TS_ERR_CLOSED when a signal interrupted the wait. */
+ts_err ts_net_accept(int lfd, int *fd, char *peer, size_t peer_cap);
+
+/* Connects to host:port within timeout_ms; *fd receives the socket.
+ * why (cap bytes) gets a one-line reason on failure. */
+ts_err ts_net_connect(const char *host, const char *port, unsigned timeout_ms, int *fd,
+                      char *why, size_t why_cap);
+
+/* Runs c over fd until c is closed or failed, the peer closes, or it says
+ * nothing for timeout_ms: starts c (ts_conn_start), sends what it writes,
+ * feeds it what arrives, record by record. On the peer's close or a
+ * time-out, calls ts_conn_eof. A signal does not end it (the wait goes on,
+ * bounded by the time-out). Returns TS_OK when the transport did its
+ * part (the outcome is c's status); TS_ERR_NET for a socket error. Does not
+ * close fd. */
+ts_err ts_net_pump(int fd, ts_conn *c, unsigned timeout_ms, const ts_net_tap *tap,
+                   ts_net_stats *st);
+
+/* Splits "HOST:PORT" (or "[V6]:PORT") into host and port; false if not. */
+bool ts_net_split_hostport(const char *s, char *host, size_t host_cap, char *port,
+                           size_t port_cap);
+
+/* Closes fd (ignored when negative). */
+void ts_net_close(int fd);
+
+#endif

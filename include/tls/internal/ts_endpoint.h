@@ -1,0 +1,159 @@
+/* ts_endpoint: the state one TLS endpoint keeps, and the helpers its
+ * handlers share (reporting events, writing messages and records, deriving
+ * keys, failing with the right alert). Used by ts_conn, ts_handshake,
+ * ts_client, ts_server and ts_http only; front ends use ts_conn.h. */
+#ifndef TS_ENDPOINT_H
+#define TS_ENDPOINT_H
+
+#include "tls/ts_conn.h"
+
+typedef enum {
+    TS_ST_CLIENT_HELLO,
+    TS_ST_SERVER_HELLO,
+    TS_ST_SERVER_CERTIFICATE,
+    TS_ST_SERVER_KEY_EXCHANGE,
+    TS_ST_CERTIFICATE_REQUEST,   /* optional: the reader skips it when absent */
+    TS_ST_SERVER_HELLO_DONE,
+    TS_ST_CLIENT_CERTIFICATE,    /* when the server asked for one */
+    TS_ST_CLIENT_KEY_EXCHANGE,
+    TS_ST_CLIENT_CHANGE_CIPHER_SPEC,
+    TS_ST_CLIENT_FINISHED,
+    TS_ST_SERVER_CHANGE_CIPHER_SPEC,
+    TS_ST_SERVER_FINISHED,
+    TS_ST_APPLICATION_DATA,
+    TS_ST_STATE_COUNT
+} ts_hs_state;
+
+#define TS_MAX_WARNINGS 4  /* warning alerts in a row tolerated (the next is fatal) */
+#define TS_HTTP_REQUEST_MAX 8192
+#define TS_HTTP_HEAD_MAX 8192
+
+struct ts_conn {
+    ts_role role;
+    ts_side side;
+    ts_conn_config cfg;
+    ts_rng *rng;
+    ts_event_hook hook;
+    void *hook_ctx;
+    ts_conn_status status;
+    ts_hs_state state;
+    char reason[240];
+    int alert;          /* the alert that ended it, or -1 */
+    bool alert_sent;
+    bool eof;
+    bool wrote;         /* stepwise: a message was written in this call */
+
+    ts_buf in;          /* received bytes not yet consumed */
+    ts_buf out;         /* records written, not yet taken */
+    ts_buf hs_in;       /* handshake bytes received, not yet parsed */
+    ts_record_state read;
+    ts_record_state write;
+    ts_hs_hash hs_hash;
+
+    const ts_suite *suite;
+    uint16_t offered[TS_SUITE_COUNT];   /* client: the suites its ClientHello offered */
+    size_t n_offered;
+    uint16_t peer_version;              /* ClientHello.client_version */
+    bool peer_ems;                      /* the peer offered/accepted EMS */
+    bool use_ems;
+    bool peer_secure_reneg;
+    bool peer_point_formats;            /* server: the client sent ec_point_formats */
+    uint16_t sigalg;                    /* server: the ServerKeyExchange's signature algorithm */
+    ts_dh_group_id dh_group;            /* server: the DHE group chosen (RFC 7919) */
+    unsigned warnings;                  /* warning alerts in a row (capped: CVE-2016-8610) */
+    bool cert_requested;                /* a CertificateRequest crossed (RFC 5246 7.4.4) */
+    uint8_t client_random[TS_RANDOM_LEN];
+    uint8_t server_random[TS_RANDOM_LEN];
+    uint8_t session_id[32];
+    size_t session_id_len;
+
+    /* key exchange */
+    uint8_t premaster[TS_DH_MAX_LEN];   /* secret */
+    size_t premaster_len;
+    uint8_t x25519_priv[TS_X25519_LEN]; /* secret */
+    uint8_t x25519_pub[TS_X25519_LEN];
+    uint8_t peer_x25519[TS_X25519_LEN];
+    ts_buf dh_p, dh_g;                  /* group in use */
+    ts_buf dh_priv;                     /* secret */
+    ts_buf dh_pub;
+    ts_buf peer_dh;
+    ts_rsa_key *peer_key;               /* client: the server's public key */
+
+    uint8_t master[TS_MASTER_LEN];      /* secret */
+    ts_key_block keys;                  /* secret */
+    bool have_keys;
+
+    /* application data */
+    bool request_sent;
+    bool response_sent;
+    bool close_sent;
+    bool close_received;
+    ts_buf app_in;                      /* application bytes received */
+    int http_status;
+    ts_buf body;                        /* client: response body */
+};
+
+/* --- events --- */
+
+/* Reports a derived value with its formula and up to four inputs
+ * (name, bytes, length triples ended by NULL). */
+void ts_ep_value(ts_conn *c, const char *name, const char *how, const char *formula,
+                 bool secret, const uint8_t *value, size_t len, ...);
+
+/* Reports a value computed with the PRF, with what reproduces it. */
+void ts_ep_prf_value(ts_conn *c, const char *name, const char *formula,
+                     const uint8_t *value, size_t len, const char *label,
+                     const uint8_t *secret, size_t secret_len,
+                     const uint8_t *seed, size_t seed_len);
+
+/* Reports a check and its outcome; returns err unchanged. */
+ts_err ts_ep_check(ts_conn *c, const char *name, ts_err err, const char *why);
+
+/* Reports any other event kind with just a name and bytes. */
+void ts_ep_simple(ts_conn *c, ts_ev_kind kind, const char *name, const char *how,
+                  const uint8_t *data, size_t len);
+
+/* --- writing --- */
+
+/* Wraps body as a handshake message of type, adds it to the handshake hash,
+ * reports it, and writes it as one record. */
+ts_err ts_ep_send_handshake(ts_conn *c, uint8_t type, const char *name, const ts_buf *body);
+
+/* Writes one record of type holding data (at most 2^14 bytes) and reports it. */
+ts_err ts_ep_send_record(ts_conn *c, uint8_t type, const uint8_t *data, size_t n);
+
+/* Writes ChangeCipherSpec and switches the write side to the new keys. */
+ts_err ts_ep_send_ccs(ts_conn *c);
+
+/* Writes Finished for this side ("client finished"/"server finished"). */
+ts_err ts_ep_send_finished(ts_conn *c);
+
+/* Checks the peer's Finished body; TS_ERR_FINISHED when it does not match. */
+ts_err ts_ep_check_finished(ts_conn *c, const ts_buf *body);
+
+/* Switches the read side to the new keys (after the peer's ChangeCipherSpec). */
+ts_err ts_ep_activate_read(ts_conn *c);
+
+/* --- keys --- */
+
+/* From the premaster secret: master secret (classic or extended), key
+ * block, and each key and IV; reports every one; wipes the premaster. */
+ts_err ts_ep_derive_keys(ts_conn *c);
+
+/* Wipes every secret the endpoint holds and reports it. */
+void ts_ep_wipe(ts_conn *c, bool report);
+
+/* --- ending --- */
+
+/* Fails the connection: sends the alert err calls for, records the reason,
+ * reports it; returns err. */
+ts_err ts_ep_fail(ts_conn *c, ts_err err, const char *reason);
+
+/* Sends a warning close_notify. */
+ts_err ts_ep_send_close_notify(ts_conn *c);
+
+/* Sends the warning alert desc (no_renegotiation: RFC 5246 §7.2.2) and
+ * goes on; why says what it answers. */
+ts_err ts_ep_send_warning(ts_conn *c, uint8_t desc, const char *why);
+
+#endif

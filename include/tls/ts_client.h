@@ -1,0 +1,37 @@
+/* ts_client: the client's handlers in the handshake table: what it writes
+ * and how it checks what the server sends. Each returns ts_err; a failure
+ * is turned into the alert RFC 5246 §7.2 prescribes by the caller (or here,
+ * through ts_ep_fail, when a more precise reason is known). */
+#ifndef TS_CLIENT_H
+#define TS_CLIENT_H
+
+#include "tls/internal/ts_endpoint.h"
+
+/* Writes ClientHello: a fresh client random, the suites, the extensions. */
+ts_err ts_client_write_hello(ts_conn *c);
+
+/* Checks ServerHello: TLS 1.2, a suite and extensions the client offered. */
+ts_err ts_client_read_hello(ts_conn *c, ts_buf *body);
+
+/* Checks the certificate chain (CA signature, host, validity), keeps the key. */
+ts_err ts_client_read_certificate(ts_conn *c, ts_buf *body);
+
+/* Checks ServerKeyExchange: the group, the share, the signature. */
+ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body);
+
+/* Reads a CertificateRequest: notes that the server asked (this client
+ * holds no certificate, so it will answer with an empty one). */
+ts_err ts_client_read_certificate_request(ts_conn *c, ts_buf *body);
+
+/* Writes the client's Certificate: an empty list, as RFC 5246 §7.4.6 asks
+ * of a client without a suitable certificate (and then no
+ * CertificateVerify). */
+ts_err ts_client_write_certificate(ts_conn *c);
+
+/* Checks ServerHelloDone (an empty body). */
+ts_err ts_client_read_hello_done(ts_conn *c, ts_buf *body);
+
+/* Writes ClientKeyExchange: the encrypted premaster, or the client's share. */
+ts_err ts_client_write_key_exchange(ts_conn *c);
+
+#endif

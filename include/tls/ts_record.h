@@ -1,0 +1,133 @@
+/* ts_record: the TLS 1.2 record layer (RFC 5246 §6.2): framing records on
+ * the wire, and protecting them in one direction with the suite's cipher:
+ * AES-256-GCM (RFC 5288), ChaCha20-Poly1305 (RFC 7905) or the NULL suite's
+ * HMAC-SHA256 (RFC 5246 §6.2.3.1).
+ *
+ *   struct {
+ *       ContentType type;                    1 byte: 20..23
+ *       ProtocolVersion version;             2 bytes: 0x0303 for TLS 1.2
+ *       uint16 length;                       <= 2^14 + 2048
+ *       opaque fragment[TLSCiphertext.length];
+ *   } TLSCiphertext;
+ *
+ * Functions that can fail return ts_err; outputs are appended only on
+ * success (a failed call leaves out/plain and the sequence number as they
+ * were). ts_rng_global_init must have run before sealing or opening. */
+#ifndef TS_RECORD_H
+#define TS_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/ts_buf.h"
+#include "base/ts_err.h"
+#include "crypto/ts_suite.h"
+
+/* ContentType (RFC 5246 §6.2.1). */
+enum {
+    TS_CT_CHANGE_CIPHER_SPEC = 20,
+    TS_CT_ALERT = 21,
+    TS_CT_HANDSHAKE = 22,
+    TS_CT_APPLICATION_DATA = 23
+};
+
+#define TS_VERSION_TLS10 0x0301 /* record version of some first ClientHellos */
+#define TS_VERSION_TLS12 0x0303
+
+#define TS_RECORD_HEADER_LEN 5
+#define TS_MAX_FRAGMENT 16384                        /* 2^14: plaintext */
+#define TS_MAX_CIPHERTEXT (TS_MAX_FRAGMENT + 2048)   /* 2^14 + 2048 */
+#define TS_RECORD_MAC_LEN 32                         /* HMAC-SHA256, NULL suite */
+#define TS_RECORD_OVERHEAD_MAX 32                    /* largest of 8+16, 16, 32 */
+
+/* "change_cipher_spec", "alert", "handshake", "application_data";
+ * "unknown" for any other byte. */
+const char *ts_record_type_name(uint8_t type);
+
+/* True for the four content types above. */
+bool ts_record_type_known(uint8_t type);
+
+/* A record as read from the wire. fragment is a view into the input buffer:
+ * valid while that buffer is neither freed, compacted nor written to. */
+typedef struct {
+    uint8_t type;
+    uint16_t version;
+    uint16_t length;   /* of the fragment */
+    ts_buf fragment;   /* view of the length bytes after the header */
+    size_t total_len;  /* TS_RECORD_HEADER_LEN + length */
+} ts_record;
+
+/* Looks at the record at in's read cursor without consuming it.
+ * TS_ERR_SHORT when fewer than 5 bytes or the fragment is incomplete (wait
+ * for more); TS_ERR_RECORD_TYPE for an unknown content type (RFC 5246 §6:
+ * unexpected_message); TS_ERR_RECORD for a version whose major byte is not 3; TS_ERR_RECORD_OVERFLOW when length > 2^14 + 2048.
+ * Header errors are reported as soon as the 5 header bytes are there. */
+ts_err ts_record_parse_header(const ts_buf *in, ts_record *rec);
+
+/* As ts_record_parse_header, then consumes the whole record from in. */
+ts_err ts_record_next(ts_buf *in, ts_record *rec);
+
+/* One direction's protection state. */
+typedef struct {
+    const ts_suite *suite; /* NULL: plaintext (before ChangeCipherSpec) */
+    uint8_t key[32];       /* write key (AEAD suites) */
+    uint8_t iv[12];        /* fixed IV: 4-byte GCM salt, 12 bytes ChaCha */
+    uint8_t mac_key[32];   /* MAC key (NULL suite) */
+    uint64_t seq;          /* sequence number of the next record */
+} ts_record_state;
+
+/* Makes s the plaintext state (no protection, seq 0); cannot fail. */
+void ts_record_state_init_plain(ts_record_state *s);
+
+/* Makes s protect records with suite, seq 0, copying suite->sizes bytes of
+ * key, iv and mac_key (each may be NULL when its size is 0). TS_ERR_ARG for
+ * a NULL suite or a size the state cannot hold. */
+ts_err ts_record_state_init(ts_record_state *s, const ts_suite *suite, const uint8_t *key,
+                            const uint8_t *iv, const uint8_t *mac_key);
+
+/* Wipes the keys of s and makes it the plaintext state again. */
+void ts_record_state_wipe(ts_record_state *s);
+
+/* Bytes a protected record adds to its plaintext, header excluded:
+ * 8 + 16 for GCM, 16 for ChaCha20-Poly1305, 32 for NULL, 0 for plaintext. */
+size_t ts_record_overhead(const ts_record_state *s);
+
+/* What a protected record is made of, for the trace. For the NULL suite,
+ * aad holds the 13-byte header the MAC covers and tag the MAC; for the
+ * plaintext state only seq and plain_len are set. */
+typedef struct {
+    uint64_t seq;
+    uint8_t nonce[12];         /* the nonce given to the AEAD */
+    size_t nonce_len;          /* 12 for AEAD, else 0 */
+    uint8_t explicit_nonce[8]; /* GCM: sent in the record */
+    size_t explicit_len;       /* 8 for GCM, else 0 */
+    uint8_t aad[13];           /* seq || type || version || plaintext length */
+    size_t aad_len;            /* 13, or 0 for plaintext */
+    uint8_t tag[32];
+    size_t tag_len;            /* 16 for AEAD, 32 for the NULL suite's HMAC */
+    size_t plain_len;
+} ts_record_info;
+
+/* Appends one record of type and version carrying the n bytes at plain
+ * (n <= 2^14 else TS_ERR_RECORD_OVERFLOW), protected by s, then advances
+ * s->seq; TS_ERR_ARG when s->seq is 2^64 - 1 (it must not wrap). plain must
+ * not point into out. info (may be NULL) receives what the record holds. */
+ts_err ts_record_seal(ts_record_state *s, uint8_t type, uint16_t version, const uint8_t *plain,
+                      size_t n, ts_buf *out, ts_record_info *info);
+
+/* Checks and removes the protection of rec, appends its plaintext to plain
+ * and advances s->seq. TS_ERR_DECRYPT when the tag or MAC does not verify
+ * or the fragment is too short to hold nonce and tag (bad_record_mac);
+ * TS_ERR_RECORD_OVERFLOW when the plaintext exceeds 2^14; TS_ERR_RECORD when
+ * rec->length disagrees with its fragment. info may be NULL. */
+ts_err ts_record_open(ts_record_state *s, const ts_record *rec, ts_buf *plain,
+                      ts_record_info *info);
+
+/* Seals n bytes of data as consecutive records of at most max_fragment
+ * (1..2^14, else TS_ERR_ARG) plaintext bytes each; n == 0 gives one empty
+ * record. On failure nothing is appended and s->seq is unchanged. */
+ts_err ts_record_seal_all(ts_record_state *s, uint8_t type, uint16_t version, const uint8_t *data,
+                          size_t n, size_t max_fragment, ts_buf *out);
+
+#endif

@@ -1,0 +1,26 @@
+/* ui_channel: the channel between the two sides as a sequence diagram: one
+ * numbered arrow per record written so far (client → server pointing right),
+ * dashed while in flight; the current record highlighted, a tampered,
+ * edited or dropped one marked, a fatal alert in red. */
+#ifndef UI_CHANNEL_H
+#define UI_CHANNEL_H
+
+#include <stdbool.h>
+
+#include "simulation/ts_chan.h"
+#include "ui/ui_app.h"
+
+/* Draws the channel pane in r. */
+void ui_channel_draw(ui_app *a, const ui_rect *r);
+
+/* Handles ↑/↓/j/k (previous/next record) and Enter (inspect); false when
+ * the key is not the pane's. */
+bool ui_channel_key(ui_app *a, int key);
+
+/* True when rec carries a fatal alert. */
+bool ui_channel_fatal_alert(const ts_chan_record *rec);
+
+/* What became of record rec at the cursor, in lang ("in flight", ...). */
+const char *ui_channel_status(const ui_app *a, const ts_chan_record *rec);
+
+#endif

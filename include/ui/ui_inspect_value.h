@@ -1,0 +1,28 @@
+/* ui_inspect_value: the inspector on one step of a side: for a value its
+ * formula, how it was got, its bytes in full, the exact input bytes and,
+ * for a PRF output, the commands that reproduce it (tlsstep prf, openssl
+ * kdf TLS1-PRF) built from the step's ts_ev_prf; for a check or an alert,
+ * what happened and why. */
+#ifndef UI_INSPECT_VALUE_H
+#define UI_INSPECT_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tls/ts_event.h"
+#include "ui/ui_app.h"
+
+/* Draws the inspector on step a->insp.step in r. */
+void ui_inspect_value_draw(ui_app *a, const ui_rect *r);
+
+/* ↑/↓/j/k scroll a line, PgUp/PgDn a page; false for other keys. */
+bool ui_inspect_value_key(ui_app *a, int key);
+
+/* Writes the `tlsstep prf ...` command for prf into buf (n bytes);
+ * returns false when it does not fit or prf is unused. */
+bool ui_inspect_prf_command(const ts_ev_prf *prf, char *buf, size_t n);
+
+/* Writes the `openssl kdf ... TLS1-PRF` command for prf into buf. */
+bool ui_inspect_openssl_command(const ts_ev_prf *prf, char *buf, size_t n);
+
+#endif

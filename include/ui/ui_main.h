@@ -1,0 +1,48 @@
+/* ui_main: the terminal UI's entry point and its one dispatch loop: draw,
+ * wait for a key (or the autoplay tick), hand the key to the open view. */
+#ifndef UI_MAIN_H
+#define UI_MAIN_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "lesson/ts_lesson.h"
+#include "simulation/ts_session.h"
+#include "ui/ui_app.h"
+#include "ui/ui_text.h"
+
+/* The default lesson: a bare `tlsstep` and `tlsstep ui` open it. */
+#define UI_DEFAULT_LESSON "rsa-handshake"
+
+typedef struct {
+    ts_session_config cfg;   /* as for `tlsstep run` (the lesson's set-up applied) */
+    const char *lesson;      /* the lesson's name on the status line; NULL: UI_DEFAULT_LESSON */
+    const ts_lesson *les;    /* the loaded lesson (narration, title), or NULL: built-in text */
+    const ts_action *acts;   /* the run's actions (a lesson's tamper/drop/replay) */
+    size_t n_acts;
+    ts_lang lang;
+    bool lang_set;           /* false: follow the locale (ts_lang_default) */
+    bool no_lessons;         /* no lessons folder was found: say so once */
+} ui_options;
+
+/* Runs the UI on the terminal until `q`; restores the terminal. Returns the
+ * exit status: 0 after `q`, 1 when the session or the terminal fails. */
+int ui_run(const ui_options *o);
+
+/* Sets up a freshly created ncurses screen (cbreak, no echo, keypad, no
+ * cursor, colours, a short Esc delay). */
+void ui_screen_init(void);
+
+/* Opens an ncurses screen on out/in (a terminal; the benchmark uses a
+ * pseudo-terminal) as the current one, set up as ui_run does; NULL on
+ * failure. The locale must be set. */
+struct screen;
+struct screen *ui_screen_open(FILE *out, FILE *in);
+
+/* Ends and frees a screen from ui_screen_open (restores the terminal). */
+void ui_screen_close(struct screen *scr);
+
+/* Handles one key as the UI does (KEY_RESIZE included). */
+void ui_key(ui_app *a, int key);
+
+#endif

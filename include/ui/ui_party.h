@@ -1,0 +1,25 @@
+/* ui_party: the client and server panes: what each side knows after the
+ * first k steps (its values, checks, alerts, wipes), the value that just
+ * appeared highlighted, and below the list how the selected one was got. */
+#ifndef UI_PARTY_H
+#define UI_PARTY_H
+
+#include <stdbool.h>
+
+#include "ui/ui_app.h"
+
+/* Draws side's pane in r. */
+void ui_party_draw(ui_app *a, ts_side side, const ui_rect *r);
+
+/* Handles a key for side's pane (↑/↓/j/k/PgUp/PgDn move, Enter inspects);
+ * false when the key is not the pane's. */
+bool ui_party_key(ui_app *a, ts_side side, int key);
+
+/* How a value was got, in lang ("generated", "decrypted", ...), from the
+ * event's how; the engine's own text when it fits no category. */
+const char *ui_party_how(const ts_event *ev, ts_lang lang);
+
+/* True when value step st of side has been wiped within the first k steps. */
+bool ui_party_wiped(const ui_app *a, const ts_step *st, size_t k);
+
+#endif

@@ -1,0 +1,99 @@
+/* ui_text: every piece of UI text, in English and Korean, in one table
+ * indexed by id. The language is ts_lang (ts_lang.h): one rule for the
+ * locale (ts_lang_default) and for --lang (ts_lang_parse) in the whole
+ * program. */
+#ifndef UI_TEXT_H
+#define UI_TEXT_H
+
+#include <stdbool.h>
+
+#include "base/ts_lang.h"
+
+typedef enum {
+    UI_T_CLIENT,
+    UI_T_SERVER,
+    UI_T_CHANNEL,
+    UI_T_NARRATION,
+    UI_T_INSPECTOR,
+    UI_T_EDITOR,
+    UI_T_HELP,
+    UI_T_LESSON,
+    UI_T_STEP,
+    UI_T_SEED,
+    UI_T_BITS,
+    UI_T_LANGUAGE,
+    UI_T_HINTS,
+    UI_T_TOO_SMALL,
+    UI_T_START,
+    UI_T_NOTHING_YET,
+    UI_T_NO_RECORDS,
+    UI_T_HOW_GENERATED,
+    UI_T_HOW_RECEIVED,
+    UI_T_HOW_DECRYPTED,
+    UI_T_HOW_COMPUTED,
+    UI_T_HOW_SPLIT,
+    UI_T_HOW_ENCRYPTED,
+    UI_T_HOW_CERT,
+    UI_T_WIPED,
+    UI_T_CHECK_OK,
+    UI_T_CHECK_FAILED,
+    UI_T_ALERT_SENT,
+    UI_T_ALERT_RECEIVED,
+    UI_T_SENT_SHORT,
+    UI_T_RECEIVED_SHORT,
+    UI_T_DONE,
+    UI_T_IN_FLIGHT,
+    UI_T_DELIVERED,
+    UI_T_DROPPED,
+    UI_T_TAMPERED,
+    UI_T_EDITED,
+    UI_T_CAN_TAMPER,
+    UI_T_CHANGED_BYTES,
+    UI_T_RECORD,
+    UI_T_FIELDS,
+    UI_T_BYTES_SENT,
+    UI_T_BYTES_DELIVERED,
+    UI_T_PLAINTEXT,
+    UI_T_NONCE,
+    UI_T_TAG,
+    UI_T_SEQ,
+    UI_T_VALUE,
+    UI_T_FORMULA,
+    UI_T_INPUTS,
+    UI_T_HOW,
+    UI_T_REPRODUCE,
+    UI_T_SECRET_NOTE,
+    UI_T_EDIT_HINTS,
+    UI_T_INSPECT_HINTS,
+    UI_T_NOT_IN_FLIGHT,
+    UI_T_NO_RECORD_SELECTED,
+    UI_T_EDIT_APPLIED,
+    UI_T_EDIT_CANCELLED,
+    UI_T_DROP_SET,
+    UI_T_DROP_CLEARED,
+    UI_T_AUTOPLAY_ON,
+    UI_T_AUTOPLAY_OFF,
+    UI_T_PACE,
+    UI_T_RESULT_OK,
+    UI_T_RESULT_ALERT,
+    UI_T_RESULT_STALLED,
+    UI_T_RESULT_WRONG,
+    UI_T_RUN_FAILED,
+    UI_T_NOTHING_TO_INSPECT,
+    UI_T_HELP_KEYS,
+    UI_T_HELP_CLOSE,
+    UI_T_NO_LESSONS,
+    UI_T_TASK,
+    UI_T_INCIDENT,
+    UI_T_MORE,
+    UI_T_EXERCISE,
+    UI_T_COUNT
+} ui_text_id;
+
+/* The text of id in lang (never NULL; English when lang is out of range). */
+const char *ui_t(ui_text_id id, ts_lang lang);
+
+/* "EN" or "한국어". */
+const char *ui_lang_label(ts_lang lang);
+
+#endif

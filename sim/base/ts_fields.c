@@ -1,0 +1,159 @@
+/* ts_fields: decoded fields with their byte ranges. */
+#include "base/ts_fields.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/ts_hex.h"
+
+void ts_fields_init(ts_fields *f)
+{
+    memset(f, 0, sizeof(*f));
+}
+
+void ts_fields_free(ts_fields *f)
+{
+    free(f->items);
+    memset(f, 0, sizeof(*f));
+}
+
+static ts_err grow(ts_fields *f)
+{
+    if (f->n < f->cap) {
+        return TS_OK;
+    }
+    size_t cap = f->cap == 0 ? 32 : f->cap * 2;
+    if (cap > TS_FIELDS_MAX) {
+        cap = TS_FIELDS_MAX;
+    }
+    ts_field *p = realloc(f->items, cap * sizeof(*p));
+    TS_ENSURE(p != NULL, TS_ERR_NOMEM);
+    f->items = p;
+    f->cap = cap;
+    return TS_OK;
+}
+
+/* Copies n bytes of formatted text, any byte outside printable ASCII as
+ * \xNN (a safety net: text a peer chose goes through ts_fields_add_text). */
+static void safe_copy(char *dst, size_t cap, const char *src, size_t n)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)src[i];
+        if (c >= 0x20 && c < 0x7f) {
+            if (at + 1 >= cap) {
+                break;
+            }
+            dst[at++] = (char)c;
+        } else {
+            if (at + 4 >= cap) {
+                break;
+            }
+            snprintf(dst + at, cap - at, "\\x%02x", c);
+            at += 4;
+        }
+    }
+    dst[at] = '\0';
+}
+
+static ts_err add_v(ts_fields *f, int depth, const char *name, size_t offset, size_t len,
+                    const char *fmt, va_list ap)
+{
+    if (f->truncated) {
+        return TS_OK;
+    }
+    TS_GUARD(grow(f));
+    ts_field *it = &f->items[f->n];
+    memset(it, 0, sizeof(*it));
+    if (f->n == TS_FIELDS_MAX - 1) {
+        f->truncated = true;
+        snprintf(it->name, sizeof(it->name), "truncated");
+        snprintf(it->value, sizeof(it->value), "more fields not shown");
+        it->offset = offset;
+        it->depth = depth;
+        f->n++;
+        return TS_OK;
+    }
+    snprintf(it->name, sizeof(it->name), "%s", name != NULL ? name : "");
+    if (fmt != NULL) {
+        char raw[sizeof(it->value)];
+        int got = vsnprintf(raw, sizeof(raw), fmt, ap);
+        size_t n = got < 0 ? 0 : (size_t)got < sizeof(raw) ? (size_t)got : sizeof(raw) - 1;
+        safe_copy(it->value, sizeof(it->value), raw, n);
+    }
+    it->offset = offset;
+    it->len = len;
+    it->depth = depth;
+    f->n++;
+    return TS_OK;
+}
+
+ts_err ts_fields_add(ts_fields *f, int depth, const char *name, size_t offset,
+                     size_t len, const char *fmt, ...)
+{
+    if (f == NULL) {
+        return TS_OK;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    ts_err err = add_v(f, depth, name, offset, len, fmt, ap);
+    va_end(ap);
+    return err;
+}
+
+ts_err ts_fields_add_text(ts_fields *f, int depth, const char *name, size_t offset,
+                          const uint8_t *text, size_t n)
+{
+    if (f == NULL) {
+        return TS_OK;
+    }
+    char shown[sizeof(f->items[0].value)];
+    ts_hex_escape_text(shown, sizeof(shown), text, n);
+    return ts_fields_add(f, depth, name, offset, n, "%s", shown);
+}
+
+/* Bytes of hex shown in full: 2 * 79 + NUL fits in ts_field.value. */
+#define HEX_FULL 79
+#define HEX_SHORT 64
+
+ts_err ts_fields_add_hex(ts_fields *f, int depth, const char *name, size_t offset,
+                         const uint8_t *data, size_t n)
+{
+    if (f == NULL) {
+        return TS_OK;
+    }
+    char hex[2 * HEX_FULL + 1];
+    if (n <= HEX_FULL) {
+        ts_hex_encode(data, n, hex);
+        return ts_fields_add(f, depth, name, offset, n, "%s", hex);
+    }
+    ts_hex_encode(data, HEX_SHORT, hex);
+    return ts_fields_add(f, depth, name, offset, n, "%s... (%zu bytes)", hex, n);
+}
+
+void ts_fields_begin(ts_fields *f, const ts_buf *b)
+{
+    if (f != NULL && f->origin == NULL) {
+        f->origin = ts_buf_cursor(b);
+    }
+}
+
+size_t ts_fields_offset(const ts_fields *f, const ts_buf *b)
+{
+    if (f == NULL || f->origin == NULL) {
+        return 0;
+    }
+    return (size_t)(ts_buf_cursor(b) - f->origin) + f->base;
+}
+
+const ts_field *ts_fields_find(const ts_fields *f, const char *name, size_t from)
+{
+    for (size_t i = from; f != NULL && i < f->n; i++) {
+        if (strcmp(f->items[i].name, name) == 0) {
+            return &f->items[i];
+        }
+    }
+    return NULL;
+}

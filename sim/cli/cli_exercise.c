@@ -1,0 +1,378 @@
+/* cli_exercise: `tlsstep exercise ID` (print the task, write the public
+ * material) and `tlsstep check ID --seed S --answer FILE|TEXT` (decide an
+ * answer: exit 0 solved, 1 not, with one line saying why). */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "exercise/ts_exercise.h"
+#include "base/ts_hex.h"
+#include "base/ts_lang.h"
+#include "lesson/ts_lesson.h"
+
+static const char exercise_usage[] =
+    "usage: tlsstep exercise [ID] [--seed S] [--out-dir DIR] [--lang en|ko] [--lessons DIR]\n"
+    "       tlsstep exercise robot --seed S --attack|--oracle [--full-pkcs1]\n"
+    "Prints an exercise's task, the real incident it comes from and its hints, and\n"
+    "writes its public material (certificates, a recorded run, numbers) into DIR.\n"
+    "Without ID, lists the exercises.\n"
+    "\n"
+    "  --seed S       seed of the material (default: a fresh one, printed); the\n"
+    "                 same seed always gives the same material\n"
+    "  --out-dir DIR  where the files go (default: ./ID-SEED); made if missing\n"
+    "  --lang en|ko   language of the task (default: from the locale)\n"
+    "  --lessons DIR  also look for the exercise's lesson file in DIR\n"
+    "  --attack       robot: run the tool's own Bleichenbacher attack on the\n"
+    "                 recorded session through the oracle, showing the query\n"
+    "                 count and the narrowing interval live (on stderr)\n"
+    "  --oracle       robot: be the leaky server: read one ciphertext (hex) per\n"
+    "                 line on stdin, answer each with the alert the server sends:\n"
+    "                 20 (bad_record_mac: the padding was good) or 51\n"
+    "                 (decrypt_error: bad padding); the count goes to stderr\n"
+    "  --full-pkcs1   robot: the server checks all of PKCS#1, not only 00 02\n"
+    "\n"
+    "Then: tlsstep check ID --seed S --answer FILE\n";
+
+static const char check_usage[] =
+    "usage: tlsstep check ID --seed S --answer FILE|TEXT [--json]\n"
+    "Decides an exercise's answer from a real run or computation on the material\n"
+    "of seed S. The answer is read from FILE ('-': stdin) when such a file\n"
+    "exists, else the value itself is the answer (hex, a tamper spec, ...).\n"
+    "\n"
+    "  --seed S         the seed the exercise was given with (required)\n"
+    "  --answer FILE|TEXT  the answer\n"
+    "  --json           print {\"exercise\", \"seed\", \"solved\", \"why\"} as JSON\n"
+    "\n"
+    "Exit status: 0 solved, 1 not solved (one line says why), 2 bad usage.\n";
+
+enum { OPT_SEED = 256, OPT_OUT, OPT_LANG, OPT_LESSONS, OPT_ATTACK, OPT_ORACLE, OPT_FULL, OPT_ANSWER,
+       OPT_JSON };
+
+/* Everything exercise and check accept (each command its own subset). */
+typedef struct {
+    const char *seed, *out_dir, *lessons, *answer;
+    ts_lang lang;
+    bool attack, oracle, json;
+    ts_oracle_strength strength;
+} ex_opts;
+
+/* Parses the options of cmd (longopts: the ones it takes) into o; returns
+ * CLI_EXIT_OK, optind then at the operands, or the exit status of the
+ * first bad option (message printed). */
+static int parse_opts(const char *cmd, const struct option *longopts, int argc, char **argv,
+                      ex_opts *o)
+{
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_SEED:
+            if (optarg[0] == '\0' || strlen(optarg) > 200) {
+                return cli_usage_error(cmd, "--seed: expected 1..200 characters");
+            }
+            o->seed = optarg;
+            break;
+        case OPT_OUT: o->out_dir = optarg; break;
+        case OPT_LANG:
+            if (!ts_lang_parse(optarg, &o->lang)) {
+                return cli_usage_error(cmd, "--lang: expected en or ko, not '%s'", optarg);
+            }
+            break;
+        case OPT_LESSONS: o->lessons = optarg; break;
+        case OPT_ATTACK: o->attack = true; break;
+        case OPT_ORACLE: o->oracle = true; break;
+        case OPT_FULL: o->strength = TS_ORACLE_PKCS1; break;
+        case OPT_ANSWER: o->answer = optarg; break;
+        case OPT_JSON: o->json = true; break;
+        default:
+            return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+/* The one operand, an exercise ID, into *x; else a usage error of cmd. */
+static int one_exercise(const char *cmd, int argc, char **argv, const ts_exercise **x)
+{
+    if (optind + 1 != argc) {
+        return cli_usage_error(cmd, "expected one exercise ID");
+    }
+    *x = ts_exercise_find(argv[optind]);
+    if (*x == NULL) {
+        return cli_usage_error(cmd, "no exercise '%s' (see 'tlsstep exercise')", argv[optind]);
+    }
+    return CLI_EXIT_OK;
+}
+
+static int list_exercises(void)
+{
+    for (size_t i = 0; ts_exercise_at(i) != NULL; i++) {
+        const ts_exercise *x = ts_exercise_at(i);
+        printf("%-18s %s\n", x->id, x->title);
+    }
+    return CLI_EXIT_OK;
+}
+
+static void print_block(const char *title, const char *text)
+{
+    if (text != NULL && text[0] != '\0') {
+        printf("%s:\n", title);
+        for (const char *p = text; *p != '\0';) {
+            const char *e = strchr(p, '\n');
+            size_t n = e != NULL ? (size_t)(e - p) : strlen(p);
+            printf("  %.*s\n", (int)n, p);
+            p = e != NULL ? e + 1 : p + n;
+        }
+    }
+}
+
+/* The task from the lesson file, when there is one. */
+static void print_task(const ts_exercise *x, const char *dir, ts_lang lang)
+{
+    ts_lesson *l = NULL;
+    char why[TS_LESSON_WHY_CAP];
+    bool have = ts_lesson_open(x->id, dir, &l, why, sizeof(why)) == TS_OK;
+    printf("exercise: %s\n", x->id);
+    printf("title: %s\n", have ? l->title[lang] : x->title);
+    printf("incident: %s\n", have && l->exercise.incident != NULL ? l->exercise.incident
+                                                                   : x->incident);
+    if (have) {
+        print_block("task", l->exercise.goal[lang]);
+    }
+    printf("answer: %s\n", x->answer);
+    if (have && l->exercise.n_hints[lang] > 0) {
+        printf("hints (read them one at a time):\n");
+        for (size_t i = 0; i < l->exercise.n_hints[lang]; i++) {
+            printf("  %zu. %s\n", i + 1, l->exercise.hints[lang][i]);
+        }
+    }
+    ts_lesson_free(l);
+}
+
+static int write_material(const ts_exercise *x, const char *seed, const char *out_dir)
+{
+    ts_exercise_material m;
+    ts_exercise_material_init(&m);
+    ts_err err = x->material(seed, &m);
+    if (err != TS_OK) {
+        ts_exercise_material_free(&m);
+        return cli_fail(CLI_EXIT_FAIL, "exercise", "could not make the material: %s",
+                        ts_err_str(err));
+    }
+    if (m.n_files > 0 && mkdir(out_dir, 0755) != 0 && errno != EEXIST) {
+        ts_exercise_material_free(&m);
+        return cli_fail(CLI_EXIT_USAGE, "exercise", "cannot make folder '%s': %s", out_dir,
+                        strerror(errno));
+    }
+    if (m.facts.len > 0) {
+        printf("given:\n");
+        fwrite(m.facts.data, 1, m.facts.len, stdout);
+    }
+    int rc = CLI_EXIT_OK;
+    for (size_t i = 0; i < m.n_files && rc == CLI_EXIT_OK; i++) {
+        char path[4096];
+        snprintf(path, sizeof(path), "%s/%s", out_dir, m.files[i].name);
+        if (cli_write_file(path, m.files[i].data.data, m.files[i].data.len) != TS_OK) {
+            rc = cli_fail(CLI_EXIT_USAGE, "exercise", "cannot write '%s'", path);
+        } else {
+            printf("wrote: %s (%zu bytes)\n", path, m.files[i].data.len);
+        }
+    }
+    ts_exercise_material_free(&m);
+    if (rc == CLI_EXIT_OK) {
+        printf("check: tlsstep check %s --seed %s --answer FILE\n", x->id, seed);
+    }
+    return rc;
+}
+
+/* On a terminal every update rewrites one line; otherwise one line in 64
+ * is printed, and the last. */
+static void progress(void *ctx, const char *line)
+{
+    static unsigned long calls;
+    bool *tty = ctx;
+    if (*tty) {
+        fprintf(stderr, "\r%s\033[K", line);
+    } else if (calls++ % 64 == 0 || strstr(line, "step done") != NULL) {
+        fprintf(stderr, "%s\n", line);
+    }
+    fflush(stderr);
+}
+
+static int cli_robot_attack(const char *seed, const ts_robot_opts *o)
+{
+    bool tty = isatty(fileno(stderr));
+    printf("exercise: robot\nseed: %s\noracle: %s\n", seed, ts_oracle_strength_name(o->strength));
+    fflush(stdout);
+    ts_buf out;
+    ts_buf_init(&out);
+    ts_err err = ts_exercise_robot_attack(seed, o, progress, &tty, &out, NULL);
+    if (tty) {
+        fputc('\n', stderr);
+    }
+    if (err == TS_OK) {
+        fwrite(out.data, 1, out.len, stdout);
+    }
+    ts_buf_free(&out);
+    return err == TS_OK ? CLI_EXIT_OK
+                        : cli_fail(CLI_EXIT_FAIL, "exercise", "attack failed: %s", ts_err_str(err));
+}
+
+static int cli_robot_oracle(const char *seed, ts_oracle_strength strength)
+{
+    ts_rsa_key *key = NULL;
+    ts_oracle o;
+    ts_err err = ts_exercise_robot_oracle(seed, strength, &key, &o);
+    if (err != TS_OK) {
+        return cli_fail(CLI_EXIT_FAIL, "exercise", "no oracle: %s", ts_err_str(err));
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    int rc = CLI_EXIT_OK;
+    ts_buf ct;
+    ts_buf_init(&ct);
+    while (getline(&line, &cap, stdin) > 0) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0] == '\0') {
+            continue;
+        }
+        bool ok = false;
+        ts_buf_reset(&ct);
+        if (ts_hex_decode(line, &ct, NULL) != TS_OK ||
+            ts_oracle_query(&o, ct.data, ct.len, &ok) != TS_OK) {
+            rc = cli_usage_error("exercise", "oracle: expected a hex ciphertext below n per line");
+            break;
+        }
+        printf("%d\n", ts_oracle_alert(ok));
+        fflush(stdout);
+    }
+    fprintf(stderr, "oracle: %llu queries, %llu with good padding\n",
+            (unsigned long long)o.queries, (unsigned long long)o.valid);
+    free(line);
+    ts_buf_free(&ct);
+    ts_rsa_free(key);
+    return rc;
+}
+
+int cli_exercise(int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        fputs(exercise_usage, stdout);
+        return CLI_EXIT_OK;
+    }
+    static const struct option longopts[] = {
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"out-dir", required_argument, NULL, OPT_OUT},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"lessons", required_argument, NULL, OPT_LESSONS},
+        {"attack", no_argument, NULL, OPT_ATTACK},
+        {"oracle", no_argument, NULL, OPT_ORACLE},
+        {"full-pkcs1", no_argument, NULL, OPT_FULL},
+        {NULL, 0, NULL, 0},
+    };
+    ex_opts o = {.lang = ts_lang_default(), .strength = TS_ORACLE_PREFIX};
+    int rc = parse_opts("exercise", longopts, argc, argv, &o);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    if (optind == argc) {
+        return list_exercises();
+    }
+    const ts_exercise *x = NULL;
+    rc = one_exercise("exercise", argc, argv, &x);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    const char *seed = o.seed;
+    char fresh[17];
+    if (seed == NULL) {
+        ts_rng_new_seed(fresh);
+        seed = fresh;
+    }
+    if (o.attack || o.oracle || o.strength != TS_ORACLE_PREFIX) {
+        if (strcmp(x->id, "robot") != 0 || (o.attack && o.oracle)) {
+            return cli_usage_error("exercise", "--attack or --oracle (and --full-pkcs1): robot only");
+        }
+        ts_robot_opts ro = {.strength = o.strength, .sign = true};
+        return o.attack ? cli_robot_attack(seed, &ro) : cli_robot_oracle(seed, o.strength);
+    }
+    const char *out_dir = o.out_dir;
+    char dir[512];
+    if (out_dir == NULL) {
+        snprintf(dir, sizeof(dir), "%s-%s", x->id, seed);
+        out_dir = dir;
+    }
+    print_task(x, o.lessons, o.lang);
+    printf("seed: %s\n", seed);
+    return write_material(x, seed, out_dir);
+}
+
+static int report(const ts_exercise *x, const char *seed, const ts_exercise_verdict *v, bool json)
+{
+    if (json) {
+        json_t *o = json_pack("{s:s, s:s, s:b, s:s}", "exercise", x->id, "seed", seed, "solved",
+                              v->solved, "why", v->why);
+        char *text = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+        json_decref(o);
+        if (text == NULL) {
+            return cli_fail(CLI_EXIT_FAIL, "check", "out of memory");
+        }
+        puts(text);
+        free(text);
+    } else {
+        printf("%s: %s\n", v->solved ? "solved" : "not solved", v->why);
+    }
+    return v->solved ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+}
+
+int cli_check(int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        fputs(check_usage, stdout);
+        return CLI_EXIT_OK;
+    }
+    static const struct option longopts[] = {
+        {"seed", required_argument, NULL, OPT_SEED}, {"answer", required_argument, NULL, OPT_ANSWER},
+        {"json", no_argument, NULL, OPT_JSON},       {NULL, 0, NULL, 0},
+    };
+    ex_opts o = {.lang = TS_LANG_EN, .strength = TS_ORACLE_PREFIX};
+    const ts_exercise *x = NULL;
+    int rc = parse_opts("check", longopts, argc, argv, &o);
+    if (rc == CLI_EXIT_OK) {
+        rc = one_exercise("check", argc, argv, &x);
+    }
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    const char *seed = o.seed, *answer = o.answer;
+    if (seed == NULL || answer == NULL) {
+        return cli_usage_error("check", "--seed and --answer are required");
+    }
+    ts_buf text;
+    struct stat st;
+    bool is_file = strcmp(answer, "-") == 0 || stat(answer, &st) == 0;
+    if (is_file) {
+        if (cli_read_file(answer, &text) != TS_OK) {
+            return cli_usage_error("check", "cannot read answer file '%s'", answer);
+        }
+    } else {
+        ts_buf_init(&text);
+        if (ts_buf_write_bytes(&text, (const uint8_t *)answer, strlen(answer)) != TS_OK) {
+            return cli_fail(CLI_EXIT_FAIL, "check", "out of memory");
+        }
+    }
+    ts_exercise_verdict v = {.solved = false, .why = ""};
+    ts_err err = x->check(seed, text.data, text.len, &v);
+    ts_buf_free(&text);
+    if (err != TS_OK) {
+        return cli_fail(CLI_EXIT_FAIL, "check", "the checker could not run: %s", ts_err_str(err));
+    }
+    return report(x, seed, &v, o.json);
+}

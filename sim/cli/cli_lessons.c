@@ -1,0 +1,181 @@
+/* cli_lessons: `tlsstep lessons`, the lessons and exercises found on the
+ * lesson search path: id, kind, difficulty and title in one language. */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "base/ts_lang.h"
+#include "lesson/ts_lesson.h"
+#include "lesson/ts_lesson_render.h"
+#include "lesson/ts_steps.h"
+
+static const char usage_text[] =
+    "usage: tlsstep lessons [--lang en|ko] [--lessons DIR] [--json] [--steps]\n"
+    "Lists the lessons and exercises: id, kind, difficulty (1-5) and title.\n"
+    "\n"
+    "  --lang en|ko   language of the titles (default: from LC_ALL, LC_MESSAGES\n"
+    "                 or LANG; ko... means Korean)\n"
+    "  --lessons DIR  look in DIR first\n"
+    "  --json         print a JSON array (id, kind, difficulty, title, summary,\n"
+    "                 path)\n"
+    "  --steps        list the step names a lesson section may attach to, with\n"
+    "                 what each is\n"
+    "\n"
+    "Lessons are found in, best first: --lessons DIR, $XDG_DATA_HOME/tlsstep/\n"
+    "lessons (default ~/.local/share/tlsstep/lessons), $TLSSTEP_LESSONS, lessons/\n"
+    "beside the tlsstep executable or a folder above it, ./lessons. A lesson found\n"
+    "earlier hides one with the same id later, so a teacher's copy wins. The\n"
+    "format: lessons/README.md. Play one: tlsstep run --lesson ID.\n"
+    "Exit status: 0; 1 when a lesson file is malformed (each reported on stderr\n"
+    "with file and line, the others still listed); 2 for bad usage.\n";
+
+enum { OPT_LANG = 256, OPT_DIR, OPT_JSON, OPT_STEPS };
+
+static const struct option longopts[] = {
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"lessons", required_argument, NULL, OPT_DIR},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"steps", no_argument, NULL, OPT_STEPS},
+    {NULL, 0, NULL, 0},
+};
+
+static void report_bad(void *ctx, const char *message)
+{
+    int *bad = ctx;
+    fprintf(stderr, "tlsstep lessons: %s\n", message);
+    (*bad)++;
+}
+
+/* Pads s to cols display columns (Hangul counts two). */
+static void padded(FILE *f, const char *s, size_t cols)
+{
+    size_t w = ts_text_width(s, strlen(s));
+    fprintf(f, "%s%*s", s, (int)(w < cols ? cols - w : 0), "");
+}
+
+static int print_steps(ts_lang lang)
+{
+    static const char *const groups[] = {"handshake", "alert", "textbook"};
+    for (size_t i = 0; i < ts_steps_count(); i++) {
+        const ts_step_info *s = ts_steps_get(i);
+        printf("%-26s %-9s %s\n", s->name, groups[s->group], s->desc[lang]);
+    }
+    return CLI_EXIT_OK;
+}
+
+static ts_err print_json(ts_lesson **ls, size_t n, ts_lang lang)
+{
+    json_t *arr = json_array();
+    TS_ENSURE(arr != NULL, TS_ERR_NOMEM);
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_pack("{s:s, s:s, s:i, s:s, s:s, s:s, s:s}", "id", ls[i]->id, "kind",
+                              ts_lesson_kind_name(ls[i]->kind), "difficulty",
+                              (int)ls[i]->difficulty, "title", ls[i]->title[lang], "summary",
+                              ls[i]->summary[lang], "path", ls[i]->path, "play",
+                              ls[i]->run.play == TS_LESSON_PLAY_TEXTBOOK ? "textbook"
+                                                                         : "handshake");
+        if (o == NULL || json_array_append_new(arr, o) != 0) {
+            json_decref(arr);
+            return TS_ERR_NOMEM;
+        }
+    }
+    char *text = json_dumps(arr, JSON_INDENT(2));
+    json_decref(arr);
+    TS_ENSURE(text != NULL, TS_ERR_NOMEM);
+    size_t len = strlen(text);
+    text[len] = '\n';
+    ts_err err = cli_write_file("-", (const uint8_t *)text, len + 1);
+    free(text);
+    return err;
+}
+
+static ts_err print_table(ts_lesson **ls, size_t n, ts_lang lang)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    TS_ENSURE(f != NULL, TS_ERR_NOMEM);
+    size_t idw = 2;
+    for (size_t i = 0; i < n; i++) {
+        idw = strlen(ls[i]->id) > idw ? strlen(ls[i]->id) : idw;
+    }
+    padded(f, "id", idw + 2);
+    padded(f, lang == TS_LANG_KO ? "종류" : "kind", 10);
+    padded(f, lang == TS_LANG_KO ? "난이도" : "level", 8);
+    fprintf(f, "%s\n", lang == TS_LANG_KO ? "제목" : "title");
+    for (size_t i = 0; i < n; i++) {
+        padded(f, ls[i]->id, idw + 2);
+        padded(f, ts_lesson_kind_name(ls[i]->kind), 10);
+        fprintf(f, "%-8u%s\n", ls[i]->difficulty, ls[i]->title[lang]);
+    }
+    ts_err err = ferror(f) ? TS_ERR_IO : TS_OK;
+    fclose(f);
+    if (err == TS_OK) {
+        err = cli_write_file("-", (const uint8_t *)text, len);
+    }
+    free(text);
+    return err;
+}
+
+int cli_lessons(int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        fputs(usage_text, stdout);
+        return CLI_EXIT_OK;
+    }
+    ts_lang lang = ts_lang_default();
+    const char *dir = NULL;
+    bool json = false, steps = false;
+    opterr = 0;
+    optind = 1;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (opt) {
+        case OPT_LANG:
+            if (!ts_lang_parse(optarg, &lang)) {
+                return cli_usage_error("lessons", "--lang must be en or ko, not '%s'", optarg);
+            }
+            break;
+        case OPT_DIR: dir = optarg; break;
+        case OPT_JSON: json = true; break;
+        case OPT_STEPS: steps = true; break;
+        default:
+            if (optopt != 0) {
+                return cli_usage_error("lessons", "option '%s' needs a value", argv[optind - 1]);
+            }
+            return cli_usage_error("lessons", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc) {
+        return cli_usage_error("lessons", "unexpected argument '%s'", argv[optind]);
+    }
+    if (steps) {
+        return print_steps(lang);
+    }
+    struct stat st;
+    if (dir != NULL && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+        return cli_usage_error("lessons", "--lessons '%s' is not a folder", dir);
+    }
+    ts_lesson **ls = NULL;
+    size_t n = 0;
+    int bad = 0;
+    ts_err err = ts_lesson_list(dir, &ls, &n, report_bad, &bad);
+    if (err != TS_OK) {
+        return cli_fail(CLI_EXIT_FAIL, "lessons", "%s", ts_err_str(err));
+    }
+    if (n == 0 && bad == 0) {
+        ts_lesson_list_free(ls, n);
+        return cli_fail(CLI_EXIT_FAIL, "lessons", "no lessons found (see 'tlsstep lessons "
+                        "--help' for where they are looked for)");
+    }
+    err = json ? print_json(ls, n, lang) : print_table(ls, n, lang);
+    ts_lesson_list_free(ls, n);
+    if (err != TS_OK) {
+        return cli_fail(CLI_EXIT_FAIL, "lessons", "cannot write the list: %s", ts_err_str(err));
+    }
+    return bad > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK;
+}

@@ -1,0 +1,297 @@
+/* cli_net: common options and the per-connection run of serve/connect. */
+#include "cli/cli_net.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "export/ts_keylog.h"
+#include "net/ts_net.h"
+#include "net/ts_net_log.h"
+#include "export/ts_pcap.h"
+
+const char cli_net_common_help[] =
+    "  --suite rsa|ecdhe|dhe|null  cipher suite (serve: the one it picks, default rsa;\n"
+    "                    connect: offer only this one, default: offer all)\n"
+    "  --seed S          seed of every random byte (default: a fresh one, printed)\n"
+    "  --ems             extended master secret (RFC 7627)\n"
+    "  --json            print one JSON object per connection instead of the transcript\n"
+    "  --timeout S       give up on a peer silent for S seconds, 1..3600 (default 10)\n"
+    "  --pcap FILE       write what crossed the socket as a capture (pcapng with the\n"
+    "                    key log inside when FILE ends in .pcapng); serve: each\n"
+    "                    connection replaces it (the last one is kept)\n"
+    "  --keylog FILE     append the NSS key log line (SSLKEYLOGFILE format)\n";
+
+void cli_net_opts_init(cli_net_opts *o)
+{
+    memset(o, 0, sizeof(*o));
+    o->bits = 1024;
+    o->timeout_ms = TS_NET_DEFAULT_TIMEOUT_MS;
+}
+
+/* Handles common option opt with arg; returns CLI_EXIT_OK or the exit
+ * status of a bad value (the message printed). */
+static int net_option(const char *cmd, cli_net_opts *o, int opt, const char *arg)
+{
+    unsigned long v;
+    switch (opt) {
+    case CLI_NET_SUITE:
+        o->suite = ts_suite_by_name(arg);
+        if (o->suite == NULL) {
+            return cli_usage_error(cmd, "unknown suite '%s' (rsa, ecdhe, dhe or null)", arg);
+        }
+        if (!ts_suite_usable(o->suite)) {
+            return cli_fail(CLI_EXIT_USAGE, cmd, "suite %s needs AES-NI, which this CPU lacks; "
+                            "use --suite ecdhe, dhe or null", o->suite->cli_name);
+        }
+        return CLI_EXIT_OK;
+    case CLI_NET_BITS:
+        if (!cli_parse_ulong(arg, 512, 4096, &v)) {
+            return cli_usage_error(cmd, "--bits must be 512..4096, not '%s'", arg);
+        }
+        o->bits = (unsigned)v;
+        return CLI_EXIT_OK;
+    case CLI_NET_SEED:
+        if (arg[0] == '\0' || strlen(arg) > TS_RNG_SEED_MAX - 16) {
+            return cli_usage_error(cmd, "--seed must be 1..%d characters", TS_RNG_SEED_MAX - 16);
+        }
+        o->seed = arg;
+        return CLI_EXIT_OK;
+    case CLI_NET_EMS:
+        o->ems = true;
+        return CLI_EXIT_OK;
+    case CLI_NET_JSON:
+        o->json = true;
+        return CLI_EXIT_OK;
+    case CLI_NET_TIMEOUT:
+        if (!cli_parse_ulong(arg, 1, 3600, &v)) {
+            return cli_usage_error(cmd, "--timeout must be 1..3600 seconds, not '%s'", arg);
+        }
+        o->timeout_ms = (unsigned)v * 1000u;
+        return CLI_EXIT_OK;
+    case CLI_NET_PCAP:
+        o->pcap = arg;
+        return CLI_EXIT_OK;
+    case CLI_NET_KEYLOG:
+        o->keylog = arg;
+        return CLI_EXIT_OK;
+    default:
+        return cli_usage_error(cmd, "unexpected option");
+    }
+}
+
+/* Reports a getopt '?'/':' result as a usage error. */
+static int getopt_error(const char *cmd, char **argv)
+{
+    if (optopt != 0) {
+        return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+    }
+    return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
+int cli_net_parse(const char *cmd, cli_net_opts *o, const struct option *longs,
+                  cli_net_own_fn own, void *ctx, int argc, char **argv)
+{
+    opterr = 0;
+    optind = 1;
+    int opt;
+    while ((opt = getopt_long(argc, argv, ":", longs, NULL)) != -1) {
+        int rc;
+        if (opt == '?' || opt == ':') {
+            rc = getopt_error(cmd, argv);
+        } else if (opt >= CLI_NET_FIRST_OWN) {
+            rc = own(ctx, opt, optarg);
+        } else {
+            rc = net_option(cmd, o, opt, optarg);
+        }
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+    }
+    return CLI_EXIT_OK;
+}
+
+void cli_net_finish_opts(cli_net_opts *o)
+{
+    if (o->seed == NULL) {
+        ts_rng_new_seed(o->seed_buf);
+        o->seed = o->seed_buf;
+    }
+}
+
+/* --- one connection --- */
+
+typedef struct {
+    ts_net_log *log;
+    ts_pcap *pcap;
+    ts_err pcap_err;
+    bool client_side; /* our endpoint is the client */
+} taps;
+
+static void on_record(void *ctx, bool outgoing, const uint8_t *rec, size_t n)
+{
+    taps *t = ctx;
+    ts_net_log_record(t->log, outgoing, rec, n);
+}
+
+static void on_bytes(void *ctx, bool outgoing, const uint8_t *data, size_t n)
+{
+    taps *t = ctx;
+    if (t->pcap == NULL || t->pcap_err != TS_OK || n == 0) {
+        return;
+    }
+    bool c2s = outgoing == t->client_side;
+    t->pcap_err = ts_pcap_segment(t->pcap, c2s ? TS_DIR_C2S : TS_DIR_S2C, data, n);
+}
+
+/* The key log line from our side's values; false before a master secret. */
+static bool keylog_line(const ts_net_log *l, ts_side ours, char line[TS_KEYLOG_LINE_MAX])
+{
+    const ts_trace *t = ts_net_log_trace(l);
+    const ts_step *cr = ts_trace_find(t, "client_random", ours);
+    const ts_step *ms = ts_trace_find(t, "master_secret", ours);
+    return cr != NULL && ms != NULL && cr->ev.value_len == TS_RANDOM_LEN &&
+           ts_keylog_line(cr->ev.value, ms->ev.value, ms->ev.value_len, line) == TS_OK;
+}
+
+/* True when the endpoint's last "done" step says it ended well. */
+static bool ended_well(const ts_net_log *l, const ts_conn *c, ts_role role)
+{
+    if (ts_conn_status_of(c) != TS_CONN_CLOSED) {
+        return false;
+    }
+    const ts_trace *t = ts_net_log_trace(l);
+    for (size_t i = ts_trace_count(t); i > 0; i--) {
+        const ts_event *ev = &ts_trace_get(t, i - 1)->ev;
+        if (ev->kind == TS_EV_DONE) {
+            return ev->ok && (role == TS_ROLE_SERVER || ts_conn_http_status(c) != 0);
+        }
+    }
+    return false;
+}
+
+static ts_err write_outputs(const cli_net_conn *nc, const ts_net_log *l, taps *t)
+{
+    const cli_net_opts *o = nc->opts;
+    ts_side ours = nc->role == TS_ROLE_CLIENT ? TS_SIDE_CLIENT : TS_SIDE_SERVER;
+    char line[TS_KEYLOG_LINE_MAX];
+    bool have_line = keylog_line(l, ours, line);
+    ts_err err = TS_OK;
+    if (o->keylog != NULL && have_line) {
+        err = ts_keylog_append(o->keylog, line);
+    }
+    if (t->pcap != NULL) {
+        if (have_line) {
+            (void)ts_pcap_add_secrets(t->pcap, line);
+        }
+        if (ts_pcap_packet_count(t->pcap) > 0) {
+            (void)ts_pcap_tcp_close(t->pcap, TS_DIR_C2S);
+        }
+        ts_err e = t->pcap_err != TS_OK ? t->pcap_err : ts_pcap_save(t->pcap, o->pcap);
+        err = err != TS_OK ? err : e;
+    }
+    return err;
+}
+
+static ts_pcap *open_pcap(const cli_net_conn *nc)
+{
+    if (nc->opts->pcap == NULL) {
+        return NULL;
+    }
+    ts_pcap_config pc;
+    ts_pcap_config_default(&pc);
+    pc.format = ts_pcap_format_for(nc->opts->pcap);
+    pc.start_sec = (int64_t)cli_wall_clock();
+    ts_pcap *p = NULL;
+    if (ts_pcap_open(&pc, &p) != TS_OK || ts_pcap_tcp_handshake(p) != TS_OK) {
+        ts_pcap_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+static void print_head(const cli_net_conn *nc)
+{
+    if (nc->number > 0) {
+        printf("\nconnection %zu from %s\n", nc->number, nc->peer);
+    } else {
+        printf("connected to %s\n", nc->peer);
+    }
+    if (strcmp(nc->rng_seed, nc->opts->seed) != 0) {
+        printf("random stream seed: %s\n", nc->rng_seed);
+    }
+    fflush(stdout);
+}
+
+bool cli_net_run(const cli_net_conn *nc, int fd, bool *machinery)
+{
+    bool broke = false;
+    ts_side ours = nc->role == TS_ROLE_CLIENT ? TS_SIDE_CLIENT : TS_SIDE_SERVER;
+    ts_net_log *log = NULL;
+    ts_conn *c = NULL;
+    ts_rng rng;
+    taps t = {.client_side = nc->role == TS_ROLE_CLIENT};
+    ts_err err = ts_rng_init(&rng, nc->rng_seed,
+                             nc->role == TS_ROLE_CLIENT ? TS_ACTOR_CLIENT : TS_ACTOR_SERVER);
+    if (!nc->opts->json) {
+        print_head(nc);
+    }
+    if (err == TS_OK) {
+        err = ts_net_log_new(ours, nc->opts->json ? NULL : stdout, &log);
+    }
+    if (err == TS_OK) {
+        if (nc->cfg->suite != NULL) {
+            ts_net_log_set_kx(log, nc->cfg->suite->kx);
+        }
+        t.log = log;
+        err = ts_conn_new(nc->role, nc->cfg, &rng, ts_net_log_event, log, &c);
+    }
+    bool ok = false;
+    if (err == TS_OK) {
+        t.pcap = open_pcap(nc);
+        if (nc->opts->pcap != NULL && t.pcap == NULL) {
+            broke = true;
+        }
+        ts_net_tap tap = {.record = on_record, .bytes = on_bytes, .ctx = &t};
+        ts_net_stats st;
+        err = ts_net_pump(fd, c, nc->opts->timeout_ms, &tap, &st);
+        ts_net_log_flush(log);
+        ok = err == TS_OK && ts_net_log_error(log) == TS_OK && ended_well(log, c, nc->role);
+        ts_net_log_outcome out = {
+            .mode = nc->cmd, .seed = nc->rng_seed, .bits = nc->role == TS_ROLE_CLIENT ? ts_conn_peer_bits(c) : nc->opts->bits, .peer = nc->peer,
+            .transport = st.why, .ok = ok, .conn = c,
+            .ca_der = nc->ca_der != NULL ? nc->ca_der->data : NULL,
+            .ca_len = nc->ca_der != NULL ? nc->ca_der->len : 0,
+            .server_der = nc->server_der != NULL ? nc->server_der->data : NULL,
+            .server_len = nc->server_der != NULL ? nc->server_der->len : 0,
+        };
+        if (nc->opts->json) {
+            char *text = NULL;
+            if (ts_net_log_json(log, &out, &text) == TS_OK) {
+                fputs(text, stdout);
+            } else {
+                broke = true;
+            }
+            free(text);
+        } else {
+            ts_net_log_print_end(stdout, log, &out);
+        }
+        fflush(stdout);
+        if (write_outputs(nc, log, &t) != TS_OK) {
+            fprintf(stderr, "tlsstep %s: cannot write the capture or key log\n", nc->cmd);
+            broke = true;
+        }
+    } else {
+        broke = true;
+    }
+    ts_net_close(fd);
+    ts_pcap_free(t.pcap);
+    ts_conn_free(c);
+    ts_net_log_free(log);
+    ts_rng_wipe(&rng);
+    if (machinery != NULL) {
+        *machinery = broke;
+    }
+    return ok && !broke;
+}

@@ -1,0 +1,395 @@
+/* cli_run: `tlsstep run`, the whole handshake and transfer without UI:
+ * the text transcript (or --json) on stdout. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/cli_run_lesson.h"
+#include "export/ts_capture.h"
+#include "export/ts_json.h"
+#include "simulation/ts_session.h"
+#include "export/ts_transcript.h"
+#include "crypto/ts_x509.h"
+
+#define MAX_ACTIONS 64
+
+static const char usage_text[] =
+    "usage: tlsstep run [OPTIONS]\n"
+    "Runs a whole TLS 1.2 handshake, an HTTPS GET of a file and the close between\n"
+    "a simulated client and server, and prints every record and every derived\n"
+    "value (a readable transcript; --json for JSON). The first line is the seed:\n"
+    "the same seed and options give byte-identical output.\n"
+    "\n"
+    "  --suite rsa|ecdhe|dhe|null  cipher suite (default rsa)\n"
+    "  --bits N          RSA modulus size, 512..4096 (default 1024)\n"
+    "  --seed S          seed of every random byte (default: a fresh one, printed)\n"
+    "  --ems             extended master secret (RFC 7627)\n"
+    "  --no-verify       client flaw: accept any certificate\n"
+    "  --skip-ske-check  client flaw: do not check the ServerKeyExchange signature\n"
+    "  --lax-pkcs1       client flaw: lax PKCS#1 v1.5 signature verifier\n"
+    "  --host NAME       server name the client expects (default localhost)\n"
+    "  --now UNIX        the session clock, seconds since 1970 (default\n"
+    "                    1767225600 = 2026-01-01T00:00:00Z)\n"
+    "  --file PATH       the file served over HTTPS (default: a built-in\n"
+    "                    sample.bmp of about 40 KiB)\n"
+    "  --tamper N,OFFSET,XOR  XOR byte OFFSET (counted from the first byte of the\n"
+    "                    5-byte record header) of record N with hex byte XOR\n"
+    "                    before delivery (repeatable)\n"
+    "  --drop N          never deliver record N (repeatable)\n"
+    "  --replay N        deliver record N a second time right after it (repeatable)\n"
+    "  --json            print JSON instead of the transcript\n"
+    "  --pcap FILE       write the records that crossed the channel as a capture\n"
+    "                    for Wireshark: TCP 127.0.0.1:49152 -> 127.0.0.2:443, times\n"
+    "                    from the session clock; pcapng with the key log embedded\n"
+    "                    (opens already decrypted) when FILE ends in .pcapng, else\n"
+    "                    pcap. A dropped record never crossed: it is not in it.\n"
+    "  --keylog FILE     append the key log line (NSS format, as SSLKEYLOGFILE:\n"
+    "                    CLIENT_RANDOM <client random> <master secret>), for\n"
+    "                    tshark -o tls.keylog_file:FILE\n"
+    "  --lesson ID       play lesson ID (or a lesson file): its set-up is the run's\n"
+    "                    (options given here win) and its narration comes before\n"
+    "                    each step (see 'tlsstep lessons')\n"
+    "  --lang en|ko      language of the narration (default: from the locale)\n"
+    "  --lessons DIR     look for lessons in DIR first\n"
+    "\n"
+    "Records are numbered 1, 2, ... in the order they are written to the channel\n"
+    "(a replayed copy takes the next number).\n"
+    "Exit status: 0 when the run ends as the protocol says it must: without\n"
+    "--tamper/--drop/--replay, a completed run with the file intact; with them,\n"
+    "a run that ends in an alert or stalls (a changed, missing or repeated\n"
+    "record must never let the run complete), except that changing only the\n"
+    "minor version byte of the ClientHello's or ServerHello's record header,\n"
+    "which RFC 5246 leaves unauthenticated, completes. 1 when it ends\n"
+    "otherwise; 2 for bad usage or input, or an action whose record never\n"
+    "crossed the channel.\n";
+
+typedef struct {
+    ts_session_config cfg;
+    ts_action acts[MAX_ACTIONS];
+    size_t n_acts;
+    bool json;
+    const char *pcap, *keylog; /* --pcap, --keylog */
+    const char *file;
+    cli_run_lesson lesson; /* --lesson, --lang, --lessons */
+} run_opts;
+
+enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE, OPT_LAX,
+       OPT_HOST, OPT_NOW, OPT_FILE, OPT_TAMPER, OPT_DROP, OPT_REPLAY, OPT_JSON,
+       OPT_LESSON, OPT_LANG, OPT_LESSONS, OPT_PCAP, OPT_KEYLOG };
+
+static const struct option longopts[] = {
+    {"suite", required_argument, NULL, OPT_SUITE},
+    {"bits", required_argument, NULL, OPT_BITS},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"ems", no_argument, NULL, OPT_EMS},
+    {"no-verify", no_argument, NULL, OPT_NO_VERIFY},
+    {"skip-ske-check", no_argument, NULL, OPT_SKIP_SKE},
+    {"lax-pkcs1", no_argument, NULL, OPT_LAX},
+    {"host", required_argument, NULL, OPT_HOST},
+    {"now", required_argument, NULL, OPT_NOW},
+    {"file", required_argument, NULL, OPT_FILE},
+    {"tamper", required_argument, NULL, OPT_TAMPER},
+    {"drop", required_argument, NULL, OPT_DROP},
+    {"replay", required_argument, NULL, OPT_REPLAY},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"pcap", required_argument, NULL, OPT_PCAP},
+    {"keylog", required_argument, NULL, OPT_KEYLOG},
+    {"lesson", required_argument, NULL, OPT_LESSON},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"lessons", required_argument, NULL, OPT_LESSONS},
+    {NULL, 0, NULL, 0},
+};
+
+/* Parses "N,OFFSET,XOR": N >= 1, OFFSET >= 0, XOR one hex byte 01..ff. */
+static bool parse_tamper(const char *arg, ts_action *a)
+{
+    char buf[96];
+    if (strlen(arg) >= sizeof(buf)) {
+        return false;
+    }
+    strcpy(buf, arg);
+    char *c1 = strchr(buf, ',');
+    char *c2 = c1 != NULL ? strchr(c1 + 1, ',') : NULL;
+    if (c2 == NULL) {
+        return false;
+    }
+    *c1 = *c2 = '\0';
+    unsigned long n, off;
+    const char *x = c2 + 1;
+    if (strncmp(x, "0x", 2) == 0 || strncmp(x, "0X", 2) == 0) {
+        x += 2;
+    }
+    size_t xl = strlen(x);
+    if (!cli_parse_ulong(buf, 1, 1000000, &n) || !cli_parse_ulong(c1 + 1, 0, 1000000, &off) ||
+        xl < 1 || xl > 2 || strspn(x, "0123456789abcdefABCDEF") != xl) {
+        return false;
+    }
+    unsigned long mask = strtoul(x, NULL, 16);
+    if (mask == 0) {
+        return false;
+    }
+    *a = (ts_action){.kind = TS_ACT_TAMPER, .record = n, .offset = off,
+                     .xor_mask = (uint8_t)mask};
+    return true;
+}
+
+static int add_action(run_opts *o, const ts_action *a)
+{
+    if (o->n_acts == MAX_ACTIONS) {
+        return cli_usage_error("run", "at most %d actions", MAX_ACTIONS);
+    }
+    o->acts[o->n_acts++] = *a;
+    return CLI_EXIT_OK;
+}
+
+static int parse_one(run_opts *o, int opt, const char *arg)
+{
+    unsigned long v;
+    ts_action a;
+    switch (opt) {
+    case OPT_SUITE:
+        o->cfg.suite = ts_suite_by_name(arg);
+        if (o->cfg.suite == NULL) {
+            return cli_usage_error("run", "unknown suite '%s' (rsa, ecdhe, dhe or null)", arg);
+        }
+        if (!ts_suite_usable(o->cfg.suite)) {
+            return cli_fail(CLI_EXIT_USAGE, "run", "suite %s needs AES-NI, which this CPU "
+                            "lacks; use --suite ecdhe, dhe or null", o->cfg.suite->cli_name);
+        }
+        return CLI_EXIT_OK;
+    case OPT_BITS:
+        if (!cli_parse_ulong(arg, TS_SESSION_MIN_BITS, TS_SESSION_MAX_BITS, &v)) {
+            return cli_usage_error("run", "--bits must be %d..%d, not '%s'", TS_SESSION_MIN_BITS,
+                                   TS_SESSION_MAX_BITS, arg);
+        }
+        o->cfg.bits = (unsigned)v;
+        return CLI_EXIT_OK;
+    case OPT_SEED:
+        if (arg[0] == '\0' || strlen(arg) > TS_RNG_SEED_MAX) {
+            return cli_usage_error("run", "--seed must be 1..%d characters", TS_RNG_SEED_MAX);
+        }
+        o->cfg.seed = arg;
+        return CLI_EXIT_OK;
+    case OPT_HOST:
+        if (!ts_x509_dns_name_valid(arg, false)) {
+            return cli_usage_error("run", "--host '%s' is not a DNS host name", arg);
+        }
+        o->cfg.host = arg;
+        return CLI_EXIT_OK;
+    case OPT_NOW:
+        if (!cli_parse_ulong(arg, 1, 253402300799UL, &v)) {
+            return cli_usage_error("run", "--now must be seconds since 1970, 1..253402300799, "
+                                   "not '%s'", arg);
+        }
+        o->cfg.now = (ts_time)v;
+        return CLI_EXIT_OK;
+    case OPT_TAMPER:
+        if (!parse_tamper(arg, &a)) {
+            return cli_usage_error("run", "--tamper wants N,OFFSET,XOR (record N >= 1, byte "
+                                   "offset >= 0, XOR a hex byte 01..ff), not '%s'", arg);
+        }
+        return add_action(o, &a);
+    case OPT_DROP:
+    case OPT_REPLAY:
+        if (!cli_parse_ulong(arg, 1, 1000000, &v)) {
+            return cli_usage_error("run", "--%s wants a record number >= 1, not '%s'",
+                                   opt == OPT_DROP ? "drop" : "replay", arg);
+        }
+        a = (ts_action){.kind = opt == OPT_DROP ? TS_ACT_DROP : TS_ACT_REPLAY, .record = v};
+        return add_action(o, &a);
+    }
+    return CLI_EXIT_OK;
+}
+
+static int parse(run_opts *o, int argc, char **argv)
+{
+    opterr = 0;
+    optind = 1;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        int rc = CLI_EXIT_OK;
+        switch (opt) {
+        case OPT_EMS: o->cfg.ems = true; break;
+        case OPT_NO_VERIFY: o->cfg.no_verify = true; break;
+        case OPT_SKIP_SKE: o->cfg.skip_ske_check = true; break;
+        case OPT_LAX: o->cfg.lax_pkcs1 = true; break;
+        case OPT_JSON: o->json = true; break;
+        case OPT_PCAP: o->pcap = optarg; break;
+        case OPT_KEYLOG: o->keylog = optarg; break;
+        case OPT_FILE: o->file = optarg; break;
+        case OPT_LESSON: o->lesson.id = optarg; break;
+        case OPT_LANG: o->lesson.lang_arg = optarg; break;
+        case OPT_LESSONS: o->lesson.dir = optarg; break;
+        case '?':
+        case ':':
+            if (optopt != 0) {
+                return cli_usage_error("run", "option '%s' needs a value",
+                                       argv[optind - 1]);
+            }
+            return cli_usage_error("run", "unknown option '%s'", argv[optind - 1]);
+        default:
+            rc = parse_one(o, opt, optarg);
+        }
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+    }
+    if (optind < argc) {
+        return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
+    }
+    return cli_run_lesson_lang(&o->lesson);
+}
+
+/* Exit 2 when an action's record never crossed (or was too short). */
+static int check_actions(const ts_session *s)
+{
+    size_t m = ts_chan_count(ts_session_chan(s));
+    for (size_t i = 0; i < ts_session_action_count(s); i++) {
+        if (ts_session_action_applied(s, i)) {
+            continue;
+        }
+        const ts_action *a = ts_session_action(s, i);
+        const ts_chan_record *r = ts_chan_get(ts_session_chan(s), a->record);
+        if (r == NULL || r->step_delivered == TS_CHAN_NO_STEP) {
+            return cli_fail(CLI_EXIT_USAGE, "run", "record %zu never crossed the channel (the "
+                            "run had %zu)", a->record, m);
+        }
+        return cli_fail(CLI_EXIT_USAGE, "run", "record %zu has %zu bytes: offset %zu is beyond "
+                        "it", a->record, r->sent.len, a->offset);
+    }
+    return CLI_EXIT_OK;
+}
+
+/* True when every action changed only bytes the protocol leaves
+ * unauthenticated (ts_chan_unauthenticated), so the run may complete. */
+static bool only_unauthenticated(const ts_session *s)
+{
+    for (size_t i = 0; i < ts_session_action_count(s); i++) {
+        const ts_action *a = ts_session_action(s, i);
+        const ts_chan_record *r = ts_chan_get(ts_session_chan(s), a->record);
+        if (a->kind != TS_ACT_TAMPER || r == NULL ||
+            ts_chan_unauthenticated(r->dir, r->content_type, r->protected_record, r->type_name,
+                                    a->offset) == NULL) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* True when the run ended as the protocol says it must: untouched, it
+ * completes with the file intact; with authenticated bytes changed, dropped
+ * or replayed, it ends in an alert or stalls (never completes). */
+static bool ended_as_expected(const ts_session *s)
+{
+    const ts_result *res = ts_session_result(s);
+    if (ts_session_action_count(s) == 0 || only_unauthenticated(s)) {
+        return res->kind == TS_RESULT_OK && res->payload_intact;
+    }
+    return res->kind == TS_RESULT_ALERT || res->kind == TS_RESULT_STALLED;
+}
+
+/* Writes the transcript or JSON to stdout in one piece. */
+static ts_err output(const ts_session *s, bool json, const cli_run_lesson *lesson)
+{
+    if (!json && lesson->lesson != NULL) {
+        return cli_run_lesson_write(lesson, s);
+    }
+    if (json) {
+        char *text = NULL;
+        TS_GUARD(ts_json_session(s, &text));
+        ts_err err = cli_write_file("-", (const uint8_t *)text, strlen(text));
+        free(text);
+        return err;
+    }
+    char *text = NULL;
+    size_t n = 0;
+    ts_err err = ts_transcript_text(s, &text, &n);
+    if (err == TS_OK) {
+        err = cli_write_file("-", (const uint8_t *)text, n);
+    }
+    free(text);
+    return err;
+}
+
+/* --pcap and --keylog: what Wireshark sees of the run (ts_capture). */
+static int write_capture(const ts_session *s, const run_opts *o)
+{
+    if (o->pcap != NULL && ts_capture_write_session(s, o->pcap, NULL) != TS_OK) {
+        return cli_fail(CLI_EXIT_USAGE, "run", "cannot write --pcap '%s'", o->pcap);
+    }
+    if (o->keylog != NULL && ts_capture_write_session(s, NULL, o->keylog) != TS_OK) {
+        return cli_fail(CLI_EXIT_USAGE, "run", "cannot write --keylog '%s'", o->keylog);
+    }
+    return CLI_EXIT_OK;
+}
+
+static int run(run_opts *o)
+{
+    ts_session *s = NULL;
+    ts_err err = ts_session_new(&o->cfg, &s);
+    if (err == TS_OK) {
+        err = cli_run_lesson_session(&o->lesson, s); /* the lesson's weak key, if any */
+    }
+    if (err == TS_OK) {
+        err = ts_session_set_actions(s, o->acts, o->n_acts);
+    }
+    if (err == TS_OK) {
+        err = ts_session_run(s);
+    }
+    if (err != TS_OK) {
+        ts_session_free(s);
+        return cli_fail(CLI_EXIT_FAIL, "run", "the simulation failed: %s", ts_err_str(err));
+    }
+    int rc = check_actions(s);
+    if (rc == CLI_EXIT_OK) {
+        rc = write_capture(s, o);
+    }
+    if (rc == CLI_EXIT_OK && output(s, o->json, &o->lesson) != TS_OK) {
+        rc = cli_fail(CLI_EXIT_FAIL, "run", "cannot write the output");
+    }
+    if (rc == CLI_EXIT_OK) {
+        rc = ended_as_expected(s) ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+    }
+    ts_session_free(s);
+    return rc;
+}
+
+int cli_run(int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        fputs(usage_text, stdout);
+        return CLI_EXIT_OK;
+    }
+    run_opts o;
+    memset(&o, 0, sizeof(o));
+    int rc = parse(&o, argc, argv);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    if (o.lesson.id != NULL) {
+        bool done = false;
+        rc = cli_run_lesson_setup(&o.lesson, &o.cfg, o.acts, &o.n_acts, MAX_ACTIONS, &done);
+        if (rc != CLI_EXIT_OK || done) {
+            cli_run_lesson_free(&o.lesson);
+            return rc;
+        }
+    }
+    ts_buf file;
+    ts_buf_init(&file);
+    if (o.file != NULL) {
+        if (cli_read_file(o.file, &file) != TS_OK) {
+            cli_run_lesson_free(&o.lesson);
+            return cli_fail(CLI_EXIT_USAGE, "run", "cannot read --file '%s'", o.file);
+        }
+        const char *slash = strrchr(o.file, '/');
+        o.cfg.payload = file.data != NULL ? file.data : (const uint8_t *)"";
+        o.cfg.payload_len = file.len;
+        o.cfg.payload_name = slash != NULL ? slash + 1 : o.file;
+    }
+    rc = run(&o);
+    ts_buf_free(&file);
+    cli_run_lesson_free(&o.lesson);
+    return rc;
+}

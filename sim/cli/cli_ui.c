@@ -1,0 +1,234 @@
+/* cli_ui: `tlsstep ui [LESSON] [OPTIONS]`, the step-through terminal UI on
+ * a lesson (found, set up and overridden as `tlsstep run --lesson` does:
+ * cli_run_lesson.h). Without a terminal it falls back to `tlsstep run
+ * --lesson LESSON` with the same options (the narrated transcript); a
+ * textbook lesson, which has no handshake to step through, is printed. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/cli_run_lesson.h"
+#include "crypto/ts_rng.h"
+#include "simulation/ts_session.h"
+#include "crypto/ts_suite.h"
+#include "ui/ui_main.h"
+
+static const char usage_text[] =
+    "usage: tlsstep ui [LESSON] [OPTIONS]\n"
+    "Steps through a TLS 1.2 handshake in the terminal: the client and the server\n"
+    "with what each knows, the records crossing the channel between them, the\n"
+    "lesson's narration of each step, an inspector for records and values, and a\n"
+    "hex editor to tamper with a record in flight. Press ? inside for every key.\n"
+    "Without a terminal on stdout it prints the `tlsstep run --lesson` transcript\n"
+    "instead.\n"
+    "\n"
+    "  LESSON            a lesson or exercise id, or a lesson file (default\n"
+    "                    rsa-handshake; 'tlsstep lessons' lists them). Its set-up\n"
+    "                    is the run's; the options below win over it\n"
+    "  --lessons DIR     look for lessons in DIR first\n"
+    "  --suite rsa|ecdhe|dhe|null  cipher suite (default: the lesson's, else rsa)\n"
+    "  --bits N          RSA modulus size, 512..4096 (default 1024)\n"
+    "  --seed S          seed of every random byte (default: the lesson's, else a\n"
+    "                    fresh one, shown)\n"
+    "  --lang en|ko      language (default: from the locale, ko_* gives Korean)\n"
+    "  --ems             extended master secret (RFC 7627)\n"
+    "  --no-verify       client flaw: accept any certificate\n"
+    "  --skip-ske-check  client flaw: do not check the ServerKeyExchange signature\n"
+    "  --lax-pkcs1       client flaw: lax PKCS#1 v1.5 signature verifier\n";
+
+#define MAX_ACTIONS 64
+
+/* What the command line gave, and the lesson it names. */
+typedef struct {
+    ts_session_config cfg;
+    cli_run_lesson les; /* id, --lessons, --lang; the loaded lesson */
+    ts_action acts[MAX_ACTIONS];
+    size_t n_acts;
+} ui_cli;
+
+enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_LANG, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE,
+       OPT_LAX, OPT_LESSONS };
+
+static const struct option longopts[] = {
+    {"suite", required_argument, NULL, OPT_SUITE},
+    {"bits", required_argument, NULL, OPT_BITS},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"ems", no_argument, NULL, OPT_EMS},
+    {"no-verify", no_argument, NULL, OPT_NO_VERIFY},
+    {"skip-ske-check", no_argument, NULL, OPT_SKIP_SKE},
+    {"lax-pkcs1", no_argument, NULL, OPT_LAX},
+    {"lessons", required_argument, NULL, OPT_LESSONS},
+    {NULL, 0, NULL, 0},
+};
+
+static int parse_value(ui_cli *o, int opt, const char *arg)
+{
+    unsigned long v;
+    switch (opt) {
+    case OPT_SUITE:
+        o->cfg.suite = ts_suite_by_name(arg);
+        if (o->cfg.suite == NULL) {
+            return cli_usage_error("ui", "unknown suite '%s' (rsa, ecdhe, dhe or null)", arg);
+        }
+        if (!ts_suite_usable(o->cfg.suite)) {
+            return cli_fail(CLI_EXIT_USAGE, "ui", "suite %s needs AES-NI, which this CPU "
+                            "lacks; use --suite ecdhe, dhe or null", o->cfg.suite->cli_name);
+        }
+        return CLI_EXIT_OK;
+    case OPT_BITS:
+        if (!cli_parse_ulong(arg, TS_SESSION_MIN_BITS, TS_SESSION_MAX_BITS, &v)) {
+            return cli_usage_error("ui", "--bits must be %d..%d, not '%s'", TS_SESSION_MIN_BITS,
+                                   TS_SESSION_MAX_BITS, arg);
+        }
+        o->cfg.bits = (unsigned)v;
+        return CLI_EXIT_OK;
+    case OPT_SEED:
+        if (arg[0] == '\0' || strlen(arg) > TS_RNG_SEED_MAX) {
+            return cli_usage_error("ui", "--seed must be 1..%d characters", TS_RNG_SEED_MAX);
+        }
+        o->cfg.seed = arg;
+        return CLI_EXIT_OK;
+    case OPT_LANG: o->les.lang_arg = arg; return CLI_EXIT_OK;
+    case OPT_LESSONS: o->les.dir = arg; return CLI_EXIT_OK;
+    case OPT_EMS: o->cfg.ems = true; return CLI_EXIT_OK;
+    case OPT_NO_VERIFY: o->cfg.no_verify = true; return CLI_EXIT_OK;
+    case OPT_SKIP_SKE: o->cfg.skip_ske_check = true; return CLI_EXIT_OK;
+    case OPT_LAX: o->cfg.lax_pkcs1 = true; return CLI_EXIT_OK;
+    default: return CLI_EXIT_OK;
+    }
+}
+
+static int parse(ui_cli *o, int argc, char **argv)
+{
+    opterr = 0;
+    optind = 1;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "+", longopts, NULL)) != -1 || optind < argc) {
+        if (opt == -1) {
+            if (o->les.id != NULL) {
+                return cli_usage_error("ui", "unexpected argument '%s'", argv[optind]);
+            }
+            o->les.id = argv[optind++];
+            continue;
+        }
+        if (opt == '?' || opt == ':') {
+            if (optopt != 0) {
+                return cli_usage_error("ui", "option '%s' needs a value", argv[optind - 1]);
+            }
+            return cli_usage_error("ui", "unknown option '%s'", argv[optind - 1]);
+        }
+        int rc = parse_value(o, opt, optarg);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+    }
+    return cli_run_lesson_lang(&o->les);
+}
+
+/* `tlsstep run` with the lesson and the run options of o, for when there is
+ * no terminal (builtin: no lessons folder, so no --lesson). */
+static int fallback(const ui_cli *o, bool builtin)
+{
+    char bits[16];
+    char *av[24];
+    int n = 0;
+    av[n++] = "run";
+    if (!builtin) {
+        av[n++] = "--lesson";
+        av[n++] = (char *)o->les.id;
+    }
+    if (o->les.dir != NULL) {
+        av[n++] = "--lessons";
+        av[n++] = (char *)o->les.dir;
+    }
+    if (o->les.lang_arg != NULL) {
+        av[n++] = "--lang";
+        av[n++] = (char *)o->les.lang_arg;
+    }
+    if (o->cfg.suite != NULL) {
+        av[n++] = "--suite";
+        av[n++] = (char *)o->cfg.suite->cli_name;
+    }
+    if (o->cfg.bits != 0) {
+        snprintf(bits, sizeof(bits), "%u", o->cfg.bits);
+        av[n++] = "--bits";
+        av[n++] = bits;
+    }
+    if (o->cfg.seed != NULL) {
+        av[n++] = "--seed";
+        av[n++] = (char *)o->cfg.seed;
+    }
+    if (o->cfg.ems) {
+        av[n++] = "--ems";
+    }
+    if (o->cfg.no_verify) {
+        av[n++] = "--no-verify";
+    }
+    if (o->cfg.skip_ske_check) {
+        av[n++] = "--skip-ske-check";
+    }
+    if (o->cfg.lax_pkcs1) {
+        av[n++] = "--lax-pkcs1";
+    }
+    av[n] = NULL;
+    return cli_run(n, av);
+}
+
+/* The UI on the loaded lesson (or the built-in narration). */
+static int start(ui_cli *o, bool builtin)
+{
+    if (!builtin && o->les.lesson->run.play == TS_LESSON_PLAY_TEXTBOOK) {
+        return cli_run_lesson_textbook(&o->les); /* no handshake to step through */
+    }
+    if (!builtin) {
+        int rc = cli_run_lesson_apply(&o->les, &o->cfg, o->acts, &o->n_acts, MAX_ACTIONS);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
+        }
+    }
+    ui_options u = {
+        .cfg = o->cfg,
+        .lesson = builtin ? UI_DEFAULT_LESSON : o->les.lesson->id,
+        .les = o->les.lesson,
+        .acts = o->acts,
+        .n_acts = o->n_acts,
+        .lang = o->les.lang,
+        .lang_set = true,
+        .no_lessons = builtin,
+    };
+    return ui_run(&u);
+}
+
+int cli_ui(int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        fputs(usage_text, stdout);
+        return CLI_EXIT_OK;
+    }
+    ui_cli o;
+    memset(&o, 0, sizeof(o));
+    o.les.cmd = "ui";
+    int rc = parse(&o, argc, argv);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    /* The default lesson with no lessons folder at all: built-in narration. */
+    bool builtin = (o.les.id == NULL || strcmp(o.les.id, UI_DEFAULT_LESSON) == 0) &&
+                   o.les.dir == NULL && !cli_run_lesson_have_dirs(NULL);
+    if (o.les.id == NULL) {
+        o.les.id = UI_DEFAULT_LESSON;
+    }
+    if (!builtin && (rc = cli_run_lesson_load(&o.les)) != CLI_EXIT_OK) {
+        return rc;
+    }
+    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+        rc = fallback(&o, builtin);
+    } else {
+        rc = start(&o, builtin);
+    }
+    cli_run_lesson_free(&o.les);
+    return rc;
+}

@@ -1,0 +1,586 @@
+/* ts_decode: TLS records from raw bytes or hex text, decoded field by field.
+ *
+ *   record:  type(1) version(2) length(2) fragment(length)
+ *   plaintext fragment (before ChangeCipherSpec), length <= 2^14:
+ *     handshake   msg_type(1) length(3) body(length), repeated
+ *     alert       level(1) description(1)
+ *     ccs         0x01
+ *   protected fragment (after ChangeCipherSpec; application data always),
+ *     length <= 2^14 + 2048: opaque here (no keys), except with the NULL
+ *     cipher: plaintext then mac (20 or 32 bytes), recognised by the first
+ *     protected handshake record, a Finished in the clear:
+ *       0x14 0x000000c verify_data(12) mac(20 or 32)
+ */
+#include "export/ts_decode.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/ts_hex.h"
+#include "tls/msg/ts_msg_describe.h"
+#include "tls/msg/ts_msg_handshake.h"
+#include "tls/msg/ts_msg_server_hello.h"
+#include "tls/ts_record.h"
+#include "crypto/ts_suite.h"
+
+void ts_decode_init(ts_decode *d)
+{
+    memset(d, 0, sizeof(*d));
+}
+
+void ts_decode_free(ts_decode *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        ts_fields_free(&d->recs[i].fields);
+    }
+    free(d->recs);
+    ts_decode_init(d);
+}
+
+static ts_err new_record(ts_decode *d, size_t offset, ts_decode_record **out)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap == 0 ? 16 : 2 * d->cap;
+        ts_decode_record *r = realloc(d->recs, cap * sizeof(*r));
+        TS_ENSURE(r != NULL, TS_ERR_NOMEM);
+        d->recs = r;
+        d->cap = cap;
+    }
+    ts_decode_record *r = &d->recs[d->n++];
+    memset(r, 0, sizeof(*r));
+    ts_fields_init(&r->fields);
+    r->number = d->n;
+    r->offset = offset;
+    *out = r;
+    return TS_OK;
+}
+
+/* Records err for r: "record N at offset O: " + the message; the first
+ * error of the input is kept in d too. */
+static void fail(ts_decode *d, ts_decode_record *r, ts_err err, size_t at, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void fail(ts_decode *d, ts_decode_record *r, ts_err err, size_t at, const char *fmt, ...)
+{
+    int k = snprintf(r->error, sizeof(r->error), "record %zu at offset %zu: ", r->number,
+                     r->offset);
+    va_list ap;
+    va_start(ap, fmt);
+    if (k > 0 && (size_t)k < sizeof(r->error)) {
+        vsnprintf(r->error + k, sizeof(r->error) - (size_t)k, fmt, ap);
+    }
+    va_end(ap);
+    r->err = err;
+    d->errors++;
+    if (d->err == TS_OK) {
+        d->err = err;
+        d->err_offset = at;
+        memcpy(d->error, r->error, sizeof(d->error));
+    }
+}
+
+static void add_name(ts_decode_record *r, const char *name)
+{
+    size_t used = strlen(r->name);
+    snprintf(r->name + used, sizeof(r->name) - used, "%s%s", used > 0 ? "+" : "", name);
+}
+
+/* End of the fields from index from on (record-relative), or start. */
+static size_t decoded_up_to(const ts_fields *f, size_t from, size_t start)
+{
+    size_t end = start;
+    for (size_t i = from; i < f->n; i++) {
+        size_t e = f->items[i].offset + f->items[i].len;
+        end = e > end ? e : end;
+    }
+    return end;
+}
+
+/* Is err one the caller must return (the field list itself failed)? */
+static bool fatal(ts_err err)
+{
+    return err == TS_ERR_NOMEM || err == TS_ERR_TOO_LONG;
+}
+
+/* The key exchange of the ServerHello body at body (TS_KX_GUESS if not one
+ * of ours). */
+static ts_kx kx_of_server_hello(const uint8_t *body, size_t n)
+{
+    ts_buf b;
+    ts_buf_view(&b, body, n);
+    ts_msg_server_hello m;
+    if (ts_msg_server_hello_parse(&b, &m, NULL) != TS_OK) {
+        return TS_KX_GUESS;
+    }
+    const ts_suite *s = ts_suite_by_code(m.suite);
+    return s != NULL ? s->kx : TS_KX_GUESS;
+}
+
+/* Decodes the handshake messages of a plaintext fragment (record-relative
+ * offsets start at TS_RECORD_HEADER_LEN). */
+static ts_err decode_handshakes(ts_decode *d, ts_decode_record *r, const ts_buf *frag, ts_kx *kx)
+{
+    ts_buf in = *frag;
+    while (ts_buf_remaining(&in) > 0) {
+        size_t at = TS_RECORD_HEADER_LEN + in.pos;
+        uint8_t type;
+        size_t len;
+        if (ts_msg_hs_peek(&in, &type, &len) != TS_OK) {
+            add_name(r, "HandshakeFragment");
+            fail(d, r, TS_ERR_DECODE, r->offset + at, "handshake header at offset %zu: only %zu "
+                 "of 4 bytes", r->offset + at, ts_buf_remaining(&in));
+            return TS_OK;
+        }
+        size_t avail = ts_buf_remaining(&in) - TS_HS_HEADER_LEN;
+        if (len > avail) {
+            add_name(r, "HandshakeFragment");
+            TS_GUARD(ts_fields_add(&r->fields, 0, "handshake", at, TS_HS_HEADER_LEN + avail,
+                                   "%s (fragment)", ts_msg_hs_name(type)));
+            fail(d, r, TS_ERR_DECODE, r->offset + at, "%s at offset %zu: length %zu but only "
+                 "%zu bytes left in the record", ts_msg_hs_name(type), r->offset + at, len,
+                 avail);
+            return TS_OK;
+        }
+        ts_buf msg;
+        TS_GUARD(ts_buf_read_view(&in, TS_HS_HEADER_LEN + len, &msg));
+        add_name(r, ts_msg_hs_name(type));
+        size_t first = r->fields.n;
+        ts_err err = ts_msg_describe_payload(TS_CT_HANDSHAKE, msg.data, msg.len, *kx, &r->fields,
+                                             at);
+        if (fatal(err)) {
+            return err;
+        }
+        if (err != TS_OK) {
+            size_t stop = decoded_up_to(&r->fields, first + 1, at + TS_HS_HEADER_LEN);
+            fail(d, r, err, r->offset + stop, "%s at offset %zu: %s (decoded up to offset %zu)",
+                 ts_msg_hs_name(type), r->offset + at, ts_err_str(err), r->offset + stop);
+            return TS_OK;
+        }
+        if (type == TS_HS_SERVER_HELLO) {
+            *kx = kx_of_server_hello(msg.data + TS_HS_HEADER_LEN, len);
+        }
+    }
+    return TS_OK;
+}
+
+/* Decodes a plaintext fragment of r's type. */
+static ts_err decode_plain(ts_decode *d, ts_decode_record *r, const ts_buf *frag, ts_kx *kx)
+{
+    if (r->length > TS_MAX_FRAGMENT) {
+        add_name(r, "Oversized");
+        fail(d, r, TS_ERR_RECORD_OVERFLOW, r->offset + 3, "length %u exceeds 2^14 (%d) for a "
+             "plaintext record", r->length, TS_MAX_FRAGMENT);
+        return TS_OK;
+    }
+    if (r->length == 0) {
+        add_name(r, "Empty");
+        fail(d, r, TS_ERR_DECODE, r->offset + 3, "empty %s fragment (only application data may "
+             "be empty)", ts_record_type_name(r->type));
+        return TS_OK;
+    }
+    if (r->type == TS_CT_HANDSHAKE) {
+        return decode_handshakes(d, r, frag, kx);
+    }
+    add_name(r, r->type == TS_CT_CHANGE_CIPHER_SPEC ? "ChangeCipherSpec" : "Alert");
+    size_t first = r->fields.n;
+    ts_err err = ts_msg_describe_payload(r->type, frag->data, frag->len, *kx, &r->fields,
+                                         TS_RECORD_HEADER_LEN);
+    if (fatal(err)) {
+        return err;
+    }
+    if (err != TS_OK) {
+        size_t stop = decoded_up_to(&r->fields, first, TS_RECORD_HEADER_LEN);
+        fail(d, r, err, r->offset + stop, "%s: %s (decoded up to offset %zu)", r->name,
+             ts_err_str(err), r->offset + stop);
+    }
+    return TS_OK;
+}
+
+/* The MAC length when frag is a Finished under a NULL cipher, else 0. */
+static size_t null_finished_mac(const ts_decode_record *r, const ts_buf *frag)
+{
+    static const uint8_t fin[4] = {TS_HS_FINISHED, 0, 0, 12};
+    if (r->type != TS_CT_HANDSHAKE || (frag->len != 16 + 20 && frag->len != 16 + 32)) {
+        return 0;
+    }
+    ts_buf v = *frag;
+    uint8_t head[4];
+    if (ts_buf_read_bytes(&v, head, sizeof(head)) != TS_OK || memcmp(head, fin, 4) != 0) {
+        return 0;
+    }
+    return frag->len - 16;
+}
+
+/* Adds the first line of an HTTP request or response in text, as the
+ * transcript does. */
+static ts_err http_line(ts_decode_record *r, const ts_buf *text)
+{
+    ts_buf v = *text;
+    char line[121];
+    size_t n = 0;
+    uint8_t c;
+    while (n < sizeof(line) - 1 && ts_buf_read_u8(&v, &c) == TS_OK && c >= 0x20 && c < 0x7f) {
+        line[n++] = (char)c;
+    }
+    line[n] = '\0';
+    if (n >= 4 && (strncmp(line, "GET ", 4) == 0 || strncmp(line, "HTTP", 4) == 0)) {
+        return ts_fields_add(&r->fields, 1, "http", TS_RECORD_HEADER_LEN, n, "%s", line);
+    }
+    return TS_OK;
+}
+
+/* A protected record under the NULL cipher: the plaintext, then the MAC. */
+static ts_err decode_mac_only(ts_decode *d, ts_decode_record *r, const ts_buf *frag,
+                              size_t mac_len, ts_kx *kx)
+{
+    r->mac_only = true;
+    if (frag->len < mac_len) {
+        add_name(r, "Truncated");
+        fail(d, r, TS_ERR_DECODE, r->offset + TS_RECORD_HEADER_LEN, "%zu bytes cannot hold the "
+             "NULL cipher's %zu-byte MAC", frag->len, mac_len);
+        return TS_OK;
+    }
+    size_t plain = frag->len - mac_len;
+    ts_buf v = *frag, text, mac;
+    TS_GUARD(ts_buf_read_view(&v, plain, &text));
+    TS_GUARD(ts_buf_read_view(&v, mac_len, &mac));
+    TS_GUARD(ts_fields_add(&r->fields, 0, "fragment", TS_RECORD_HEADER_LEN, plain,
+                           "%zu bytes, not encrypted (NULL cipher)", plain));
+    if (r->type == TS_CT_APPLICATION_DATA) {
+        add_name(r, "ApplicationData");
+        TS_GUARD(ts_msg_describe_payload(r->type, text.data, text.len, *kx, &r->fields,
+                                         TS_RECORD_HEADER_LEN));
+        TS_GUARD(http_line(r, &text));
+    } else {
+        uint16_t saved = r->length;
+        r->length = (uint16_t)plain; /* the plaintext checks apply to the text */
+        ts_err err = decode_plain(d, r, &text, kx);
+        r->length = saved;
+        TS_GUARD(err);
+    }
+    return ts_fields_add_hex(&r->fields, 0, "mac", TS_RECORD_HEADER_LEN + plain, mac.data,
+                             mac.len);
+}
+
+static ts_err decode_protected(ts_decode_record *r)
+{
+    add_name(r, r->type == TS_CT_HANDSHAKE ? "EncryptedHandshakeMessage"
+                : r->type == TS_CT_ALERT   ? "EncryptedAlert"
+                                           : "ApplicationData");
+    return ts_fields_add(&r->fields, 0, "encrypted_fragment", TS_RECORD_HEADER_LEN, r->length,
+                         "%u bytes", r->length);
+}
+
+/* Reads and checks one record header and fragment at in's cursor; false
+ * when decoding must stop (the error is recorded). */
+static bool frame(ts_decode *d, ts_decode_record *r, ts_buf *in, ts_buf *frag, ts_err *ferr)
+{
+    *ferr = TS_OK;
+    size_t left = ts_buf_remaining(in);
+    if (left < TS_RECORD_HEADER_LEN) {
+        add_name(r, "Truncated");
+        fail(d, r, TS_ERR_SHORT, r->offset, "truncated header: only %zu of 5 bytes", left);
+        return false;
+    }
+    (void)ts_buf_read_u8(in, &r->type);
+    (void)ts_buf_read_u16(in, &r->version);
+    (void)ts_buf_read_u16(in, &r->length);
+    ts_err err = ts_fields_add(&r->fields, 0, "content_type", 0, 1, "%s (%u)",
+                               ts_record_type_name(r->type), r->type);
+    if (err == TS_OK) {
+        err = ts_fields_add(&r->fields, 0, "version", 1, 2, "%s (0x%04x)",
+                            ts_version_name(r->version), r->version);
+    }
+    if (err == TS_OK) {
+        err = ts_fields_add(&r->fields, 0, "length", 3, 2, "%u", r->length);
+    }
+    if (err != TS_OK) {
+        *ferr = err;
+        return false;
+    }
+    if (!ts_record_type_known(r->type)) {
+        add_name(r, "Unknown");
+        fail(d, r, TS_ERR_RECORD, r->offset, "content type %u (0x%02x) is not a TLS record type "
+             "(20..23)", r->type, r->type);
+        return false;
+    }
+    if ((r->version >> 8) != 3) {
+        add_name(r, "Unknown");
+        fail(d, r, TS_ERR_RECORD, r->offset + 1, "version 0x%04x is not SSL 3.0 or TLS "
+             "(0x03xx)", r->version);
+        return false;
+    }
+    if (r->length > TS_MAX_CIPHERTEXT) {
+        add_name(r, "Oversized");
+        fail(d, r, TS_ERR_RECORD_OVERFLOW, r->offset + 3, "length %u exceeds 2^14+2048 (%d)",
+             r->length, TS_MAX_CIPHERTEXT);
+        return false;
+    }
+    if (ts_buf_remaining(in) < r->length) {
+        add_name(r, "Truncated");
+        fail(d, r, TS_ERR_SHORT, r->offset + TS_RECORD_HEADER_LEN + ts_buf_remaining(in),
+             "length %u but only %zu bytes follow (truncated)", r->length,
+             ts_buf_remaining(in));
+        return false;
+    }
+    (void)ts_buf_read_view(in, r->length, frag);
+    return true;
+}
+
+ts_err ts_decode_records(const uint8_t *data, size_t n, ts_decode *d)
+{
+    ts_decode_free(d);
+    TS_ENSURE(data != NULL && n > 0, TS_ERR_ARG);
+    ts_buf in;
+    ts_buf_view(&in, data, n);
+    bool after_ccs = false;
+    size_t null_mac = 0; /* the NULL cipher's MAC length once recognised */
+    ts_kx kx = TS_KX_GUESS;
+    while (ts_buf_remaining(&in) > 0) {
+        ts_decode_record *r;
+        TS_GUARD(new_record(d, in.pos, &r));
+        ts_buf frag;
+        ts_err ferr;
+        if (!frame(d, r, &in, &frag, &ferr)) {
+            TS_GUARD(ferr);
+            break;
+        }
+        bool protected_record = r->type == TS_CT_APPLICATION_DATA ||
+                                (after_ccs && r->type != TS_CT_CHANGE_CIPHER_SPEC);
+        if (protected_record && null_mac == 0 && after_ccs) {
+            null_mac = null_finished_mac(r, &frag);
+        }
+        r->encrypted = protected_record && null_mac == 0;
+        if (protected_record && null_mac > 0) {
+            TS_GUARD(decode_mac_only(d, r, &frag, null_mac, &kx));
+        } else if (r->encrypted) {
+            TS_GUARD(decode_protected(r));
+        } else {
+            TS_GUARD(decode_plain(d, r, &frag, &kx));
+        }
+        if (r->type == TS_CT_CHANGE_CIPHER_SPEC) {
+            after_ccs = true;
+        }
+    }
+    return d->err;
+}
+
+/* --- hex text --- */
+
+static bool is_space(uint8_t c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* One line of text: [start, end), without its '\n'. */
+typedef struct {
+    size_t start, end;
+} line_span;
+
+/* The next non-blank line at or after *pos; false at the end. */
+static bool next_line(const uint8_t *t, size_t n, size_t *pos, line_span *l)
+{
+    while (*pos < n) {
+        size_t s = *pos, e = s;
+        while (e < n && t[e] != '\n') {
+            e++;
+        }
+        *pos = e < n ? e + 1 : e;
+        size_t k = s;
+        while (k < e && is_space(t[k])) {
+            k++;
+        }
+        if (k < e) {
+            l->start = k;
+            l->end = e;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Reads the offset at the start of line l: hex digits (1..16), then ':'
+ * and/or whitespace or the line's end. *after: where the data starts. */
+static bool line_offset(const uint8_t *t, const line_span *l, uint64_t *off, size_t *after)
+{
+    size_t k = l->start;
+    uint64_t v = 0;
+    while (k < l->end && ts_hex_digit(t[k]) >= 0 && k - l->start < 16) {
+        v = v << 4 | (uint64_t)ts_hex_digit(t[k]);
+        k++;
+    }
+    if (k == l->start) {
+        return false;
+    }
+    if (k < l->end && t[k] == ':') {
+        k++;
+    }
+    if (k < l->end && !is_space(t[k])) {
+        return false;
+    }
+    *off = v;
+    *after = k;
+    return true;
+}
+
+static bool looks_like_dump(const uint8_t *t, size_t n)
+{
+    size_t pos = 0;
+    line_span l;
+    if (!next_line(t, n, &pos, &l)) {
+        return false;
+    }
+    size_t zeros = 0;
+    while (l.start + zeros < l.end && t[l.start + zeros] == '0') {
+        zeros++;
+    }
+    uint64_t off;
+    size_t after;
+    return zeros >= 4 && line_offset(t, &l, &off, &after) && off == 0;
+}
+
+bool ts_decode_is_hex_text(const uint8_t *text, size_t n)
+{
+    if (text == NULL || n == 0) {
+        return false;
+    }
+    if (looks_like_dump(text, n)) {
+        return true;
+    }
+    size_t digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = text[i];
+        if (ts_hex_digit(c) >= 0) {
+            digits++;
+        } else if (!(is_space(c) || c == '\n' || c == ':' || c == '-' ||
+                     ((c == 'x' || c == 'X') && digits == 1 && text[i - 1] == '0'))) {
+            return false;
+        }
+    }
+    return digits > 0;
+}
+
+/* Parses the data groups of one dump line from *k into out, at most max
+ * bytes (SIZE_MAX: unknown, stop at a text column). */
+static ts_err dump_line(const uint8_t *t, const line_span *l, size_t k, size_t max, ts_buf *out,
+                        size_t *count, size_t *bad_at)
+{
+    *count = 0;
+    while (k < l->end && *count < max) {
+        size_t gap = 0;
+        while (k < l->end && is_space(t[k])) {
+            k++;
+            gap++;
+        }
+        if (k == l->end) {
+            break;
+        }
+        /* Unknown width (the last line): two or more spaces after data
+         * start the text column, except the gap in the middle of a
+         * hexdump -C line, after 8 bytes. */
+        if (max == SIZE_MAX && *count > 0 && (gap >= 3 || (gap == 2 && *count != 8))) {
+            break;
+        }
+        size_t s = k;
+        while (k < l->end && !is_space(t[k])) {
+            k++;
+        }
+        size_t len = k - s;
+        bool group = len % 2 == 0 && len <= 16;
+        for (size_t i = s; group && i < k; i++) {
+            group = ts_hex_digit(t[i]) >= 0;
+        }
+        if (!group) {
+            if (*count == 0) {
+                *bad_at = s;
+                return TS_ERR_HEX;
+            }
+            break; /* the text column */
+        }
+        if (*count + len / 2 > max) {
+            *bad_at = s;
+            return TS_ERR_HEX;
+        }
+        for (size_t i = s; i < k; i += 2) {
+            int byte = ts_hex_digit(t[i]) << 4 | ts_hex_digit(t[i + 1]);
+            TS_GUARD(ts_buf_write_u8(out, (uint8_t)byte));
+        }
+        *count += len / 2;
+    }
+    return TS_OK;
+}
+
+static ts_err parse_dump(const uint8_t *t, size_t n, ts_buf *out, size_t *bad_at)
+{
+    size_t pos = 0;
+    line_span l;
+    uint64_t expect = 0;
+    bool have = next_line(t, n, &pos, &l);
+    while (have) {
+        uint64_t off;
+        size_t after;
+        if (!line_offset(t, &l, &off, &after) || off != expect) {
+            *bad_at = l.start;
+            return TS_ERR_HEX;
+        }
+        line_span next;
+        size_t next_pos = pos;
+        uint64_t next_off = 0;
+        size_t next_after;
+        bool more = next_line(t, n, &next_pos, &next);
+        size_t max = SIZE_MAX;
+        if (more && line_offset(t, &next, &next_off, &next_after) && next_off >= off) {
+            max = (size_t)(next_off - off);
+        }
+        size_t count;
+        TS_GUARD(dump_line(t, &l, after, max, out, &count, bad_at));
+        if (max != SIZE_MAX && count != max) {
+            *bad_at = next.start; /* its offset does not follow on from this line */
+            return TS_ERR_HEX;
+        }
+        expect = off + count;
+        l = next;
+        pos = next_pos;
+        have = more;
+    }
+    return TS_OK;
+}
+
+ts_err ts_decode_hex_text(const uint8_t *text, size_t n, ts_buf *out, size_t *bad_at)
+{
+    TS_ENSURE(text != NULL && out != NULL, TS_ERR_ARG);
+    size_t bad = 0;
+    ts_buf tmp;
+    ts_buf_init(&tmp);
+    ts_err err;
+    if (looks_like_dump(text, n)) {
+        err = parse_dump(text, n, &tmp, &bad);
+    } else {
+        /* ts_hex_decode wants a C string; '\r' and NUL are not hex text. */
+        char *s = malloc(n + 1);
+        TS_ENSURE(s != NULL, TS_ERR_NOMEM);
+        err = TS_OK;
+        for (size_t i = 0; i < n && err == TS_OK; i++) {
+            if (text[i] == '\0') {
+                bad = i;
+                err = TS_ERR_HEX;
+            }
+            s[i] = text[i] == '\r' ? ' ' : (char)text[i];
+        }
+        s[n] = '\0';
+        if (err == TS_OK) {
+            err = ts_hex_decode(s, &tmp, &bad);
+        }
+        free(s);
+    }
+    if (err == TS_OK) {
+        err = ts_buf_write_bytes(out, tmp.data, tmp.len);
+    } else if (bad_at != NULL) {
+        *bad_at = bad;
+    }
+    ts_buf_free(&tmp);
+    return err;
+}

@@ -1,0 +1,378 @@
+/* ts_net: moving an endpoint's records over a TCP socket. */
+#include "net/ts_net.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "tls/ts_record.h"
+#include "crypto/ts_secret.h"
+
+#define READ_CHUNK 16384
+/* pending incoming bytes: at most one record and one read */
+#define PENDING_MAX (TS_RECORD_HEADER_LEN + TS_MAX_CIPHERTEXT + READ_CHUNK)
+
+void ts_net_close(int fd)
+{
+    if (fd >= 0) {
+        close(fd);
+    }
+}
+
+bool ts_net_split_hostport(const char *s, char *host, size_t host_cap, char *port,
+                           size_t port_cap)
+{
+    if (s == NULL) {
+        return false;
+    }
+    const char *colon;
+    const char *h = s;
+    size_t hlen;
+    if (s[0] == '[') {
+        const char *close = strchr(s, ']');
+        if (close == NULL || close[1] != ':') {
+            return false;
+        }
+        h = s + 1;
+        hlen = (size_t)(close - h);
+        colon = close + 1;
+    } else {
+        colon = strrchr(s, ':');
+        if (colon == NULL || strchr(s, ':') != colon) {
+            return false;
+        }
+        hlen = (size_t)(colon - s);
+    }
+    const char *p = colon + 1;
+    size_t plen = strlen(p);
+    if (hlen == 0 || hlen >= host_cap || plen == 0 || plen > 5 || plen >= port_cap ||
+        strspn(p, "0123456789") != plen) {
+        return false;
+    }
+    unsigned long v = 0;
+    for (size_t i = 0; i < plen; i++) {
+        v = v * 10 + (unsigned long)(p[i] - '0');
+    }
+    if (v == 0 || v > 65535) {
+        return false;
+    }
+    memcpy(host, h, hlen);
+    host[hlen] = '\0';
+    memcpy(port, p, plen + 1);
+    return true;
+}
+
+ts_err ts_net_listen(const char *addr, uint16_t port, int *fd, uint16_t *bound)
+{
+    TS_ENSURE(addr != NULL && fd != NULL, TS_ERR_ARG);
+    struct addrinfo hints, *res = NULL;
+    memset(&hints, 0, sizeof(hints));
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    char service[8];
+    snprintf(service, sizeof(service), "%u", (unsigned)port);
+    TS_ENSURE(getaddrinfo(addr, service, &hints, &res) == 0 && res != NULL, TS_ERR_NET);
+    int s = socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC, res->ai_protocol);
+    int one = 1;
+    bool ok = s >= 0 && setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) == 0 &&
+              bind(s, res->ai_addr, res->ai_addrlen) == 0 && listen(s, 8) == 0;
+    freeaddrinfo(res);
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof(ss);
+    if (ok && getsockname(s, (struct sockaddr *)&ss, &sl) != 0) {
+        ok = false;
+    }
+    if (!ok) {
+        ts_net_close(s);
+        return TS_ERR_NET;
+    }
+    if (bound != NULL) {
+        *bound = ntohs(ss.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&ss)->sin6_port
+                                                : ((struct sockaddr_in *)&ss)->sin_port);
+    }
+    *fd = s;
+    return TS_OK;
+}
+
+static void name_peer(const struct sockaddr *sa, socklen_t sl, char *out, size_t cap)
+{
+    char h[NI_MAXHOST], p[NI_MAXSERV];
+    if (getnameinfo(sa, sl, h, sizeof(h), p, sizeof(p), NI_NUMERICHOST | NI_NUMERICSERV) != 0) {
+        snprintf(out, cap, "?");
+        return;
+    }
+    snprintf(out, cap, sa->sa_family == AF_INET6 ? "[%s]:%s" : "%s:%s", h, p);
+}
+
+ts_err ts_net_accept(int lfd, int *fd, char *peer, size_t peer_cap)
+{
+    TS_ENSURE(fd != NULL, TS_ERR_ARG);
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof(ss);
+    int s = accept4(lfd, (struct sockaddr *)&ss, &sl, SOCK_CLOEXEC);
+    if (s < 0) {
+        return errno == EINTR ? TS_ERR_CLOSED : TS_ERR_NET;
+    }
+    if (peer != NULL && peer_cap > 0) {
+        name_peer((struct sockaddr *)&ss, sl, peer, peer_cap);
+    }
+    int one = 1;
+    (void)setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+    *fd = s;
+    return TS_OK;
+}
+
+/* Connects s to sa without blocking longer than timeout_ms. */
+static bool connect_within(int s, const struct sockaddr *sa, socklen_t sl, unsigned timeout_ms,
+                           int *error)
+{
+    int flags = fcntl(s, F_GETFL);
+    if (flags < 0 || fcntl(s, F_SETFL, flags | O_NONBLOCK) != 0) {
+        *error = errno;
+        return false;
+    }
+    int rc = connect(s, sa, sl);
+    if (rc != 0 && errno != EINPROGRESS) {
+        *error = errno;
+        return false;
+    }
+    if (rc != 0) {
+        struct pollfd p = {.fd = s, .events = POLLOUT};
+        int n = poll(&p, 1, (int)timeout_ms);
+        if (n <= 0) {
+            *error = n == 0 ? ETIMEDOUT : errno;
+            return false;
+        }
+        socklen_t el = sizeof(*error);
+        if (getsockopt(s, SOL_SOCKET, SO_ERROR, error, &el) != 0 || *error != 0) {
+            return false;
+        }
+    }
+    *error = 0;
+    return fcntl(s, F_SETFL, flags) == 0;
+}
+
+ts_err ts_net_connect(const char *host, const char *port, unsigned timeout_ms, int *fd,
+                      char *why, size_t why_cap)
+{
+    TS_ENSURE(host != NULL && port != NULL && fd != NULL, TS_ERR_ARG);
+    struct addrinfo hints, *res = NULL;
+    memset(&hints, 0, sizeof(hints));
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_NUMERICSERV;
+    int gai = getaddrinfo(host, port, &hints, &res);
+    if (gai != 0 || res == NULL) {
+        snprintf(why, why_cap, "cannot resolve %s: %s", host, gai_strerror(gai));
+        return TS_ERR_NET;
+    }
+    int error = 0;
+    for (struct addrinfo *ai = res; ai != NULL; ai = ai->ai_next) {
+        int s = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);
+        if (s < 0) {
+            error = errno;
+            continue;
+        }
+        if (connect_within(s, ai->ai_addr, ai->ai_addrlen, timeout_ms, &error)) {
+            int one = 1;
+            (void)setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+            freeaddrinfo(res);
+            *fd = s;
+            return TS_OK;
+        }
+        close(s);
+    }
+    freeaddrinfo(res);
+    snprintf(why, why_cap, "cannot connect to %s:%s: %s", host, port,
+             error == ETIMEDOUT ? "timed out" : strerror(error));
+    return error == ETIMEDOUT ? TS_ERR_TIMEOUT : TS_ERR_NET;
+}
+
+/* --- the pump --- */
+
+typedef struct {
+    int fd;
+    ts_conn *c;
+    unsigned timeout_ms;
+    const ts_net_tap *tap;
+    ts_net_stats *st;
+    ts_buf pend;   /* incoming bytes not yet framed into whole records */
+    size_t fed;    /* bytes at the front of pend already given to c */
+} pump;
+
+static bool alive(const ts_conn *c)
+{
+    ts_conn_status s = ts_conn_status_of(c);
+    return s == TS_CONN_HANDSHAKE || s == TS_CONN_OPEN;
+}
+
+/* Sends n bytes, waiting at most the time-out each time the socket is full. */
+static ts_err send_all(pump *p, const uint8_t *data, size_t n)
+{
+    size_t off = 0;
+    while (off < n) {
+        struct pollfd pf = {.fd = p->fd, .events = POLLOUT};
+        int r = poll(&pf, 1, (int)p->timeout_ms);
+        if (r == 0) {
+            snprintf(p->st->why, sizeof(p->st->why), "the peer stopped reading for %u ms",
+                     p->timeout_ms);
+            p->st->timed_out = true;
+            return TS_ERR_TIMEOUT;
+        }
+        ssize_t w = r > 0 ? send(p->fd, data + off, n - off, MSG_NOSIGNAL) : -1;
+        if (w < 0) {
+            if (errno == EINTR) {
+                continue; /* a signal: the front end decides after this connection */
+            }
+            snprintf(p->st->why, sizeof(p->st->why), "cannot send: %s", strerror(errno));
+            p->st->write_failed = true;
+            return TS_ERR_NET;
+        }
+        off += (size_t)w;
+    }
+    return TS_OK;
+}
+
+/* Sends everything c wrote; the observer sees the bytes and each record. */
+static ts_err flush_out(pump *p)
+{
+    ts_buf *out = ts_conn_out(p->c);
+    size_t n = ts_buf_remaining(out);
+    if (n == 0) {
+        return TS_OK;
+    }
+    ts_err err = send_all(p, ts_buf_cursor(out), n);
+    if (err == TS_OK) {
+        p->st->bytes_out += n;
+        if (p->tap != NULL && p->tap->bytes != NULL) {
+            p->tap->bytes(p->tap->ctx, true, ts_buf_cursor(out), n);
+        }
+        ts_record rec;
+        while (ts_record_parse_header(out, &rec) == TS_OK) {
+            if (p->tap != NULL && p->tap->record != NULL) {
+                p->tap->record(p->tap->ctx, true, ts_buf_cursor(out), rec.total_len);
+            }
+            p->st->records_out++;
+            (void)ts_buf_skip(out, rec.total_len);
+        }
+    }
+    ts_buf_reset(out);
+    return err;
+}
+
+/* Gives c the bytes of pend from fed up to upto (relative to the cursor). */
+static ts_err feed(pump *p, size_t upto)
+{
+    if (upto > p->fed) {
+        TS_GUARD(ts_buf_write_bytes(ts_conn_in(p->c), ts_buf_cursor(&p->pend) + p->fed,
+                                    upto - p->fed));
+        p->fed = upto;
+    }
+    (void)ts_conn_process(p->c); /* a protocol failure is an outcome, not an error */
+    return flush_out(p);
+}
+
+/* Frames pend into whole records: each is shown to the observer, then
+ * given to c; a partial record is given too, so a bad header fails at once. */
+static ts_err on_bytes(pump *p)
+{
+    while (alive(p->c)) {
+        ts_record rec;
+        ts_err err = ts_record_parse_header(&p->pend, &rec);
+        if (err == TS_OK) {
+            if (p->tap != NULL && p->tap->record != NULL) {
+                p->tap->record(p->tap->ctx, false, ts_buf_cursor(&p->pend), rec.total_len);
+            }
+            p->st->records_in++;
+            TS_GUARD(feed(p, rec.total_len));
+            (void)ts_buf_skip(&p->pend, rec.total_len);
+            p->fed = 0;
+            continue;
+        }
+        /* short, or a header c will reject: hand over what there is */
+        TS_GUARD(feed(p, ts_buf_remaining(&p->pend)));
+        break;
+    }
+    size_t keep = ts_buf_remaining(&p->pend);
+    ts_buf_compact(&p->pend);
+    p->fed = p->fed < keep ? p->fed : keep;
+    return TS_OK;
+}
+
+/* Waits for bytes; false when the pump must stop (close, time-out, error). */
+static bool read_some(pump *p)
+{
+    struct pollfd pf = {.fd = p->fd, .events = POLLIN};
+    int r = poll(&pf, 1, (int)p->timeout_ms);
+    if (r == 0) {
+        p->st->timed_out = true;
+        snprintf(p->st->why, sizeof(p->st->why), "the peer sent nothing for %u ms",
+                 p->timeout_ms);
+        return false;
+    }
+    uint8_t chunk[READ_CHUNK];
+    ssize_t n = r > 0 ? recv(p->fd, chunk, sizeof(chunk), 0) : -1;
+    if (n < 0 && errno == EINTR) {
+        return true; /* a signal: the front end decides after this connection */
+    }
+    if (n <= 0) {
+        p->st->peer_closed = true;
+        snprintf(p->st->why, sizeof(p->st->why), "%s",
+                 n == 0 ? "the peer closed the connection" : strerror(errno));
+        return false;
+    }
+    p->st->bytes_in += (size_t)n;
+    if (p->tap != NULL && p->tap->bytes != NULL) {
+        p->tap->bytes(p->tap->ctx, false, chunk, (size_t)n);
+    }
+    ts_err err = ts_buf_write_bytes(&p->pend, chunk, (size_t)n);
+    ts_secret_wipe(chunk, (size_t)n);
+    if (err != TS_OK) {
+        snprintf(p->st->why, sizeof(p->st->why), "too many bytes pending");
+        return false;
+    }
+    return true;
+}
+
+ts_err ts_net_pump(int fd, ts_conn *c, unsigned timeout_ms, const ts_net_tap *tap,
+                   ts_net_stats *st)
+{
+    TS_ENSURE(fd >= 0 && c != NULL && st != NULL, TS_ERR_ARG);
+    memset(st, 0, sizeof(*st));
+    pump p = {.fd = fd, .c = c, .timeout_ms = timeout_ms > 0 ? timeout_ms : 1, .tap = tap,
+              .st = st};
+    ts_buf_init(&p.pend);
+    ts_buf_set_limit(&p.pend, PENDING_MAX);
+    ts_err err = TS_OK;
+    (void)ts_conn_start(c);
+    ts_err sent = flush_out(&p);
+    while (sent == TS_OK && err == TS_OK && alive(c)) {
+        if (!read_some(&p)) {
+            ts_conn_eof(c);
+            break;
+        }
+        err = on_bytes(&p);
+        if (err == TS_ERR_TIMEOUT || err == TS_ERR_NET) {
+            sent = err;
+            err = TS_OK;
+        }
+    }
+    if (sent != TS_OK && alive(c)) {
+        ts_conn_eof(c); /* the peer is gone: nothing more will come */
+    }
+    (void)flush_out(&p); /* a last alert, if any, on a best-effort basis */
+    if (err == TS_OK && st->write_failed == false && sent == TS_OK) {
+        (void)shutdown(fd, SHUT_WR);
+    }
+    ts_secret_free_buf(&p.pend);
+    return err == TS_ERR_NOMEM ? err : TS_OK;
+}

@@ -1,0 +1,361 @@
+/* ts_client: the client side of the handshake. */
+#include "tls/ts_client.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tls/msg/ts_msg_certificate.h"
+#include "tls/msg/ts_msg_certificate_request.h"
+#include "tls/msg/ts_msg_client_hello.h"
+#include "tls/msg/ts_msg_client_key_exchange.h"
+#include "tls/msg/ts_msg_server_hello.h"
+#include "tls/msg/ts_msg_server_hello_done.h"
+#include "tls/msg/ts_msg_server_key_exchange.h"
+#include "crypto/ts_rsa_pkcs1.h"
+#include "crypto/ts_secret.h"
+#include "crypto/ts_x509_parse.h"
+
+/* The smallest finite-field group a client accepts (the toy group is for
+ * lessons on the calculator, not for a handshake). */
+#define TS_CLIENT_MIN_DH_BITS 512
+
+/* The signature algorithms the client offers, in its order of preference. */
+static const uint16_t client_sigalgs[] = {TS_SIGALG_RSA_PKCS1_SHA256, TS_SIGALG_RSA_PKCS1_SHA384};
+
+static bool offered_sigalg(uint16_t alg)
+{
+    for (size_t i = 0; i < sizeof(client_sigalgs) / sizeof(client_sigalgs[0]); i++) {
+        if (client_sigalgs[i] == alg) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static ts_err send_msg(ts_conn *c, uint8_t type, const char *name, ts_buf *body)
+{
+    ts_err err = ts_ep_send_handshake(c, type, name, body);
+    ts_buf_free(body);
+    return err;
+}
+
+ts_err ts_client_write_hello(ts_conn *c)
+{
+    ts_msg_client_hello m;
+    memset(&m, 0, sizeof(m));
+    m.version = TS_VERSION_TLS12;
+    ts_rng_bytes(c->rng, c->client_random, TS_RANDOM_LEN);
+    memcpy(m.random, c->client_random, TS_RANDOM_LEN);
+    c->offered[c->n_offered++] = c->cfg.suite->code;
+    for (int i = 0; c->cfg.offer_all && i < TS_SUITE_COUNT; i++) {
+        const ts_suite *s = ts_suite_get((ts_suite_id)i);
+        if (s != c->cfg.suite && ts_suite_usable(s)) {
+            c->offered[c->n_offered++] = s->code;
+        }
+    }
+    memcpy(m.suites, c->offered, c->n_offered * sizeof(c->offered[0]));
+    m.n_suites = c->n_offered;
+    m.compression[m.n_compression++] = 0;
+    ts_msg_exts *e = &m.exts;
+    e->block = true;
+    if (c->cfg.host != NULL && ts_x509_dns_name_valid(c->cfg.host, false)) {
+        e->present |= TS_EXTF_SERVER_NAME;
+        e->host_len = strlen(c->cfg.host);
+        memcpy(e->host, c->cfg.host, e->host_len);
+    }
+    e->present |= TS_EXTF_SUPPORTED_GROUPS | TS_EXTF_EC_POINT_FORMATS |
+                  TS_EXTF_SIGNATURE_ALGORITHMS | TS_EXTF_RENEGOTIATION_INFO;
+    e->groups[e->n_groups++] = TS_GROUP_X25519;
+    e->groups[e->n_groups++] = TS_GROUP_FFDHE2048;
+    e->point_formats[e->n_point_formats++] = TS_POINT_FORMAT_UNCOMPRESSED;
+    for (size_t i = 0; i < sizeof(client_sigalgs) / sizeof(client_sigalgs[0]); i++) {
+        e->sigalgs[e->n_sigalgs++] = client_sigalgs[i];
+    }
+    if (c->cfg.ems) {
+        e->present |= TS_EXTF_EXTENDED_MASTER_SECRET;
+    }
+    ts_ep_value(c, "client_random", "generated", "32 random bytes from the client", false,
+                c->client_random, TS_RANDOM_LEN, NULL);
+    ts_buf body;
+    ts_buf_init(&body);
+    ts_err err = ts_msg_client_hello_write(&body, &m);
+    return err != TS_OK ? (ts_buf_free(&body), err)
+                        : send_msg(c, TS_HS_CLIENT_HELLO, "client_hello", &body);
+}
+
+static bool offered(const ts_conn *c, uint16_t code)
+{
+    for (size_t i = 0; i < c->n_offered; i++) {
+        if (c->offered[i] == code) {
+            return true;
+        }
+    }
+    return false;
+}
+
+ts_err ts_client_read_hello(ts_conn *c, ts_buf *body)
+{
+    ts_msg_server_hello m;
+    TS_GUARD(ts_msg_server_hello_parse(body, &m, NULL));
+    if (m.version != TS_VERSION_TLS12) {
+        return ts_ep_fail(c, TS_ERR_VERSION, "the server chose a version other than TLS 1.2");
+    }
+    if (!offered(c, m.suite)) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server chose a cipher suite the client never offered");
+    }
+    if (m.compression != 0) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server chose compression the client never offered");
+    }
+    uint32_t allowed = TS_EXTF_RENEGOTIATION_INFO | TS_EXTF_EC_POINT_FORMATS |
+                       (c->cfg.ems ? TS_EXTF_EXTENDED_MASTER_SECRET : 0) | TS_EXTF_SERVER_NAME;
+    if ((m.exts.present & ~allowed) != 0 || m.exts.n_unknown > 0) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server answered an extension the client never sent");
+    }
+    if ((m.exts.present & TS_EXTF_RENEGOTIATION_INFO) && m.exts.reneg_len != 0) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, "renegotiation_info must be empty in a first handshake");
+    }
+    c->suite = ts_suite_by_code(m.suite);
+    c->use_ems = (m.exts.present & TS_EXTF_EXTENDED_MASTER_SECRET) != 0;
+    memcpy(c->server_random, m.random, TS_RANDOM_LEN);
+    ts_ep_value(c, "server_random", "received in ServerHello", "32 random bytes from the server",
+                false, c->server_random, TS_RANDOM_LEN, NULL);
+    uint8_t code[2] = {(uint8_t)(c->suite->code >> 8), (uint8_t)c->suite->code};
+    ts_ep_value(c, "cipher_suite", c->suite->iana_name,
+                "the server's choice among the suites the client offered", false, code,
+                sizeof(code), NULL);
+    return TS_OK;
+}
+
+ts_err ts_client_read_certificate(ts_conn *c, ts_buf *body)
+{
+    ts_msg_certificate m;
+    TS_GUARD(ts_msg_certificate_parse(body, &m, NULL));
+    if (m.n_certs == 0) {
+        return ts_ep_fail(c, TS_ERR_X509, "the server sent no certificate");
+    }
+    ts_cert server, ca;
+    ts_err err = ts_x509_parse(m.certs[0].data, m.certs[0].len, &server);
+    if (err != TS_OK) {
+        ts_ep_check(c, "certificate_chain", err, "the server certificate is not valid DER X.509");
+        return ts_ep_fail(c, TS_ERR_X509, "the server certificate could not be parsed");
+    }
+    const char *why = NULL;
+    if (c->cfg.no_verify) {
+        ts_ep_check(c, "certificate_chain", TS_OK,
+                    "NOT CHECKED: this client accepts any certificate (--no-verify)");
+    } else {
+        err = ts_x509_parse(c->cfg.ca_der, c->cfg.ca_len, &ca);
+        if (err == TS_OK) {
+            err = ts_x509_verify_chain(&server, &ca, c->cfg.host, c->cfg.now, c->cfg.lax_pkcs1, &why);
+            ts_x509_free(&ca);
+        } else {
+            why = "the client's trust anchor could not be parsed";
+        }
+        ts_ep_check(c, "certificate_chain", err, why);
+    }
+    if (err == TS_OK) {
+        c->peer_key = ts_rsa_public_copy(server.pub);
+        err = c->peer_key == NULL ? TS_ERR_NOMEM : TS_OK;
+    }
+    ts_x509_free(&server);
+    if (err != TS_OK) {
+        return ts_ep_fail(c, err, why);
+    }
+    ts_buf n;
+    ts_buf_init(&n);
+    if (ts_rsa_get(c->peer_key, TS_RSA_N, &n) == TS_OK) {
+        ts_ep_value(c, "server_public_key", "taken from the server certificate",
+                    "the modulus n of the server's RSA key (e = 65537)", false, n.data, n.len,
+                    NULL);
+    }
+    ts_buf_free(&n);
+    return TS_OK;
+}
+
+/* Checks the ServerKeyExchange signature over both randoms and the params. */
+static ts_err check_ske_signature(ts_conn *c, const ts_msg_ske *m)
+{
+    if (c->cfg.skip_ske_check) {
+        ts_ep_check(c, "ske_signature", TS_OK,
+                    "NOT CHECKED: this client skips the ServerKeyExchange signature (goto fail)");
+        return TS_OK;
+    }
+    ts_err err = TS_OK;
+    const char *why = "the server's key signed both randoms and these parameters";
+    ts_hash_alg alg = TS_HASH_SHA256;
+    if (!offered_sigalg(m->sigalg) || !ts_msg_ske_sigalg_hash(m->sigalg, &alg)) {
+        err = TS_ERR_ILLEGAL;
+        why = "the signature algorithm is not one the client offered";
+    }
+    if (err == TS_OK) {
+        uint8_t digest[TS_HASH_MAX_LEN];
+        ts_msg_ske_digest(alg, c->client_random, c->server_random, m->params.data,
+                          m->params.len, digest);
+        err = c->cfg.lax_pkcs1
+                  ? ts_rsa_verify_lax(c->peer_key, alg, digest, m->signature.data, m->signature.len)
+                  : ts_rsa_verify(c->peer_key, alg, digest, m->signature.data, m->signature.len);
+        if (err != TS_OK) {
+            err = TS_ERR_SIGNATURE;
+            why = "the signature does not verify with the certificate's key";
+        }
+    }
+    ts_ep_check(c, "ske_signature", err, why);
+    return err == TS_OK ? TS_OK : ts_ep_fail(c, err, why);
+}
+
+ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body)
+{
+    ts_msg_ske m;
+    TS_GUARD(ts_msg_ske_parse(body, c->suite->kx, &m, NULL));
+    if (c->suite->kx == TS_KX_ECDHE) {
+        if (m.curve_type != TS_EC_CURVE_TYPE_NAMED || m.group != TS_GROUP_X25519 ||
+            m.point.len != TS_X25519_LEN) {
+            return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server's ECDHE share is not an X25519 point");
+        }
+        memcpy(c->peer_x25519, m.point.data, TS_X25519_LEN);
+    } else {
+        ts_err err = ts_dh_check_group(m.dh_p.data, m.dh_p.len, m.dh_g.data, m.dh_g.len,
+                                       TS_CLIENT_MIN_DH_BITS);
+        if (err == TS_OK) {
+            err = ts_dh_check_public(m.dh_p.data, m.dh_p.len, m.dh_ys.data, m.dh_ys.len);
+        }
+        if (err != TS_OK) {
+            return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server's Diffie-Hellman group or value is unusable");
+        }
+        ts_buf_reset(&c->dh_p);
+        ts_buf_reset(&c->dh_g);
+        ts_buf_reset(&c->peer_dh);
+        TS_GUARD(ts_buf_write_bytes(&c->dh_p, m.dh_p.data, m.dh_p.len));
+        TS_GUARD(ts_buf_write_bytes(&c->dh_g, m.dh_g.data, m.dh_g.len));
+        TS_GUARD(ts_buf_write_bytes(&c->peer_dh, m.dh_ys.data, m.dh_ys.len));
+    }
+    ts_ep_value(c, "server_share", "received in ServerKeyExchange",
+                c->suite->kx == TS_KX_ECDHE ? "X25519(server_private, 9)" : "g^b mod p", false,
+                c->suite->kx == TS_KX_ECDHE ? m.point.data : m.dh_ys.data,
+                c->suite->kx == TS_KX_ECDHE ? m.point.len : m.dh_ys.len, NULL);
+    return check_ske_signature(c, &m);
+}
+
+ts_err ts_client_read_certificate_request(ts_conn *c, ts_buf *body)
+{
+    ts_msg_certificate_request m;
+    TS_GUARD(ts_msg_certificate_request_parse(body, &m, NULL));
+    c->cert_requested = true;
+    ts_ep_check(c, "certificate_request", TS_OK,
+                "the server asks for a client certificate; this client has none, so it will "
+                "send an empty Certificate (RFC 5246 7.4.6) and the server decides");
+    return TS_OK;
+}
+
+ts_err ts_client_write_certificate(ts_conn *c)
+{
+    ts_msg_certificate m;
+    memset(&m, 0, sizeof(m));
+    ts_buf body;
+    ts_buf_init(&body);
+    ts_err err = ts_msg_certificate_write(&body, &m);
+    if (err != TS_OK) {
+        ts_buf_free(&body);
+        return err;
+    }
+    return send_msg(c, TS_HS_CERTIFICATE, "client_certificate", &body);
+}
+
+ts_err ts_client_read_hello_done(ts_conn *c, ts_buf *body)
+{
+    (void)c;
+    return ts_msg_server_hello_done_parse(body, NULL);
+}
+
+/* RSA: premaster = client_version || 46 random bytes, encrypted. */
+static ts_err rsa_exchange(ts_conn *c, ts_buf *exchange)
+{
+    uint8_t *pms = c->premaster;
+    pms[0] = TS_VERSION_TLS12 >> 8;
+    pms[1] = TS_VERSION_TLS12 & 0xff;
+    ts_rng_bytes(c->rng, pms + 2, 46);
+    c->premaster_len = 48;
+    ts_ep_value(c, "premaster_secret", "generated by the client",
+                "client_version (03 03) + 46 random bytes", true, pms, 48, NULL);
+    size_t k = ts_rsa_len(c->peer_key);
+    uint8_t *ct;
+    size_t at;
+    TS_GUARD(ts_buf_write_zeros(exchange, k, &at));
+    ct = exchange->data + at;
+    ts_err err = ts_rsa_encrypt(c->peer_key, c->rng, pms, 48, ct);
+    if (err != TS_OK) {
+        return ts_ep_fail(c, err, "the server's RSA key is too small for a 48-byte premaster secret");
+    }
+    ts_ep_value(c, "encrypted_premaster", "encrypted with the server's public key",
+                "RSA-encrypt(server_public_key, PKCS#1 v1.5 pad(premaster_secret))", false, ct, k,
+                "premaster_secret", pms, (size_t)48, NULL);
+    return TS_OK;
+}
+
+static ts_err ecdhe_exchange(ts_conn *c, ts_buf *exchange)
+{
+    TS_GUARD(ts_x25519_keypair(c->rng, c->x25519_priv, c->x25519_pub));
+    ts_ep_value(c, "client_private", "generated", "32 random bytes", true, c->x25519_priv,
+                TS_X25519_LEN, NULL);
+    ts_ep_value(c, "client_share", "computed", "X25519(client_private, 9)", false, c->x25519_pub,
+                TS_X25519_LEN, NULL);
+    ts_err err = ts_x25519_shared(c->x25519_priv, c->peer_x25519, c->premaster);
+    if (err != TS_OK) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server's X25519 share is a small-order point");
+    }
+    c->premaster_len = TS_X25519_LEN;
+    ts_ep_value(c, "premaster_secret", "computed from the server's share and the client's private key",
+                "X25519(client_private, server_share)", true, c->premaster, TS_X25519_LEN,
+                "server_share", c->peer_x25519, (size_t)TS_X25519_LEN, NULL);
+    return ts_buf_write_bytes(exchange, c->x25519_pub, TS_X25519_LEN);
+}
+
+static ts_err dhe_exchange(ts_conn *c, ts_buf *exchange)
+{
+    ts_buf_reset(&c->dh_priv);
+    ts_buf_reset(&c->dh_pub);
+    TS_GUARD(ts_dh_keypair(c->rng, c->dh_p.data, c->dh_p.len, c->dh_g.data, c->dh_g.len,
+                           &c->dh_priv, &c->dh_pub));
+    ts_ep_value(c, "client_private", "generated", "a random exponent a, 1 < a < p - 1", true,
+                c->dh_priv.data, c->dh_priv.len, NULL);
+    ts_ep_value(c, "client_share", "computed", "g^a mod p", false, c->dh_pub.data, c->dh_pub.len,
+                NULL);
+    ts_buf z;
+    ts_buf_init(&z);
+    ts_err err = ts_dh_shared(c->dh_p.data, c->dh_p.len, c->dh_priv.data, c->dh_priv.len,
+                              c->peer_dh.data, c->peer_dh.len, &z);
+    if (err == TS_OK && z.len <= sizeof(c->premaster)) {
+        memcpy(c->premaster, z.data, z.len);
+        c->premaster_len = z.len;
+    }
+    ts_secret_free_buf(&z);
+    if (err != TS_OK) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server's Diffie-Hellman value is unusable");
+    }
+    ts_ep_value(c, "premaster_secret", "computed from the server's share and the client's exponent",
+                "server_share^a mod p (leading zero bytes removed)", true, c->premaster,
+                c->premaster_len, "server_share", c->peer_dh.data, c->peer_dh.len, NULL);
+    return ts_buf_write_bytes(exchange, c->dh_pub.data, c->dh_pub.len);
+}
+
+ts_err ts_client_write_key_exchange(ts_conn *c)
+{
+    ts_buf exchange;
+    ts_buf_init(&exchange);
+    ts_err err = c->suite->kx == TS_KX_RSA     ? rsa_exchange(c, &exchange)
+                 : c->suite->kx == TS_KX_ECDHE ? ecdhe_exchange(c, &exchange)
+                                               : dhe_exchange(c, &exchange);
+    ts_buf body;
+    ts_buf_init(&body);
+    if (err == TS_OK) {
+        ts_msg_cke m = {c->suite->kx, {exchange.data, exchange.len}};
+        err = ts_msg_cke_write(&body, &m);
+    }
+    ts_buf_free(&exchange);
+    if (err != TS_OK) {
+        ts_buf_free(&body);
+        return err;
+    }
+    /* The keys are derived when the client needs them: before ChangeCipherSpec. */
+    return send_msg(c, TS_HS_CLIENT_KEY_EXCHANGE, "client_key_exchange", &body);
+}

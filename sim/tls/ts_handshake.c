@@ -1,0 +1,191 @@
+/* ts_handshake: the handshake table and its dispatcher. */
+#include "tls/ts_handshake.h"
+
+#include <stdio.h>
+
+#include "tls/ts_client.h"
+#include "tls/ts_http.h"
+#include "tls/ts_server.h"
+
+static bool has_server_key_exchange(const ts_conn *c)
+{
+    return c->suite != NULL && c->suite->kx != TS_KX_RSA;
+}
+
+static bool cert_requested(const ts_conn *c)
+{
+    return c->cert_requested;
+}
+
+static ts_err write_ccs(ts_conn *c)
+{
+    return ts_ep_send_ccs(c);
+}
+
+static ts_err write_finished(ts_conn *c)
+{
+    return ts_ep_send_finished(c);
+}
+
+static ts_err read_finished(ts_conn *c, ts_buf *body)
+{
+    TS_GUARD(ts_ep_check_finished(c, body));
+    if (c->role == TS_ROLE_CLIENT) {
+        c->status = TS_CONN_OPEN;
+        ts_ep_check(c, "handshake_complete", TS_OK,
+                    "both Finished messages verified: the handshake is complete");
+    }
+    return TS_OK;
+}
+
+static ts_err read_ccs(ts_conn *c, ts_buf *body)
+{
+    (void)body;
+    return ts_ep_activate_read(c);
+}
+
+static const ts_hs_entry table[TS_ST_STATE_COUNT] = {
+    [TS_ST_CLIENT_HELLO] = {"client_hello", TS_ROLE_CLIENT, 22, 1, NULL, false,
+                            ts_client_write_hello, ts_server_read_hello},
+    [TS_ST_SERVER_HELLO] = {"server_hello", TS_ROLE_SERVER, 22, 2, NULL, false,
+                            ts_server_write_hello, ts_client_read_hello},
+    [TS_ST_SERVER_CERTIFICATE] = {"certificate", TS_ROLE_SERVER, 22, 11, NULL, false,
+                                  ts_server_write_certificate, ts_client_read_certificate},
+    [TS_ST_SERVER_KEY_EXCHANGE] = {"server_key_exchange", TS_ROLE_SERVER, 22, 12,
+                                   has_server_key_exchange, false,
+                                   ts_server_write_key_exchange, ts_client_read_key_exchange},
+    /* The simulator's server asks for no client certificate (yet); a real
+     * server may (gnutls-serv does by default), and the client answers. */
+    [TS_ST_CERTIFICATE_REQUEST] = {"certificate_request", TS_ROLE_SERVER, 22, 13,
+                                   cert_requested, true, NULL,
+                                   ts_client_read_certificate_request},
+    [TS_ST_SERVER_HELLO_DONE] = {"server_hello_done", TS_ROLE_SERVER, 22, 14, NULL, false,
+                                 ts_server_write_hello_done, ts_client_read_hello_done},
+    [TS_ST_CLIENT_CERTIFICATE] = {"client_certificate", TS_ROLE_CLIENT, 22, 11, cert_requested,
+                                  false, ts_client_write_certificate,
+                                  ts_server_read_client_certificate},
+    [TS_ST_CLIENT_KEY_EXCHANGE] = {"client_key_exchange", TS_ROLE_CLIENT, 22, 16, NULL, false,
+                                   ts_client_write_key_exchange, ts_server_read_key_exchange},
+    [TS_ST_CLIENT_CHANGE_CIPHER_SPEC] = {"client_change_cipher_spec", TS_ROLE_CLIENT, 20, 0, NULL,
+                                         false, write_ccs, read_ccs},
+    [TS_ST_CLIENT_FINISHED] = {"client_finished", TS_ROLE_CLIENT, 22, 20, NULL, false,
+                               write_finished, read_finished},
+    [TS_ST_SERVER_CHANGE_CIPHER_SPEC] = {"server_change_cipher_spec", TS_ROLE_SERVER, 20, 0, NULL,
+                                         false, write_ccs, read_ccs},
+    [TS_ST_SERVER_FINISHED] = {"server_finished", TS_ROLE_SERVER, 22, 20, NULL, false,
+                               write_finished, read_finished},
+    [TS_ST_APPLICATION_DATA] = {"application_data", TS_ROLE_CLIENT, 23, 0, NULL, false, NULL,
+                                NULL},
+};
+
+const ts_hs_entry *ts_handshake_entry(ts_hs_state state)
+{
+    return state < TS_ST_STATE_COUNT ? &table[state] : NULL;
+}
+
+/* True when state s is skipped: it does not apply to this run. A state
+ * the reader cannot predict (optional) is only skipped by its writer, which
+ * knows; the reader skips it when another message arrives instead. */
+static bool skipped(const ts_conn *c, ts_hs_state s)
+{
+    const ts_hs_entry *e = &table[s];
+    if (e->applies == NULL || (e->optional && e->writer != c->role)) {
+        return false;
+    }
+    return !e->applies(c);
+}
+
+/* Moves past the current state and any that do not apply to this run. */
+static void advance(ts_conn *c)
+{
+    c->state++;
+    while (c->state < TS_ST_APPLICATION_DATA && skipped(c, c->state)) {
+        c->state++;
+    }
+}
+
+bool ts_handshake_has_turn(const ts_conn *c)
+{
+    return c->status == TS_CONN_HANDSHAKE && c->state < TS_ST_APPLICATION_DATA &&
+           table[c->state].writer == c->role;
+}
+
+ts_err ts_handshake_write_turns(ts_conn *c)
+{
+    while (ts_handshake_has_turn(c)) {
+        if (c->cfg.stepwise && c->wrote) {
+            return TS_OK; /* one message per call; the rest on ts_conn_write_next */
+        }
+        c->wrote = true;
+        ts_err err = table[c->state].write(c);
+        if (err != TS_OK) {
+            return c->status == TS_CONN_FAILED ? err : ts_ep_fail(c, err, NULL);
+        }
+        advance(c);
+        if (c->state == TS_ST_APPLICATION_DATA && c->role == TS_ROLE_SERVER) {
+            c->status = TS_CONN_OPEN;
+        }
+    }
+    if (c->status == TS_CONN_OPEN) {
+        return ts_http_write_turn(c);
+    }
+    return TS_OK;
+}
+
+static ts_err unexpected(ts_conn *c, const char *got)
+{
+    char why[160];
+    const char *want = c->state < TS_ST_APPLICATION_DATA ? table[c->state].name : "application data";
+    snprintf(why, sizeof(why), "received %s while expecting %s", got, want);
+    return ts_ep_fail(c, TS_ERR_UNEXPECTED, why);
+}
+
+ts_err ts_handshake_on_message(ts_conn *c, uint8_t type, const uint8_t *msg, size_t n,
+                               ts_buf *body)
+{
+    const ts_hs_entry *e = c->state < TS_ST_APPLICATION_DATA ? &table[c->state] : NULL;
+    if (e != NULL && e->optional && e->writer != c->role && e->hs_type != type) {
+        advance(c); /* the optional message did not come */
+        e = &table[c->state];
+    }
+    if (e == NULL || e->writer == c->role || e->content_type != 22 || e->hs_type != type) {
+        char got[48];
+        snprintf(got, sizeof(got), "handshake message type %u", type);
+        return unexpected(c, got);
+    }
+    ts_ep_simple(c, TS_EV_PARSED, e->name, NULL, msg, n);
+    bool finished = type == 20;
+    if (!finished) {
+        TS_GUARD(ts_hs_hash_add(&c->hs_hash, msg, n));
+    }
+    ts_err err = e->read(c, body);
+    if (err != TS_OK) {
+        return c->status == TS_CONN_FAILED ? err : ts_ep_fail(c, err, NULL);
+    }
+    if (finished) {
+        TS_GUARD(ts_hs_hash_add(&c->hs_hash, msg, n));
+    }
+    advance(c);
+    if (c->state == TS_ST_APPLICATION_DATA && c->role == TS_ROLE_SERVER) {
+        c->status = TS_CONN_OPEN;
+    }
+    return TS_OK;
+}
+
+ts_err ts_handshake_on_ccs(ts_conn *c, const ts_buf *payload)
+{
+    const ts_hs_entry *e = c->state < TS_ST_APPLICATION_DATA ? &table[c->state] : NULL;
+    if (e == NULL || e->writer == c->role || e->content_type != 20 || c->hs_in.len != 0) {
+        return unexpected(c, "ChangeCipherSpec");
+    }
+    if (ts_buf_remaining(payload) != 1 || ts_buf_cursor(payload)[0] != 1) {
+        return ts_ep_fail(c, TS_ERR_DECODE, "ChangeCipherSpec must be the single byte 01");
+    }
+    ts_ep_simple(c, TS_EV_PARSED, e->name, NULL, ts_buf_cursor(payload), 1);
+    ts_err err = e->read(c, NULL);
+    if (err != TS_OK) {
+        return ts_ep_fail(c, err, "ChangeCipherSpec arrived before the keys were derived");
+    }
+    advance(c);
+    return TS_OK;
+}

@@ -1,0 +1,345 @@
+/* ts_server: the server side of the handshake. */
+#include "tls/ts_server.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tls/msg/ts_msg_certificate.h"
+#include "tls/msg/ts_msg_client_hello.h"
+#include "tls/msg/ts_msg_client_key_exchange.h"
+#include "tls/msg/ts_msg_server_hello.h"
+#include "tls/msg/ts_msg_server_hello_done.h"
+#include "tls/msg/ts_msg_server_key_exchange.h"
+#include "crypto/ts_rsa_pkcs1.h"
+#include "crypto/ts_secret.h"
+
+#define TS_SCSV_RENEGOTIATION 0x00FF
+
+static ts_err send_msg(ts_conn *c, uint8_t type, const char *name, ts_buf *body, ts_err err)
+{
+    if (err == TS_OK) {
+        err = ts_ep_send_handshake(c, type, name, body);
+    }
+    ts_buf_free(body);
+    return err;
+}
+
+/* The signature algorithm for ServerKeyExchange: the client's first among
+ * those the engine signs with. RFC 9155 §2 (updating RFC 5246 §7.4.1.4.1):
+ * without signature_algorithms the default would be {sha1, rsa}, which is
+ * no longer used, so the server aborts with handshake_failure. */
+static ts_err choose_sigalg(ts_conn *c, const ts_msg_exts *e)
+{
+    if ((e->present & TS_EXTF_SIGNATURE_ALGORITHMS) == 0) {
+        return ts_ep_fail(c, TS_ERR_NO_SUITE,
+                          "no signature_algorithms: the default {sha1, rsa} is not used "
+                          "(RFC 9155)");
+    }
+    size_t n = ts_msg_u16_count(&e->sigalgs_wire, e->n_sigalgs);
+    for (size_t i = 0; i < n; i++) {
+        uint16_t alg = ts_msg_u16_at(&e->sigalgs_wire, e->sigalgs, i);
+        ts_hash_alg hash;
+        if (ts_msg_ske_sigalg_hash(alg, &hash)) {
+            c->sigalg = alg;
+            return TS_OK;
+        }
+    }
+    return ts_ep_fail(c, TS_ERR_NO_SUITE,
+                      "the client accepts no rsa_pkcs1 signature with SHA-256, SHA-384 or SHA-512");
+}
+
+/* RFC 7919 §4: a client naming any FFDHE group (256..511) gets its first
+ * group the server knows; if it knows none, insufficient_security. A client
+ * naming none gets the server's configured group (classic DHE). */
+static ts_err choose_dh_group(ts_conn *c, const ts_msg_exts *e)
+{
+    c->dh_group = c->cfg.dh_group;
+    size_t n = ts_msg_u16_count(&e->groups_wire, e->n_groups);
+    bool any_ffdhe = false;
+    for (size_t i = 0; i < n; i++) {
+        uint16_t g = ts_msg_u16_at(&e->groups_wire, e->groups, i);
+        ts_dh_group_id id;
+        if (ts_dh_group_by_named(g, &id)) {
+            c->dh_group = id;
+            return TS_OK;
+        }
+        any_ffdhe |= g >= 256 && g <= 511;
+    }
+    if (any_ffdhe) {
+        return ts_ep_fail(c, TS_ERR_INSUFFICIENT,
+                          "the client offers only FFDHE groups the server does not know");
+    }
+    return TS_OK;
+}
+
+/* Checks the extensions against the RFCs and the suite; chooses what the
+ * key exchange needs. */
+static ts_err check_extensions(ts_conn *c, const ts_msg_exts *e)
+{
+    if ((e->present & TS_EXTF_RENEGOTIATION_INFO) && e->reneg_len != 0) {
+        /* RFC 5746 §3.6 (the alert as §3.4 names it for the same check) */
+        return ts_ep_fail(c, TS_ERR_NO_SUITE,
+                          "renegotiation_info must be empty in a first handshake");
+    }
+    bool ec_groups = false; /* the client named an elliptic curve (codes below 256) */
+    size_t n = ts_msg_u16_count(&e->groups_wire, e->n_groups);
+    for (size_t i = 0; i < n && !ec_groups; i++) {
+        ec_groups = ts_msg_u16_at(&e->groups_wire, e->groups, i) < 256;
+    }
+    if ((e->present & TS_EXTF_EC_POINT_FORMATS) && !e->point_uncompressed && ec_groups) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          "ec_point_formats lacks uncompressed (RFC 8422 5.1.2)");
+    }
+    if (c->cfg.suite->kx == TS_KX_RSA) {
+        return TS_OK;
+    }
+    TS_GUARD(choose_sigalg(c, e));
+    if (c->cfg.suite->kx == TS_KX_ECDHE && (e->present & TS_EXTF_SUPPORTED_GROUPS) &&
+        !ts_msg_exts_offers_group(e, TS_GROUP_X25519)) {
+        return ts_ep_fail(c, TS_ERR_NO_SUITE, "the client does not support X25519");
+    }
+    return c->cfg.suite->kx == TS_KX_DHE ? choose_dh_group(c, e) : TS_OK;
+}
+
+ts_err ts_server_read_hello(ts_conn *c, ts_buf *body)
+{
+    ts_msg_client_hello m;
+    TS_GUARD(ts_msg_client_hello_parse(body, &m, NULL));
+    c->peer_version = m.version;
+    if (m.version < TS_VERSION_TLS12) {
+        return ts_ep_fail(c, TS_ERR_VERSION, "the client does not offer TLS 1.2");
+    }
+    if (!m.has_null_compression) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the client does not offer the null compression method");
+    }
+    if (!ts_msg_client_hello_offers(&m, c->cfg.suite->code)) {
+        char why[160];
+        snprintf(why, sizeof(why), "the client does not offer %s", c->cfg.suite->iana_name);
+        return ts_ep_fail(c, TS_ERR_NO_SUITE, why);
+    }
+    const ts_msg_exts *e = &m.exts;
+    TS_GUARD(check_extensions(c, e));
+    c->suite = c->cfg.suite;
+    c->peer_secure_reneg = (e->present & TS_EXTF_RENEGOTIATION_INFO) ||
+                           ts_msg_client_hello_offers(&m, TS_SCSV_RENEGOTIATION);
+    c->peer_ems = (e->present & TS_EXTF_EXTENDED_MASTER_SECRET) != 0;
+    c->use_ems = c->peer_ems && c->cfg.ems;
+    c->peer_point_formats = (e->present & TS_EXTF_EC_POINT_FORMATS) != 0;
+    memcpy(c->client_random, m.random, TS_RANDOM_LEN);
+    ts_ep_value(c, "client_random", "received in ClientHello", "32 random bytes from the client",
+                false, c->client_random, TS_RANDOM_LEN, NULL);
+    uint8_t code[2] = {(uint8_t)(c->suite->code >> 8), (uint8_t)c->suite->code};
+    ts_ep_value(c, "cipher_suite", c->suite->iana_name,
+                "the server's choice among the suites the client offered", false, code,
+                sizeof(code), NULL);
+    return TS_OK;
+}
+
+ts_err ts_server_write_hello(ts_conn *c)
+{
+    ts_msg_server_hello m;
+    memset(&m, 0, sizeof(m));
+    m.version = TS_VERSION_TLS12;
+    ts_rng_bytes(c->rng, c->server_random, TS_RANDOM_LEN);
+    memcpy(m.random, c->server_random, TS_RANDOM_LEN);
+    m.suite = c->suite->code;
+    m.exts.block = true;
+    if (c->peer_secure_reneg) {
+        m.exts.present |= TS_EXTF_RENEGOTIATION_INFO;
+    }
+    if (c->use_ems) {
+        m.exts.present |= TS_EXTF_EXTENDED_MASTER_SECRET;
+    }
+    /* RFC 8422 §5.2: only in answer to the client's ec_point_formats (a
+     * server sends no extension the client did not send, RFC 5246 §7.4.1.4) */
+    if (c->suite->kx == TS_KX_ECDHE && c->peer_point_formats) {
+        m.exts.present |= TS_EXTF_EC_POINT_FORMATS;
+        m.exts.point_formats[m.exts.n_point_formats++] = TS_POINT_FORMAT_UNCOMPRESSED;
+    }
+    ts_ep_value(c, "server_random", "generated", "32 random bytes from the server", false,
+                c->server_random, TS_RANDOM_LEN, NULL);
+    ts_buf body;
+    ts_buf_init(&body);
+    return send_msg(c, TS_HS_SERVER_HELLO, "server_hello", &body,
+                    ts_msg_server_hello_write(&body, &m));
+}
+
+ts_err ts_server_write_certificate(ts_conn *c)
+{
+    ts_msg_certificate m;
+    memset(&m, 0, sizeof(m));
+    for (size_t i = 0; i < c->cfg.n_certs && i < TS_CERT_MAX_CHAIN; i++) {
+        m.certs[m.n_certs++] = (ts_msg_bytes){c->cfg.certs[i], c->cfg.cert_lens[i]};
+    }
+    ts_buf body;
+    ts_buf_init(&body);
+    return send_msg(c, TS_HS_CERTIFICATE, "certificate", &body,
+                    ts_msg_certificate_write(&body, &m));
+}
+
+/* Fills m's public parameters for the suite's key exchange. */
+static ts_err make_share(ts_conn *c, ts_msg_ske *m)
+{
+    if (c->suite->kx == TS_KX_ECDHE) {
+        TS_GUARD(ts_x25519_keypair(c->rng, c->x25519_priv, c->x25519_pub));
+        ts_ep_value(c, "server_private", "generated", "32 random bytes", true, c->x25519_priv,
+                    TS_X25519_LEN, NULL);
+        ts_ep_value(c, "server_share", "computed", "X25519(server_private, 9)", false,
+                    c->x25519_pub, TS_X25519_LEN, NULL);
+        m->curve_type = TS_EC_CURVE_TYPE_NAMED;
+        m->group = TS_GROUP_X25519;
+        m->point = (ts_msg_bytes){c->x25519_pub, TS_X25519_LEN};
+        return TS_OK;
+    }
+    const ts_dh_group *g = ts_dh_group_get(c->dh_group);
+    TS_ENSURE(g != NULL, TS_ERR_ARG);
+    ts_buf_reset(&c->dh_p);
+    ts_buf_reset(&c->dh_g);
+    ts_buf_reset(&c->dh_priv);
+    ts_buf_reset(&c->dh_pub);
+    TS_GUARD(ts_buf_write_bytes(&c->dh_p, g->p, g->p_len));
+    TS_GUARD(ts_buf_write_bytes(&c->dh_g, g->g, g->g_len));
+    TS_GUARD(ts_dh_keypair(c->rng, g->p, g->p_len, g->g, g->g_len, &c->dh_priv, &c->dh_pub));
+    ts_ep_value(c, "server_private", "generated", "a random exponent b, 1 < b < p - 1", true,
+                c->dh_priv.data, c->dh_priv.len, NULL);
+    ts_ep_value(c, "server_share", "computed", "g^b mod p", false, c->dh_pub.data,
+                c->dh_pub.len, NULL);
+    m->dh_p = (ts_msg_bytes){g->p, g->p_len};
+    m->dh_g = (ts_msg_bytes){g->g, g->g_len};
+    m->dh_ys = (ts_msg_bytes){c->dh_pub.data, c->dh_pub.len};
+    return TS_OK;
+}
+
+ts_err ts_server_write_key_exchange(ts_conn *c)
+{
+    ts_msg_ske m;
+    memset(&m, 0, sizeof(m));
+    m.kind = c->suite->kx;
+    TS_GUARD(make_share(c, &m));
+    ts_buf body;
+    ts_buf_init(&body);
+    ts_err err = ts_msg_ske_write_params(&body, &m);
+    uint8_t sig[TS_RSA_MAX_LEN];
+    size_t sig_len = ts_rsa_len(c->cfg.server_key);
+    ts_hash_alg hash = TS_HASH_SHA256;
+    if (!ts_msg_ske_sigalg_hash(c->sigalg, &hash)) {
+        err = err == TS_OK ? TS_ERR_ARG : err; /* read_hello chose it */
+    }
+    if (err == TS_OK) {
+        uint8_t digest[TS_HASH_MAX_LEN];
+        ts_msg_ske_digest(hash, c->client_random, c->server_random, body.data, body.len, digest);
+        err = ts_rsa_sign(c->cfg.server_key, hash, digest, sig);
+    }
+    if (err == TS_OK) {
+        ts_ep_value(c, "ske_signature", "signed with the server's private key",
+                    hash == TS_HASH_SHA256
+                        ? "RSA-sign(server_private_key, SHA-256(client_random + server_random + params))"
+                    : hash == TS_HASH_SHA384
+                        ? "RSA-sign(server_private_key, SHA-384(client_random + server_random + params))"
+                        : "RSA-sign(server_private_key, SHA-512(client_random + server_random + params))",
+                    false, sig, sig_len, "client_random", c->client_random, (size_t)TS_RANDOM_LEN,
+                    "server_random", c->server_random, (size_t)TS_RANDOM_LEN, "params", body.data,
+                    body.len, NULL);
+        err = ts_msg_ske_write_signature(&body, c->sigalg, sig, sig_len);
+    }
+    return send_msg(c, TS_HS_SERVER_KEY_EXCHANGE, "server_key_exchange", &body, err);
+}
+
+ts_err ts_server_read_client_certificate(ts_conn *c, ts_buf *body)
+{
+    ts_msg_certificate m;
+    TS_GUARD(ts_msg_certificate_parse(body, &m, NULL));
+    if (m.n_certs > 0) {
+        return ts_ep_fail(c, TS_ERR_X509, "this server verifies no client certificate");
+    }
+    ts_ep_check(c, "client_certificate", TS_OK, "the client has no certificate (an empty list)");
+    return TS_OK;
+}
+
+ts_err ts_server_write_hello_done(ts_conn *c)
+{
+    ts_buf body;
+    ts_buf_init(&body);
+    return send_msg(c, TS_HS_SERVER_HELLO_DONE, "server_hello_done", &body,
+                    ts_msg_server_hello_done_write(&body));
+}
+
+/* RFC 5246 §7.4.7.1: decrypt; on any failure (padding, length, version)
+ * carry on with a random premaster so that nothing reveals which check
+ * failed (Bleichenbacher); the Finished exchange then fails. */
+static ts_err rsa_premaster(ts_conn *c, const ts_msg_bytes *enc)
+{
+    uint8_t fallback[48];
+    ts_rng_bytes(c->rng, fallback, sizeof(fallback));
+    ts_buf pms;
+    ts_buf_init(&pms);
+    ts_err err = TS_ERR_PADDING;
+    if (enc->len == ts_rsa_len(c->cfg.server_key)) {
+        err = ts_rsa_decrypt(c->cfg.server_key, enc->data, enc->len, &pms);
+    }
+    bool good = err == TS_OK && pms.len == 48 && pms.data[0] == (c->peer_version >> 8) &&
+                pms.data[1] == (c->peer_version & 0xff);
+    memcpy(c->premaster, good ? pms.data : fallback, 48);
+    c->premaster_len = 48;
+    ts_secret_free_buf(&pms);
+    ts_secret_wipe(fallback, sizeof(fallback));
+    ts_ep_value(c, "premaster_secret",
+                good ? "decrypted with the server's private key"
+                     : "decryption failed; a random premaster is used instead (RFC 5246 7.4.7.1)",
+                "RSA-decrypt(server_private_key, encrypted_premaster)", true, c->premaster, 48,
+                "encrypted_premaster", enc->data, enc->len, NULL);
+    return TS_OK;
+}
+
+static ts_err ecdhe_premaster(ts_conn *c, const ts_msg_bytes *share)
+{
+    if (share->len != TS_X25519_LEN) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the client's X25519 share is not 32 bytes");
+    }
+    memcpy(c->peer_x25519, share->data, TS_X25519_LEN);
+    ts_ep_value(c, "client_share", "received in ClientKeyExchange", "X25519(client_private, 9)",
+                false, c->peer_x25519, TS_X25519_LEN, NULL);
+    if (ts_x25519_shared(c->x25519_priv, c->peer_x25519, c->premaster) != TS_OK) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the client's X25519 share is a small-order point");
+    }
+    c->premaster_len = TS_X25519_LEN;
+    ts_ep_value(c, "premaster_secret", "computed from the client's share and the server's private key",
+                "X25519(server_private, client_share)", true, c->premaster, TS_X25519_LEN,
+                "client_share", c->peer_x25519, (size_t)TS_X25519_LEN, NULL);
+    return TS_OK;
+}
+
+static ts_err dhe_premaster(ts_conn *c, const ts_msg_bytes *share)
+{
+    ts_buf_reset(&c->peer_dh);
+    TS_GUARD(ts_buf_write_bytes(&c->peer_dh, share->data, share->len));
+    ts_ep_value(c, "client_share", "received in ClientKeyExchange", "g^a mod p", false,
+                share->data, share->len, NULL);
+    ts_buf z;
+    ts_buf_init(&z);
+    ts_err err = ts_dh_shared(c->dh_p.data, c->dh_p.len, c->dh_priv.data, c->dh_priv.len,
+                              share->data, share->len, &z);
+    if (err == TS_OK && z.len <= sizeof(c->premaster)) {
+        memcpy(c->premaster, z.data, z.len);
+        c->premaster_len = z.len;
+    }
+    ts_secret_free_buf(&z);
+    if (err != TS_OK) {
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the client's Diffie-Hellman value is unusable");
+    }
+    ts_ep_value(c, "premaster_secret", "computed from the client's share and the server's exponent",
+                "client_share^b mod p (leading zero bytes removed)", true, c->premaster,
+                c->premaster_len, "client_share", share->data, share->len, NULL);
+    return TS_OK;
+}
+
+ts_err ts_server_read_key_exchange(ts_conn *c, ts_buf *body)
+{
+    ts_msg_cke m;
+    TS_GUARD(ts_msg_cke_parse(body, c->suite->kx, &m, NULL));
+    ts_err err = c->suite->kx == TS_KX_RSA     ? rsa_premaster(c, &m.exchange)
+                 : c->suite->kx == TS_KX_ECDHE ? ecdhe_premaster(c, &m.exchange)
+                                               : dhe_premaster(c, &m.exchange);
+    TS_GUARD(err);
+    return ts_ep_derive_keys(c);
+}

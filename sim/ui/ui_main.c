@@ -1,0 +1,202 @@
+/* ui_main: the dispatch loop (one loop, one file per screen, as ncdu). */
+#include "ui/ui_main.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <ncurses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/ui_channel.h"
+#include "ui/ui_color.h"
+#include "ui/ui_editor.h"
+#include "ui/ui_help.h"
+#include "ui/ui_inspector.h"
+#include "ui/ui_layout.h"
+#include "ui/ui_narration.h"
+#include "ui/ui_party.h"
+
+#define PACE_MIN 250
+#define PACE_MAX 8000
+
+void ui_screen_init(void)
+{
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    set_escdelay(25);
+    ui_color_init();
+}
+
+struct screen *ui_screen_open(FILE *out, FILE *in)
+{
+    SCREEN *scr = newterm(NULL, out, in);
+    if (scr == NULL) {
+        return NULL;
+    }
+    set_term(scr);
+    ui_screen_init();
+    return scr;
+}
+
+void ui_screen_close(struct screen *scr)
+{
+    if (scr != NULL) {
+        endwin();
+        delscreen(scr);
+    }
+}
+
+static void step_to(ui_app *a, size_t k)
+{
+    ui_app_goto(a, k);
+    ui_inspector_check(a);
+}
+
+static void pace(ui_app *a, int factor_num, int factor_den)
+{
+    int p = a->pace_ms * factor_num / factor_den;
+    a->pace_ms = p < PACE_MIN ? PACE_MIN : p > PACE_MAX ? PACE_MAX : p;
+    ui_app_msg(a, false, ui_t(UI_T_PACE, a->lang), a->pace_ms / 1000.0);
+}
+
+/* Keys that work in the main view and the inspector. */
+static bool global_key(ui_app *a, int key)
+{
+    size_t k = ui_app_k(a);
+    switch (key) {
+    case 'n': case ' ': case KEY_RIGHT: step_to(a, k + 1); return true;
+    case 'p': case KEY_LEFT: step_to(a, k > 0 ? k - 1 : 0); return true;
+    case 'g': case KEY_HOME: step_to(a, 0); return true;
+    case 'G': case KEY_END: step_to(a, ui_app_count(a)); return true;
+    case '\t': a->focus = (ui_pane)((a->focus + 1) % UI_PANE_COUNT); return true;
+    case KEY_BTAB: a->focus = (ui_pane)((a->focus + UI_PANE_COUNT - 1) % UI_PANE_COUNT); return true;
+    case 'e': ui_editor_open(a); return true;
+    case 'd': ui_editor_drop(a); return true;
+    case 'a':
+        a->autoplay = !a->autoplay;
+        ui_app_msg(a, false, "%s", ui_t(a->autoplay ? UI_T_AUTOPLAY_ON : UI_T_AUTOPLAY_OFF, a->lang));
+        return true;
+    case '+': case '=': pace(a, 2, 3); return true;
+    case '-': case '_': pace(a, 3, 2); return true;
+    case 'l': a->lang = a->lang == TS_LANG_KO ? TS_LANG_EN : TS_LANG_KO; return true;
+    case '[': ui_narration_scroll(a, -1); return true;
+    case ']': ui_narration_scroll(a, 1); return true;
+    case '?': a->view = UI_VIEW_HELP; return true;
+    case 'q': a->quit = true; return true;
+    default: return false;
+    }
+}
+
+void ui_key(ui_app *a, int key)
+{
+    if (key == KEY_RESIZE) {
+        return;
+    }
+    a->msg[0] = '\0';
+    switch (a->view) {
+    case UI_VIEW_EDIT:
+        ui_editor_key(a, key);
+        return;
+    case UI_VIEW_HELP:
+        ui_help_key(a, key);
+        return;
+    case UI_VIEW_INSPECT:
+        if (ui_inspector_key(a, key)) {
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    if (global_key(a, key) || a->view != UI_VIEW_MAIN) {
+        return;
+    }
+    switch (a->focus) {
+    case UI_PANE_CLIENT: ui_party_key(a, TS_SIDE_CLIENT, key); break;
+    case UI_PANE_SERVER: ui_party_key(a, TS_SIDE_SERVER, key); break;
+    default: ui_channel_key(a, key); break;
+    }
+}
+
+/* Advances one step on an autoplay tick; stops at the end. */
+static void tick(ui_app *a)
+{
+    size_t k = ui_app_k(a);
+    if (k >= ui_app_count(a)) {
+        a->autoplay = false;
+        ui_app_msg(a, false, "%s", ui_t(UI_T_AUTOPLAY_OFF, a->lang));
+        return;
+    }
+    step_to(a, k + 1);
+}
+
+static void loop(ui_app *a)
+{
+    bool full = true;
+    while (!a->quit) {
+        ui_draw(a, full);
+        full = false;
+        timeout(a->autoplay ? a->pace_ms : -1);
+        int key = getch();
+        if (key == ERR) {
+            if (a->autoplay) {
+                tick(a);
+            }
+            continue;
+        }
+        if (key == KEY_RESIZE) {
+            full = true;
+        }
+        ui_key(a, key);
+    }
+}
+
+/* The locale of the environment, with UTF-8 characters whatever it says:
+ * the panes draw box lines and Korean (a missing ko_KR locale, or none at
+ * all, must not break them). */
+static void use_utf8_locale(void)
+{
+    const char *ok = setlocale(LC_ALL, "");
+    if (ok == NULL || strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+        setlocale(LC_CTYPE, "C.UTF-8");
+    }
+}
+
+int ui_run(const ui_options *o)
+{
+    use_utf8_locale();
+    ts_session *s = NULL;
+    ts_err err = ts_session_new(&o->cfg, &s);
+    ui_app a;
+    ui_app_init(&a, s, o->lesson != NULL ? o->lesson : UI_DEFAULT_LESSON,
+                o->lang_set ? o->lang : ts_lang_default());
+    ui_app_set_lesson(&a, o->les);
+    if (err == TS_OK) {
+        err = ui_app_load_actions(&a, o->acts, o->n_acts); /* runs the session */
+    }
+    if (err != TS_OK) {
+        fprintf(stderr, "tlsstep ui: the simulation failed: %s\n", ts_err_str(err));
+        ui_app_free(&a);
+        ts_session_free(s);
+        return 1;
+    }
+    SCREEN *scr = ui_screen_open(stdout, stdin);
+    if (scr == NULL) {
+        fputs("tlsstep ui: cannot use this terminal (is TERM set?)\n", stderr);
+        ui_app_free(&a);
+        ts_session_free(s);
+        return 1;
+    }
+    ui_app_goto(&a, 0);
+    if (o->no_lessons) {
+        ui_app_msg(&a, false, "%s", ui_t(UI_T_NO_LESSONS, a.lang));
+    }
+    loop(&a);
+    ui_screen_close(scr);
+    ui_app_free(&a);
+    ts_session_free(s);
+    return 0;
+}
