@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The layering rules of sim/README.md, checked on the tree (tests/layout/layers.py),
+# then checked to fail on a planted violation, so the check itself is tested.
+source tests/lib.sh
+python3 tests/layout/layers.py .
+
+# A copy of the tree with one upward include planted must fail rule 2.
+mkdir -p "$TMP/tree"
+cp -r sim include "$TMP/tree/"
+sed -i '0,/#include "base\/ts_err.h"/s//#include "ui\/ui_app.h"/' "$TMP/tree/sim/base/ts_buf.c"
+fails "layout: an upward include (base -> ui) is caught" 1 \
+    bash -c "python3 tests/layout/layers.py '$TMP/tree' | grep -q '^not ok - layout: each folder' && exit 1"
+# ... and a private header used from another folder fails rule 3.
+mkdir -p "$TMP/tree2"
+cp -r sim include "$TMP/tree2/"
+echo '#include "tls/internal/ts_endpoint.h"' >>"$TMP/tree2/sim/export/ts_json.c"
+fails "layout: a private header used from outside its folder is caught" 1 \
+    bash -c "python3 tests/layout/layers.py '$TMP/tree2' | grep -q '^not ok - layout: private' && exit 1"
