@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "tls/msg/ts_msg_alert.h"
+#include "tls/msg/ts_msg_change_cipher_spec.h"
+#include "tls/msg/ts_msg_handshake.h"
 #include "crypto/ts_secret.h"
 
 static void emit(ts_conn *c, const ts_event *ev)
@@ -112,7 +114,7 @@ ts_err ts_ep_send_record(ts_conn *c, uint8_t type, const uint8_t *data, size_t n
 ts_err ts_ep_send_handshake(ts_conn *c, uint8_t type, const char *name, const ts_buf *body)
 {
     size_t n = ts_buf_remaining(body);
-    TS_ENSURE(n + 4 <= TS_MAX_FRAGMENT, TS_ERR_TOO_LONG);
+    TS_ENSURE(n + TS_HS_HEADER_LEN <= TS_MAX_FRAGMENT, TS_ERR_TOO_LONG);
     ts_buf msg;
     ts_buf_init(&msg);
     ts_err err = ts_buf_write_u8(&msg, type);
@@ -127,7 +129,7 @@ ts_err ts_ep_send_handshake(ts_conn *c, uint8_t type, const char *name, const ts
     }
     if (err == TS_OK) {
         ts_ep_simple(c, TS_EV_MESSAGE, name, NULL, msg.data, msg.len);
-        err = ts_ep_send_record(c, 22, msg.data, msg.len);
+        err = ts_ep_send_record(c, TS_CT_HANDSHAKE, msg.data, msg.len);
     }
     ts_buf_free(&msg);
     return err;
@@ -143,14 +145,14 @@ static ts_err state_for(ts_conn *c, bool for_client, ts_record_state *s)
 
 ts_err ts_ep_send_ccs(ts_conn *c)
 {
-    static const uint8_t one = 1;
+    static const uint8_t one = TS_CCS_VALUE;
     if (!c->have_keys) {
         TS_GUARD(ts_ep_derive_keys(c));
     }
     ts_ep_simple(c, TS_EV_MESSAGE,
                  c->role == TS_ROLE_CLIENT ? "client_change_cipher_spec" : "server_change_cipher_spec",
                  NULL, &one, 1);
-    TS_GUARD(ts_ep_send_record(c, 20, &one, 1));
+    TS_GUARD(ts_ep_send_record(c, TS_CT_CHANGE_CIPHER_SPEC, &one, 1));
     TS_ENSURE(c->have_keys, TS_ERR_UNEXPECTED);
     return state_for(c, c->role == TS_ROLE_CLIENT, &c->write);
 }
@@ -188,7 +190,8 @@ ts_err ts_ep_send_finished(ts_conn *c)
     TS_GUARD(verify_data(c, c->role == TS_ROLE_CLIENT, vd));
     ts_buf body;
     ts_buf_view(&body, vd, sizeof(vd));
-    return ts_ep_send_handshake(c, 20, c->role == TS_ROLE_CLIENT ? "client_finished" : "server_finished",
+    return ts_ep_send_handshake(c, TS_HS_FINISHED,
+                                c->role == TS_ROLE_CLIENT ? "client_finished" : "server_finished",
                                 &body);
 }
 
@@ -296,24 +299,24 @@ void ts_ep_wipe(ts_conn *c, bool report)
 
 ts_err ts_ep_send_close_notify(ts_conn *c)
 {
-    static const uint8_t alert[2] = {1, 0}; /* warning, close_notify */
+    static const uint8_t alert[TS_ALERT_LEN] = {TS_ALERT_WARNING, TS_ALERT_CLOSE_NOTIFY};
     ts_event ev = event_of(c, TS_EV_ALERT_SENT, "close_notify");
-    ev.alert = 0;
-    ev.alert_level = 1;
+    ev.alert = TS_ALERT_CLOSE_NOTIFY;
+    ev.alert_level = TS_ALERT_WARNING;
     emit(c, &ev);
     c->close_sent = true;
-    return ts_ep_send_record(c, 21, alert, sizeof(alert));
+    return ts_ep_send_record(c, TS_CT_ALERT, alert, sizeof(alert));
 }
 
 ts_err ts_ep_send_warning(ts_conn *c, uint8_t desc, const char *why)
 {
-    const uint8_t alert[2] = {1, desc};
+    const uint8_t alert[TS_ALERT_LEN] = {TS_ALERT_WARNING, desc};
     ts_event ev = event_of(c, TS_EV_ALERT_SENT, ts_alert_name(desc));
     ev.alert = desc;
-    ev.alert_level = 1;
+    ev.alert_level = TS_ALERT_WARNING;
     ev.how = why;
     emit(c, &ev);
-    return ts_ep_send_record(c, 21, alert, sizeof(alert));
+    return ts_ep_send_record(c, TS_CT_ALERT, alert, sizeof(alert));
 }
 
 ts_err ts_ep_fail(ts_conn *c, ts_err err, const char *reason)
@@ -328,12 +331,12 @@ ts_err ts_ep_fail(ts_conn *c, ts_err err, const char *reason)
     c->alert_sent = true;
     ts_event ev = event_of(c, TS_EV_ALERT_SENT, ts_alert_name(desc));
     ev.alert = desc;
-    ev.alert_level = 2;
+    ev.alert_level = TS_ALERT_FATAL;
     ev.err = err;
     ev.how = c->reason;
     emit(c, &ev);
-    uint8_t alert[2] = {2, desc};
-    (void)ts_ep_send_record(c, 21, alert, sizeof(alert));
+    uint8_t alert[TS_ALERT_LEN] = {TS_ALERT_FATAL, desc};
+    (void)ts_ep_send_record(c, TS_CT_ALERT, alert, sizeof(alert));
     ts_ep_wipe(c, false);
     ts_event done = event_of(c, TS_EV_DONE, "failed");
     done.ok = false;

@@ -13,7 +13,7 @@ static ts_err send_app(ts_conn *c, const uint8_t *data, size_t n)
     size_t off = 0;
     while (off < n) {
         size_t chunk = n - off < TS_MAX_FRAGMENT ? n - off : TS_MAX_FRAGMENT;
-        TS_GUARD(ts_ep_send_record(c, 23, data + off, chunk));
+        TS_GUARD(ts_ep_send_record(c, TS_CT_APPLICATION_DATA, data + off, chunk));
         off += chunk;
     }
     return TS_OK;
