@@ -269,7 +269,7 @@ ts_err ts_server_write_hello_done(ts_conn *c)
  * failed (Bleichenbacher); the Finished exchange then fails. */
 static ts_err rsa_premaster(ts_conn *c, const ts_msg_bytes *enc)
 {
-    uint8_t fallback[48];
+    uint8_t fallback[TS_PREMASTER_LEN];
     ts_rng_bytes(c->rng, fallback, sizeof(fallback));
     ts_buf pms;
     ts_buf_init(&pms);
@@ -277,17 +277,17 @@ static ts_err rsa_premaster(ts_conn *c, const ts_msg_bytes *enc)
     if (enc->len == ts_rsa_len(c->cfg.server_key)) {
         err = ts_rsa_decrypt(c->cfg.server_key, enc->data, enc->len, &pms);
     }
-    bool good = err == TS_OK && pms.len == 48 && pms.data[0] == (c->peer_version >> 8) &&
-                pms.data[1] == (c->peer_version & 0xff);
-    memcpy(c->premaster, good ? pms.data : fallback, 48);
-    c->premaster_len = 48;
+    bool good = err == TS_OK && pms.len == TS_PREMASTER_LEN &&
+                pms.data[0] == (c->peer_version >> 8) && pms.data[1] == (c->peer_version & 0xff);
+    memcpy(c->premaster, good ? pms.data : fallback, TS_PREMASTER_LEN);
+    c->premaster_len = TS_PREMASTER_LEN;
     ts_secret_free_buf(&pms);
     ts_secret_wipe(fallback, sizeof(fallback));
     ts_ep_value(c, "premaster_secret",
                 good ? "decrypted with the server's private key"
                      : "decryption failed; a random premaster is used instead (RFC 5246 7.4.7.1)",
-                "RSA-decrypt(server_private_key, encrypted_premaster)", true, c->premaster, 48,
-                "encrypted_premaster", enc->data, enc->len, NULL);
+                "RSA-decrypt(server_private_key, encrypted_premaster)", true, c->premaster,
+                TS_PREMASTER_LEN, "encrypted_premaster", enc->data, enc->len, NULL);
     return TS_OK;
 }
 
