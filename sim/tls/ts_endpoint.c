@@ -1,7 +1,6 @@
 /* ts_endpoint: helpers shared by the handshake handlers of both sides. */
 #include "tls/internal/ts_endpoint.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,7 +27,14 @@ static ts_event event_of(ts_conn *c, ts_ev_kind kind, const char *name)
 }
 
 void ts_ep_value(ts_conn *c, const char *name, const char *how, const char *formula,
-                 bool secret, const uint8_t *value, size_t len, ...)
+                 bool secret, const uint8_t *value, size_t len)
+{
+    ts_ep_value_from(c, name, how, formula, secret, value, len, NULL, 0);
+}
+
+void ts_ep_value_from(ts_conn *c, const char *name, const char *how, const char *formula,
+                      bool secret, const uint8_t *value, size_t len, const ts_ev_input *from,
+                      size_t n_inputs)
 {
     ts_event ev = event_of(c, TS_EV_VALUE, name);
     ev.how = how;
@@ -36,16 +42,9 @@ void ts_ep_value(ts_conn *c, const char *name, const char *how, const char *form
     ev.secret = secret;
     ev.value = value;
     ev.value_len = len;
-    va_list ap;
-    va_start(ap, len);
-    const char *in_name;
-    while (ev.n_inputs < TS_EV_MAX_INPUTS && (in_name = va_arg(ap, const char *)) != NULL) {
-        ts_ev_input *in = &ev.inputs[ev.n_inputs++];
-        in->name = in_name;
-        in->data = va_arg(ap, const uint8_t *);
-        in->len = va_arg(ap, size_t);
+    for (size_t i = 0; i < n_inputs && i < TS_EV_MAX_INPUTS; i++) {
+        ev.inputs[ev.n_inputs++] = from[i];
     }
-    va_end(ap);
     emit(c, &ev);
 }
 
@@ -171,9 +170,10 @@ static ts_err verify_data(ts_conn *c, bool of_client, uint8_t out[TS_VERIFY_DATA
     ts_hs_hash_value(&c->hs_hash, c->suite->prf_hash, hash);
     const char *label = of_client ? "client finished" : "server finished";
     const char *hash_name = of_client ? "client_finished_hash" : "server_finished_hash";
-    ts_ep_value(c, hash_name, "computed", "Hash(every handshake message so far)", false, hash,
-                hlen, "handshake_messages", c->hs_hash.messages.data, c->hs_hash.messages.len,
-                NULL);
+    const ts_ev_input from = {"handshake_messages", c->hs_hash.messages.data,
+                              c->hs_hash.messages.len, false};
+    ts_ep_value_from(c, hash_name, "computed", "Hash(every handshake message so far)", false, hash,
+                     hlen, &from, 1);
     ts_err err = ts_prf_verify_data(c->suite->prf_hash, c->master, label, hash, hlen, out);
     if (err == TS_OK) {
         ts_ep_prf_value(c, of_client ? "client_verify_data" : "server_verify_data",
@@ -221,10 +221,11 @@ ts_err ts_ep_derive_keys(ts_conn *c)
         uint8_t session_hash[TS_HASH_MAX_LEN];
         size_t hlen = ts_hash_len(h);
         ts_hs_hash_value(&c->hs_hash, h, session_hash);
-        ts_ep_value(c, "session_hash", "computed",
-                    "Hash(handshake messages up to and including ClientKeyExchange)", false,
-                    session_hash, hlen, "handshake_messages", c->hs_hash.messages.data,
-                    c->hs_hash.messages.len, NULL);
+        const ts_ev_input from = {"handshake_messages", c->hs_hash.messages.data,
+                                  c->hs_hash.messages.len, false};
+        ts_ep_value_from(c, "session_hash", "computed",
+                         "Hash(handshake messages up to and including ClientKeyExchange)", false,
+                         session_hash, hlen, &from, 1);
         TS_GUARD(ts_prf_extended_master_secret(h, c->premaster, c->premaster_len, session_hash,
                                                hlen, c->master));
         ts_ep_prf_value(c, "master_secret",
@@ -268,11 +269,11 @@ ts_err ts_ep_derive_keys(ts_conn *c)
         {"client_write_iv", c->keys.client_iv, z->fixed_iv_len, "key_block, after the keys"},
         {"server_write_iv", c->keys.server_iv, z->fixed_iv_len, "key_block, last part"},
     };
+    const ts_ev_input from = {"key_block", c->keys.block, c->keys.block_len, false};
     for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
         if (parts[i].n > 0) {
-            ts_ep_value(c, parts[i].name, "split from the key block", parts[i].formula, true,
-                        parts[i].p, parts[i].n, "key_block", c->keys.block, c->keys.block_len,
-                        NULL);
+            ts_ep_value_from(c, parts[i].name, "split from the key block", parts[i].formula, true,
+                             parts[i].p, parts[i].n, &from, 1);
         }
     }
     return TS_OK;

@@ -192,7 +192,7 @@ static void client_check_response(ts_conn *c)
         snprintf(why, sizeof(why), "HTTP %d, %zu bytes, SHA-256 %s", c->http_status, c->body.len,
                  hex);
         ts_ep_value(c, "payload_sha256", "computed over the received file", "SHA-256(body)",
-                    false, digest, sizeof(digest), NULL);
+                    false, digest, sizeof(digest));
     } else {
         snprintf(why, sizeof(why), "the HTTP response is incomplete or malformed");
     }
