@@ -12,8 +12,8 @@
 typedef struct {
     const char *name;          /* step name: "client_hello" */
     ts_role writer;            /* who sends it */
-    uint8_t content_type;      /* 22 handshake, 20 ChangeCipherSpec */
-    uint8_t hs_type;           /* handshake message type (0 for ChangeCipherSpec) */
+    uint8_t content_type;      /* TS_CT_HANDSHAKE or TS_CT_CHANGE_CIPHER_SPEC */
+    uint8_t hs_type;           /* TS_HS_*, the handshake type (0 for ChangeCipherSpec) */
     bool (*applies)(const ts_conn *c);              /* NULL: always */
     bool optional;             /* the reader cannot know in advance: when another
                                   message comes instead, the state is skipped */

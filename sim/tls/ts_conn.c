@@ -103,10 +103,10 @@ static ts_err on_alert(ts_conn *c, const ts_buf *payload)
     if (c->hook != NULL) {
         c->hook(c->hook_ctx, &ev);
     }
-    if (desc == 0) {
+    if (desc == TS_ALERT_CLOSE_NOTIFY) {
         return ts_http_on_close_notify(c);
     }
-    if (level == 1 && desc != 0) {
+    if (level == TS_ALERT_WARNING) {
         /* A warning (e.g. no_renegotiation) does not end the connection, but
          * an endless stream of them is a denial of service ("SSL Death
          * Alert", CVE-2016-8610): a few in a row, then unexpected_message. */
@@ -222,13 +222,13 @@ static ts_err on_record(ts_conn *c, const ts_record *rec)
     if (rec->type != TS_CT_ALERT) {
         c->warnings = 0;
     }
-    if (c->hs_in.len != 0 && rec->type != 22) {
+    if (c->hs_in.len != 0 && rec->type != TS_CT_HANDSHAKE) {
         err = ts_ep_fail(c, TS_ERR_UNEXPECTED, "a handshake message was interrupted");
-    } else if (rec->type == 21) {
+    } else if (rec->type == TS_CT_ALERT) {
         err = on_alert(c, &plain);
-    } else if (rec->type == 20) {
+    } else if (rec->type == TS_CT_CHANGE_CIPHER_SPEC) {
         err = ts_handshake_on_ccs(c, &plain);
-    } else if (rec->type == 22) {
+    } else if (rec->type == TS_CT_HANDSHAKE) {
         err = c->status == TS_CONN_HANDSHAKE ? on_handshake_bytes(c, &plain)
                                              : refuse_renegotiation(c, &plain);
     } else if (c->status == TS_CONN_OPEN) {

@@ -1,11 +1,12 @@
 /* ts_endpoint: helpers shared by the handshake handlers of both sides. */
 #include "tls/internal/ts_endpoint.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "tls/msg/ts_msg_alert.h"
+#include "tls/msg/ts_msg_change_cipher_spec.h"
+#include "tls/msg/ts_msg_handshake.h"
 #include "crypto/ts_secret.h"
 
 static void emit(ts_conn *c, const ts_event *ev)
@@ -26,7 +27,14 @@ static ts_event event_of(ts_conn *c, ts_ev_kind kind, const char *name)
 }
 
 void ts_ep_value(ts_conn *c, const char *name, const char *how, const char *formula,
-                 bool secret, const uint8_t *value, size_t len, ...)
+                 bool secret, const uint8_t *value, size_t len)
+{
+    ts_ep_value_from(c, name, how, formula, secret, value, len, NULL, 0);
+}
+
+void ts_ep_value_from(ts_conn *c, const char *name, const char *how, const char *formula,
+                      bool secret, const uint8_t *value, size_t len, const ts_ev_input *from,
+                      size_t n_inputs)
 {
     ts_event ev = event_of(c, TS_EV_VALUE, name);
     ev.how = how;
@@ -34,16 +42,9 @@ void ts_ep_value(ts_conn *c, const char *name, const char *how, const char *form
     ev.secret = secret;
     ev.value = value;
     ev.value_len = len;
-    va_list ap;
-    va_start(ap, len);
-    const char *in_name;
-    while (ev.n_inputs < TS_EV_MAX_INPUTS && (in_name = va_arg(ap, const char *)) != NULL) {
-        ts_ev_input *in = &ev.inputs[ev.n_inputs++];
-        in->name = in_name;
-        in->data = va_arg(ap, const uint8_t *);
-        in->len = va_arg(ap, size_t);
+    for (size_t i = 0; i < n_inputs && i < TS_EV_MAX_INPUTS; i++) {
+        ev.inputs[ev.n_inputs++] = from[i];
     }
-    va_end(ap);
     emit(c, &ev);
 }
 
@@ -112,7 +113,7 @@ ts_err ts_ep_send_record(ts_conn *c, uint8_t type, const uint8_t *data, size_t n
 ts_err ts_ep_send_handshake(ts_conn *c, uint8_t type, const char *name, const ts_buf *body)
 {
     size_t n = ts_buf_remaining(body);
-    TS_ENSURE(n + 4 <= TS_MAX_FRAGMENT, TS_ERR_TOO_LONG);
+    TS_ENSURE(n + TS_HS_HEADER_LEN <= TS_MAX_FRAGMENT, TS_ERR_TOO_LONG);
     ts_buf msg;
     ts_buf_init(&msg);
     ts_err err = ts_buf_write_u8(&msg, type);
@@ -127,7 +128,7 @@ ts_err ts_ep_send_handshake(ts_conn *c, uint8_t type, const char *name, const ts
     }
     if (err == TS_OK) {
         ts_ep_simple(c, TS_EV_MESSAGE, name, NULL, msg.data, msg.len);
-        err = ts_ep_send_record(c, 22, msg.data, msg.len);
+        err = ts_ep_send_record(c, TS_CT_HANDSHAKE, msg.data, msg.len);
     }
     ts_buf_free(&msg);
     return err;
@@ -143,14 +144,14 @@ static ts_err state_for(ts_conn *c, bool for_client, ts_record_state *s)
 
 ts_err ts_ep_send_ccs(ts_conn *c)
 {
-    static const uint8_t one = 1;
+    static const uint8_t one = TS_CCS_VALUE;
     if (!c->have_keys) {
         TS_GUARD(ts_ep_derive_keys(c));
     }
     ts_ep_simple(c, TS_EV_MESSAGE,
                  c->role == TS_ROLE_CLIENT ? "client_change_cipher_spec" : "server_change_cipher_spec",
                  NULL, &one, 1);
-    TS_GUARD(ts_ep_send_record(c, 20, &one, 1));
+    TS_GUARD(ts_ep_send_record(c, TS_CT_CHANGE_CIPHER_SPEC, &one, 1));
     TS_ENSURE(c->have_keys, TS_ERR_UNEXPECTED);
     return state_for(c, c->role == TS_ROLE_CLIENT, &c->write);
 }
@@ -169,9 +170,10 @@ static ts_err verify_data(ts_conn *c, bool of_client, uint8_t out[TS_VERIFY_DATA
     ts_hs_hash_value(&c->hs_hash, c->suite->prf_hash, hash);
     const char *label = of_client ? "client finished" : "server finished";
     const char *hash_name = of_client ? "client_finished_hash" : "server_finished_hash";
-    ts_ep_value(c, hash_name, "computed", "Hash(every handshake message so far)", false, hash,
-                hlen, "handshake_messages", c->hs_hash.messages.data, c->hs_hash.messages.len,
-                NULL);
+    const ts_ev_input from = {"handshake_messages", c->hs_hash.messages.data,
+                              c->hs_hash.messages.len, false};
+    ts_ep_value_from(c, hash_name, "computed", "Hash(every handshake message so far)", false, hash,
+                     hlen, &from, 1);
     ts_err err = ts_prf_verify_data(c->suite->prf_hash, c->master, label, hash, hlen, out);
     if (err == TS_OK) {
         ts_ep_prf_value(c, of_client ? "client_verify_data" : "server_verify_data",
@@ -188,7 +190,8 @@ ts_err ts_ep_send_finished(ts_conn *c)
     TS_GUARD(verify_data(c, c->role == TS_ROLE_CLIENT, vd));
     ts_buf body;
     ts_buf_view(&body, vd, sizeof(vd));
-    return ts_ep_send_handshake(c, 20, c->role == TS_ROLE_CLIENT ? "client_finished" : "server_finished",
+    return ts_ep_send_handshake(c, TS_HS_FINISHED,
+                                c->role == TS_ROLE_CLIENT ? "client_finished" : "server_finished",
                                 &body);
 }
 
@@ -218,10 +221,11 @@ ts_err ts_ep_derive_keys(ts_conn *c)
         uint8_t session_hash[TS_HASH_MAX_LEN];
         size_t hlen = ts_hash_len(h);
         ts_hs_hash_value(&c->hs_hash, h, session_hash);
-        ts_ep_value(c, "session_hash", "computed",
-                    "Hash(handshake messages up to and including ClientKeyExchange)", false,
-                    session_hash, hlen, "handshake_messages", c->hs_hash.messages.data,
-                    c->hs_hash.messages.len, NULL);
+        const ts_ev_input from = {"handshake_messages", c->hs_hash.messages.data,
+                                  c->hs_hash.messages.len, false};
+        ts_ep_value_from(c, "session_hash", "computed",
+                         "Hash(handshake messages up to and including ClientKeyExchange)", false,
+                         session_hash, hlen, &from, 1);
         TS_GUARD(ts_prf_extended_master_secret(h, c->premaster, c->premaster_len, session_hash,
                                                hlen, c->master));
         ts_ep_prf_value(c, "master_secret",
@@ -265,11 +269,11 @@ ts_err ts_ep_derive_keys(ts_conn *c)
         {"client_write_iv", c->keys.client_iv, z->fixed_iv_len, "key_block, after the keys"},
         {"server_write_iv", c->keys.server_iv, z->fixed_iv_len, "key_block, last part"},
     };
+    const ts_ev_input from = {"key_block", c->keys.block, c->keys.block_len, false};
     for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
         if (parts[i].n > 0) {
-            ts_ep_value(c, parts[i].name, "split from the key block", parts[i].formula, true,
-                        parts[i].p, parts[i].n, "key_block", c->keys.block, c->keys.block_len,
-                        NULL);
+            ts_ep_value_from(c, parts[i].name, "split from the key block", parts[i].formula, true,
+                             parts[i].p, parts[i].n, &from, 1);
         }
     }
     return TS_OK;
@@ -296,24 +300,24 @@ void ts_ep_wipe(ts_conn *c, bool report)
 
 ts_err ts_ep_send_close_notify(ts_conn *c)
 {
-    static const uint8_t alert[2] = {1, 0}; /* warning, close_notify */
+    static const uint8_t alert[TS_ALERT_LEN] = {TS_ALERT_WARNING, TS_ALERT_CLOSE_NOTIFY};
     ts_event ev = event_of(c, TS_EV_ALERT_SENT, "close_notify");
-    ev.alert = 0;
-    ev.alert_level = 1;
+    ev.alert = TS_ALERT_CLOSE_NOTIFY;
+    ev.alert_level = TS_ALERT_WARNING;
     emit(c, &ev);
     c->close_sent = true;
-    return ts_ep_send_record(c, 21, alert, sizeof(alert));
+    return ts_ep_send_record(c, TS_CT_ALERT, alert, sizeof(alert));
 }
 
 ts_err ts_ep_send_warning(ts_conn *c, uint8_t desc, const char *why)
 {
-    const uint8_t alert[2] = {1, desc};
+    const uint8_t alert[TS_ALERT_LEN] = {TS_ALERT_WARNING, desc};
     ts_event ev = event_of(c, TS_EV_ALERT_SENT, ts_alert_name(desc));
     ev.alert = desc;
-    ev.alert_level = 1;
+    ev.alert_level = TS_ALERT_WARNING;
     ev.how = why;
     emit(c, &ev);
-    return ts_ep_send_record(c, 21, alert, sizeof(alert));
+    return ts_ep_send_record(c, TS_CT_ALERT, alert, sizeof(alert));
 }
 
 ts_err ts_ep_fail(ts_conn *c, ts_err err, const char *reason)
@@ -328,12 +332,12 @@ ts_err ts_ep_fail(ts_conn *c, ts_err err, const char *reason)
     c->alert_sent = true;
     ts_event ev = event_of(c, TS_EV_ALERT_SENT, ts_alert_name(desc));
     ev.alert = desc;
-    ev.alert_level = 2;
+    ev.alert_level = TS_ALERT_FATAL;
     ev.err = err;
     ev.how = c->reason;
     emit(c, &ev);
-    uint8_t alert[2] = {2, desc};
-    (void)ts_ep_send_record(c, 21, alert, sizeof(alert));
+    uint8_t alert[TS_ALERT_LEN] = {TS_ALERT_FATAL, desc};
+    (void)ts_ep_send_record(c, TS_CT_ALERT, alert, sizeof(alert));
     ts_ep_wipe(c, false);
     ts_event done = event_of(c, TS_EV_DONE, "failed");
     done.ok = false;

@@ -3,8 +3,11 @@
 
 #include <stdio.h>
 
+#include "tls/msg/ts_msg_change_cipher_spec.h"
+#include "tls/msg/ts_msg_handshake.h"
 #include "tls/ts_client.h"
 #include "tls/ts_http.h"
+#include "tls/ts_record.h"
 #include "tls/ts_server.h"
 
 static bool has_server_key_exchange(const ts_conn *c)
@@ -45,37 +48,49 @@ static ts_err read_ccs(ts_conn *c, ts_buf *body)
 }
 
 static const ts_hs_entry table[TS_ST_STATE_COUNT] = {
-    [TS_ST_CLIENT_HELLO] = {"client_hello", TS_ROLE_CLIENT, 22, 1, NULL, false,
+    [TS_ST_CLIENT_HELLO] = {"client_hello", TS_ROLE_CLIENT,
+                            TS_CT_HANDSHAKE, TS_HS_CLIENT_HELLO, NULL, false,
                             ts_client_write_hello, ts_server_read_hello},
-    [TS_ST_SERVER_HELLO] = {"server_hello", TS_ROLE_SERVER, 22, 2, NULL, false,
+    [TS_ST_SERVER_HELLO] = {"server_hello", TS_ROLE_SERVER,
+                            TS_CT_HANDSHAKE, TS_HS_SERVER_HELLO, NULL, false,
                             ts_server_write_hello, ts_client_read_hello},
-    [TS_ST_SERVER_CERTIFICATE] = {"certificate", TS_ROLE_SERVER, 22, 11, NULL, false,
+    [TS_ST_SERVER_CERTIFICATE] = {"certificate", TS_ROLE_SERVER,
+                                  TS_CT_HANDSHAKE, TS_HS_CERTIFICATE, NULL, false,
                                   ts_server_write_certificate, ts_client_read_certificate},
-    [TS_ST_SERVER_KEY_EXCHANGE] = {"server_key_exchange", TS_ROLE_SERVER, 22, 12,
+    [TS_ST_SERVER_KEY_EXCHANGE] = {"server_key_exchange", TS_ROLE_SERVER,
+                                   TS_CT_HANDSHAKE, TS_HS_SERVER_KEY_EXCHANGE,
                                    has_server_key_exchange, false,
                                    ts_server_write_key_exchange, ts_client_read_key_exchange},
     /* The simulator's server asks for no client certificate (yet); a real
      * server may (gnutls-serv does by default), and the client answers. */
-    [TS_ST_CERTIFICATE_REQUEST] = {"certificate_request", TS_ROLE_SERVER, 22, 13,
-                                   cert_requested, true, NULL,
-                                   ts_client_read_certificate_request},
-    [TS_ST_SERVER_HELLO_DONE] = {"server_hello_done", TS_ROLE_SERVER, 22, 14, NULL, false,
+    [TS_ST_CERTIFICATE_REQUEST] = {"certificate_request", TS_ROLE_SERVER,
+                                   TS_CT_HANDSHAKE, TS_HS_CERTIFICATE_REQUEST,
+                                   cert_requested, true,
+                                   NULL, ts_client_read_certificate_request},
+    [TS_ST_SERVER_HELLO_DONE] = {"server_hello_done", TS_ROLE_SERVER,
+                                 TS_CT_HANDSHAKE, TS_HS_SERVER_HELLO_DONE, NULL, false,
                                  ts_server_write_hello_done, ts_client_read_hello_done},
-    [TS_ST_CLIENT_CERTIFICATE] = {"client_certificate", TS_ROLE_CLIENT, 22, 11, cert_requested,
-                                  false, ts_client_write_certificate,
-                                  ts_server_read_client_certificate},
-    [TS_ST_CLIENT_KEY_EXCHANGE] = {"client_key_exchange", TS_ROLE_CLIENT, 22, 16, NULL, false,
+    [TS_ST_CLIENT_CERTIFICATE] = {"client_certificate", TS_ROLE_CLIENT,
+                                  TS_CT_HANDSHAKE, TS_HS_CERTIFICATE, cert_requested, false,
+                                  ts_client_write_certificate, ts_server_read_client_certificate},
+    [TS_ST_CLIENT_KEY_EXCHANGE] = {"client_key_exchange", TS_ROLE_CLIENT,
+                                   TS_CT_HANDSHAKE, TS_HS_CLIENT_KEY_EXCHANGE, NULL, false,
                                    ts_client_write_key_exchange, ts_server_read_key_exchange},
-    [TS_ST_CLIENT_CHANGE_CIPHER_SPEC] = {"client_change_cipher_spec", TS_ROLE_CLIENT, 20, 0, NULL,
-                                         false, write_ccs, read_ccs},
-    [TS_ST_CLIENT_FINISHED] = {"client_finished", TS_ROLE_CLIENT, 22, 20, NULL, false,
+    [TS_ST_CLIENT_CHANGE_CIPHER_SPEC] = {"client_change_cipher_spec", TS_ROLE_CLIENT,
+                                         TS_CT_CHANGE_CIPHER_SPEC, 0, NULL, false,
+                                         write_ccs, read_ccs},
+    [TS_ST_CLIENT_FINISHED] = {"client_finished", TS_ROLE_CLIENT,
+                               TS_CT_HANDSHAKE, TS_HS_FINISHED, NULL, false,
                                write_finished, read_finished},
-    [TS_ST_SERVER_CHANGE_CIPHER_SPEC] = {"server_change_cipher_spec", TS_ROLE_SERVER, 20, 0, NULL,
-                                         false, write_ccs, read_ccs},
-    [TS_ST_SERVER_FINISHED] = {"server_finished", TS_ROLE_SERVER, 22, 20, NULL, false,
+    [TS_ST_SERVER_CHANGE_CIPHER_SPEC] = {"server_change_cipher_spec", TS_ROLE_SERVER,
+                                         TS_CT_CHANGE_CIPHER_SPEC, 0, NULL, false,
+                                         write_ccs, read_ccs},
+    [TS_ST_SERVER_FINISHED] = {"server_finished", TS_ROLE_SERVER,
+                               TS_CT_HANDSHAKE, TS_HS_FINISHED, NULL, false,
                                write_finished, read_finished},
-    [TS_ST_APPLICATION_DATA] = {"application_data", TS_ROLE_CLIENT, 23, 0, NULL, false, NULL,
-                                NULL},
+    [TS_ST_APPLICATION_DATA] = {"application_data", TS_ROLE_CLIENT,
+                                TS_CT_APPLICATION_DATA, 0, NULL, false,
+                                NULL, NULL},
 };
 
 const ts_hs_entry *ts_handshake_entry(ts_hs_state state)
@@ -148,13 +163,14 @@ ts_err ts_handshake_on_message(ts_conn *c, uint8_t type, const uint8_t *msg, siz
         advance(c); /* the optional message did not come */
         e = &table[c->state];
     }
-    if (e == NULL || e->writer == c->role || e->content_type != 22 || e->hs_type != type) {
+    if (e == NULL || e->writer == c->role || e->content_type != TS_CT_HANDSHAKE ||
+        e->hs_type != type) {
         char got[48];
         snprintf(got, sizeof(got), "handshake message type %u", type);
         return unexpected(c, got);
     }
     ts_ep_simple(c, TS_EV_PARSED, e->name, NULL, msg, n);
-    bool finished = type == 20;
+    bool finished = type == TS_HS_FINISHED;
     if (!finished) {
         TS_GUARD(ts_hs_hash_add(&c->hs_hash, msg, n));
     }
@@ -175,10 +191,11 @@ ts_err ts_handshake_on_message(ts_conn *c, uint8_t type, const uint8_t *msg, siz
 ts_err ts_handshake_on_ccs(ts_conn *c, const ts_buf *payload)
 {
     const ts_hs_entry *e = c->state < TS_ST_APPLICATION_DATA ? &table[c->state] : NULL;
-    if (e == NULL || e->writer == c->role || e->content_type != 20 || c->hs_in.len != 0) {
+    if (e == NULL || e->writer == c->role || e->content_type != TS_CT_CHANGE_CIPHER_SPEC ||
+        c->hs_in.len != 0) {
         return unexpected(c, "ChangeCipherSpec");
     }
-    if (ts_buf_remaining(payload) != 1 || ts_buf_cursor(payload)[0] != 1) {
+    if (ts_buf_remaining(payload) != 1 || ts_buf_cursor(payload)[0] != TS_CCS_VALUE) {
         return ts_ep_fail(c, TS_ERR_DECODE, "ChangeCipherSpec must be the single byte 01");
     }
     ts_ep_simple(c, TS_EV_PARSED, e->name, NULL, ts_buf_cursor(payload), 1);

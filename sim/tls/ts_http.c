@@ -13,7 +13,7 @@ static ts_err send_app(ts_conn *c, const uint8_t *data, size_t n)
     size_t off = 0;
     while (off < n) {
         size_t chunk = n - off < TS_MAX_FRAGMENT ? n - off : TS_MAX_FRAGMENT;
-        TS_GUARD(ts_ep_send_record(c, 23, data + off, chunk));
+        TS_GUARD(ts_ep_send_record(c, TS_CT_APPLICATION_DATA, data + off, chunk));
         off += chunk;
     }
     return TS_OK;
@@ -192,7 +192,7 @@ static void client_check_response(ts_conn *c)
         snprintf(why, sizeof(why), "HTTP %d, %zu bytes, SHA-256 %s", c->http_status, c->body.len,
                  hex);
         ts_ep_value(c, "payload_sha256", "computed over the received file", "SHA-256(body)",
-                    false, digest, sizeof(digest), NULL);
+                    false, digest, sizeof(digest));
     } else {
         snprintf(why, sizeof(why), "the HTTP response is incomplete or malformed");
     }

@@ -127,11 +127,11 @@ ts_err ts_server_read_hello(ts_conn *c, ts_buf *body)
     c->peer_point_formats = (e->present & TS_EXTF_EC_POINT_FORMATS) != 0;
     memcpy(c->client_random, m.random, TS_RANDOM_LEN);
     ts_ep_value(c, "client_random", "received in ClientHello", "32 random bytes from the client",
-                false, c->client_random, TS_RANDOM_LEN, NULL);
+                false, c->client_random, TS_RANDOM_LEN);
     uint8_t code[2] = {(uint8_t)(c->suite->code >> 8), (uint8_t)c->suite->code};
     ts_ep_value(c, "cipher_suite", c->suite->iana_name,
                 "the server's choice among the suites the client offered", false, code,
-                sizeof(code), NULL);
+                sizeof(code));
     return TS_OK;
 }
 
@@ -157,7 +157,7 @@ ts_err ts_server_write_hello(ts_conn *c)
         m.exts.point_formats[m.exts.n_point_formats++] = TS_POINT_FORMAT_UNCOMPRESSED;
     }
     ts_ep_value(c, "server_random", "generated", "32 random bytes from the server", false,
-                c->server_random, TS_RANDOM_LEN, NULL);
+                c->server_random, TS_RANDOM_LEN);
     ts_buf body;
     ts_buf_init(&body);
     return send_msg(c, TS_HS_SERVER_HELLO, "server_hello", &body,
@@ -183,9 +183,9 @@ static ts_err make_share(ts_conn *c, ts_msg_ske *m)
     if (c->suite->kx == TS_KX_ECDHE) {
         TS_GUARD(ts_x25519_keypair(c->rng, c->x25519_priv, c->x25519_pub));
         ts_ep_value(c, "server_private", "generated", "32 random bytes", true, c->x25519_priv,
-                    TS_X25519_LEN, NULL);
+                    TS_X25519_LEN);
         ts_ep_value(c, "server_share", "computed", "X25519(server_private, 9)", false,
-                    c->x25519_pub, TS_X25519_LEN, NULL);
+                    c->x25519_pub, TS_X25519_LEN);
         m->curve_type = TS_EC_CURVE_TYPE_NAMED;
         m->group = TS_GROUP_X25519;
         m->point = (ts_msg_bytes){c->x25519_pub, TS_X25519_LEN};
@@ -201,9 +201,9 @@ static ts_err make_share(ts_conn *c, ts_msg_ske *m)
     TS_GUARD(ts_buf_write_bytes(&c->dh_g, g->g, g->g_len));
     TS_GUARD(ts_dh_keypair(c->rng, g->p, g->p_len, g->g, g->g_len, &c->dh_priv, &c->dh_pub));
     ts_ep_value(c, "server_private", "generated", "a random exponent b, 1 < b < p - 1", true,
-                c->dh_priv.data, c->dh_priv.len, NULL);
+                c->dh_priv.data, c->dh_priv.len);
     ts_ep_value(c, "server_share", "computed", "g^b mod p", false, c->dh_pub.data,
-                c->dh_pub.len, NULL);
+                c->dh_pub.len);
     m->dh_p = (ts_msg_bytes){g->p, g->p_len};
     m->dh_g = (ts_msg_bytes){g->g, g->g_len};
     m->dh_ys = (ts_msg_bytes){c->dh_pub.data, c->dh_pub.len};
@@ -231,15 +231,19 @@ ts_err ts_server_write_key_exchange(ts_conn *c)
         err = ts_rsa_sign(c->cfg.server_key, hash, digest, sig);
     }
     if (err == TS_OK) {
-        ts_ep_value(c, "ske_signature", "signed with the server's private key",
-                    hash == TS_HASH_SHA256
-                        ? "RSA-sign(server_private_key, SHA-256(client_random + server_random + params))"
-                    : hash == TS_HASH_SHA384
-                        ? "RSA-sign(server_private_key, SHA-384(client_random + server_random + params))"
-                        : "RSA-sign(server_private_key, SHA-512(client_random + server_random + params))",
-                    false, sig, sig_len, "client_random", c->client_random, (size_t)TS_RANDOM_LEN,
-                    "server_random", c->server_random, (size_t)TS_RANDOM_LEN, "params", body.data,
-                    body.len, NULL);
+        const ts_ev_input from[] = {
+            {"client_random", c->client_random, TS_RANDOM_LEN, false},
+            {"server_random", c->server_random, TS_RANDOM_LEN, false},
+            {"params", body.data, body.len, false},
+        };
+        ts_ep_value_from(
+            c, "ske_signature", "signed with the server's private key",
+            hash == TS_HASH_SHA256
+                ? "RSA-sign(server_private_key, SHA-256(client_random + server_random + params))"
+            : hash == TS_HASH_SHA384
+                ? "RSA-sign(server_private_key, SHA-384(client_random + server_random + params))"
+                : "RSA-sign(server_private_key, SHA-512(client_random + server_random + params))",
+            false, sig, sig_len, from, sizeof(from) / sizeof(from[0]));
         err = ts_msg_ske_write_signature(&body, c->sigalg, sig, sig_len);
     }
     return send_msg(c, TS_HS_SERVER_KEY_EXCHANGE, "server_key_exchange", &body, err);
@@ -269,7 +273,7 @@ ts_err ts_server_write_hello_done(ts_conn *c)
  * failed (Bleichenbacher); the Finished exchange then fails. */
 static ts_err rsa_premaster(ts_conn *c, const ts_msg_bytes *enc)
 {
-    uint8_t fallback[48];
+    uint8_t fallback[TS_PREMASTER_LEN];
     ts_rng_bytes(c->rng, fallback, sizeof(fallback));
     ts_buf pms;
     ts_buf_init(&pms);
@@ -277,17 +281,19 @@ static ts_err rsa_premaster(ts_conn *c, const ts_msg_bytes *enc)
     if (enc->len == ts_rsa_len(c->cfg.server_key)) {
         err = ts_rsa_decrypt(c->cfg.server_key, enc->data, enc->len, &pms);
     }
-    bool good = err == TS_OK && pms.len == 48 && pms.data[0] == (c->peer_version >> 8) &&
-                pms.data[1] == (c->peer_version & 0xff);
-    memcpy(c->premaster, good ? pms.data : fallback, 48);
-    c->premaster_len = 48;
+    bool good = err == TS_OK && pms.len == TS_PREMASTER_LEN &&
+                pms.data[0] == (c->peer_version >> 8) && pms.data[1] == (c->peer_version & 0xff);
+    memcpy(c->premaster, good ? pms.data : fallback, TS_PREMASTER_LEN);
+    c->premaster_len = TS_PREMASTER_LEN;
     ts_secret_free_buf(&pms);
     ts_secret_wipe(fallback, sizeof(fallback));
-    ts_ep_value(c, "premaster_secret",
-                good ? "decrypted with the server's private key"
-                     : "decryption failed; a random premaster is used instead (RFC 5246 7.4.7.1)",
-                "RSA-decrypt(server_private_key, encrypted_premaster)", true, c->premaster, 48,
-                "encrypted_premaster", enc->data, enc->len, NULL);
+    const char *how =
+        good ? "decrypted with the server's private key"
+             : "decryption failed; a random premaster is used instead (RFC 5246 7.4.7.1)";
+    const ts_ev_input from = {"encrypted_premaster", enc->data, enc->len, false};
+    ts_ep_value_from(c, "premaster_secret", how,
+                     "RSA-decrypt(server_private_key, encrypted_premaster)", true, c->premaster,
+                     TS_PREMASTER_LEN, &from, 1);
     return TS_OK;
 }
 
@@ -298,14 +304,16 @@ static ts_err ecdhe_premaster(ts_conn *c, const ts_msg_bytes *share)
     }
     memcpy(c->peer_x25519, share->data, TS_X25519_LEN);
     ts_ep_value(c, "client_share", "received in ClientKeyExchange", "X25519(client_private, 9)",
-                false, c->peer_x25519, TS_X25519_LEN, NULL);
+                false, c->peer_x25519, TS_X25519_LEN);
     if (ts_x25519_shared(c->x25519_priv, c->peer_x25519, c->premaster) != TS_OK) {
         return ts_ep_fail(c, TS_ERR_ILLEGAL, "the client's X25519 share is a small-order point");
     }
     c->premaster_len = TS_X25519_LEN;
-    ts_ep_value(c, "premaster_secret", "computed from the client's share and the server's private key",
-                "X25519(server_private, client_share)", true, c->premaster, TS_X25519_LEN,
-                "client_share", c->peer_x25519, (size_t)TS_X25519_LEN, NULL);
+    const ts_ev_input from = {"client_share", c->peer_x25519, TS_X25519_LEN, false};
+    ts_ep_value_from(c, "premaster_secret",
+                     "computed from the client's share and the server's private key",
+                     "X25519(server_private, client_share)", true, c->premaster, TS_X25519_LEN,
+                     &from, 1);
     return TS_OK;
 }
 
@@ -314,7 +322,7 @@ static ts_err dhe_premaster(ts_conn *c, const ts_msg_bytes *share)
     ts_buf_reset(&c->peer_dh);
     TS_GUARD(ts_buf_write_bytes(&c->peer_dh, share->data, share->len));
     ts_ep_value(c, "client_share", "received in ClientKeyExchange", "g^a mod p", false,
-                share->data, share->len, NULL);
+                share->data, share->len);
     ts_buf z;
     ts_buf_init(&z);
     ts_err err = ts_dh_shared(c->dh_p.data, c->dh_p.len, c->dh_priv.data, c->dh_priv.len,
@@ -327,9 +335,11 @@ static ts_err dhe_premaster(ts_conn *c, const ts_msg_bytes *share)
     if (err != TS_OK) {
         return ts_ep_fail(c, TS_ERR_ILLEGAL, "the client's Diffie-Hellman value is unusable");
     }
-    ts_ep_value(c, "premaster_secret", "computed from the client's share and the server's exponent",
-                "client_share^b mod p (leading zero bytes removed)", true, c->premaster,
-                c->premaster_len, "client_share", share->data, share->len, NULL);
+    const ts_ev_input from = {"client_share", share->data, share->len, false};
+    ts_ep_value_from(c, "premaster_secret",
+                     "computed from the client's share and the server's exponent",
+                     "client_share^b mod p (leading zero bytes removed)", true, c->premaster,
+                     c->premaster_len, &from, 1);
     return TS_OK;
 }
 

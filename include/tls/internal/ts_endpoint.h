@@ -95,10 +95,25 @@ struct ts_conn {
 
 /* --- events --- */
 
-/* Reports a derived value with its formula and up to four inputs
- * (name, bytes, length triples ended by NULL). */
+/* Reports the len bytes at value, named name, with how it was got and its
+ * formula; secret marks keys and premasters. For a value with no inputs
+ * (generated, received). */
 void ts_ep_value(ts_conn *c, const char *name, const char *how, const char *formula,
-                 bool secret, const uint8_t *value, size_t len, ...);
+                 bool secret, const uint8_t *value, size_t len);
+
+/* As ts_ep_value, for a value computed from the n_inputs inputs at from
+ * (n_inputs <= TS_EV_MAX_INPUTS; from may be NULL when n_inputs is 0):
+ *
+ *     const ts_ev_input from[] = {
+ *         {"client_random", c->client_random, TS_RANDOM_LEN, false},
+ *         {"server_random", c->server_random, TS_RANDOM_LEN, false},
+ *     };
+ *     ts_ep_value_from(c, name, how, formula, false, value, len, from, 2);
+ *
+ * Inputs beyond TS_EV_MAX_INPUTS are not reported. */
+void ts_ep_value_from(ts_conn *c, const char *name, const char *how, const char *formula,
+                      bool secret, const uint8_t *value, size_t len, const ts_ev_input *from,
+                      size_t n_inputs);
 
 /* Reports a value computed with the PRF, with what reproduces it. */
 void ts_ep_prf_value(ts_conn *c, const char *name, const char *formula,

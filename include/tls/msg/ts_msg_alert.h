@@ -1,6 +1,7 @@
 /* ts_msg_alert: the Alert payload (RFC 5246 §7.2), its own content type
- * (21): level and description, their names, and the alert an engine sends
- * for a given error. Return convention: see ts_msg_handshake.h. */
+ * (21, TS_CT_ALERT in ts_record.h): level and description, their names,
+ * and the alert an engine sends for a given error. Return convention: see
+ * ts_msg_handshake.h. */
 #ifndef TS_MSG_ALERT_H
 #define TS_MSG_ALERT_H
 
@@ -9,8 +10,6 @@
 #include "base/ts_buf.h"
 #include "base/ts_err.h"
 #include "base/ts_fields.h"
-
-#define TS_CONTENT_ALERT 21
 
 /* AlertLevel. */
 enum {

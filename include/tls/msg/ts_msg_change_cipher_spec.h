@@ -1,6 +1,6 @@
 /* ts_msg_change_cipher_spec: the ChangeCipherSpec payload (RFC 5246 §7.1),
- * its own content type (20), not a handshake message.
- * Return convention: see ts_msg_handshake.h. */
+ * its own content type (20, TS_CT_CHANGE_CIPHER_SPEC in ts_record.h), not a
+ * handshake message. Return convention: see ts_msg_handshake.h. */
 #ifndef TS_MSG_CHANGE_CIPHER_SPEC_H
 #define TS_MSG_CHANGE_CIPHER_SPEC_H
 
@@ -8,7 +8,6 @@
 #include "base/ts_err.h"
 #include "base/ts_fields.h"
 
-#define TS_CONTENT_CHANGE_CIPHER_SPEC 20
 #define TS_CCS_VALUE 1
 
 /* Appends the one-byte payload (1). */

@@ -9,6 +9,18 @@
 #include "base/ts_fields.h"
 #include "tls/msg/ts_msg_handshake.h"
 
+/* The premaster secret of the RSA key exchange (RFC 5246 §7.4.7.1), sent
+ * encrypted in ClientKeyExchange:
+ *
+ *   struct {
+ *       ProtocolVersion client_version;      2 bytes: the ClientHello's version
+ *       opaque random[46];
+ *   } PreMasterSecret;                       48 bytes in all
+ *
+ * (ECDHE and DHE premasters are the shared secret, of the group's size.) */
+#define TS_PREMASTER_LEN 48
+#define TS_PREMASTER_RANDOM_LEN (TS_PREMASTER_LEN - 2)
+
 typedef struct {
     ts_kx kind;
     /* TS_KX_RSA: EncryptedPreMasterSecret (1..2^16-1 bytes);

@@ -13,6 +13,7 @@
 #include "tls/msg/ts_msg_server_hello.h"
 #include "tls/msg/ts_msg_server_hello_done.h"
 #include "tls/msg/ts_msg_server_key_exchange.h"
+#include "tls/ts_record.h"
 
 /* Appends src's entries to dst, depth_add levels deeper. */
 static ts_err append(ts_fields *dst, const ts_fields *src, int depth_add)
@@ -168,13 +169,13 @@ static ts_err describe_payload(uint8_t content_type, ts_buf *in, ts_kx kx, ts_fi
 {
     ts_msg_alert alert;
     switch (content_type) {
-    case TS_CONTENT_CHANGE_CIPHER_SPEC:
+    case TS_CT_CHANGE_CIPHER_SPEC:
         return ts_msg_ccs_parse(in, f);
-    case TS_CONTENT_ALERT:
+    case TS_CT_ALERT:
         return ts_msg_alert_parse(in, &alert, f);
-    case 22:
+    case TS_CT_HANDSHAKE:
         return describe_handshakes(in, kx, f);
-    case 23:
+    case TS_CT_APPLICATION_DATA:
         TS_GUARD(ts_fields_add_hex(f, 0, "application_data", ts_fields_offset(f, in),
                                    ts_buf_cursor(in), ts_buf_remaining(in)));
         return ts_buf_skip(in, ts_buf_remaining(in));
