@@ -1,9 +1,10 @@
 /* ts_lesson_render: lesson Markdown (cmark's AST) as lines of styled spans
- * for a terminal, wrapped to a width in display columns (Hangul and other
- * wide characters count two). Plain data: the UI maps the attributes to its
- * colours, `run --lesson` prints them with light markup. Placeholders
- * {{NAME}} in the text are replaced by a caller's lookup (the real values
- * of a run). Functions that can fail return ts_err. */
+ * for a terminal, wrapped to a width in display columns as base/ts_text.h
+ * measures them (Hangul and other wide characters count two). Plain data:
+ * the UI maps the attributes to its colours, `run --lesson` prints them
+ * with light markup. Placeholders {{NAME}} in the text are replaced by a
+ * caller's lookup (the real values of a run). Functions that can fail
+ * return ts_err. */
 #ifndef TS_LESSON_RENDER_H
 #define TS_LESSON_RENDER_H
 
@@ -51,9 +52,6 @@ ts_err ts_lesson_render(const char *markdown, unsigned width, ts_lesson_value_fn
 
 /* Frees t's lines (t itself is the caller's). */
 void ts_text_free(ts_text *t);
-
-/* Display columns of n bytes of UTF-8 (wide characters 2, combining 0). */
-size_t ts_text_width(const char *s, size_t n);
 
 /* Writes t as plain text, each line after prefix: *bold*, `code`, the rest
  * as it is. TS_ERR_IO when f reports an error. */

@@ -20,7 +20,4 @@ bool ui_channel_key(ui_app *a, int key);
 /* True when rec carries a fatal alert. */
 bool ui_channel_fatal_alert(const ts_chan_record *rec);
 
-/* What became of record rec at the cursor, in lang ("in flight", ...). */
-const char *ui_channel_status(const ui_app *a, const ts_chan_record *rec);
-
 #endif

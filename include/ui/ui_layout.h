@@ -1,5 +1,6 @@
-/* ui_layout: where each pane goes for the terminal size, the minimum size
- * check, and the drawing of the whole screen for the open view. */
+/* ui_layout: where each pane goes for the terminal size, and the frame
+ * around them: the separators between the panes and the message shown
+ * instead when the terminal is below the minimum size. */
 #ifndef UI_LAYOUT_H
 #define UI_LAYOUT_H
 
@@ -22,14 +23,11 @@ typedef struct {
  * third of the height, the built-in one a quarter (at least 6 rows). */
 void ui_layout_compute(int lines, int cols, bool lesson, ui_geom *g);
 
-/* Draws the whole screen (stdscr) for a's view and sends it to the
- * terminal; a full repaint when full is true. */
-void ui_draw(ui_app *a, bool full);
+/* Draws, centred on a lines × cols screen in lang, that it is smaller than
+ * UI_MIN_COLS × UI_MIN_LINES. */
+void ui_layout_too_small(int lines, int cols, ts_lang lang);
 
-/* Writes a pane title across w columns at (y, x), reversed when focused. */
-void ui_layout_title(int y, int x, int w, const char *title, bool focus);
-
-/* Draws a dim horizontal rule w columns wide at (y, x). */
-void ui_layout_rule(int y, int x, int w);
+/* Draws the dim vertical lines between the client, channel and server. */
+void ui_layout_separators(const ui_geom *g);
 
 #endif

@@ -1,5 +1,9 @@
 /* ui_main: the terminal UI's entry point and its one dispatch loop: draw,
- * wait for a key (or the autoplay tick), hand the key to the open view. */
+ * wait for a key (or the autoplay tick), hand the key to the open view.
+ * The only module that includes every screen (one file each, with _draw
+ * and _key); a screen includes the modules below it (ui_shared, ui_nav,
+ * ui_wide, ui_color, ui_app) and at most the inspector it opens, never
+ * ui_main, so the UI's includes form a DAG (tests/ui/includes.sh). */
 #ifndef UI_MAIN_H
 #define UI_MAIN_H
 
@@ -41,6 +45,10 @@ struct screen *ui_screen_open(FILE *out, FILE *in);
 
 /* Ends and frees a screen from ui_screen_open (restores the terminal). */
 void ui_screen_close(struct screen *scr);
+
+/* Draws the whole screen (stdscr) for a's view and sends it to the
+ * terminal; a full repaint when full is true. */
+void ui_draw(ui_app *a, bool full);
 
 /* Handles one key as the UI does (KEY_RESIZE included). */
 void ui_key(ui_app *a, int key);

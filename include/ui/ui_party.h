@@ -15,11 +15,4 @@ void ui_party_draw(ui_app *a, ts_side side, const ui_rect *r);
  * false when the key is not the pane's. */
 bool ui_party_key(ui_app *a, ts_side side, int key);
 
-/* How a value was got, in lang ("generated", "decrypted", ...), from the
- * event's how; the engine's own text when it fits no category. */
-const char *ui_party_how(const ts_event *ev, ts_lang lang);
-
-/* True when value step st of side has been wiped within the first k steps. */
-bool ui_party_wiped(const ui_app *a, const ts_step *st, size_t k);
-
 #endif

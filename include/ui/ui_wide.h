@@ -1,6 +1,6 @@
-/* ui_wide: display width of UTF-8 text (wcwidth: Korean takes two columns),
- * and truncation, padding and word wrapping that keep it aligned. The
- * locale must be set (setlocale(LC_ALL, "")) before use. */
+/* ui_wide: display width of UTF-8 text (base/ts_text: Korean takes two
+ * columns, in any locale), and truncation, padding and word wrapping that
+ * keep it aligned. */
 #ifndef UI_WIDE_H
 #define UI_WIDE_H
 

@@ -9,8 +9,8 @@
 
 #include "cli/cli.h"
 #include "base/ts_lang.h"
+#include "base/ts_text.h"
 #include "lesson/ts_lesson.h"
-#include "lesson/ts_lesson_render.h"
 #include "lesson/ts_steps.h"
 
 static const char usage_text[] =

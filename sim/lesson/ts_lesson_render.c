@@ -6,6 +6,8 @@
 #include <string.h>
 #include <cmark.h>
 
+#include "base/ts_text.h"
+
 #define MIN_WIDTH 20
 #define VALUE_CAP 512
 
@@ -27,51 +29,6 @@ typedef struct {
     void *ctx;
     ts_err err;
 } rctx;
-
-/* --- UTF-8 widths --- */
-
-/* Decodes one code point at s (n bytes left); *used gets its length. */
-static unsigned decode(const unsigned char *s, size_t n, size_t *used)
-{
-    unsigned c = s[0];
-    size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (k > n) {
-        k = 1;
-    }
-    unsigned cp = k == 1 ? c : k == 2 ? c & 0x1f : k == 3 ? c & 0x0f : c & 0x07;
-    for (size_t i = 1; i < k; i++) {
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    *used = k;
-    return cp;
-}
-
-static unsigned cp_width(unsigned cp)
-{
-    if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1160 && cp <= 0x11ff) ||
-        (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) {
-        return 0;
-    }
-    if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
-        (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
-        (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
-        (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-        (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-        (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) ||
-        (cp >= 0x20000 && cp <= 0x3fffd)) {
-        return 2;
-    }
-    return 1;
-}
-
-size_t ts_text_width(const char *s, size_t n)
-{
-    size_t w = 0, used;
-    for (size_t i = 0; i < n; i += used) {
-        w += cp_width(decode((const unsigned char *)s + i, n - i, &used));
-    }
-    return w;
-}
 
 /* --- segments --- */
 
@@ -275,10 +232,10 @@ static void flow(rctx *r, segs *ss, unsigned indent, const char *bullet)
                 space = false;
             }
             while (w > avail - col && col + 1 < avail) { /* a word longer than the line */
-                size_t cut = 0, cw = 0, used;
+                size_t cut = 0, cw = 0;
                 while (cut < wl) {
-                    unsigned cwi = cp_width(decode((const unsigned char *)p + cut, wl - cut,
-                                                   &used));
+                    unsigned cwi;
+                    size_t used = ts_text_char(p + cut, wl - cut, &cwi);
                     if (col + cw + cwi > avail) {
                         break;
                     }

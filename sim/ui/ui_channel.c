@@ -7,8 +7,8 @@
 
 #include "ui/ui_color.h"
 #include "ui/ui_inspector.h"
-#include "ui/ui_layout.h"
 #include "ui/ui_nav.h"
+#include "ui/ui_shared.h"
 #include "ui/ui_wide.h"
 
 #define DETAIL_ROWS 4
@@ -22,15 +22,6 @@ bool ui_channel_fatal_alert(const ts_chan_record *rec)
         return rec->plaintext.data[0] == 2;
     }
     return !rec->protected_record && rec->sent.len >= 6 && rec->sent.data[5] == 2;
-}
-
-const char *ui_channel_status(const ui_app *a, const ts_chan_record *rec)
-{
-    size_t k = ui_app_k(a);
-    if (!ts_session_record_crossed(a->s, rec->number, k)) {
-        return ui_t(UI_T_IN_FLIGHT, a->lang);
-    }
-    return ui_t(rec->status == TS_REC_DROPPED ? UI_T_DROPPED : UI_T_DELIVERED, a->lang);
 }
 
 /* True when rec shows as attacked at the cursor: an action on it, or it
@@ -95,7 +86,7 @@ static ui_role record_role(const ui_app *a, const ts_chan_record *rec, size_t k,
 
 static void draw_detail(const ui_app *a, const ts_chan_record *rec, const ui_rect *r, int y)
 {
-    ui_layout_rule(y, r->x, r->w);
+    ui_shared_rule(y, r->x, r->w);
     if (rec == NULL) {
         return;
     }
@@ -108,8 +99,8 @@ static void draw_detail(const ui_app *a, const ts_chan_record *rec, const ui_rec
                        : ts_session_record_crossed(a->s, rec->number, k) && rec->tampered
                            ? ui_t(UI_T_TAMPERED, a->lang)
                            : "";
-    snprintf(line, sizeof(line), "%s, %s%s%s", ts_dir_arrow(rec->dir), ui_channel_status(a, rec),
-             mark[0] != '\0' ? ", " : "", mark);
+    snprintf(line, sizeof(line), "%s, %s%s%s", ts_dir_arrow(rec->dir),
+             ui_shared_record_status(a, rec), mark[0] != '\0' ? ", " : "", mark);
     ui_wide_put(stdscr, y + 2, r->x, line, r->w,
                 ui_attr(attacked(a, rec, k) ? UI_C_TAMPER : UI_C_NORMAL));
     if (ui_app_in_flight(a, rec->number)) {
@@ -133,7 +124,7 @@ static size_t written(const ui_app *a, size_t *nums, size_t max)
 void ui_channel_draw(ui_app *a, const ui_rect *r)
 {
     bool focus = a->focus == UI_PANE_CHANNEL;
-    ui_layout_title(r->y, r->x, r->w, ui_t(UI_T_CHANNEL, a->lang), focus);
+    ui_shared_title(r->y, r->x, r->w, ui_t(UI_T_CHANNEL, a->lang), focus);
     size_t nums[UI_MAX_ITEMS];
     size_t n = written(a, nums, UI_MAX_ITEMS);
     int rows = r->h - 1 - DETAIL_ROWS;

@@ -11,7 +11,7 @@
 #include "base/ts_hex.h"
 #include "ui/ui_color.h"
 #include "ui/ui_nav.h"
-#include "ui/ui_party.h"
+#include "ui/ui_shared.h"
 #include "ui/ui_wide.h"
 
 #define MAX_PARAS 24
@@ -131,15 +131,15 @@ static void build(const ui_app *a, const ts_step *st, paras *p)
     add(p, UI_C_FOCUS, "%s — %s %s (%s), %s %zu", ui_t(UI_T_INSPECTOR, l), ts_ev_kind_name(ev->kind),
         ev->name, ts_side_name(ev->side), ui_t(UI_T_STEP, l), st->index + 1);
     if (ev->kind == TS_EV_VALUE) {
-        if (strcmp(ui_party_how(ev, TS_LANG_EN), how) == 0) {
-            add(p, UI_C_NORMAL, "%s: %s", ui_t(UI_T_HOW, l), ui_party_how(ev, l));
+        if (strcmp(ui_shared_how(ev, TS_LANG_EN), how) == 0) {
+            add(p, UI_C_NORMAL, "%s: %s", ui_t(UI_T_HOW, l), ui_shared_how(ev, l));
         } else {
-            add(p, UI_C_NORMAL, "%s: %s — %s", ui_t(UI_T_HOW, l), ui_party_how(ev, l), how);
+            add(p, UI_C_NORMAL, "%s: %s — %s", ui_t(UI_T_HOW, l), ui_shared_how(ev, l), how);
         }
         if (ev->secret) {
             add(p, UI_C_SECRET, "%s", ui_t(UI_T_SECRET_NOTE, l));
         }
-        if (ui_party_wiped(a, st, ui_app_k(a))) {
+        if (ui_shared_wiped(a, st, ui_app_k(a))) {
             add(p, UI_C_DIM, "(%s)", ui_t(UI_T_WIPED, l));
         }
         if (ev->formula != NULL && ev->formula[0] != '\0') {

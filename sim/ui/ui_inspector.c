@@ -6,11 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/ui_channel.h"
 #include "ui/ui_color.h"
 #include "ui/ui_inspect_value.h"
-#include "ui/ui_layout.h"
 #include "ui/ui_nav.h"
+#include "ui/ui_shared.h"
 #include "ui/ui_wide.h"
 
 /* One line of the fields tree: a field of the record, a field of its
@@ -68,7 +67,7 @@ static void draw_head(ui_app *a, const ts_chan_record *rec, const ui_rect *r)
     bool crossed = ts_session_record_crossed(a->s, rec->number, ui_app_k(a));
     snprintf(line, sizeof(line), "%s — %s #%zu %s, %zu B, %s, %s%s", ui_t(UI_T_INSPECTOR, a->lang),
              ui_t(UI_T_RECORD, a->lang), rec->number, rec->type_name, rec->sent.len,
-             ts_dir_arrow(rec->dir), ui_channel_status(a, rec),
+             ts_dir_arrow(rec->dir), ui_shared_record_status(a, rec),
              crossed && rec->tampered ? ", TAMPERED" : "");
     ui_wide_put(stdscr, r->y, r->x, line, r->w, ui_attr(UI_C_FOCUS));
     if (!rec->protected_record) {

@@ -1,4 +1,5 @@
-/* ui_main: the dispatch loop (one loop, one file per screen, as ncdu). */
+/* ui_main: the dispatch loop and the draw and key dispatch beside it (one
+ * loop, one file per screen, as ncdu's main.c). */
 #include "ui/ui_main.h"
 
 #include <langinfo.h>
@@ -15,6 +16,7 @@
 #include "ui/ui_layout.h"
 #include "ui/ui_narration.h"
 #include "ui/ui_party.h"
+#include "ui/ui_status.h"
 
 #define PACE_MIN 250
 #define PACE_MAX 8000
@@ -88,6 +90,41 @@ static bool global_key(ui_app *a, int key)
     case 'q': a->quit = true; return true;
     default: return false;
     }
+}
+
+void ui_draw(ui_app *a, bool full)
+{
+    ui_geom g;
+    ui_layout_compute(LINES, COLS, a->les != NULL, &g);
+    erase();
+    if (g.too_small) {
+        ui_layout_too_small(LINES, COLS, a->lang);
+    } else {
+        switch (a->view) {
+        case UI_VIEW_INSPECT:
+            ui_inspector_draw(a, &g.body);
+            break;
+        case UI_VIEW_EDIT:
+            ui_editor_draw(a, &g.body);
+            break;
+        default:
+            ui_party_draw(a, TS_SIDE_CLIENT, &g.client);
+            ui_channel_draw(a, &g.channel);
+            ui_party_draw(a, TS_SIDE_SERVER, &g.server);
+            ui_layout_separators(&g);
+            ui_narration_draw(a, &g.narration);
+            if (a->view == UI_VIEW_HELP) {
+                ui_help_draw(a, &g.body);
+            }
+            break;
+        }
+        ui_status_draw(a, &g.status);
+    }
+    if (full) {
+        clearok(curscr, TRUE);
+    }
+    wnoutrefresh(stdscr);
+    doupdate();
 }
 
 void ui_key(ui_app *a, int key)

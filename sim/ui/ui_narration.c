@@ -10,8 +10,7 @@
 #include "lesson/ts_lesson_play.h"
 
 #include "ui/ui_color.h"
-#include "ui/ui_layout.h"
-#include "ui/ui_party.h"
+#include "ui/ui_shared.h"
 #include "ui/ui_steps.h"
 #include "ui/ui_wide.h"
 
@@ -165,8 +164,8 @@ static bool detail(const ui_app *a, const ts_step *st, char *buf, size_t n)
     buf[0] = '\0';
     switch (ev->kind) {
     case TS_EV_VALUE:
-        bool same = strcmp(ui_party_how(ev, TS_LANG_EN), how) == 0;
-        snprintf(buf, n, "%s (%zu B): %s%s%s", ev->name, ev->value_len, ui_party_how(ev, a->lang),
+        bool same = strcmp(ui_shared_how(ev, TS_LANG_EN), how) == 0;
+        snprintf(buf, n, "%s (%zu B): %s%s%s", ev->name, ev->value_len, ui_shared_how(ev, a->lang),
                  same ? "" : " — ", same ? "" : how);
         return false;
     case TS_EV_CHECK:
@@ -249,7 +248,7 @@ static void draw_lesson(ui_app *a, const ui_rect *r, const ts_text *t, int y, in
 
 void ui_narration_draw(ui_app *a, const ui_rect *r)
 {
-    ui_layout_rule(r->y, r->x, r->w);
+    ui_shared_rule(r->y, r->x, r->w);
     const ts_step *st = ui_app_current(a);
     char head[256];
     if (st == NULL) {

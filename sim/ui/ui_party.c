@@ -7,8 +7,8 @@
 
 #include "ui/ui_color.h"
 #include "ui/ui_inspector.h"
-#include "ui/ui_layout.h"
 #include "ui/ui_nav.h"
+#include "ui/ui_shared.h"
 #include "ui/ui_wide.h"
 
 #define DETAIL_ROWS 4
@@ -16,54 +16,6 @@
 static ui_pane pane_of(ts_side side)
 {
     return side == TS_SIDE_CLIENT ? UI_PANE_CLIENT : UI_PANE_SERVER;
-}
-
-const char *ui_party_how(const ts_event *ev, ts_lang lang)
-{
-    static const struct {
-        const char *prefix;
-        ui_text_id id;
-    } how[] = {
-        {"generated", UI_T_HOW_GENERATED}, {"received", UI_T_HOW_RECEIVED},
-        {"decrypted", UI_T_HOW_DECRYPTED}, {"computed", UI_T_HOW_COMPUTED},
-        {"split", UI_T_HOW_SPLIT},         {"encrypted", UI_T_HOW_ENCRYPTED},
-        {"taken from the server cert", UI_T_HOW_CERT},
-    };
-    const char *h = ev->how != NULL ? ev->how : "";
-    for (size_t i = 0; i < sizeof(how) / sizeof(how[0]); i++) {
-        if (strncmp(h, how[i].prefix, strlen(how[i].prefix)) == 0) {
-            return ui_t(how[i].id, lang);
-        }
-    }
-    return h;
-}
-
-/* True when the wipe named wipe covers value name. */
-static bool covers(const char *wipe, const char *name)
-{
-    if (strcmp(wipe, "premaster_secret_wiped") == 0) {
-        return strncmp(name, "premaster_secret", 16) == 0;
-    }
-    if (strcmp(wipe, "session_keys_wiped") == 0) {
-        return strcmp(name, "master_secret") == 0 || strcmp(name, "key_block") == 0 ||
-               strstr(name, "_write_") != NULL;
-    }
-    return false;
-}
-
-bool ui_party_wiped(const ui_app *a, const ts_step *st, size_t k)
-{
-    if (st->ev.kind != TS_EV_VALUE || st->ev.name == NULL) {
-        return false;
-    }
-    for (size_t i = st->index + 1; i < k; i++) {
-        const ts_step *w = ts_session_get_step(a->s, i);
-        if (w != NULL && w->ev.kind == TS_EV_WIPE && w->ev.side == st->ev.side &&
-            w->ev.name != NULL && covers(w->ev.name, st->ev.name)) {
-            return true;
-        }
-    }
-    return false;
 }
 
 /* The line text of an item, and its role. */
@@ -90,7 +42,7 @@ static ui_role item_text(const ui_app *a, const ts_step *st, size_t k, char *buf
     default:
         break;
     }
-    if (ui_party_wiped(a, st, k)) {
+    if (ui_shared_wiped(a, st, k)) {
         snprintf(buf, n, "  %s (%s)", name, ui_t(UI_T_WIPED, a->lang));
         return UI_C_DIM;
     }
@@ -140,7 +92,7 @@ static void draw_item(ui_app *a, const ts_step *st, size_t k, int y, const ui_re
 
 static void draw_detail(ui_app *a, const ts_step *st, const ui_rect *r, int y)
 {
-    ui_layout_rule(y, r->x, r->w);
+    ui_shared_rule(y, r->x, r->w);
     if (st == NULL) {
         return;
     }
@@ -148,7 +100,7 @@ static void draw_detail(ui_app *a, const ts_step *st, const ui_rect *r, int y)
     char line[512];
     if (ev->kind == TS_EV_VALUE) {
         snprintf(line, sizeof(line), "%s: %zu B, %s", ev->name, ev->value_len,
-                 ui_party_how(ev, a->lang));
+                 ui_shared_how(ev, a->lang));
         ui_wide_put(stdscr, y + 1, r->x, line, r->w, ui_attr(UI_C_TITLE));
         char hx[400];
         short_hex(ev->value, ev->value_len, 2 * r->w, hx, sizeof(hx));
@@ -165,7 +117,7 @@ static void draw_detail(ui_app *a, const ts_step *st, const ui_rect *r, int y)
 void ui_party_draw(ui_app *a, ts_side side, const ui_rect *r)
 {
     ui_pane pane = pane_of(side);
-    ui_layout_title(r->y, r->x, r->w, ui_t(side == TS_SIDE_CLIENT ? UI_T_CLIENT : UI_T_SERVER,
+    ui_shared_title(r->y, r->x, r->w, ui_t(side == TS_SIDE_CLIENT ? UI_T_CLIENT : UI_T_SERVER,
                                            a->lang), a->focus == pane);
     size_t k = ui_app_k(a);
     size_t idx[UI_MAX_ITEMS];

@@ -1,23 +1,21 @@
 /* ui_wide: UTF-8 display width and aligned output for the panes. */
 #include "ui/ui_wide.h"
 
-#include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
-/* Decodes one character at s: its byte length (>= 1) and columns. */
+#include "base/ts_text.h"
+
+/* Decodes one character at s (not at its NUL): its byte length (>= 1) and
+ * columns, as base/ts_text measures them. */
 static size_t one_char(const char *s, int *cols)
 {
-    mbstate_t st;
-    memset(&st, 0, sizeof(st));
-    wchar_t wc;
-    size_t n = mbrtowc(&wc, s, MB_CUR_MAX, &st);
-    if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+    unsigned c;
+    size_t n = ts_text_char(s, strnlen(s, 4), &c);
+    if (n == 0) {
         *cols = 1;
         return 1;
     }
-    int w = wcwidth(wc);
-    *cols = w < 0 ? 0 : w;
+    *cols = (int)c;
     return n;
 }
 

@@ -16,7 +16,6 @@
 #include "crypto/ts_rng.h"
 #include "simulation/ts_session.h"
 #include "ui/ui_app.h"
-#include "ui/ui_layout.h"
 #include "ui/ui_main.h"
 
 #define RUNS 15

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "base/ts_lang.h"
+#include "base/ts_text.h"
 #include "lesson/ts_lesson.h"
 #include "lesson/ts_lesson_play.h"
 #include "lesson/ts_lesson_render.h"
