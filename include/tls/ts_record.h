@@ -21,16 +21,10 @@
 #include <stdint.h>
 
 #include "base/ts_buf.h"
+#include "tls/msg/ts_content_type.h" /* TS_CT_* */
 #include "base/ts_err.h"
 #include "crypto/ts_suite.h"
 
-/* ContentType (RFC 5246 §6.2.1). */
-enum {
-    TS_CT_CHANGE_CIPHER_SPEC = 20,
-    TS_CT_ALERT = 21,
-    TS_CT_HANDSHAKE = 22,
-    TS_CT_APPLICATION_DATA = 23
-};
 
 #define TS_VERSION_TLS10 0x0301 /* record version of some first ClientHellos */
 #define TS_VERSION_TLS12 0x0303
