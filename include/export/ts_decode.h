@@ -3,8 +3,10 @@
  * (ts_msg_describe). Records after a ChangeCipherSpec are protected: shown
  * opaque with their length, unless the stream shows the NULL cipher (a
  * Finished after the ChangeCipherSpec in the clear, followed by a 20- or
- * 32-byte MAC): then every protected record is decoded as plaintext + MAC. A record that cannot be parsed gets one precise
- * error line naming the record and the byte offset in the input:
+ * 32-byte MAC): then every protected record is decoded as plaintext + MAC.
+ * Records are framed by ts_record_frame. A record that cannot be parsed
+ * gets one precise error line naming the record and the byte offset in the
+ * input:
  *
  *   record 3 at offset 1234: length 20000 exceeds 2^14+2048 (18432)
  *

@@ -274,8 +274,9 @@ static ts_err decode_protected(ts_decode_record *r)
                          "%u bytes", r->length);
 }
 
-/* Reads and checks one record header and fragment at in's cursor; false
- * when decoding must stop (the error is recorded). */
+/* Frames one record at in's cursor (ts_record_frame), names its header
+ * fields and judges them, then consumes it; false when decoding must stop
+ * (the error is recorded, or *ferr is a failure of the field list). */
 static bool frame(ts_decode *d, ts_decode_record *r, ts_buf *in, ts_buf *frag, ts_err *ferr)
 {
     *ferr = TS_OK;
@@ -285,9 +286,15 @@ static bool frame(ts_decode *d, ts_decode_record *r, ts_buf *in, ts_buf *frag, t
         fail(d, r, TS_ERR_SHORT, r->offset, "truncated header: only %zu of 5 bytes", left);
         return false;
     }
-    (void)ts_buf_read_u8(in, &r->type);
-    (void)ts_buf_read_u16(in, &r->version);
-    (void)ts_buf_read_u16(in, &r->length);
+    ts_record rec;
+    ts_err framed = ts_record_frame(in, &rec); /* TS_OK, or TS_ERR_SHORT: fragment cut */
+    if (framed != TS_OK && framed != TS_ERR_SHORT) {
+        *ferr = framed;
+        return false;
+    }
+    r->type = rec.type;
+    r->version = rec.version;
+    r->length = rec.length;
     ts_err err = ts_fields_add(&r->fields, 0, "content_type", 0, 1, "%s (%u)",
                                ts_record_type_name(r->type), r->type);
     if (err == TS_OK) {
@@ -319,15 +326,16 @@ static bool frame(ts_decode *d, ts_decode_record *r, ts_buf *in, ts_buf *frag, t
              r->length, TS_MAX_CIPHERTEXT);
         return false;
     }
-    if (ts_buf_remaining(in) < r->length) {
+    if (framed == TS_ERR_SHORT) {
+        size_t follow = ts_buf_remaining(&rec.fragment);
         add_name(r, "Truncated");
-        fail(d, r, TS_ERR_SHORT, r->offset + TS_RECORD_HEADER_LEN + ts_buf_remaining(in),
-             "length %u but only %zu bytes follow (truncated)", r->length,
-             ts_buf_remaining(in));
+        fail(d, r, TS_ERR_SHORT, r->offset + TS_RECORD_HEADER_LEN + follow,
+             "length %u but only %zu bytes follow (truncated)", r->length, follow);
         return false;
     }
-    (void)ts_buf_read_view(in, r->length, frag);
-    return true;
+    *ferr = ts_buf_skip(in, rec.total_len);
+    *frag = rec.fragment;
+    return *ferr == TS_OK;
 }
 
 ts_err ts_decode_records(const uint8_t *data, size_t n, ts_decode *d)
