@@ -108,9 +108,6 @@ ts_err ts_exercise_answer_hex(const uint8_t *answer, size_t len, ts_buf *out);
  * (case-insensitive key, value trimmed), copied to out; false when absent. */
 bool ts_exercise_answer_field(const char *text, const char *key, char *out, size_t cap);
 
-/* Parses "N,OFFSET,XOR" (decimal, decimal, hex byte, non-zero) into act. */
-bool ts_exercise_parse_tamper(const char *text, ts_action *act);
-
 /* Creates and runs a session with cfg and actions (n may be 0). */
 ts_err ts_exercise_run(const ts_session_config *cfg, const ts_action *acts, size_t n,
                        ts_session **out);

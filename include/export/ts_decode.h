@@ -1,10 +1,12 @@
 /* ts_decode: decodes TLS records given as bytes (from a file, or hex copied
- * out of Wireshark or another tool), every field named as in the transcript
- * (ts_msg_describe). Records after a ChangeCipherSpec are protected: shown
- * opaque with their length, unless the stream shows the NULL cipher (a
- * Finished after the ChangeCipherSpec in the clear, followed by a 20- or
- * 32-byte MAC): then every protected record is decoded as plaintext + MAC. A record that cannot be parsed gets one precise
- * error line naming the record and the byte offset in the input:
+ * out of Wireshark or another tool and read by ts_hex_decode_text), every
+ * field named as in the transcript (ts_msg_describe). Records after a
+ * ChangeCipherSpec are protected: shown opaque with their length, unless
+ * the stream shows the NULL cipher (a Finished after the ChangeCipherSpec
+ * in the clear, followed by a 20- or 32-byte MAC): then every protected
+ * record is decoded as plaintext + MAC. Records are framed by
+ * ts_record_frame. A record that cannot be parsed gets one precise error
+ * line naming the record and the byte offset in the input:
  *
  *   record 3 at offset 1234: length 20000 exceeds 2^14+2048 (18432)
  *
@@ -60,18 +62,5 @@ void ts_decode_free(ts_decode *d);
  * d->err, d->err_offset and d->error); the records read before and after a
  * payload error stay in d. TS_ERR_ARG for empty input. */
 ts_err ts_decode_records(const uint8_t *data, size_t n, ts_decode *d);
-
-/* True when the n bytes look like hex text rather than raw records: only
- * hex digits, whitespace, ':' and '-' (a plain hex stream), or a hex dump
- * whose first line starts with a zero offset ("0000  16 03 01 ...",
- * xxd's "00000000: 1603 0100 ...", hexdump -C). */
-bool ts_decode_is_hex_text(const uint8_t *text, size_t n);
-
-/* Appends the bytes of hex text to out: a plain hex stream (spaces, ':',
- * '-' and a leading "0x" ignored) or a hex dump with offsets (offset,
- * groups of hex digits, then an optional text column, which is ignored;
- * each line's offset must follow on from the bytes before). TS_ERR_HEX and
- * *bad_at (if not NULL) the offset of the offending character otherwise. */
-ts_err ts_decode_hex_text(const uint8_t *text, size_t n, ts_buf *out, size_t *bad_at);
 
 #endif

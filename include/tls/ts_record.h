@@ -52,11 +52,24 @@ typedef struct {
     size_t total_len;  /* TS_RECORD_HEADER_LEN + length */
 } ts_record;
 
-/* Looks at the record at in's read cursor without consuming it.
- * TS_ERR_SHORT when fewer than 5 bytes or the fragment is incomplete (wait
- * for more); TS_ERR_RECORD_TYPE for an unknown content type (RFC 5246 §6:
- * unexpected_message); TS_ERR_RECORD for a version whose major byte is not 3; TS_ERR_RECORD_OVERFLOW when length > 2^14 + 2048.
- * Header errors are reported as soon as the 5 header bytes are there. */
+/* Frames the record at in's read cursor by its length alone, without
+ * consuming it or judging it: any content type, version and length (the
+ * channel carries whatever an endpoint writes; the decoder names what is
+ * wrong itself). TS_ERR_ARG for a NULL argument; TS_ERR_SHORT when fewer
+ * than 5 bytes are there (rec untouched). With the 5 header bytes there,
+ * rec's type, version, length and total_len are always set; fragment is
+ * the view of the length bytes after the header and the result TS_OK, or,
+ * when fewer follow, the view of those that do and TS_ERR_SHORT (so a
+ * caller can judge the header before waiting for the rest). */
+ts_err ts_record_frame(const ts_buf *in, ts_record *rec);
+
+/* Looks at the record at in's read cursor without consuming it: framed by
+ * ts_record_frame, then judged. TS_ERR_SHORT when fewer than 5 bytes or
+ * the fragment is incomplete (wait for more); TS_ERR_RECORD_TYPE for an
+ * unknown content type (RFC 5246 §6: unexpected_message); TS_ERR_RECORD for
+ * a version whose major byte is not 3; TS_ERR_RECORD_OVERFLOW when length >
+ * 2^14 + 2048. Header errors are reported as soon as the 5 header bytes
+ * are there. rec is written only on success. */
 ts_err ts_record_parse_header(const ts_buf *in, ts_record *rec);
 
 /* As ts_record_parse_header, then consumes the whole record from in. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "base/ts_hex.h"
 #include "export/ts_decode.h"
 #include "export/ts_json.h"
 #include "tls/ts_record.h"
@@ -131,7 +132,7 @@ static ts_err write_json(const ts_decode *d, size_t bytes)
 static int input_bytes(const ts_buf *in, input_kind kind, const char *path, ts_buf *out)
 {
     ts_buf_init(out);
-    bool hex = kind == IN_HEX || (kind == IN_AUTO && ts_decode_is_hex_text(in->data, in->len));
+    bool hex = kind == IN_HEX || (kind == IN_AUTO && ts_hex_is_text(in->data, in->len));
     if (!hex) {
         if (ts_buf_write_bytes(out, in->data, in->len) != TS_OK) {
             return cli_fail(CLI_EXIT_FAIL, "decode", "out of memory");
@@ -139,7 +140,7 @@ static int input_bytes(const ts_buf *in, input_kind kind, const char *path, ts_b
         return CLI_EXIT_OK;
     }
     size_t bad = 0;
-    ts_err err = ts_decode_hex_text(in->data, in->len, out, &bad);
+    ts_err err = ts_hex_decode_text(in->data, in->len, out, &bad);
     if (err == TS_ERR_HEX) {
         size_t line = 1, col = 1;
         for (size_t i = 0; i < bad && i < in->len; i++) {

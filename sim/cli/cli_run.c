@@ -9,6 +9,7 @@
 #include "cli/cli_run_lesson.h"
 #include "export/ts_capture.h"
 #include "export/ts_json.h"
+#include "simulation/ts_action_parse.h"
 #include "simulation/ts_session.h"
 #include "export/ts_transcript.h"
 #include "crypto/ts_x509.h"
@@ -102,39 +103,6 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-/* Parses "N,OFFSET,XOR": N >= 1, OFFSET >= 0, XOR one hex byte 01..ff. */
-static bool parse_tamper(const char *arg, ts_action *a)
-{
-    char buf[96];
-    if (strlen(arg) >= sizeof(buf)) {
-        return false;
-    }
-    strcpy(buf, arg);
-    char *c1 = strchr(buf, ',');
-    char *c2 = c1 != NULL ? strchr(c1 + 1, ',') : NULL;
-    if (c2 == NULL) {
-        return false;
-    }
-    *c1 = *c2 = '\0';
-    unsigned long n, off;
-    const char *x = c2 + 1;
-    if (strncmp(x, "0x", 2) == 0 || strncmp(x, "0X", 2) == 0) {
-        x += 2;
-    }
-    size_t xl = strlen(x);
-    if (!cli_parse_ulong(buf, 1, 1000000, &n) || !cli_parse_ulong(c1 + 1, 0, 1000000, &off) ||
-        xl < 1 || xl > 2 || strspn(x, "0123456789abcdefABCDEF") != xl) {
-        return false;
-    }
-    unsigned long mask = strtoul(x, NULL, 16);
-    if (mask == 0) {
-        return false;
-    }
-    *a = (ts_action){.kind = TS_ACT_TAMPER, .record = n, .offset = off,
-                     .xor_mask = (uint8_t)mask};
-    return true;
-}
-
 static int add_action(run_opts *o, const ts_action *a)
 {
     if (o->n_acts == MAX_ACTIONS) {
@@ -148,6 +116,7 @@ static int parse_one(run_opts *o, int opt, const char *arg)
 {
     unsigned long v;
     ts_action a;
+    char why[TS_ACTION_WHY_CAP];
     switch (opt) {
     case OPT_SUITE:
         o->cfg.suite = ts_suite_by_name(arg);
@@ -186,18 +155,17 @@ static int parse_one(run_opts *o, int opt, const char *arg)
         o->cfg.now = (ts_time)v;
         return CLI_EXIT_OK;
     case OPT_TAMPER:
-        if (!parse_tamper(arg, &a)) {
-            return cli_usage_error("run", "--tamper wants N,OFFSET,XOR (record N >= 1, byte "
-                                   "offset >= 0, XOR a hex byte 01..ff), not '%s'", arg);
+        if (ts_action_parse(TS_ACT_TAMPER, arg, &a, why, sizeof(why)) != TS_OK) {
+            return cli_usage_error("run", "--tamper wants N,OFFSET,XOR, not '%s': %s", arg, why);
         }
         return add_action(o, &a);
     case OPT_DROP:
     case OPT_REPLAY:
-        if (!cli_parse_ulong(arg, 1, 1000000, &v)) {
+        if (ts_action_parse(opt == OPT_DROP ? TS_ACT_DROP : TS_ACT_REPLAY, arg, &a, NULL, 0) !=
+            TS_OK) {
             return cli_usage_error("run", "--%s wants a record number >= 1, not '%s'",
                                    opt == OPT_DROP ? "drop" : "replay", arg);
         }
-        a = (ts_action){.kind = opt == OPT_DROP ? TS_ACT_DROP : TS_ACT_REPLAY, .record = v};
         return add_action(o, &a);
     }
     return CLI_EXIT_OK;

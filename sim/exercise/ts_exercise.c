@@ -192,31 +192,6 @@ bool ts_exercise_answer_field(const char *text, const char *key, char *out, size
     return false;
 }
 
-bool ts_exercise_parse_tamper(const char *text, ts_action *act)
-{
-    unsigned long rec = 0, off = 0;
-    unsigned x = 0;
-    int used = 0;
-    while (isspace((unsigned char)*text)) {
-        text++;
-    }
-    if (sscanf(text, "%lu,%lu,%x%n", &rec, &off, &x, &used) != 3 || rec == 0 || x == 0 ||
-        x > 0xFF) {
-        return false;
-    }
-    for (const char *p = text + used; *p != '\0'; p++) {
-        if (!isspace((unsigned char)*p)) {
-            return false;
-        }
-    }
-    memset(act, 0, sizeof(*act));
-    act->kind = TS_ACT_TAMPER;
-    act->record = rec;
-    act->offset = off;
-    act->xor_mask = (uint8_t)x;
-    return true;
-}
-
 /* Runs s when its set-up went well (err TS_OK) and hands it to *out; frees
  * it on any failure. */
 static ts_err run_or_free(ts_session *s, ts_err err, ts_session **out)

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "simulation/ts_action_parse.h"
+
 #define HEADER 5        /* record header */
 #define SID_LEN_AT 43   /* 5 + 4 (handshake header) + 2 (version) + 32 (random) */
 
@@ -100,11 +102,17 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
 {
     char *text = ts_exercise_answer_text(answer, len);
     TS_ENSURE(text != NULL, TS_ERR_NOMEM);
-    char spec[128] = "", diff[64] = "";
+    char spec[128] = "", diff[64] = "", why[TS_ACTION_WHY_CAP] = "";
     ts_action act;
-    bool ok = sscanf(text, " %127s", spec) == 1 && ts_exercise_parse_tamper(spec, &act) &&
-              ts_exercise_answer_field(text, "differs", diff, sizeof(diff));
+    bool have_spec = sscanf(text, " %127s", spec) == 1;
+    bool spec_ok = have_spec && ts_action_parse(TS_ACT_TAMPER, spec, &act, why, sizeof(why)) ==
+                                    TS_OK;
+    bool ok = spec_ok && ts_exercise_answer_field(text, "differs", diff, sizeof(diff));
     free(text);
+    if (have_spec && !spec_ok) {
+        return ts_exercise_verdict_set(v, false, "the tamper spec N,OFFSET,XOR is wrong: %s",
+                                       why);
+    }
     char *end = NULL;
     long differs = ok ? strtol(diff, &end, 10) : -1;
     if (!ok || end == diff || *end != '\0') {

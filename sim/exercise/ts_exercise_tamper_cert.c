@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crypto/ts_x509.h"
+#include "simulation/ts_action_parse.h"
 
 /* Where the server certificate starts in the Certificate record: record
  * header (5), handshake header (4), certificate_list length (3), the
@@ -110,10 +111,15 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     ts_action act;
     int fields = sscanf(text, " %127s %31s", spec, claimed);
     free(text);
-    if (fields != 2 || !ts_exercise_parse_tamper(spec, &act)) {
+    if (fields != 2) {
         return ts_exercise_verdict_set(v, false,
                                        "answer must be 'N,OFFSET,XOR CHECK' (CHECK: signature, "
                                        "issuer, ca, validity, host or parse)");
+    }
+    char why[TS_ACTION_WHY_CAP];
+    if (ts_action_parse(TS_ACT_TAMPER, spec, &act, why, sizeof(why)) != TS_OK) {
+        return ts_exercise_verdict_set(v, false, "the tamper spec N,OFFSET,XOR is wrong: %s",
+                                       why);
     }
     for (char *p = claimed; *p != '\0'; p++) {
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);

@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/ts_hex.h"
 #include "tls/msg/ts_msg_describe.h"
 #include "tls/msg/ts_msg_handshake.h"
 #include "tls/msg/ts_msg_server_hello.h"
@@ -274,8 +273,9 @@ static ts_err decode_protected(ts_decode_record *r)
                          "%u bytes", r->length);
 }
 
-/* Reads and checks one record header and fragment at in's cursor; false
- * when decoding must stop (the error is recorded). */
+/* Frames one record at in's cursor (ts_record_frame), names its header
+ * fields and judges them, then consumes it; false when decoding must stop
+ * (the error is recorded, or *ferr is a failure of the field list). */
 static bool frame(ts_decode *d, ts_decode_record *r, ts_buf *in, ts_buf *frag, ts_err *ferr)
 {
     *ferr = TS_OK;
@@ -285,9 +285,15 @@ static bool frame(ts_decode *d, ts_decode_record *r, ts_buf *in, ts_buf *frag, t
         fail(d, r, TS_ERR_SHORT, r->offset, "truncated header: only %zu of 5 bytes", left);
         return false;
     }
-    (void)ts_buf_read_u8(in, &r->type);
-    (void)ts_buf_read_u16(in, &r->version);
-    (void)ts_buf_read_u16(in, &r->length);
+    ts_record rec;
+    ts_err framed = ts_record_frame(in, &rec); /* TS_OK, or TS_ERR_SHORT: fragment cut */
+    if (framed != TS_OK && framed != TS_ERR_SHORT) {
+        *ferr = framed;
+        return false;
+    }
+    r->type = rec.type;
+    r->version = rec.version;
+    r->length = rec.length;
     ts_err err = ts_fields_add(&r->fields, 0, "content_type", 0, 1, "%s (%u)",
                                ts_record_type_name(r->type), r->type);
     if (err == TS_OK) {
@@ -319,15 +325,16 @@ static bool frame(ts_decode *d, ts_decode_record *r, ts_buf *in, ts_buf *frag, t
              r->length, TS_MAX_CIPHERTEXT);
         return false;
     }
-    if (ts_buf_remaining(in) < r->length) {
+    if (framed == TS_ERR_SHORT) {
+        size_t follow = ts_buf_remaining(&rec.fragment);
         add_name(r, "Truncated");
-        fail(d, r, TS_ERR_SHORT, r->offset + TS_RECORD_HEADER_LEN + ts_buf_remaining(in),
-             "length %u but only %zu bytes follow (truncated)", r->length,
-             ts_buf_remaining(in));
+        fail(d, r, TS_ERR_SHORT, r->offset + TS_RECORD_HEADER_LEN + follow,
+             "length %u but only %zu bytes follow (truncated)", r->length, follow);
         return false;
     }
-    (void)ts_buf_read_view(in, r->length, frag);
-    return true;
+    *ferr = ts_buf_skip(in, rec.total_len);
+    *frag = rec.fragment;
+    return *ferr == TS_OK;
 }
 
 ts_err ts_decode_records(const uint8_t *data, size_t n, ts_decode *d)
@@ -366,221 +373,4 @@ ts_err ts_decode_records(const uint8_t *data, size_t n, ts_decode *d)
         }
     }
     return d->err;
-}
-
-/* --- hex text --- */
-
-static bool is_space(uint8_t c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* One line of text: [start, end), without its '\n'. */
-typedef struct {
-    size_t start, end;
-} line_span;
-
-/* The next non-blank line at or after *pos; false at the end. */
-static bool next_line(const uint8_t *t, size_t n, size_t *pos, line_span *l)
-{
-    while (*pos < n) {
-        size_t s = *pos, e = s;
-        while (e < n && t[e] != '\n') {
-            e++;
-        }
-        *pos = e < n ? e + 1 : e;
-        size_t k = s;
-        while (k < e && is_space(t[k])) {
-            k++;
-        }
-        if (k < e) {
-            l->start = k;
-            l->end = e;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Reads the offset at the start of line l: hex digits (1..16), then ':'
- * and/or whitespace or the line's end. *after: where the data starts. */
-static bool line_offset(const uint8_t *t, const line_span *l, uint64_t *off, size_t *after)
-{
-    size_t k = l->start;
-    uint64_t v = 0;
-    while (k < l->end && ts_hex_digit(t[k]) >= 0 && k - l->start < 16) {
-        v = v << 4 | (uint64_t)ts_hex_digit(t[k]);
-        k++;
-    }
-    if (k == l->start) {
-        return false;
-    }
-    if (k < l->end && t[k] == ':') {
-        k++;
-    }
-    if (k < l->end && !is_space(t[k])) {
-        return false;
-    }
-    *off = v;
-    *after = k;
-    return true;
-}
-
-static bool looks_like_dump(const uint8_t *t, size_t n)
-{
-    size_t pos = 0;
-    line_span l;
-    if (!next_line(t, n, &pos, &l)) {
-        return false;
-    }
-    size_t zeros = 0;
-    while (l.start + zeros < l.end && t[l.start + zeros] == '0') {
-        zeros++;
-    }
-    uint64_t off;
-    size_t after;
-    return zeros >= 4 && line_offset(t, &l, &off, &after) && off == 0;
-}
-
-bool ts_decode_is_hex_text(const uint8_t *text, size_t n)
-{
-    if (text == NULL || n == 0) {
-        return false;
-    }
-    if (looks_like_dump(text, n)) {
-        return true;
-    }
-    size_t digits = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = text[i];
-        if (ts_hex_digit(c) >= 0) {
-            digits++;
-        } else if (!(is_space(c) || c == '\n' || c == ':' || c == '-' ||
-                     ((c == 'x' || c == 'X') && digits == 1 && text[i - 1] == '0'))) {
-            return false;
-        }
-    }
-    return digits > 0;
-}
-
-/* Parses the data groups of one dump line from *k into out, at most max
- * bytes (SIZE_MAX: unknown, stop at a text column). */
-static ts_err dump_line(const uint8_t *t, const line_span *l, size_t k, size_t max, ts_buf *out,
-                        size_t *count, size_t *bad_at)
-{
-    *count = 0;
-    while (k < l->end && *count < max) {
-        size_t gap = 0;
-        while (k < l->end && is_space(t[k])) {
-            k++;
-            gap++;
-        }
-        if (k == l->end) {
-            break;
-        }
-        /* Unknown width (the last line): two or more spaces after data
-         * start the text column, except the gap in the middle of a
-         * hexdump -C line, after 8 bytes. */
-        if (max == SIZE_MAX && *count > 0 && (gap >= 3 || (gap == 2 && *count != 8))) {
-            break;
-        }
-        size_t s = k;
-        while (k < l->end && !is_space(t[k])) {
-            k++;
-        }
-        size_t len = k - s;
-        bool group = len % 2 == 0 && len <= 16;
-        for (size_t i = s; group && i < k; i++) {
-            group = ts_hex_digit(t[i]) >= 0;
-        }
-        if (!group) {
-            if (*count == 0) {
-                *bad_at = s;
-                return TS_ERR_HEX;
-            }
-            break; /* the text column */
-        }
-        if (*count + len / 2 > max) {
-            *bad_at = s;
-            return TS_ERR_HEX;
-        }
-        for (size_t i = s; i < k; i += 2) {
-            int byte = ts_hex_digit(t[i]) << 4 | ts_hex_digit(t[i + 1]);
-            TS_GUARD(ts_buf_write_u8(out, (uint8_t)byte));
-        }
-        *count += len / 2;
-    }
-    return TS_OK;
-}
-
-static ts_err parse_dump(const uint8_t *t, size_t n, ts_buf *out, size_t *bad_at)
-{
-    size_t pos = 0;
-    line_span l;
-    uint64_t expect = 0;
-    bool have = next_line(t, n, &pos, &l);
-    while (have) {
-        uint64_t off;
-        size_t after;
-        if (!line_offset(t, &l, &off, &after) || off != expect) {
-            *bad_at = l.start;
-            return TS_ERR_HEX;
-        }
-        line_span next;
-        size_t next_pos = pos;
-        uint64_t next_off = 0;
-        size_t next_after;
-        bool more = next_line(t, n, &next_pos, &next);
-        size_t max = SIZE_MAX;
-        if (more && line_offset(t, &next, &next_off, &next_after) && next_off >= off) {
-            max = (size_t)(next_off - off);
-        }
-        size_t count;
-        TS_GUARD(dump_line(t, &l, after, max, out, &count, bad_at));
-        if (max != SIZE_MAX && count != max) {
-            *bad_at = next.start; /* its offset does not follow on from this line */
-            return TS_ERR_HEX;
-        }
-        expect = off + count;
-        l = next;
-        pos = next_pos;
-        have = more;
-    }
-    return TS_OK;
-}
-
-ts_err ts_decode_hex_text(const uint8_t *text, size_t n, ts_buf *out, size_t *bad_at)
-{
-    TS_ENSURE(text != NULL && out != NULL, TS_ERR_ARG);
-    size_t bad = 0;
-    ts_buf tmp;
-    ts_buf_init(&tmp);
-    ts_err err;
-    if (looks_like_dump(text, n)) {
-        err = parse_dump(text, n, &tmp, &bad);
-    } else {
-        /* ts_hex_decode wants a C string; '\r' and NUL are not hex text. */
-        char *s = malloc(n + 1);
-        TS_ENSURE(s != NULL, TS_ERR_NOMEM);
-        err = TS_OK;
-        for (size_t i = 0; i < n && err == TS_OK; i++) {
-            if (text[i] == '\0') {
-                bad = i;
-                err = TS_ERR_HEX;
-            }
-            s[i] = text[i] == '\r' ? ' ' : (char)text[i];
-        }
-        s[n] = '\0';
-        if (err == TS_OK) {
-            err = ts_hex_decode(s, &tmp, &bad);
-        }
-        free(s);
-    }
-    if (err == TS_OK) {
-        err = ts_buf_write_bytes(out, tmp.data, tmp.len);
-    } else if (bad_at != NULL) {
-        *bad_at = bad;
-    }
-    ts_buf_free(&tmp);
-    return err;
 }

@@ -10,6 +10,7 @@
 #include <yaml.h>
 
 #include "crypto/ts_suite.h"
+#include "simulation/ts_action_parse.h"
 
 typedef struct {
     ts_lesson_diag *d;
@@ -186,18 +187,29 @@ static ts_err get_langs(yctx *c, const yaml_node_t *n, const char *key, char *ou
     return TS_OK;
 }
 
-/* "N,OFFSET,XOR": record >= 1, offset >= 0, XOR one hex byte 01..ff. */
-static bool parse_tamper(const char *s, ts_action *a)
+/* One action of kind from v, read by the rules of ts_action_parse. */
+static ts_err get_action(yctx *c, const yaml_node_t *v, const char *key, ts_action_kind kind,
+                         ts_action *a)
 {
-    unsigned long long n, off;
-    unsigned x;
-    int used = 0;
-    if (sscanf(s, "%llu,%llu,%x%n", &n, &off, &x, &used) != 3 || s[used] != '\0' || n < 1 ||
-        n > 1000000 || off > 1000000 || x < 1 || x > 0xff || !isdigit((unsigned char)s[0])) {
-        return false;
+    const char *s = scalar(v);
+    if (kind != TS_ACT_TAMPER) {
+        if (s == NULL || ts_action_parse(kind, s, a, NULL, 0) != TS_OK) {
+            return ts_lesson_fail(c->d, line_of(c, v), "%s: expected a whole number 1..%d, "
+                                  "got '%s'", key, TS_ACTION_MAX_RECORD,
+                                  s != NULL ? s : type_name(v));
+        }
+        return TS_OK;
     }
-    *a = (ts_action){.kind = TS_ACT_TAMPER, .record = n, .offset = off, .xor_mask = (uint8_t)x};
-    return true;
+    if (s == NULL) {
+        return ts_lesson_fail(c->d, line_of(c, v), "%s: expected \"N,OFFSET,XOR\", got %s", key,
+                              type_name(v));
+    }
+    char why[TS_ACTION_WHY_CAP];
+    if (ts_action_parse(kind, s, a, why, sizeof(why)) != TS_OK) {
+        return ts_lesson_fail(c->d, line_of(c, v), "%s: expected \"N,OFFSET,XOR\", got '%s': %s",
+                              key, s, why);
+    }
+    return TS_OK;
 }
 
 /* run.tamper / run.drop / run.replay: a list (or one value). */
@@ -215,22 +227,12 @@ static ts_err get_actions(yctx *c, const yaml_node_t *n, const char *key, ts_act
     }
     for (; it < top; it++) {
         const yaml_node_t *v = node(c, *it);
-        ts_action a = {.kind = kind};
+        ts_action a;
         if (r->n_actions == TS_LESSON_MAX_ACTIONS) {
             return ts_lesson_fail(c->d, line_of(c, v), "%s: at most %d actions", key,
                                   TS_LESSON_MAX_ACTIONS);
         }
-        if (kind == TS_ACT_TAMPER) {
-            if (scalar(v) == NULL || !parse_tamper(scalar(v), &a)) {
-                return ts_lesson_fail(c->d, line_of(c, v), "%s: expected \"N,OFFSET,XOR\" "
-                                      "(record N >= 1, byte offset >= 0, XOR a hex byte 01..ff), "
-                                      "got '%s'", key, scalar(v) ? scalar(v) : type_name(v));
-            }
-        } else {
-            uint64_t rec;
-            TS_GUARD(get_uint(c, v, key, 1, 1000000, &rec));
-            a.record = rec;
-        }
+        TS_GUARD(get_action(c, v, key, kind, &a));
         r->actions[r->n_actions++] = a;
     }
     return TS_OK;

@@ -192,15 +192,14 @@ static ts_err wire_one(ts_chan *ch, ts_dir dir, const uint8_t *rec, size_t n, si
 }
 
 /* Length of the whole record at in's cursor (header included), consuming
- * it; TS_ERR_RECORD when it is cut short. */
+ * it; framed by its length alone (ts_record_frame), so records of any type
+ * or version cross; TS_ERR_RECORD when it is cut short. */
 static ts_err frame(ts_buf *in, size_t *len)
 {
-    uint8_t type;
-    uint16_t version, n;
-    TS_ENSURE(ts_buf_read_u8(in, &type) == TS_OK && ts_buf_read_u16(in, &version) == TS_OK &&
-                  ts_buf_read_u16(in, &n) == TS_OK && ts_buf_skip(in, n) == TS_OK,
-              TS_ERR_RECORD);
-    *len = TS_RECORD_HEADER_LEN + n;
+    ts_record rec;
+    TS_ENSURE(ts_record_frame(in, &rec) == TS_OK, TS_ERR_RECORD);
+    TS_GUARD(ts_buf_skip(in, rec.total_len));
+    *len = rec.total_len;
     return TS_OK;
 }
 

@@ -30,28 +30,34 @@ bool ts_record_type_known(uint8_t type)
 
 /* ---- framing ---------------------------------------------------------- */
 
-ts_err ts_record_parse_header(const ts_buf *in, ts_record *rec)
+ts_err ts_record_frame(const ts_buf *in, ts_record *rec)
 {
     TS_ENSURE(in != NULL && rec != NULL, TS_ERR_ARG);
     ts_buf v;
     ts_buf_view(&v, ts_buf_cursor(in), ts_buf_remaining(in));
     TS_ENSURE(ts_buf_remaining(&v) >= TS_RECORD_HEADER_LEN, TS_ERR_SHORT);
-    uint8_t type;
-    uint16_t version;
-    uint16_t length;
-    TS_GUARD(ts_buf_read_u8(&v, &type));
-    TS_GUARD(ts_buf_read_u16(&v, &version));
-    TS_GUARD(ts_buf_read_u16(&v, &length));
-    TS_ENSURE(ts_record_type_known(type), TS_ERR_RECORD_TYPE);
-    TS_ENSURE((version >> 8) == 3, TS_ERR_RECORD);
-    TS_ENSURE(length <= TS_MAX_CIPHERTEXT, TS_ERR_RECORD_OVERFLOW);
-    ts_buf fragment;
-    TS_GUARD(ts_buf_read_view(&v, length, &fragment));
-    rec->type = type;
-    rec->version = version;
-    rec->length = length;
-    rec->fragment = fragment;
-    rec->total_len = TS_RECORD_HEADER_LEN + (size_t)length;
+    TS_GUARD(ts_buf_read_u8(&v, &rec->type));
+    TS_GUARD(ts_buf_read_u16(&v, &rec->version));
+    TS_GUARD(ts_buf_read_u16(&v, &rec->length));
+    rec->total_len = TS_RECORD_HEADER_LEN + (size_t)rec->length;
+    size_t have = ts_buf_remaining(&v);
+    TS_GUARD(ts_buf_read_view(&v, have < rec->length ? have : rec->length, &rec->fragment));
+    return have < rec->length ? TS_ERR_SHORT : TS_OK;
+}
+
+ts_err ts_record_parse_header(const ts_buf *in, ts_record *rec)
+{
+    TS_ENSURE(in != NULL && rec != NULL, TS_ERR_ARG);
+    TS_ENSURE(ts_buf_remaining(in) >= TS_RECORD_HEADER_LEN, TS_ERR_SHORT);
+    ts_record r;
+    ts_err framed = ts_record_frame(in, &r); /* TS_OK, or TS_ERR_SHORT: fragment incomplete */
+    TS_ENSURE(framed == TS_OK || framed == TS_ERR_SHORT, framed);
+    /* The header is judged as soon as its 5 bytes are there. */
+    TS_ENSURE(ts_record_type_known(r.type), TS_ERR_RECORD_TYPE);
+    TS_ENSURE((r.version >> 8) == 3, TS_ERR_RECORD);
+    TS_ENSURE(r.length <= TS_MAX_CIPHERTEXT, TS_ERR_RECORD_OVERFLOW);
+    TS_GUARD(framed);
+    *rec = r;
     return TS_OK;
 }
 

@@ -5,7 +5,9 @@
 # and write nothing: the output file $O must not exist afterwards and the
 # output directory $OD must stay empty. Rows of a command that is not
 # registered yet (tlsstep --help does not list it) are skipped; rows of an
-# option a command does not have yet are skipped the same way.
+# option a command does not have yet are skipped the same way. Malformed
+# answers to `tlsstep check` have their own table at the end: they are
+# verdicts (exit 1, "not solved: WHY"), not bad usage.
 #
 # Table: COMMAND | ARGUMENTS (bash words; $O, $OD and the fixtures below
 # may be used). COMMAND is the first word, used to skip unknown commands.
@@ -56,6 +58,12 @@ run      | --tamper 0,0,01
 run      | --tamper a,b,c
 run      | --tamper ''
 run      | --tamper 1,99999,01
+run      | --tamper 3,-1,ff
+run      | --tamper 3,+1,ff
+run      | --tamper 3,,01
+run      | --tamper ' 3,1,01'
+run      | --tamper 3,99999999999999999999,01
+run      | --tamper 3,1,0x100
 run      | --drop 0
 run      | --drop x
 run      | --drop 999
@@ -229,4 +237,43 @@ while IFS='|' read -r cmd args; do
         sed 's/^/    # stdout: /' "$TMP/stdout" | head -3
     fi
 done <<<"$table"
+# A malformed answer to `tlsstep check` is not bad usage but a verdict (the
+# checker decides answers; exit 2 is for the command line): exit 1, one
+# line "not solved: WHY" on stdout naming what is wrong, nothing on stderr.
+# Table: ARGUMENTS of check | text WHY must contain.
+verdicts=$(cat <<'EOF'
+tamper-cert --seed 7 --answer '3,-1,ff signature' | byte OFFSET '-1' is not a whole number
+tamper-cert --seed 7 --answer '0,300,01 signature' | record N '0'
+tamper-cert --seed 7 --answer '3,300,00 signature' | XOR '00' is zero
+tamper-cert --seed 7 --answer '3,99999999999999999999,01 signature' | byte OFFSET
+downgrade --seed 7 --answer $'1,-5,01\ndiffers 3' | byte OFFSET '-5'
+EOF
+)
+if has_command check; then
+    while IFS='|' read -r args want; do
+        [ -z "$args" ] && continue
+        eval "words=($args)"
+        want=$(echo "$want" | sed 's/^ *//; s/ *$//')
+        rows=$((rows + 1))
+        name="tlsstep check ${words[*]}"
+        name=${name//$'\n'/\\n}
+        timeout 60 "$TLSSTEP" check "${words[@]}" </dev/null >"$TMP/stdout" 2>"$TMP/stderr"
+        rc=$?
+        problems=()
+        [ "$rc" -eq 1 ] || problems+=("exit $rc, wanted 1 (not solved)")
+        [ "$(wc -l <"$TMP/stdout")" -eq 1 ] || problems+=("wanted one line on stdout")
+        grep -q '^not solved: ' "$TMP/stdout" || problems+=("no 'not solved:' line")
+        grep -qF -- "$want" "$TMP/stdout" || problems+=("does not say '$want'")
+        [ -s "$TMP/stderr" ] && problems+=("wrote to stderr")
+        if [ ${#problems[@]} -eq 0 ]; then
+            echo "ok - $name"
+        else
+            echo "not ok - $name: ${problems[*]}"
+            sed 's/^/    # stderr: /' "$TMP/stderr" | head -5
+            sed 's/^/    # stdout: /' "$TMP/stdout" | head -3
+        fi
+    done <<<"$verdicts"
+else
+    skipped=$((skipped + 5))
+fi
 echo "# bad input: $rows rows run, $skipped skipped (command or option not there yet)"

@@ -3,6 +3,7 @@
 #include "fuzz_util.h"
 
 #include "base/ts_buf.h"
+#include "base/ts_hex.h"
 #include "export/ts_decode.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -22,11 +23,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(d.recs[i].offset < size);
     }
     ts_decode_free(&d);
-    if (ts_decode_is_hex_text(data, size)) {
+    if (ts_hex_is_text(data, size)) {
         ts_buf bytes;
         ts_buf_init(&bytes);
         size_t bad_at = 0;
-        if (ts_decode_hex_text(data, size, &bytes, &bad_at) == TS_OK) {
+        if (ts_hex_decode_text(data, size, &bytes, &bad_at) == TS_OK) {
             ts_decode_init(&d);
             (void)ts_decode_records(bytes.data, bytes.len, &d);
             ts_decode_free(&d);

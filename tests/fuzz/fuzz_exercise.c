@@ -1,13 +1,15 @@
 /* fuzz_exercise: what `tlsstep check` reads from a student: the answer
- * helpers (hex, "key: value" fields, N,OFFSET,XOR tampers, a private key as
- * PEM or as a factor) on every input, and one exercise's checker, picked by
- * the first byte, on the rest. A wrong or malformed answer must be a
- * verdict with one line of reason, never an error or a crash. The ROBOT
- * checker runs a whole attack per answer and is left to its own tests. */
+ * helpers (hex, "key: value" fields, N,OFFSET,XOR tampers read by
+ * ts_action_parse, a private key as PEM or as a factor) on every input,
+ * and one exercise's checker, picked by the first byte, on the rest. A
+ * wrong or malformed answer must be a verdict with one line of reason,
+ * never an error or a crash. The ROBOT checker runs a whole attack per
+ * answer and is left to its own tests. */
 #include "fuzz_util.h"
 
 #include "base/ts_buf.h"
 #include "exercise/ts_exercise.h"
+#include "simulation/ts_action_parse.h"
 #include "simulation/ts_session.h"
 
 #define FUZZ_EX_SEED "fuzz"
@@ -28,8 +30,13 @@ static void helpers(const uint8_t *data, size_t size)
         }
     }
     ts_action act;
-    if (ts_exercise_parse_tamper(text, &act)) {
-        FUZZ_ASSERT(act.kind == TS_ACT_TAMPER && act.record >= 1 && act.xor_mask != 0);
+    char why[TS_ACTION_WHY_CAP] = "";
+    if (ts_action_parse(TS_ACT_TAMPER, text, &act, why, sizeof(why)) == TS_OK) {
+        FUZZ_ASSERT(act.kind == TS_ACT_TAMPER && act.record >= 1 &&
+                    act.record <= TS_ACTION_MAX_RECORD && act.offset <= TS_ACTION_MAX_OFFSET &&
+                    act.xor_mask != 0);
+    } else {
+        FUZZ_ASSERT(why[0] != '\0' && strchr(why, '\n') == NULL);
     }
     free(text);
 }

@@ -1,5 +1,6 @@
 /* fuzz_hex: the hex input of the calculator commands (ts_hex_decode, the
- * lenient form with separators; ts_hex_decode_exact, the strict one). A
+ * lenient form with separators; ts_hex_decode_exact, the strict one) and of
+ * `tlsstep decode` (ts_hex_decode_text: streams and dumps with offsets). A
  * decoded string re-encoded must decode to the same bytes. */
 #include "fuzz_util.h"
 
@@ -31,6 +32,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(again);
         free(hex);
     }
+    /* Hex text: every byte read came from two digits; a failure says where
+     * and appends nothing. */
+    ts_buf_reset(&out);
+    bad_at = (size_t)-1;
+    err = ts_hex_decode_text(data, size, &out, &bad_at);
+    if (err != TS_OK) {
+        FUZZ_ASSERT(err == TS_ERR_HEX && bad_at <= size && out.len == 0);
+    } else {
+        FUZZ_ASSERT(out.len * 2 <= size);
+    }
+    (void)ts_hex_is_text(data, size);
     uint8_t fixed[32];
     (void)ts_hex_decode_exact(text, fixed, size / 2 < sizeof(fixed) ? size / 2 : sizeof(fixed));
     ts_buf_free(&out);

@@ -79,6 +79,14 @@ static void test_write_frames_and_rejects(void **state)
     assert_non_null(strstr(f->value, "bad_record_mac"));
     assert_null(ts_chan_get(ch, 3));
     assert_null(ts_chan_get(ch, 0));
+    /* Framed by length alone: an unknown type and a bad version still cross. */
+    const uint8_t odd[] = {0x80, 0x02, 0x00, 0x00, 0x01, 0x00, 0x16, 0xfe, 0xff, 0x00, 0x00};
+    assert_int_equal(ts_chan_write(ch, TS_DIR_S2C, odd, sizeof(odd), 5), TS_OK);
+    assert_int_equal(ts_chan_count(ch), 4);
+    assert_int_equal(ts_chan_get(ch, 3)->content_type, 0x80);
+    assert_int_equal(ts_chan_get(ch, 3)->sent.len, 6);
+    assert_int_equal(ts_chan_get(ch, 4)->content_type, 0x16);
+    assert_int_equal(ts_chan_get(ch, 4)->sent.len, 5);
     ts_chan_free(ch);
 }
 

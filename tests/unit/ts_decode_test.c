@@ -1,8 +1,8 @@
 /* Unit tests for ts_decode: records decoded field by field, protected
  * records after ChangeCipherSpec, precise errors (truncation at every
- * length, over-long lengths, unknown types, bad bodies), and the hex text
- * forms (streams, xxd, hexdump -C, Wireshark hex dumps). Record layouts
- * from RFC 5246 §6.2.1 and §7.4.1.2. */
+ * length, over-long lengths, unknown types, bad bodies). Record layouts
+ * from RFC 5246 §6.2.1 and §7.4.1.2. The hex text forms are ts_hex's
+ * (tests/unit/ts_hex_test.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -267,67 +267,6 @@ static void test_null_cipher(void **state)
     ts_decode_free(&d);
 }
 
-static void check_hex(const char *text, const uint8_t *want, size_t n)
-{
-    assert_true(ts_decode_is_hex_text((const uint8_t *)text, strlen(text)));
-    ts_buf out;
-    ts_buf_init(&out);
-    size_t bad = 99;
-    ts_err err = ts_decode_hex_text((const uint8_t *)text, strlen(text), &out, &bad);
-    if (err != TS_OK) {
-        fail_msg("%s: bad hex at %zu", text, bad);
-    }
-    assert_int_equal(out.len, n);
-    assert_memory_equal(out.data, want, n);
-    ts_buf_free(&out);
-}
-
-static void check_bad_hex(const char *text, size_t want_at)
-{
-    ts_buf out;
-    ts_buf_init(&out);
-    size_t bad = 9999;
-    assert_int_equal(ts_decode_hex_text((const uint8_t *)text, strlen(text), &out, &bad),
-                     TS_ERR_HEX);
-    assert_int_equal(bad, want_at);
-    assert_int_equal(out.len, 0);
-    ts_buf_free(&out);
-}
-
-static void test_hex_forms(void **state)
-{
-    (void)state;
-    const uint8_t *w = done_ccs_fin_app; /* 30 bytes */
-    check_hex("16030300040e0000001403030001011603030003aabbcc170303000" "2ddee\n", w, 30);
-    check_hex("16:03:03:00:04:0e:00:00:00:14:03:03:00:01:01:16:03:03:00:03:aa:bb:cc:17:03:"
-              "03:00:02:dd:ee", w, 30);
-    check_hex("0x16030300040e000000\r\n140303000101160303000" "3aabbcc1703030002ddee", w, 30);
-    /* xxd */
-    check_hex("00000000: 1603 0300 040e 0000 0014 0303 0001 0116  ................\n"
-              "00000010: 0303 0003 aabb cc17 0303 0002 ddee       ..............\n", w, 30);
-    /* hexdump -C, with its gap after 8 bytes and the closing offset line */
-    check_hex("00000000  16 03 03 00 04 0e 00 00  00 14 03 03 00 01 01 16  |................|\n"
-              "00000010  03 03 00 03 aa bb cc 17  03 03 00 02 dd ee        |..............|\n"
-              "0000001e\n", w, 30);
-    /* Wireshark "Copy as Hex Dump"; the last line's text column is hex-like. */
-    check_hex("0000   16 03 03 00 04 0e 00 00 00 14 03 03 00 01 01 16   ................\n"
-              "0010   03 03 00 03 aa bb cc 17 03 03 00 02 dd ee   cafe\n", w, 30);
-    /* A text column that looks like hex on a full line is cut by the offsets. */
-    check_hex("0000 16 03 03 00 04 0e 00 00 00 14 03 03 00 01 01 16 abcd\n"
-              "0010 03 03 00 03 aa bb cc 17 03 03 00 02 dd ee\n", w, 30);
-
-    check_bad_hex("1603030", 7);          /* odd digit count: the missing digit */
-    check_bad_hex("16 03 zz", 6);         /* not hex */
-    check_bad_hex("0000  16 03\n0004  00 00\n", 12); /* offset does not follow on */
-    check_bad_hex("0000  16 03\n0002  zz\n", 18);
-
-    const uint8_t raw[] = {0x16, 0x03, 0x03, 0x00, 0x01, 0x00};
-    assert_false(ts_decode_is_hex_text(raw, sizeof(raw)));
-    assert_false(ts_decode_is_hex_text((const uint8_t *)"hello", 5));
-    assert_false(ts_decode_is_hex_text((const uint8_t *)" \n", 2));
-    assert_false(ts_decode_is_hex_text(NULL, 0));
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,7 +275,6 @@ int main(void)
         cmocka_unit_test(test_over_long_and_bad_headers),
         cmocka_unit_test(test_bad_bodies),
         cmocka_unit_test(test_null_cipher),
-        cmocka_unit_test(test_hex_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

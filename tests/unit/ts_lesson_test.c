@@ -133,6 +133,17 @@ static void test_errors_yaml(void **state)
                 "dhe, null, got 'rc4'");
     parse_fails(FRONT("run:\n  bits: 100\n") BODY, "run.bits: expected a whole number 512..4096");
     parse_fails(FRONT("run:\n  tamper: [\"1,2\"]\n") BODY, "run.tamper: expected \"N,OFFSET,XOR\"");
+    /* The same rules as run --tamper/--drop/--replay (ts_action_parse). */
+    parse_fails(FRONT("run:\n  tamper: [\"3,-1,ff\"]\n") BODY,
+                "lessons/t.md:6: run.tamper: expected \"N,OFFSET,XOR\", got '3,-1,ff': byte "
+                "OFFSET '-1' is not a whole number 0..1000000");
+    parse_fails(FRONT("run:\n  tamper: \"3,1,100\"\n") BODY, "XOR '100' is not one or two hex");
+    parse_fails(FRONT("run:\n  tamper: [[1]]\n") BODY,
+                "run.tamper: expected \"N,OFFSET,XOR\", got a list");
+    parse_fails(FRONT("run:\n  drop: [0]\n") BODY,
+                "run.drop: expected a whole number 1..1000000, got '0'");
+    parse_fails(FRONT("run:\n  replay: \"+3\"\n") BODY,
+                "run.replay: expected a whole number 1..1000000, got '+3'");
     parse_fails(FRONT("run:\n  weak_key: huge\n") BODY, "run.weak_key: expected one of none");
     parse_fails(FRONT("kind: exercise\n") BODY, "kind: exercise expects an exercise");
     parse_fails(FRONT("difficulty: 9\n") BODY, "difficulty: expected a whole number 1..5");

@@ -822,6 +822,74 @@ static void test_bad_headers(void **state)
     assert_int_equal(rec.version, 0x0300);
 }
 
+/* ts_record_frame frames by length alone: any type, version and length;
+ * a short fragment still gives the header (and what is there). */
+static void test_frame(void **state)
+{
+    (void)state;
+    ts_record rec;
+    ts_buf b;
+    /* Unknown type, SSL 2-style version, and both header errors at once. */
+    const uint8_t odd[][7] = {{0x80, 3, 3, 0, 2, 0xaa, 0xbb},
+                              {22, 0x02, 0x00, 0, 2, 0xaa, 0xbb},
+                              {0, 0xfe, 0xff, 0, 2, 0xaa, 0xbb}};
+    for (size_t i = 0; i < 3; i++) {
+        ts_buf_view(&b, odd[i], sizeof(odd[i]));
+        memset(&rec, 0, sizeof(rec));
+        assert_int_equal(ts_record_frame(&b, &rec), TS_OK);
+        assert_int_equal(rec.type, odd[i][0]);
+        assert_int_equal(rec.version, odd[i][1] << 8 | odd[i][2]);
+        assert_int_equal(rec.length, 2);
+        assert_int_equal(rec.total_len, 7);
+        assert_int_equal(ts_buf_remaining(&rec.fragment), 2);
+        assert_ptr_equal(ts_buf_cursor(&rec.fragment), odd[i] + 5);
+        assert_int_equal(b.pos, 0); /* nothing consumed */
+        assert_int_not_equal(ts_record_parse_header(&b, &rec), TS_OK);
+    }
+    /* Longer than TLS allows: framed all the same. */
+    size_t big = TS_MAX_CIPHERTEXT + 100;
+    uint8_t *buf = calloc(1, TS_RECORD_HEADER_LEN + big + 3);
+    assert_non_null(buf);
+    buf[0] = 23;
+    buf[1] = 3;
+    buf[2] = 3;
+    buf[3] = (uint8_t)(big >> 8);
+    buf[4] = (uint8_t)big;
+    ts_buf_view(&b, buf, TS_RECORD_HEADER_LEN + big + 3); /* 3 bytes of the next record */
+    assert_int_equal(ts_record_frame(&b, &rec), TS_OK);
+    assert_int_equal(rec.length, big);
+    assert_int_equal(ts_buf_remaining(&rec.fragment), big);
+    assert_int_equal(ts_record_parse_header(&b, &rec), TS_ERR_RECORD_OVERFLOW);
+    /* A cut fragment: the header and the bytes there are, TS_ERR_SHORT. */
+    ts_buf_view(&b, buf, TS_RECORD_HEADER_LEN + 10);
+    memset(&rec, 0, sizeof(rec));
+    assert_int_equal(ts_record_frame(&b, &rec), TS_ERR_SHORT);
+    assert_int_equal(rec.type, 23);
+    assert_int_equal(rec.length, big);
+    assert_int_equal(rec.total_len, TS_RECORD_HEADER_LEN + big);
+    assert_int_equal(ts_buf_remaining(&rec.fragment), 10);
+    free(buf);
+    /* Fewer than 5 bytes: rec untouched. */
+    const uint8_t four[4] = {22, 3, 3, 0};
+    for (size_t n = 0; n <= sizeof(four); n++) {
+        ts_buf_view(&b, four, n);
+        memset(&rec, 0x5a, sizeof(rec));
+        ts_record before = rec;
+        assert_int_equal(ts_record_frame(&b, &rec), TS_ERR_SHORT);
+        assert_memory_equal(&rec, &before, sizeof(rec));
+    }
+    /* An empty record, and the read cursor is where framing starts. */
+    const uint8_t two[] = {0xff, 21, 3, 3, 0, 0};
+    ts_buf_view(&b, two, sizeof(two));
+    assert_int_equal(ts_buf_skip(&b, 1), TS_OK);
+    assert_int_equal(ts_record_frame(&b, &rec), TS_OK);
+    assert_int_equal(rec.type, 21);
+    assert_int_equal(rec.total_len, TS_RECORD_HEADER_LEN);
+    assert_int_equal(ts_buf_remaining(&rec.fragment), 0);
+    assert_int_equal(ts_record_frame(NULL, &rec), TS_ERR_ARG);
+    assert_int_equal(ts_record_frame(&b, NULL), TS_ERR_ARG);
+}
+
 static void test_length_limits(void **state)
 {
     (void)state;
@@ -1117,6 +1185,7 @@ int main(void)
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_parse_and_next),
         cmocka_unit_test(test_bad_headers),
+        cmocka_unit_test(test_frame),
         cmocka_unit_test(test_length_limits),
         cmocka_unit_test(test_fragment_limit),
         cmocka_unit_test(test_seq_wrap),
