@@ -10,6 +10,7 @@
 #include <yaml.h>
 
 #include "crypto/ts_suite.h"
+#include "simulation/ts_session.h"
 
 typedef struct {
     ts_lesson_diag *d;
