@@ -35,6 +35,14 @@ ts_err ts_rng_global_init(void);
  * TS_RNG_SEED_MAX bytes), or from the system generator when seed is NULL. */
 ts_err ts_rng_init(ts_rng *r, const char *seed, ts_actor actor);
 
+/* Starts actor's stream for seed as used by name (an exercise's id, such
+ * as "fermat"): exactly ts_rng_init(r, "NAME/SEED", actor), whose seed
+ * string is name, one '/', then seed; so the stream is a pure function of
+ * (name, seed, actor). TS_ERR_ARG when name is NULL, when seed is NULL,
+ * empty or longer than TS_RNG_SEED_MAX bytes, or when "NAME/SEED" is
+ * longer than that. */
+ts_err ts_rng_init_for(ts_rng *r, const char *name, const char *seed, ts_actor actor);
+
 /* Fills out with n bytes of the stream. */
 void ts_rng_bytes(ts_rng *r, uint8_t *out, size_t n);
 

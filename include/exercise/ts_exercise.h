@@ -88,10 +88,6 @@ ts_err ts_exercise_verdict_set(ts_exercise_verdict *v, bool solved, const char *
 
 /* --- helpers for the checkers --- */
 
-/* A random stream for an exercise's keys: a pure function of (id, seed,
- * actor). TS_ERR_ARG for an empty or too long seed. */
-ts_err ts_exercise_rng(ts_rng *r, const char *id, const char *seed, ts_actor actor);
-
 /* Copies the answer into a NUL-terminated string (malloc'd, caller frees);
  * NULL when out of memory. */
 char *ts_exercise_answer_text(const uint8_t *answer, size_t len);
@@ -141,7 +137,7 @@ typedef struct {
 typedef ts_err (*ts_exercise_keys_fn)(ts_rng *rng, ts_rsa_key **ca_key, ts_rsa_key **server_key);
 
 /* Makes p for seed of exercise id: keys(rng) on the stream
- * ts_exercise_rng(id, seed, TS_ACTOR_KEYGEN), then their certificates
+ * ts_rng_init_for(id, seed, TS_ACTOR_KEYGEN), then their certificates
  * for host (ts_exercise_certs) from the same stream. p is fit for
  * ts_exercise_pki_free whatever the result. */
 ts_err ts_exercise_pki_make(const char *id, const char *seed, const char *host,

@@ -6,7 +6,9 @@
 
 #include <stddef.h>
 
-#include "lesson/ts_lesson.h"
+#include "base/ts_err.h"
+#include "lesson/ts_lesson_diag.h"
+#include "lesson/ts_lesson_types.h"
 
 /* Parses the body (len bytes whose first line is line first_line of the
  * file) into l->intro and l->sections; l->run.play decides which step

@@ -1,7 +1,7 @@
 /* ts_lesson_weak: the weak PKI of a lesson's `run: weak_key:` (and of the
  * exercises that teach it), made from the seed so the same seed gives the
  * same keys. Each weak key draws its keys from the stream of its exercise
- * (ts_exercise_rng(ID, seed, TS_ACTOR_KEYGEN)) in that exercise's order, so
+ * (ts_rng_init_for(ID, seed, TS_ACTOR_KEYGEN)) in that exercise's order, so
  * the key a student steps through in `tlsstep run --lesson fermat --bits
  * 2048 --seed S` is the one `tlsstep exercise fermat --seed S` hands out:
  *
@@ -21,7 +21,7 @@
 
 #include "base/ts_buf.h"
 #include "base/ts_err.h"
-#include "lesson/ts_lesson.h"
+#include "lesson/ts_lesson_types.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_rsa.h"
 #include "simulation/ts_session.h"
@@ -57,8 +57,9 @@ size_t ts_weak_key_seed_max(ts_weak_key w);
  * and to server_der a certificate for server_pub naming host (SAN; the CN
  * too when it fits in 64 bytes, else "tlsstep server"), signed by ca_key,
  * valid [now - 1 day, now + 365 days]; two 8-byte serials (top bit clear,
- * next set) from rng, the CA's first. With now = TS_SESSION_DEFAULT_NOW
- * this is ts_exercise_certs. */
+ * next set) from rng, the CA's first: the certificates of
+ * ts_x509_make_certs (with now = TS_SESSION_DEFAULT_NOW, those the
+ * exercises hand out). */
 ts_err ts_weak_pki_certs(ts_rng *rng, const ts_rsa_key *ca_key, const ts_rsa_key *server_pub,
                          const char *host, ts_time now, ts_buf *ca_der, ts_buf *server_der);
 
@@ -70,7 +71,7 @@ ts_err ts_weak_pki_make(ts_rng *rng, ts_weak_key w, unsigned bits, const char *h
                         ts_weak_pki *out);
 
 /* Makes s's runs use the weak PKI of w for s's seed, bits, host and clock
- * (rng: ts_exercise_rng(ts_weak_key_stream(w), seed, TS_ACTOR_KEYGEN)),
+ * (rng: ts_rng_init_for(ts_weak_key_stream(w), seed, TS_ACTOR_KEYGEN)),
  * installed with ts_session_use_pki. none: nothing changes. TS_ERR_RSA_SIZE
  * for tiny (a key too small for a handshake), TS_ERR_ARG for a seed longer
  * than ts_weak_key_seed_max(w). */

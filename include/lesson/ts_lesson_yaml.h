@@ -6,7 +6,9 @@
 
 #include <stddef.h>
 
-#include "lesson/ts_lesson.h"
+#include "base/ts_err.h"
+#include "lesson/ts_lesson_diag.h"
+#include "lesson/ts_lesson_types.h"
 
 /* Parses len bytes of YAML whose first line is line first_line of the file
  * into l (fields not set stay as they are); TS_ERR_LESSON with the message

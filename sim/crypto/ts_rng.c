@@ -3,10 +3,12 @@
  * Seeded stream: key = SHA-256("tlsstep-rng" || actor name || 0x00 || seed);
  * draw number i (counted from 0, one per ts_rng_bytes call) fills its n bytes
  * with randombytes_buf_deterministic(out, n, SHA-256(key || u64be(i))).
- * So the stream is a pure function of (seed, actor, sequence of draws). */
+ * So the stream is a pure function of (seed, actor, sequence of draws).
+ * A named stream (ts_rng_init_for) is the seeded stream of "NAME/SEED". */
 #include "crypto/ts_rng.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "crypto/ts_secret.h"
@@ -59,6 +61,16 @@ ts_err ts_rng_init(ts_rng *r, const char *seed, ts_actor actor)
     r->seeded = true;
     r->block = 0;
     return TS_OK;
+}
+
+ts_err ts_rng_init_for(ts_rng *r, const char *name, const char *seed, ts_actor actor)
+{
+    TS_ENSURE(name != NULL, TS_ERR_ARG);
+    TS_ENSURE(seed != NULL && seed[0] != '\0' && strlen(seed) <= TS_RNG_SEED_MAX, TS_ERR_ARG);
+    char full[TS_RNG_SEED_MAX + 1];
+    int n = snprintf(full, sizeof(full), "%s/%s", name, seed);
+    TS_ENSURE(n > 0 && (size_t)n < sizeof(full), TS_ERR_ARG);
+    return ts_rng_init(r, full, actor);
 }
 
 void ts_rng_bytes(ts_rng *r, uint8_t *out, size_t n)

@@ -114,15 +114,6 @@ ts_err ts_exercise_verdict_set(ts_exercise_verdict *v, bool solved, const char *
     return TS_OK;
 }
 
-ts_err ts_exercise_rng(ts_rng *r, const char *id, const char *seed, ts_actor actor)
-{
-    TS_ENSURE(seed != NULL && seed[0] != '\0' && strlen(seed) <= TS_RNG_SEED_MAX, TS_ERR_ARG);
-    char full[TS_RNG_SEED_MAX + 1];
-    int n = snprintf(full, sizeof(full), "%s/%s", id, seed);
-    TS_ENSURE(n > 0 && (size_t)n < sizeof(full), TS_ERR_ARG);
-    return ts_rng_init(r, full, actor);
-}
-
 char *ts_exercise_answer_text(const uint8_t *answer, size_t len)
 {
     char *s = malloc(len + 1);
@@ -265,7 +256,7 @@ ts_err ts_exercise_pki_make(const char *id, const char *seed, const char *host,
     ts_buf_init(&p->ca_der);
     ts_buf_init(&p->server_der);
     ts_rng rng;
-    TS_GUARD(ts_exercise_rng(&rng, id, seed, TS_ACTOR_KEYGEN));
+    TS_GUARD(ts_rng_init_for(&rng, id, seed, TS_ACTOR_KEYGEN));
     ts_err err = keys(&rng, &p->ca_key, &p->server_key);
     if (err == TS_OK) {
         err = ts_exercise_certs(&rng, p->ca_key, p->server_key, host, &p->ca_der, &p->server_der);

@@ -253,7 +253,7 @@ ts_err ts_exercise_robot_attack(const char *seed, const ts_robot_opts *o, ts_exe
         char msg[256];
         message(seed, msg, sizeof(msg));
         ts_rng rng;
-        err = ts_exercise_rng(&rng, "robot", seed, TS_ACTOR_ATTACKER);
+        err = ts_rng_init_for(&rng, "robot", seed, TS_ACTOR_ATTACKER);
         if (err == TS_OK) {
             err = sig_block(msg, ts_rsa_len(pub), &block);
         }

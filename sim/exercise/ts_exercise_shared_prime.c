@@ -36,7 +36,7 @@ static ts_err problem_make(const char *seed, problem *p)
     ts_buf_init(&p->ders[0]);
     ts_buf_init(&p->ders[1]);
     ts_rng rng;
-    TS_GUARD(ts_exercise_rng(&rng, "shared-prime", seed, TS_ACTOR_KEYGEN));
+    TS_GUARD(ts_rng_init_for(&rng, "shared-prime", seed, TS_ACTOR_KEYGEN));
     ts_err err = ts_rsa_generate(&rng, BITS, 65537, &p->ca_key);
     if (err == TS_OK) {
         err = ts_weakkey_shared_prime(&rng, BITS, &p->keys[0], &p->keys[1]);

@@ -5,7 +5,6 @@
 
 #include <dirent.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,31 +13,10 @@
 
 #include "base/ts_buf.h"
 #include "base/ts_file.h"
+#include "lesson/ts_lesson_diag.h"
 #include "lesson/ts_lesson_md.h"
 #include "lesson/ts_lesson_yaml.h"
 #include "crypto/ts_suite.h"
-
-ts_err ts_lesson_fail(ts_lesson_diag *d, unsigned line, const char *fmt, ...)
-{
-    if (d == NULL || d->why == NULL || d->cap == 0) {
-        return TS_ERR_LESSON;
-    }
-    int n = line > 0 ? snprintf(d->why, d->cap, "%s:%u: ", d->file, line)
-                     : snprintf(d->why, d->cap, "%s: ", d->file);
-    if (n >= 0 && (size_t)n < d->cap) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(d->why + n, d->cap - (size_t)n, fmt, ap);
-        va_end(ap);
-    }
-    /* One line: what the file quoted may hold newlines or other controls. */
-    for (char *c = d->why; *c != '\0'; c++) {
-        if ((unsigned char)*c < 0x20 || *c == 0x7f) {
-            *c = '?';
-        }
-    }
-    return TS_ERR_LESSON;
-}
 
 /* Finds the line that is exactly "---" or "..." (a '\r' before the '\n'
  * allowed) at or after offset from; returns its offset or len. */

@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "exercise/ts_exercise.h"
 #include "simulation/ts_session_custom.h"
 #include "crypto/attack/ts_weakkey.h"
 #include "crypto/ts_x509_build.h"
@@ -120,7 +119,7 @@ ts_err ts_lesson_apply_weak_key(ts_session *s, ts_weak_key w)
     const ts_session_config *c = ts_session_config_of(s);
     TS_ENSURE(strlen(c->seed) <= ts_weak_key_seed_max(w), TS_ERR_ARG);
     ts_rng rng;
-    TS_GUARD(ts_exercise_rng(&rng, id, c->seed, TS_ACTOR_KEYGEN));
+    TS_GUARD(ts_rng_init_for(&rng, id, c->seed, TS_ACTOR_KEYGEN));
     ts_weak_pki p;
     ts_err err = ts_weak_pki_make(&rng, w, c->bits, c->host, c->now, &p);
     ts_rng_wipe(&rng);

@@ -11,6 +11,7 @@
 
 #include "crypto/ts_suite.h"
 #include "simulation/ts_action_parse.h"
+#include "simulation/ts_session.h"
 
 typedef struct {
     ts_lesson_diag *d;

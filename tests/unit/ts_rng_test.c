@@ -175,6 +175,46 @@ static void test_bad_seeds(void **state)
     ts_rng_wipe(&r);
 }
 
+/* A named stream is the seeded stream of "NAME/SEED", and NAME/SEED must
+ * fit in TS_RNG_SEED_MAX. */
+static void test_init_for(void **state)
+{
+    (void)state;
+    ts_rng a, b;
+    assert_int_equal(ts_rng_init_for(&a, "fermat", "7", TS_ACTOR_KEYGEN), TS_OK);
+    assert_int_equal(ts_rng_init(&b, "fermat/7", TS_ACTOR_KEYGEN), TS_OK);
+    assert_true(a.seeded);
+    assert_memory_equal(a.key, b.key, sizeof(a.key));
+    uint8_t x[48], y[48];
+    ts_rng_bytes(&a, x, sizeof(x));
+    ts_rng_bytes(&b, y, sizeof(y));
+    assert_memory_equal(x, y, sizeof(x));
+    ts_rng_wipe(&a);
+    ts_rng_wipe(&b);
+    assert_int_equal(ts_rng_init_for(&a, "", "7", TS_ACTOR_ATTACKER), TS_OK);
+    assert_int_equal(ts_rng_init(&b, "/7", TS_ACTOR_ATTACKER), TS_OK);
+    assert_memory_equal(a.key, b.key, sizeof(a.key));
+
+    char seed[TS_RNG_SEED_MAX + 2];
+    memset(seed, '9', sizeof(seed));
+    seed[TS_RNG_SEED_MAX - 2] = '\0'; /* "x/" + seed: exactly the maximum */
+    assert_int_equal(ts_rng_init_for(&a, "x", seed, TS_ACTOR_CLIENT), TS_OK);
+    assert_int_equal(ts_rng_init_for(&a, "xy", seed, TS_ACTOR_CLIENT), TS_ERR_ARG);
+    seed[TS_RNG_SEED_MAX - 2] = '9';
+    seed[TS_RNG_SEED_MAX] = '\0'; /* a seed of the maximum leaves no room */
+    assert_int_equal(ts_rng_init_for(&a, "x", seed, TS_ACTOR_CLIENT), TS_ERR_ARG);
+    seed[TS_RNG_SEED_MAX] = '9';
+    seed[TS_RNG_SEED_MAX + 1] = '\0';
+    assert_int_equal(ts_rng_init_for(&a, "x", seed, TS_ACTOR_CLIENT), TS_ERR_ARG);
+    assert_int_equal(ts_rng_init_for(&a, "x", "", TS_ACTOR_CLIENT), TS_ERR_ARG);
+    assert_int_equal(ts_rng_init_for(&a, "x", NULL, TS_ACTOR_CLIENT), TS_ERR_ARG);
+    assert_int_equal(ts_rng_init_for(&a, NULL, "7", TS_ACTOR_CLIENT), TS_ERR_ARG);
+    assert_int_equal(ts_rng_init_for(&a, "x", "7", TS_ACTOR_COUNT), TS_ERR_ARG);
+    assert_int_equal(ts_rng_init_for(NULL, "x", "7", TS_ACTOR_CLIENT), TS_ERR_ARG);
+    ts_rng_wipe(&a);
+    ts_rng_wipe(&b);
+}
+
 static void test_new_seed_and_names(void **state)
 {
     (void)state;
@@ -212,6 +252,7 @@ int main(void)
         cmocka_unit_test(test_unseeded),
         cmocka_unit_test(test_uniform),
         cmocka_unit_test(test_bad_seeds),
+        cmocka_unit_test(test_init_for),
         cmocka_unit_test(test_new_seed_and_names),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
