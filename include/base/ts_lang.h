@@ -1,5 +1,5 @@
 /* ts_lang: the languages tlsstep speaks (English and Korean), shared by the
- * lessons (layer 4) and the front ends. */
+ * error texts (ts_err), the lessons and the front ends. */
 #ifndef TS_LANG_H
 #define TS_LANG_H
 

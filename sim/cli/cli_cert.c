@@ -219,7 +219,7 @@ int cli_cert(int argc, char **argv)
                (long long)o.now);
         status = write_files(&o, files);
     } else {
-        status = cli_fail(CLI_EXIT_FAIL, CMD, "%s", ts_err_str(err));
+        status = cli_fail(CLI_EXIT_FAIL, CMD, "%s", ts_err_str(err, TS_LANG_EN));
     }
     for (int i = 0; i < F_COUNT; i++) {
         ts_secret_free_buf(&files[i].data);

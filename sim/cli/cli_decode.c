@@ -153,7 +153,7 @@ static int input_bytes(const ts_buf *in, input_kind kind, const char *path, ts_b
     }
     if (err != TS_OK) {
         ts_buf_free(out);
-        return cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err));
+        return cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err, TS_LANG_EN));
     }
     return CLI_EXIT_OK;
 }
@@ -178,7 +178,7 @@ static int decode(const char *path, input_kind kind, bool json)
     ts_decode_init(&d);
     ts_err err = ts_decode_records(bytes.data, bytes.len, &d);
     if (err == TS_ERR_NOMEM || err == TS_ERR_TOO_LONG) {
-        rc = cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err));
+        rc = cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err, TS_LANG_EN));
     } else {
         ts_err out = json ? write_json(&d, bytes.len) : write_text(&d, bytes.len);
         if (out != TS_OK) {

@@ -164,7 +164,7 @@ static int write_material(const ts_exercise *x, const char *seed, const char *ou
     if (err != TS_OK) {
         ts_exercise_material_free(&m);
         return cli_fail(CLI_EXIT_FAIL, "exercise", "could not make the material: %s",
-                        ts_err_str(err));
+                        ts_err_str(err, TS_LANG_EN));
     }
     if (m.n_files > 0 && mkdir(out_dir, 0755) != 0 && errno != EEXIST) {
         ts_exercise_material_free(&m);
@@ -222,7 +222,7 @@ static int cli_robot_attack(const char *seed, const ts_robot_opts *o)
     }
     ts_buf_free(&out);
     return err == TS_OK ? CLI_EXIT_OK
-                        : cli_fail(CLI_EXIT_FAIL, "exercise", "attack failed: %s", ts_err_str(err));
+                        : cli_fail(CLI_EXIT_FAIL, "exercise", "attack failed: %s", ts_err_str(err, TS_LANG_EN));
 }
 
 static int cli_robot_oracle(const char *seed, ts_oracle_strength strength)
@@ -231,7 +231,7 @@ static int cli_robot_oracle(const char *seed, ts_oracle_strength strength)
     ts_oracle o;
     ts_err err = ts_exercise_robot_oracle(seed, strength, &key, &o);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "exercise", "no oracle: %s", ts_err_str(err));
+        return cli_fail(CLI_EXIT_FAIL, "exercise", "no oracle: %s", ts_err_str(err, TS_LANG_EN));
     }
     char *line = NULL;
     size_t cap = 0;
@@ -372,7 +372,7 @@ int cli_check(int argc, char **argv)
     ts_err err = x->check(seed, text.data, text.len, &v);
     ts_buf_free(&text);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "check", "the checker could not run: %s", ts_err_str(err));
+        return cli_fail(CLI_EXIT_FAIL, "check", "the checker could not run: %s", ts_err_str(err, TS_LANG_EN));
     }
     return report(x, seed, &v, o.json);
 }

@@ -165,7 +165,7 @@ int cli_lessons(int argc, char **argv)
     int bad = 0;
     ts_err err = ts_lesson_list(dir, &ls, &n, report_bad, &bad);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "lessons", "%s", ts_err_str(err));
+        return cli_fail(CLI_EXIT_FAIL, "lessons", "%s", ts_err_str(err, TS_LANG_EN));
     }
     if (n == 0 && bad == 0) {
         ts_lesson_list_free(ls, n);
@@ -175,7 +175,7 @@ int cli_lessons(int argc, char **argv)
     err = json ? print_json(ls, n, lang) : print_table(ls, n, lang);
     ts_lesson_list_free(ls, n);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "lessons", "cannot write the list: %s", ts_err_str(err));
+        return cli_fail(CLI_EXIT_FAIL, "lessons", "cannot write the list: %s", ts_err_str(err, TS_LANG_EN));
     }
     return bad > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK;
 }

@@ -32,7 +32,7 @@ static int decode_hex_option(const char *name, const char *text, ts_buf *out)
     }
     if (err != TS_OK) {
         ts_secret_free_buf(out);
-        return cli_usage_error("prf", "--%s: %s", name, ts_err_str(err));
+        return cli_usage_error("prf", "--%s: %s", name, ts_err_str(err, TS_LANG_EN));
     }
     return CLI_EXIT_OK;
 }
@@ -46,7 +46,7 @@ static int run_prf(ts_hash_alg alg, const ts_buf *secret, const char *label, con
     if (out == NULL || hex == NULL) {
         free(out);
         free(hex);
-        return cli_fail(CLI_EXIT_FAIL, "prf", "%s", ts_err_str(TS_ERR_NOMEM));
+        return cli_fail(CLI_EXIT_FAIL, "prf", "%s", ts_err_str(TS_ERR_NOMEM, TS_LANG_EN));
     }
     ts_err err = ts_prf(alg, ts_buf_cursor(secret), ts_buf_remaining(secret), label,
                         ts_buf_cursor(seed), ts_buf_remaining(seed), out, len);
@@ -59,7 +59,7 @@ static int run_prf(ts_hash_alg alg, const ts_buf *secret, const char *label, con
     ts_secret_wipe(hex, 2 * len + 2);
     free(out);
     free(hex);
-    return err == TS_OK ? CLI_EXIT_OK : cli_fail(CLI_EXIT_FAIL, "prf", "%s", ts_err_str(err));
+    return err == TS_OK ? CLI_EXIT_OK : cli_fail(CLI_EXIT_FAIL, "prf", "%s", ts_err_str(err, TS_LANG_EN));
 }
 
 int cli_prf(int argc, char **argv)

@@ -308,7 +308,7 @@ static int run(run_opts *o)
     }
     if (err != TS_OK) {
         ts_session_free(s);
-        return cli_fail(CLI_EXIT_FAIL, "run", "the simulation failed: %s", ts_err_str(err));
+        return cli_fail(CLI_EXIT_FAIL, "run", "the simulation failed: %s", ts_err_str(err, TS_LANG_EN));
     }
     int rc = check_actions(s);
     if (rc == CLI_EXIT_OK) {

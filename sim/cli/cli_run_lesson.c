@@ -109,7 +109,7 @@ int cli_run_lesson_textbook(const cli_run_lesson *o)
     ts_err err = buffered(o, NULL);
     return err == TS_OK ? CLI_EXIT_OK
                         : cli_fail(CLI_EXIT_FAIL, cmd_of(o), "lesson %s: %s", o->lesson->id,
-                                   ts_err_str(err));
+                                   ts_err_str(err, TS_LANG_EN));
 }
 
 /* The lesson's weak key can be made for this run: tiny cannot (a textbook

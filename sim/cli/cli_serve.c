@@ -157,7 +157,7 @@ static int prepare(const serve_opts *o, serve_state *s, ts_time now)
     }
     ts_rng_wipe(&kg);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, CMD, "cannot make the keys: %s", ts_err_str(err));
+        return cli_fail(CLI_EXIT_FAIL, CMD, "cannot make the keys: %s", ts_err_str(err, TS_LANG_EN));
     }
     ts_buf pem;
     ts_buf_init(&pem);

@@ -100,7 +100,7 @@ static ts_err verdict(const ts_session *s, size_t cert_len, const ts_action *act
     return ts_exercise_verdict_set(v, true,
                                    "the client rejected the certificate with %s (%d): the '%s' "
                                    "check failed (%s)",
-                                   res->alert_name, res->alert, failed, ts_err_str(err));
+                                   res->alert_name, res->alert, failed, ts_err_str(err, TS_LANG_EN));
 }
 
 static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exercise_verdict *v)

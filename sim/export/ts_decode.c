@@ -155,7 +155,7 @@ static ts_err decode_handshakes(ts_decode *d, ts_decode_record *r, const ts_buf 
         if (err != TS_OK) {
             size_t stop = decoded_up_to(&r->fields, first + 1, at + TS_HS_HEADER_LEN);
             fail(d, r, err, r->offset + stop, "%s at offset %zu: %s (decoded up to offset %zu)",
-                 ts_msg_hs_name(type), r->offset + at, ts_err_str(err), r->offset + stop);
+                 ts_msg_hs_name(type), r->offset + at, ts_err_str(err, TS_LANG_EN), r->offset + stop);
             return TS_OK;
         }
         if (type == TS_HS_SERVER_HELLO) {
@@ -193,7 +193,7 @@ static ts_err decode_plain(ts_decode *d, ts_decode_record *r, const ts_buf *frag
     if (err != TS_OK) {
         size_t stop = decoded_up_to(&r->fields, first, TS_RECORD_HEADER_LEN);
         fail(d, r, err, r->offset + stop, "%s: %s (decoded up to offset %zu)", r->name,
-             ts_err_str(err), r->offset + stop);
+             ts_err_str(err, TS_LANG_EN), r->offset + stop);
     }
     return TS_OK;
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "simulation/ts_chan_describe.h"
+#include "simulation/internal/ts_chan_describe.h"
 #include "tls/msg/ts_msg_describe.h"
 #include "tls/ts_record.h"
 #include "crypto/ts_secret.h"

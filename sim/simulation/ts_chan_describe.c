@@ -6,7 +6,7 @@
  *     ChaCha20-Poly1305  ciphertext tag(16)
  *     NULL-SHA256        plaintext mac(32)
  */
-#include "simulation/ts_chan_describe.h"
+#include "simulation/internal/ts_chan_describe.h"
 
 #include <stdio.h>
 #include <string.h>

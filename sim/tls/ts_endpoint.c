@@ -72,7 +72,7 @@ ts_err ts_ep_check(ts_conn *c, const char *name, ts_err err, const char *why)
     ts_event ev = event_of(c, TS_EV_CHECK, name);
     ev.ok = err == TS_OK;
     ev.err = err;
-    ev.how = why != NULL ? why : (err == TS_OK ? "passed" : ts_err_str(err));
+    ev.how = why != NULL ? why : (err == TS_OK ? "passed" : ts_err_str(err, TS_LANG_EN));
     emit(c, &ev);
     return err;
 }
@@ -326,7 +326,7 @@ ts_err ts_ep_fail(ts_conn *c, ts_err err, const char *reason)
         return err;
     }
     uint8_t desc = ts_alert_for_err(err);
-    snprintf(c->reason, sizeof(c->reason), "%s", reason != NULL ? reason : ts_err_str(err));
+    snprintf(c->reason, sizeof(c->reason), "%s", reason != NULL ? reason : ts_err_str(err, TS_LANG_EN));
     c->status = TS_CONN_FAILED;
     c->alert = desc;
     c->alert_sent = true;

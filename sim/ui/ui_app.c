@@ -32,7 +32,7 @@ void ui_app_set_lesson(ui_app *a, const ts_lesson *l)
                      : TS_OK;
     if (err != TS_OK) {
         ui_app_msg(a, true, "weak_key %s: %s", ts_weak_key_name(l->run.weak_key),
-                   ts_err_str(err));
+                   ts_err_str(err, a->lang));
     }
     a->narr_scroll = 0;
     a->narr_sec = NULL;

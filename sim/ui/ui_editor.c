@@ -54,7 +54,7 @@ static void rerun(ui_app *a, size_t record, const ts_action *act, ui_text_id ok)
 {
     ts_err err = ui_app_set_action(a, record, act);
     if (err != TS_OK) {
-        ui_app_msg(a, true, ui_t(UI_T_RUN_FAILED, a->lang), ts_err_str(err));
+        ui_app_msg(a, true, ui_t(UI_T_RUN_FAILED, a->lang), ts_err_str(err, a->lang));
     } else {
         ui_app_msg(a, false, ui_t(ok, a->lang), record);
     }

@@ -159,7 +159,7 @@ static void build(const ui_app *a, const ts_step *st, paras *p)
         add(p, bad ? UI_C_ALERT : UI_C_OK, "%s %s", ev->ok ? "✓" : "✗",
             ui_t(ev->ok ? UI_T_CHECK_OK : UI_T_CHECK_FAILED, l));
         if (!ev->ok) {
-            add(p, UI_C_ALERT, "%s (%s)", ts_err_str(ev->err), ts_err_name(ev->err));
+            add(p, UI_C_ALERT, "%s (%s)", ts_err_str(ev->err, l), ts_err_name(ev->err));
         }
     }
     if (ev->kind == TS_EV_ALERT_SENT || ev->kind == TS_EV_ALERT_RECEIVED) {

@@ -215,7 +215,7 @@ int ui_run(const ui_options *o)
         err = ui_app_load_actions(&a, o->acts, o->n_acts); /* runs the session */
     }
     if (err != TS_OK) {
-        fprintf(stderr, "tlsstep ui: the simulation failed: %s\n", ts_err_str(err));
+        fprintf(stderr, "tlsstep ui: the simulation failed: %s\n", ts_err_str(err, a.lang));
         ui_app_free(&a);
         ts_session_free(s);
         return 1;

@@ -44,7 +44,7 @@ static double median(double *v, unsigned n)
 
 static int fail(const char *what, ts_err err)
 {
-    fprintf(stderr, "bench_exercise: %s: %s\n", what, ts_err_str(err));
+    fprintf(stderr, "bench_exercise: %s: %s\n", what, ts_err_str(err, TS_LANG_EN));
     return 1;
 }
 

@@ -50,7 +50,7 @@ static ts_rsa_key *bench_keygen(unsigned bits, unsigned runs)
         ts_err err = ts_rsa_generate(&rng, bits, 65537, &k);
         ms[i] = now_ms() - t0;
         if (err != TS_OK) {
-            fprintf(stderr, "bench_rsa: keygen %u: %s\n", bits, ts_err_str(err));
+            fprintf(stderr, "bench_rsa: keygen %u: %s\n", bits, ts_err_str(err, TS_LANG_EN));
             free(ms);
             ts_rsa_free(last);
             return NULL;

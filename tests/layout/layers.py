@@ -13,6 +13,9 @@ Rules:
      header (sim/cli/cli_run.c in include/cli/cli.h, each exercise
      sim/exercise/ts_exercise_fermat.c in include/exercise/ts_exercise.h);
      sim/cli/main.c excepted;
+  7. no include cycle at all, except inside a private family: modules
+     that share an internal/ header (the endpoint's state in tls/, the
+     session's run, the channel's decoder, the attack's state);
   6. the invariants: only crypto includes sodium.h or gmp.h (so mpz_t never
      leaves it), only ui includes curses, only net opens sockets.
 """
@@ -123,9 +126,14 @@ sys.setrecursionlimit(10000)
 for v in sorted(edges):
     if v not in index:
         strong(v)
+internal = {(folder_of(p), os.path.splitext(os.path.basename(p))[0])
+            for p in files if "/internal/" in p}
 for comp in sccs:
+    names = ", ".join(f"{f}/{n}" for f, n in sorted(comp))
     if len({f for f, _ in comp}) > 1:
-        fail(4, "include cycle across folders: " + ", ".join(f"{f}/{n}" for f, n in sorted(comp)))
+        fail(4, "include cycle across folders: " + names)
+    elif len(comp) > 1 and not internal.intersection(comp):
+        fail(7, "include cycle: " + names)
 
 # Rule 5: the mirror.
 for path in files:
@@ -144,6 +152,7 @@ NAMES = {
     4: "no include cycle between modules crosses a folder",
     5: "sim/ and include/ mirror each other",
     6: "sodium/gmp only in crypto, curses only in ui, sockets only in net",
+    7: "no include cycle outside a private (internal/) family",
 }
 for rule, name in NAMES.items():
     if rule in failures:

@@ -16,3 +16,9 @@ cp -r sim include "$TMP/tree2/"
 echo '#include "tls/internal/ts_endpoint.h"' >>"$TMP/tree2/sim/export/ts_json.c"
 fails "layout: a private header used from outside its folder is caught" 1 \
     bash -c "python3 tests/layout/layers.py '$TMP/tree2' | grep -q '^not ok - layout: private' && exit 1"
+# ... and a cycle between two screens of the UI fails rule 7.
+mkdir -p "$TMP/tree3"
+cp -r sim include "$TMP/tree3/"
+echo '#include "ui/ui_main.h"' >>"$TMP/tree3/sim/ui/ui_party.c"
+fails "layout: a cycle between two UI modules is caught" 1 \
+    bash -c "python3 tests/layout/layers.py '$TMP/tree3' | grep -q '^not ok - layout: no include cycle outside' && exit 1"

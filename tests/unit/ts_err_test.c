@@ -9,12 +9,34 @@
 
 #include "base/ts_err.h"
 
-/* Every code has a non-empty text and a name, all distinct. */
+/* True when s holds a Hangul syllable (UTF-8 EA B0 80 .. ED 9E A3). */
+static int has_hangul(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p != 0; p++) {
+        if (p[0] >= 0xEA && p[0] <= 0xED && p[1] >= 0x80 && p[1] <= 0xBF) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Every code has a non-empty text in each language and a name, all
+ * distinct; the Korean text is Korean (not the English left in). */
 static void test_table_complete_and_distinct(void **state)
 {
     (void)state;
     for (int i = 0; i < TS_ERR_COUNT; i++) {
-        const char *text = ts_err_str((ts_err)i);
+        const char *ko = ts_err_str((ts_err)i, TS_LANG_KO);
+        assert_non_null(ko);
+        assert_true(has_hangul(ko));
+        assert_string_not_equal(ko, ts_err_str((ts_err)i, TS_LANG_EN));
+        assert_null(strchr(ko, '\n'));
+        for (int j = 0; j < i; j++) {
+            assert_string_not_equal(ko, ts_err_str((ts_err)j, TS_LANG_KO));
+        }
+    }
+    for (int i = 0; i < TS_ERR_COUNT; i++) {
+        const char *text = ts_err_str((ts_err)i, TS_LANG_EN);
         const char *name = ts_err_name((ts_err)i);
         assert_non_null(text);
         assert_non_null(name);
@@ -24,7 +46,7 @@ static void test_table_complete_and_distinct(void **state)
         assert_true(strncmp(name, i == 0 ? "TS_OK" : "TS_ERR_", i == 0 ? 6 : 7) == 0);
         assert_null(strchr(text, '\n'));
         for (int j = 0; j < i; j++) {
-            assert_string_not_equal(text, ts_err_str((ts_err)j));
+            assert_string_not_equal(text, ts_err_str((ts_err)j, TS_LANG_EN));
             assert_string_not_equal(name, ts_err_name((ts_err)j));
         }
     }
@@ -38,15 +60,17 @@ static void test_names_match_codes(void **state)
     assert_string_equal(ts_err_name(TS_ERR_SHORT), "TS_ERR_SHORT");
     assert_string_equal(ts_err_name(TS_ERR_FINISHED), "TS_ERR_FINISHED");
     assert_string_equal(ts_err_name(TS_ERR_USAGE), "TS_ERR_USAGE");
-    assert_string_equal(ts_err_str(TS_OK), "success");
+    assert_string_equal(ts_err_str(TS_OK, TS_LANG_EN), "success");
+    assert_string_equal(ts_err_str(TS_ERR_NO_SUITE, TS_LANG_KO), "공통 암호 스위트가 없습니다");
 }
 
 static void test_out_of_range(void **state)
 {
     (void)state;
-    assert_string_equal(ts_err_str(TS_ERR_COUNT), "unknown error");
-    assert_string_equal(ts_err_str((ts_err)-1), "unknown error");
-    assert_string_equal(ts_err_str((ts_err)100000), "unknown error");
+    assert_string_equal(ts_err_str(TS_ERR_COUNT, TS_LANG_EN), "unknown error");
+    assert_string_equal(ts_err_str((ts_err)-1, TS_LANG_EN), "unknown error");
+    assert_string_equal(ts_err_str((ts_err)100000, TS_LANG_KO), "알 수 없는 오류");
+    assert_string_equal(ts_err_str(TS_OK, (ts_lang)7), "success"); /* unknown language: English */
     assert_string_equal(ts_err_name(TS_ERR_COUNT), "TS_ERR_UNKNOWN");
     assert_string_equal(ts_err_name((ts_err)-5), "TS_ERR_UNKNOWN");
 }
