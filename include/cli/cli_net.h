@@ -10,9 +10,9 @@
 #include <stdint.h>
 
 #include "base/ts_buf.h"
-#include "tls/ts_conn.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_suite.h"
+#include "tls/ts_conn.h"
 
 typedef struct {
     const ts_suite *suite;   /* NULL until --suite */

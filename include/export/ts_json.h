@@ -24,12 +24,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "simulation/ts_chan.h"
 #include "base/ts_err.h"
-#include "tls/ts_event.h"
 #include "base/ts_fields.h"
+#include "simulation/ts_chan.h"
 #include "simulation/ts_session.h"
 #include "simulation/ts_trace.h"
+#include "tls/ts_event.h"
 
 /* Sets *out to the JSON text of s's last run, ending in a newline
  * (malloc'd; the caller frees). TS_ERR_ARG before a run. */

@@ -25,8 +25,8 @@
 #include <stdint.h>
 
 #include "base/ts_buf.h"
-#include "simulation/ts_chan.h" /* ts_dir */
 #include "base/ts_err.h"
+#include "simulation/ts_chan.h" /* ts_dir */
 
 typedef enum {
     TS_PCAP_CLASSIC, /* pcap (libpcap), microsecond timestamps */

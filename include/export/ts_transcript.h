@@ -23,11 +23,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "simulation/ts_chan.h"
 #include "base/ts_err.h"
-#include "tls/ts_event.h"
+#include "simulation/ts_chan.h"
 #include "simulation/ts_session.h"
 #include "simulation/ts_trace.h"
+#include "tls/ts_event.h"
 
 /* Writes step st (of a run whose records are on ch) as the transcript
  * shows it, seen from view (TS_SIDE_CHANNEL, TS_SIDE_CLIENT or

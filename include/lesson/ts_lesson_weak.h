@@ -21,11 +21,11 @@
 
 #include "base/ts_buf.h"
 #include "base/ts_err.h"
-#include "lesson/ts_lesson_types.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_rsa.h"
-#include "simulation/ts_session.h"
 #include "crypto/ts_x509.h"
+#include "lesson/ts_lesson_types.h"
+#include "simulation/ts_session.h"
 
 #define TS_WEAK_CA_BITS 1024    /* the CA of close-primes (the fermat exercise's) */
 #define TS_WEAK_E3_CA_BITS 2048 /* the e = 3 CA (the e3-forgery exercise's) */

@@ -12,8 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tls/ts_conn.h"
 #include "base/ts_err.h"
+#include "tls/ts_conn.h"
 
 #define TS_NET_DEFAULT_TIMEOUT_MS 10000u
 #define TS_NET_DEFAULT_PORT 4433u

@@ -15,11 +15,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "simulation/ts_chan.h"
-#include "tls/ts_conn.h"
 #include "base/ts_err.h"
-#include "tls/ts_event.h"
+#include "simulation/ts_chan.h"
 #include "simulation/ts_trace.h"
+#include "tls/ts_conn.h"
+#include "tls/ts_event.h"
 
 typedef struct ts_net_log ts_net_log;
 

@@ -21,9 +21,9 @@
 
 #include "base/ts_buf.h"
 #include "base/ts_err.h"
-#include "tls/ts_event.h"
 #include "base/ts_fields.h"
 #include "crypto/ts_suite.h"
+#include "tls/ts_event.h"
 
 typedef enum {
     TS_DIR_C2S, /* client → server */

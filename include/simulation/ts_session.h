@@ -12,11 +12,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "simulation/ts_chan.h"
-#include "tls/ts_conn.h"
 #include "base/ts_err.h"
-#include "tls/ts_event.h"
+#include "simulation/ts_chan.h"
 #include "simulation/ts_trace.h"
+#include "tls/ts_conn.h"
+#include "tls/ts_event.h"
 
 /* The session clock unless told otherwise: 2026-01-01T00:00:00Z. */
 #define TS_SESSION_DEFAULT_NOW ((ts_time)1767225600)

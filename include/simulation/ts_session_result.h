@@ -5,9 +5,9 @@
 
 #include "base/ts_buf.h"
 #include "simulation/ts_chan.h"
-#include "tls/ts_conn.h"
 #include "simulation/ts_session.h"
 #include "simulation/ts_trace.h"
+#include "tls/ts_conn.h"
 
 /* Fills r: the first fatal alert sent (who sent it, the sender's reason),
  * else ok when both sides closed and the client received exactly payload

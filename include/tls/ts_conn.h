@@ -11,17 +11,17 @@
 #include <stdint.h>
 
 #include "base/ts_buf.h"
-#include "crypto/ts_dh.h"
 #include "base/ts_err.h"
-#include "tls/ts_event.h"
+#include "crypto/ts_dh.h"
 #include "crypto/ts_hash.h"
 #include "crypto/ts_prf.h"
-#include "tls/ts_record.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_rsa.h"
 #include "crypto/ts_suite.h"
 #include "crypto/ts_x25519.h"
 #include "crypto/ts_x509.h"
+#include "tls/ts_event.h"
+#include "tls/ts_record.h"
 
 typedef enum { TS_ROLE_CLIENT, TS_ROLE_SERVER } ts_role;
 

@@ -21,9 +21,9 @@
 #include <stdint.h>
 
 #include "base/ts_buf.h"
-#include "tls/msg/ts_content_type.h" /* TS_CT_* */
 #include "base/ts_err.h"
 #include "crypto/ts_suite.h"
+#include "tls/msg/ts_content_type.h" /* TS_CT_* */
 
 
 #define TS_VERSION_TLS10 0x0301 /* record version of some first ClientHellos */

@@ -14,8 +14,8 @@
 #include "crypto/ts_x509.h"
 #include "crypto/ts_x509_build.h"
 
-#include "cli/cli.h"
 #include "base/ts_file.h"
+#include "cli/cli.h"
 
 #define CMD "cert"
 #define DEFAULT_BITS 1024

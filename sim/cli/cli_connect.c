@@ -9,8 +9,8 @@
 
 #include "cli/cli.h"
 #include "cli/cli_net.h"
-#include "net/ts_net.h"
 #include "crypto/ts_x509.h"
+#include "net/ts_net.h"
 
 #define CMD "connect"
 

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
 #include "base/ts_hex.h"
+#include "cli/cli.h"
 #include "export/ts_decode.h"
 #include "export/ts_json.h"
 #include "tls/ts_record.h"

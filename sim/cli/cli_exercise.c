@@ -10,10 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
-#include "exercise/ts_exercise.h"
 #include "base/ts_hex.h"
 #include "base/ts_lang.h"
+#include "cli/cli.h"
+#include "exercise/ts_exercise.h"
 #include "lesson/ts_lesson.h"
 
 static const char exercise_usage[] =

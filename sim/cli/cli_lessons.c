@@ -7,9 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/cli.h"
 #include "base/ts_lang.h"
 #include "base/ts_text.h"
+#include "cli/cli.h"
 #include "lesson/ts_lesson.h"
 #include "lesson/ts_steps.h"
 

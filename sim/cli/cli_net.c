@@ -7,9 +7,9 @@
 
 #include "cli/cli.h"
 #include "export/ts_keylog.h"
+#include "export/ts_pcap.h"
 #include "net/ts_net.h"
 #include "net/ts_net_log.h"
-#include "export/ts_pcap.h"
 
 const char cli_net_common_help[] =
     "  --suite rsa|ecdhe|dhe|null  cipher suite (serve: the one it picks, default rsa;\n"

@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/ts_hex.h"
 #include "cli/cli.h"
 #include "crypto/ts_hash.h"
-#include "base/ts_hex.h"
 #include "crypto/ts_prf.h"
 #include "crypto/ts_secret.h"
 

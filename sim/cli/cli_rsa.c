@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ts_hex.h"
 #include "cli/cli.h"
 #include "crypto/ts_hash.h"
-#include "base/ts_hex.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_rsa.h"
 #include "crypto/ts_rsa_pkcs1.h"

@@ -7,12 +7,12 @@
 
 #include "cli/cli.h"
 #include "cli/cli_run_lesson.h"
+#include "crypto/ts_x509.h"
 #include "export/ts_capture.h"
 #include "export/ts_json.h"
+#include "export/ts_transcript.h"
 #include "simulation/ts_action_parse.h"
 #include "simulation/ts_session.h"
-#include "export/ts_transcript.h"
-#include "crypto/ts_x509.h"
 
 #define MAX_ACTIONS 64
 

@@ -8,10 +8,10 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "crypto/ts_suite.h"
 #include "lesson/ts_lesson_play.h"
 #include "lesson/ts_lesson_textbook.h"
 #include "lesson/ts_lesson_weak.h"
-#include "crypto/ts_suite.h"
 
 #define NARRATION_WIDTH 78
 #define MAX_DIRS 12

@@ -10,17 +10,17 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/cli.h"
 #include "base/ts_file.h"
+#include "base/ts_hex.h"
+#include "cli/cli.h"
 #include "cli/cli_net.h"
 #include "crypto/ts_hash.h"
-#include "base/ts_hex.h"
-#include "tls/ts_http_type.h"
-#include "net/ts_net.h"
 #include "crypto/ts_rsa.h"
-#include "simulation/ts_sample.h"
 #include "crypto/ts_x509.h"
 #include "crypto/ts_x509_build.h"
+#include "net/ts_net.h"
+#include "simulation/ts_sample.h"
+#include "tls/ts_http_type.h"
 
 #define CMD "serve"
 

@@ -11,8 +11,8 @@
 #include "cli/cli.h"
 #include "cli/cli_run_lesson.h"
 #include "crypto/ts_rng.h"
-#include "simulation/ts_session.h"
 #include "crypto/ts_suite.h"
+#include "simulation/ts_session.h"
 #include "ui/ui_main.h"
 
 static const char usage_text[] =

@@ -9,8 +9,8 @@
 
 #include "crypto/ts_der.h"
 #include "crypto/ts_hash.h"
-#include "crypto/ts_rsa_pkcs1.h"
 #include "crypto/ts_pem.h"
+#include "crypto/ts_rsa_pkcs1.h"
 
 /* --- time --- */
 

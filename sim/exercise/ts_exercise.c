@@ -10,9 +10,9 @@
 #include "base/ts_hex.h"
 #include "crypto/attack/ts_rsa_math.h"
 #include "crypto/ts_secret.h"
-#include "simulation/ts_session_custom.h"
 #include "crypto/ts_x509_build.h"
 #include "export/ts_transcript.h"
+#include "simulation/ts_session_custom.h"
 
 static const ts_exercise *const EXERCISES[] = {
     &ts_exercise_tamper_cert,    &ts_exercise_downgrade,      &ts_exercise_textbook_forgery,

@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "simulation/ts_attacker.h"
 #include "crypto/ts_x509.h"
 #include "crypto/ts_x509_parse.h"
+#include "simulation/ts_attacker.h"
 
 static ts_err material(const char *seed, ts_exercise_material *m)
 {

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ts_hex.h"
 #include "crypto/attack/ts_bleich.h"
 #include "crypto/ts_hash.h"
-#include "base/ts_hex.h"
 #include "crypto/ts_rsa_pkcs1.h"
 #include "crypto/ts_secret.h"
 #include "simulation/ts_session_custom.h"

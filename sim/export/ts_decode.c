@@ -19,11 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ts_suite.h"
 #include "tls/msg/ts_msg_describe.h"
 #include "tls/msg/ts_msg_handshake.h"
 #include "tls/msg/ts_msg_server_hello.h"
 #include "tls/ts_record.h"
-#include "crypto/ts_suite.h"
 
 void ts_decode_init(ts_decode *d)
 {

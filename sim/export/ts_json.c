@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "base/ts_hex.h"
-#include "tls/msg/ts_msg_alert.h"
-#include "export/ts_transcript.h"
 #include "crypto/ts_x509.h"
+#include "export/ts_transcript.h"
+#include "tls/msg/ts_msg_alert.h"
 
 json_t *ts_json_str(const char *text)
 {

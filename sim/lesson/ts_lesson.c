@@ -13,10 +13,10 @@
 
 #include "base/ts_buf.h"
 #include "base/ts_file.h"
+#include "crypto/ts_suite.h"
 #include "lesson/ts_lesson_diag.h"
 #include "lesson/ts_lesson_md.h"
 #include "lesson/ts_lesson_yaml.h"
-#include "crypto/ts_suite.h"
 
 /* Finds the line that is exactly "---" or "..." (a '\r' before the '\n'
  * allowed) at or after offset from; returns its offset or len. */

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "base/ts_buf.h"
-#include "lesson/ts_lesson_play.h"
 #include "crypto/ts_rsa.h"
+#include "lesson/ts_lesson_play.h"
 #include "lesson/ts_steps.h"
 
 typedef struct {

@@ -3,9 +3,9 @@
 
 #include <string.h>
 
-#include "simulation/ts_session_custom.h"
 #include "crypto/attack/ts_weakkey.h"
 #include "crypto/ts_x509_build.h"
+#include "simulation/ts_session_custom.h"
 
 #define DAY ((ts_time)86400)
 #define CN_MAX 64

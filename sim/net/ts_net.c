@@ -13,8 +13,8 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "tls/ts_record.h"
 #include "crypto/ts_secret.h"
+#include "tls/ts_record.h"
 
 #define READ_CHUNK 16384
 /* pending incoming bytes: at most one record and one read */

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "crypto/ts_hash.h"
 #include "base/ts_hex.h"
+#include "crypto/ts_hash.h"
 #include "export/ts_json.h"
-#include "tls/msg/ts_msg_alert.h"
 #include "export/ts_transcript.h"
+#include "tls/msg/ts_msg_alert.h"
 
 struct ts_net_log {
     ts_side ours;

@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#include "tls/ts_conn.h"
 #include "simulation/ts_session_custom.h"
+#include "tls/ts_conn.h"
 
 void ts_attacker_run_free(ts_attacker_run *r)
 {

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ts_secret.h"
 #include "simulation/internal/ts_chan_describe.h"
 #include "tls/msg/ts_msg_describe.h"
 #include "tls/ts_record.h"
-#include "crypto/ts_secret.h"
 
 #define MAX_OBSERVERS 8
 

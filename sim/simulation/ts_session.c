@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "simulation/ts_sample.h"
 #include "crypto/ts_secret.h"
 #include "simulation/internal/ts_session_run.h"
+#include "simulation/ts_sample.h"
 
 static void free_actions(ts_session *s)
 {

@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crypto/ts_rsa_pkcs1.h"
+#include "crypto/ts_secret.h"
+#include "crypto/ts_x509_parse.h"
 #include "tls/msg/ts_msg_certificate.h"
 #include "tls/msg/ts_msg_certificate_request.h"
 #include "tls/msg/ts_msg_client_hello.h"
@@ -11,9 +14,6 @@
 #include "tls/msg/ts_msg_server_hello.h"
 #include "tls/msg/ts_msg_server_hello_done.h"
 #include "tls/msg/ts_msg_server_key_exchange.h"
-#include "crypto/ts_rsa_pkcs1.h"
-#include "crypto/ts_secret.h"
-#include "crypto/ts_x509_parse.h"
 
 /* The smallest finite-field group a client accepts (the toy group is for
  * lessons on the calculator, not for a handshake). */

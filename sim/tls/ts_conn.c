@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ts_secret.h"
 #include "tls/internal/ts_endpoint.h"
-#include "tls/ts_handshake.h"
-#include "tls/ts_http.h"
 #include "tls/msg/ts_msg_alert.h"
 #include "tls/msg/ts_msg_handshake.h"
-#include "crypto/ts_secret.h"
+#include "tls/ts_handshake.h"
+#include "tls/ts_http.h"
 
 ts_err ts_conn_new(ts_role role, const ts_conn_config *cfg, ts_rng *rng,
                    ts_event_hook hook, void *ctx, ts_conn **out)

@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crypto/ts_secret.h"
 #include "tls/msg/ts_msg_alert.h"
 #include "tls/msg/ts_msg_change_cipher_spec.h"
 #include "tls/msg/ts_msg_handshake.h"
-#include "crypto/ts_secret.h"
 
 static void emit(ts_conn *c, const ts_event *ev)
 {

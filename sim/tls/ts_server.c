@@ -4,14 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crypto/ts_rsa_pkcs1.h"
+#include "crypto/ts_secret.h"
 #include "tls/msg/ts_msg_certificate.h"
 #include "tls/msg/ts_msg_client_hello.h"
 #include "tls/msg/ts_msg_client_key_exchange.h"
 #include "tls/msg/ts_msg_server_hello.h"
 #include "tls/msg/ts_msg_server_hello_done.h"
 #include "tls/msg/ts_msg_server_key_exchange.h"
-#include "crypto/ts_rsa_pkcs1.h"
-#include "crypto/ts_secret.h"
 
 #define TS_SCSV_RENEGOTIATION 0x00FF
 

@@ -15,13 +15,13 @@
 #include <time.h>
 
 #include "crypto/attack/ts_bleich.h"
-#include "crypto/ts_hash.h"
 #include "crypto/attack/ts_oracle.h"
+#include "crypto/attack/ts_rsa_math.h"
+#include "crypto/attack/ts_weakkey.h"
+#include "crypto/ts_hash.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_rsa.h"
-#include "crypto/attack/ts_rsa_math.h"
 #include "crypto/ts_rsa_pkcs1.h"
-#include "crypto/attack/ts_weakkey.h"
 
 static double now_s(void)
 {

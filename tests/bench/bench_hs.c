@@ -14,11 +14,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "tls/ts_conn.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_rsa.h"
 #include "crypto/ts_suite.h"
 #include "crypto/ts_x509_build.h"
+#include "tls/ts_conn.h"
 
 #define BITS 2048
 #define NOW ((ts_time)1767225600) /* 2026-01-01, inside the certificates' validity */

@@ -11,12 +11,12 @@
 #include "fuzz_util.h"
 
 #include "base/ts_buf.h"
-#include "tls/ts_conn.h"
-#include "simulation/ts_sample.h"
 #include "crypto/ts_secret.h"
+#include "crypto/ts_suite.h"
+#include "simulation/ts_sample.h"
 #include "simulation/ts_session.h"
 #include "simulation/ts_session_pki.h"
-#include "crypto/ts_suite.h"
+#include "tls/ts_conn.h"
 
 #define FUZZ_SEED "fuzz"
 

@@ -7,9 +7,9 @@
 #include "fuzz_util.h"
 
 #include "base/ts_buf.h"
-#include "tls/ts_record.h"
 #include "crypto/ts_secret.h"
 #include "crypto/ts_suite.h"
+#include "tls/ts_record.h"
 
 static const uint8_t key[32] = {
     0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,

@@ -43,12 +43,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "crypto/ts_rng.h"
+#include "crypto/ts_suite.h"
 #include "simulation/ts_chan.h"
+#include "simulation/ts_session.h"
 #include "tls/msg/ts_msg_alert.h"
 #include "tls/ts_record.h"
-#include "crypto/ts_rng.h"
-#include "simulation/ts_session.h"
-#include "crypto/ts_suite.h"
 
 #define MAX_RECORDS 64
 #define MAX_ALERT_KINDS 64

@@ -10,9 +10,9 @@
 
 #include <cmocka.h>
 
-#include "crypto/ts_aead.h"
 #include "base/ts_buf.h"
 #include "base/ts_hex.h"
+#include "crypto/ts_aead.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_secret.h"
 

@@ -16,8 +16,8 @@
 #include <stdlib.h>
 
 #include "crypto/attack/ts_bleich.h"
-#include "crypto/ts_hash.h"
 #include "crypto/attack/ts_oracle.h"
+#include "crypto/ts_hash.h"
 #include "crypto/ts_rsa_pkcs1.h"
 
 typedef struct {

@@ -11,16 +11,16 @@
 
 #include <cmocka.h>
 
-#include "tls/ts_conn.h"
+#include "crypto/ts_rsa_pkcs1.h"
+#include "crypto/ts_secret.h"
+#include "crypto/ts_x509_build.h"
 #include "tls/msg/ts_msg_alert.h"
 #include "tls/msg/ts_msg_extensions.h"
 #include "tls/msg/ts_msg_handshake.h"
 #include "tls/msg/ts_msg_server_hello.h"
 #include "tls/msg/ts_msg_server_key_exchange.h"
+#include "tls/ts_conn.h"
 #include "tls/ts_record.h"
-#include "crypto/ts_rsa_pkcs1.h"
-#include "crypto/ts_secret.h"
-#include "crypto/ts_x509_build.h"
 
 #define NOW ((ts_time)1767225600)
 

@@ -12,8 +12,8 @@
 #include <cmocka.h>
 
 #include "base/ts_buf.h"
-#include "crypto/ts_der.h"
 #include "base/ts_hex.h"
+#include "crypto/ts_der.h"
 
 /* Decodes hex into a new growable buffer (test helper). */
 static ts_buf hex(const char *text)

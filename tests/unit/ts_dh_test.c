@@ -13,8 +13,8 @@
 #include <gmp.h>
 
 #include "base/ts_buf.h"
-#include "crypto/ts_dh.h"
 #include "base/ts_hex.h"
+#include "crypto/ts_dh.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_secret.h"
 

@@ -8,8 +8,8 @@
 
 #include <cmocka.h>
 
-#include "crypto/ts_hash.h"
 #include "base/ts_hex.h"
+#include "crypto/ts_hash.h"
 #include "crypto/ts_rng.h"
 
 static void assert_hex_equal(const uint8_t *got, size_t n, const char *want)

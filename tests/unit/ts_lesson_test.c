@@ -12,11 +12,11 @@
 
 #include "base/ts_lang.h"
 #include "base/ts_text.h"
+#include "crypto/ts_rng.h"
 #include "lesson/ts_lesson.h"
 #include "lesson/ts_lesson_play.h"
 #include "lesson/ts_lesson_render.h"
 #include "lesson/ts_lesson_textbook.h"
-#include "crypto/ts_rng.h"
 #include "lesson/ts_steps.h"
 
 #define FRONT(extra)                                                                   \

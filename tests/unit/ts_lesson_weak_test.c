@@ -11,11 +11,11 @@
 
 #include <cmocka.h>
 
+#include "crypto/attack/ts_rsa_math.h"
+#include "crypto/ts_x509_parse.h"
 #include "exercise/ts_exercise.h"
 #include "lesson/ts_lesson_weak.h"
-#include "crypto/attack/ts_rsa_math.h"
 #include "simulation/ts_session_custom.h"
-#include "crypto/ts_x509_parse.h"
 
 static ts_buf part(const ts_rsa_key *k, ts_rsa_part which)
 {

@@ -19,10 +19,10 @@
 
 #include <cmocka.h>
 
+#include "crypto/ts_rng.h"
 #include "export/ts_capture.h"
 #include "export/ts_keylog.h"
 #include "export/ts_pcap.h"
-#include "crypto/ts_rng.h"
 
 #define START 1767225600
 

@@ -11,15 +11,15 @@
 
 #include <cmocka.h>
 
-#include "crypto/ts_aead.h"
 #include "base/ts_buf.h"
-#include "crypto/ts_hash.h"
 #include "base/ts_hex.h"
+#include "crypto/ts_aead.h"
+#include "crypto/ts_hash.h"
 #include "crypto/ts_prf.h"
-#include "tls/ts_record.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_secret.h"
 #include "crypto/ts_suite.h"
+#include "tls/ts_record.h"
 
 /* Decodes hex into a new growable buffer (test helper). */
 static ts_buf hex(const char *text)

@@ -13,9 +13,9 @@
 #include <cmocka.h>
 
 #include "base/ts_buf.h"
+#include "base/ts_hex.h"
 #include "crypto/ts_der.h"
 #include "crypto/ts_hash.h"
-#include "base/ts_hex.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_rsa.h"
 #include "crypto/ts_rsa_pkcs1.h"

@@ -22,10 +22,10 @@
 
 #include <cmocka.h>
 
-#include "tls/ts_record.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_secret.h"
 #include "simulation/ts_session.h"
+#include "tls/ts_record.h"
 
 #define MAX_AREAS 32
 

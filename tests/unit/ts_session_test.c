@@ -9,9 +9,9 @@
 
 #include <cmocka.h>
 
-#include "export/ts_json.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_secret.h"
+#include "export/ts_json.h"
 #include "simulation/ts_session.h"
 
 static ts_session *run_with(const char *seed, ts_suite_id suite, const ts_action *acts,

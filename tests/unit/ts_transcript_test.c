@@ -10,8 +10,8 @@
 
 #include <cmocka.h>
 
-#include "simulation/ts_session.h"
 #include "export/ts_transcript.h"
+#include "simulation/ts_session.h"
 
 static ts_session *new_session(const char *seed)
 {

@@ -15,11 +15,11 @@
 #include <cmocka.h>
 
 #include "base/ts_lang.h"
+#include "crypto/ts_rng.h"
+#include "crypto/ts_suite.h"
 #include "lesson/ts_lesson.h"
 #include "lesson/ts_lesson_render.h"
-#include "crypto/ts_rng.h"
 #include "simulation/ts_session.h"
-#include "crypto/ts_suite.h"
 #include "ui/ui_app.h"
 #include "ui/ui_inspect_value.h"
 #include "ui/ui_narration.h"

@@ -7,8 +7,8 @@
 
 #include <stddef.h>
 
-#include "crypto/attack/internal/ts_bleich_state.h"
 #include "base/ts_err.h"
+#include "crypto/attack/internal/ts_bleich_state.h"
 
 /* Starts up to cfg->threads - 1 helper threads; fewer when the system
  * refuses. */

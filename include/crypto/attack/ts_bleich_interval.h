@@ -7,8 +7,8 @@
 
 #include <stddef.h>
 
-#include "crypto/attack/internal/ts_bleich_state.h"
 #include "base/ts_err.h"
+#include "crypto/attack/internal/ts_bleich_state.h"
 
 /* Appends [lo, hi] to M; TS_ERR_NOMEM. */
 ts_err ts_bleich_add_interval(ts_bleich_state *st, const mpz_t lo, const mpz_t hi);

@@ -7,8 +7,8 @@
 
 #include <stdbool.h>
 
-#include "crypto/attack/internal/ts_bleich_state.h"
 #include "base/ts_err.h"
+#include "crypto/attack/internal/ts_bleich_state.h"
 
 /* Step 2a: the first conforming s1 into s, from (n + 2B) / b (plain:
  * (n + 2B) / 3B, +1, ...). TS_ERR_TIMEOUT, the oracle's errors. */

@@ -5,8 +5,8 @@
 #ifndef TS_BLEICH_TRIM_H
 #define TS_BLEICH_TRIM_H
 
-#include "crypto/attack/internal/ts_bleich_state.h"
 #include "base/ts_err.h"
+#include "crypto/attack/internal/ts_bleich_state.h"
 
 /* Trims M = {[2B, 3B - 1]} to m0's multiples of t' within the bounds the
  * trimmers give (M unchanged when none is found). TS_ERR_PADDING when the

@@ -3,8 +3,8 @@
 #ifndef TS_CHAN_DESCRIBE_H
 #define TS_CHAN_DESCRIBE_H
 
-#include "simulation/ts_chan.h"
 #include "base/ts_err.h"
+#include "simulation/ts_chan.h"
 
 /* Fills rec->type_name, rec->fields (the record header and what can be read
  * of the bytes as sent, offsets from the record's first byte) and

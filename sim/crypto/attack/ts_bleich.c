@@ -8,10 +8,10 @@
  * (steps 2a, 2b, 2c). */
 #include "crypto/attack/ts_bleich.h"
 
+#include "crypto/attack/internal/ts_bleich_state.h"
 #include "crypto/attack/ts_bleich_batch.h"
 #include "crypto/attack/ts_bleich_interval.h"
 #include "crypto/attack/ts_bleich_search.h"
-#include "crypto/attack/internal/ts_bleich_state.h"
 #include "crypto/attack/ts_bleich_trim.h"
 
 /* Step 1: c0 = c s0^e conforming; s0 = 1 when c already is. Blinding

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "tls/msg/ts_content_type.h"
 #include "tls/msg/ts_msg_alert.h"
 #include "tls/msg/ts_msg_certificate.h"
 #include "tls/msg/ts_msg_certificate_request.h"
@@ -13,7 +14,6 @@
 #include "tls/msg/ts_msg_server_hello.h"
 #include "tls/msg/ts_msg_server_hello_done.h"
 #include "tls/msg/ts_msg_server_key_exchange.h"
-#include "tls/msg/ts_content_type.h"
 
 /* Appends src's entries to dst, depth_add levels deeper. */
 static ts_err append(ts_fields *dst, const ts_fields *src, int depth_add)

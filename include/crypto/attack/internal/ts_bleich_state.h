@@ -14,8 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "crypto/attack/ts_bleich.h"
 #include "base/ts_err.h"
+#include "crypto/attack/ts_bleich.h"
 #include "crypto/ts_rsa.h"
 
 #define TS_BLEICH_BATCH 16      /* queries asked together: blinding, trimming, 2a, 2b */
