@@ -2,6 +2,13 @@
 # Set-up on a fresh Debian 12 machine: `make run` and `make test` install what
 # is missing (.ci/deps.sh) and build.
 
+# The version, defined here only: `tlsstep --version` takes it from here.
+VERSION := 0.2.0
+
+# Where tlsstep is installed: its lessons are in $(DATADIR)/lessons.
+PREFIX      ?= /usr/local
+DATADIR     ?= $(PREFIX)/share/tlsstep
+
 CC      ?= cc
 BUILD   ?= build
 PKGS    := gmp libsodium ncursesw yaml-0.1 libcmark jansson libpcap
@@ -27,7 +34,8 @@ UNIT_SRC  := $(wildcard tests/unit/*_test.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       := $(BUILD)/libtlsstep.a
 
-.PHONY: all run test unit unit-asan bench deps-build deps-test deps-bench clean check-deps
+.PHONY: all run test unit unit-asan bench deps-build deps-test deps-bench clean \
+        check-deps version FORCE
 
 all: $(BUILD)/tlsstep tlsstep
 
@@ -44,6 +52,18 @@ $(BUILD)/obj/%.o: sim/%.c | check-deps
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+# The version and the installed lessons folder are compiled in, each into one
+# object; $(BUILD)/defs holds their values, rewritten only when they change,
+# so `make install PREFIX=/usr` after `make` rebuilds those two objects.
+$(BUILD)/obj/cli/main.o: CFLAGS += -DTS_VERSION='"$(VERSION)"'
+$(BUILD)/obj/lesson/ts_lesson.o: CFLAGS += -DTS_DATADIR='"$(DATADIR)"'
+$(BUILD)/obj/cli/main.o $(BUILD)/obj/lesson/ts_lesson.o: $(BUILD)/defs
+
+$(BUILD)/defs: FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' 'VERSION=$(VERSION)' 'DATADIR=$(DATADIR)' | cmp -s - $@ || \
+	    printf '%s\n' 'VERSION=$(VERSION)' 'DATADIR=$(DATADIR)' >$@
 
 $(BUILD)/tlsstep: $(BUILD)/obj/cli/main.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -82,6 +102,9 @@ bench: deps-bench
 
 clean:
 	rm -rf build tlsstep
+
+version:
+	@echo $(VERSION)
 
 # ---- hardening: tamper sweep, fuzzing, memcheck --------
 # `make sweep`: every byte of every handshake record, every suite (1024 bits,

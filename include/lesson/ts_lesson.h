@@ -34,9 +34,18 @@ void ts_lesson_free(ts_lesson *l);
 /* The folders searched for lessons, best first: dir (if not NULL),
  * $XDG_DATA_HOME/tlsstep/lessons (default ~/.local/share/tlsstep/lessons),
  * $TLSSTEP_LESSONS, lessons/ beside the executable and up to three folders
- * above it, ./lessons. Fills dirs[0..max) with malloc'd strings; returns
- * how many (the caller frees them). Folders that do not exist are left out. */
+ * above it (a source tree), ../share/tlsstep/lessons beside the
+ * executable's folder (an installed copy, wherever it was installed),
+ * TS_DATADIR/lessons (the PREFIX it was built for: /usr/local/share/tlsstep
+ * by default), ./lessons. Fills dirs[0..max) with malloc'd strings; returns
+ * how many (the caller frees them). Folders that do not exist are left out,
+ * and a folder reached twice is listed once. */
 size_t ts_lesson_dirs(const char *dir, char **dirs, size_t max);
+
+/* The lessons folder of the installation tlsstep was built for,
+ * TS_DATADIR "/lessons" ("/usr/local/share/tlsstep/lessons" unless the
+ * Makefile's PREFIX says otherwise); a static string. */
+const char *ts_lesson_data_dir(void);
 
 /* Finds and loads lesson id (or a path, when it holds a '/' or ends in
  * ".md") from the folders above; TS_ERR_LESSON with "no lesson 'ID' in

@@ -27,9 +27,11 @@ static const char usage_text[] =
     "\n"
     "Lessons are found in, best first: --lessons DIR, $XDG_DATA_HOME/tlsstep/\n"
     "lessons (default ~/.local/share/tlsstep/lessons), $TLSSTEP_LESSONS, lessons/\n"
-    "beside the tlsstep executable or a folder above it, ./lessons. A lesson found\n"
-    "earlier hides one with the same id later, so a teacher's copy wins. The\n"
-    "format: lessons/README.md. Play one: tlsstep run --lesson ID.\n"
+    "beside the tlsstep executable or a folder above it (a source tree),\n"
+    "../share/tlsstep/lessons beside the executable's folder (where 'make\n"
+    "install' and the .deb put them), %s, ./lessons.\n"
+    "A lesson found earlier hides one with the same id later, so a teacher's copy\n"
+    "wins. The format: lessons/README.md. Play one: tlsstep run --lesson ID.\n"
     "Exit status: 0; 1 when a lesson file is malformed (each reported on stderr\n"
     "with file and line, the others still listed); 2 for bad usage.\n";
 
@@ -124,7 +126,7 @@ static ts_err print_table(ts_lesson **ls, size_t n, ts_lang lang)
 int cli_lessons(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        fputs(usage_text, stdout);
+        printf(usage_text, ts_lesson_data_dir());
         return CLI_EXIT_OK;
     }
     ts_lang lang = ts_lang_default();

@@ -7,6 +7,28 @@
 
 #include "cli/cli.h"
 
+/* The version; the Makefile passes -DTS_VERSION="$(VERSION)", the one place
+ * it is defined (tests/install checks that this default agrees). */
+#ifndef TS_VERSION
+#define TS_VERSION "0.2.0"
+#endif
+
+/* `tlsstep version` (and `tlsstep --version`): prints "tlsstep X.Y.Z". */
+static int version(int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        fputs("usage: tlsstep version\n"
+              "Prints \"tlsstep X.Y.Z\", the version of this program, as\n"
+              "'tlsstep --version' does.\n", stdout);
+        return CLI_EXIT_OK;
+    }
+    if (argc > 1) {
+        return cli_usage_error("version", "unexpected argument '%s'", argv[1]);
+    }
+    printf("tlsstep %s\n", TS_VERSION);
+    return CLI_EXIT_OK;
+}
+
 typedef struct {
     const char *name;
     int (*run)(int argc, char **argv);
@@ -25,6 +47,7 @@ static const command commands[] = {
     {"prf", cli_prf, "compute the TLS 1.2 PRF (hex out)"},
     {"rsa", cli_rsa, "toy RSA: keygen, from-factors, pub, encrypt, decrypt, sign, verify"},
     {"cert", cli_cert, "write a toy CA and a server certificate with its key"},
+    {"version", version, "print the version (also: tlsstep --version)"},
 };
 
 static void usage(FILE *f)
@@ -34,7 +57,11 @@ static void usage(FILE *f)
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
         fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
     }
-    fputs("\n'tlsstep COMMAND --help' documents each command.\n", f);
+    fputs("\noptions:\n"
+          "  -h, --help   this list\n"
+          "  --version    print \"tlsstep X.Y.Z\"\n"
+          "\n'tlsstep COMMAND --help' documents each command; 'man tlsstep' all of\n"
+          "them.\n", f);
 }
 
 int main(int argc, char **argv)
@@ -53,6 +80,9 @@ int main(int argc, char **argv)
         strcmp(argv[1], "help") == 0) {
         usage(stdout);
         return CLI_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        return version(1, argv + 1);
     }
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
         if (strcmp(argv[1], commands[i].name) == 0) {

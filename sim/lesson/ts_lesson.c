@@ -180,6 +180,60 @@ static void add_dir(char **dirs, size_t *n, size_t max, const char *path)
     }
 }
 
+/* Where `make install` puts the lessons: PREFIX/share/tlsstep (the Makefile
+ * passes -DTS_DATADIR with its PREFIX). */
+#ifndef TS_DATADIR
+#define TS_DATADIR "/usr/local/share/tlsstep"
+#endif
+
+const char *ts_lesson_data_dir(void)
+{
+    return TS_DATADIR "/lessons";
+}
+
+/* Writes a then b into p (cap bytes); false when they do not fit. */
+static bool join(char *p, size_t cap, const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na + nb + 1 > cap) {
+        return false;
+    }
+    memcpy(p, a, na);
+    memcpy(p + na, b, nb + 1);
+    return true;
+}
+
+/* Adds the folders found from the executable's own place: lessons/ beside
+ * it and up to three folders above (a source tree: build/tlsstep), then
+ * ../share/tlsstep/lessons beside its folder (an installed copy, under any
+ * PREFIX or DESTDIR). */
+static void add_exe_dirs(char **dirs, size_t *n, size_t max)
+{
+    char exe[PATH_MAX], bin[PATH_MAX], p[PATH_MAX];
+    ssize_t k = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (k <= 0) {
+        return;
+    }
+    exe[k] = '\0';
+    bin[0] = '\0';
+    for (int up = 0; up < 4; up++) {
+        char *slash = strrchr(exe, '/');
+        if (slash == NULL) {
+            break;
+        }
+        *slash = '\0';
+        if (up == 0) {
+            memcpy(bin, exe, strlen(exe) + 1);
+        }
+        if (join(p, sizeof(p), exe, "/lessons")) {
+            add_dir(dirs, n, max, p);
+        }
+    }
+    if (bin[0] != '\0' && join(p, sizeof(p), bin, "/../share/tlsstep/lessons")) {
+        add_dir(dirs, n, max, p);
+    }
+}
+
 size_t ts_lesson_dirs(const char *dir, char **dirs, size_t max)
 {
     size_t n = 0;
@@ -195,23 +249,8 @@ size_t ts_lesson_dirs(const char *dir, char **dirs, size_t max)
         add_dir(dirs, &n, max, p);
     }
     add_dir(dirs, &n, max, getenv("TLSSTEP_LESSONS"));
-    char exe[PATH_MAX];
-    ssize_t k = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    if (k > 0) {
-        exe[k] = '\0';
-        for (int up = 0; up < 4; up++) {
-            char *slash = strrchr(exe, '/');
-            if (slash == NULL) {
-                break;
-            }
-            *slash = '\0';
-            if (strlen(exe) + sizeof("/lessons") <= sizeof(p)) {
-                memcpy(p, exe, strlen(exe));
-                memcpy(p + strlen(exe), "/lessons", sizeof("/lessons"));
-                add_dir(dirs, &n, max, p);
-            }
-        }
-    }
+    add_exe_dirs(dirs, &n, max);
+    add_dir(dirs, &n, max, ts_lesson_data_dir());
     add_dir(dirs, &n, max, "lessons");
     return n;
 }

@@ -373,6 +373,51 @@ static void test_shipped_lessons(void **state)
     ts_lesson_list_free(ls, n);
 }
 
+/* The search path: --lessons DIR, then XDG_DATA_HOME's, then
+ * TLSSTEP_LESSONS, each folder once; the installed folder is absolute. */
+static void test_search_path(void **state)
+{
+    (void)state;
+    const char *data = ts_lesson_data_dir();
+    size_t n = strlen(data), tail = strlen("/share/tlsstep/lessons");
+    assert_true(data[0] == '/' && n > tail);
+    assert_string_equal(data + n - tail, "/share/tlsstep/lessons");
+
+    char root[] = "/tmp/ts_lesson_test_XXXXXX";
+    assert_non_null(mkdtemp(root));
+    char xdg[256], mine[256], cmd[600];
+    snprintf(xdg, sizeof(xdg), "%s/xdg", root);
+    snprintf(mine, sizeof(mine), "%s/mine", root);
+    snprintf(cmd, sizeof(cmd), "mkdir -p '%s/tlsstep/lessons' '%s'", xdg, mine);
+    assert_int_equal(system(cmd), 0);
+    setenv("XDG_DATA_HOME", xdg, 1);
+    setenv("TLSSTEP_LESSONS", root, 1);
+    char *dirs[12];
+    size_t nd = ts_lesson_dirs(mine, dirs, 12);
+    assert_true(nd >= 3);
+    assert_string_equal(dirs[0], mine);
+    assert_non_null(strstr(dirs[1], "/xdg/tlsstep/lessons"));
+    assert_string_equal(dirs[2], root);
+    for (size_t i = 0; i < nd; i++) {
+        for (size_t j = i + 1; j < nd; j++) {
+            assert_string_not_equal(dirs[i], dirs[j]);
+        }
+    }
+    for (size_t i = 0; i < nd; i++) {
+        free(dirs[i]);
+    }
+    nd = ts_lesson_dirs(root, dirs, 12); /* the same folder twice: listed once */
+    assert_string_equal(dirs[0], root);
+    assert_string_not_equal(dirs[2], root);
+    for (size_t i = 0; i < nd; i++) {
+        free(dirs[i]);
+    }
+    unsetenv("XDG_DATA_HOME");
+    unsetenv("TLSSTEP_LESSONS");
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     if (ts_rng_global_init() != TS_OK) {
@@ -384,7 +429,7 @@ int main(void)
         cmocka_unit_test(test_id_matches_file), cmocka_unit_test(test_steps),
         cmocka_unit_test(test_lang),           cmocka_unit_test(test_render),
         cmocka_unit_test(test_textbook),       cmocka_unit_test(test_narration_in_run),
-        cmocka_unit_test(test_shipped_lessons),
+        cmocka_unit_test(test_shipped_lessons), cmocka_unit_test(test_search_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
