@@ -1,13 +1,18 @@
-# tlsstep: make (build), make run (the main job), make test, make bench.
+# tlsstep: make (build), make run (the main job), make test, make bench,
+# make install / uninstall (PREFIX, DESTDIR), make deb.
 # Set-up on a fresh Debian 12 machine: `make run` and `make test` install what
 # is missing (.ci/deps.sh) and build.
 
-# The version, defined here only: `tlsstep --version` takes it from here.
+# The version, defined here only: `tlsstep --version`, the man page's footer
+# and the .deb take it from here (tests/install checks that they agree).
 VERSION := 0.2.0
 
-# Where tlsstep is installed: its lessons are in $(DATADIR)/lessons.
+# Where `make install` puts things (under $(DESTDIR), for staging).
 PREFIX      ?= /usr/local
+BINDIR      ?= $(PREFIX)/bin
 DATADIR     ?= $(PREFIX)/share/tlsstep
+MANDIR      ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
 BUILD   ?= build
@@ -34,7 +39,7 @@ UNIT_SRC  := $(wildcard tests/unit/*_test.c)
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       := $(BUILD)/libtlsstep.a
 
-.PHONY: all run test unit unit-asan bench deps-build deps-test deps-bench clean \
+.PHONY: all run test unit unit-asan bench deps-build deps-test deps-bench deps-deb clean \
         check-deps version FORCE
 
 all: $(BUILD)/tlsstep tlsstep
@@ -84,6 +89,8 @@ deps-test:
 	@.ci/deps.sh test
 deps-bench:
 	@.ci/deps.sh bench
+deps-deb:
+	@.ci/deps.sh deb
 
 run: deps-build
 	@$(MAKE) --no-print-directory all
@@ -102,9 +109,6 @@ bench: deps-bench
 
 clean:
 	rm -rf build tlsstep
-
-version:
-	@echo $(VERSION)
 
 # ---- hardening: tamper sweep, fuzzing, memcheck --------
 # `make sweep`: every byte of every handshake record, every suite (1024 bits,
@@ -131,3 +135,52 @@ fuzz: deps-test
 memcheck: deps-test
 	@$(MAKE) --no-print-directory $(BUILD)/tlsstep
 	TLSSTEP=$(CURDIR)/$(BUILD)/tlsstep MEMCHECK_BITS=1024 tests/valgrind/memcheck.sh
+
+version:
+	@echo $(VERSION)
+
+# ---- install ----------------------------------------------------------------
+# `make install` puts the program, the lessons, the man page and the bash
+# completion under $(DESTDIR)$(PREFIX); `make uninstall` removes exactly
+# those files and the then empty share/tlsstep folders. The program finds
+# its lessons from its own place (BINDIR/../share/tlsstep/lessons), so a
+# DESTDIR staging copy runs too.
+INSTALL     ?= install
+LESSON_FILES := $(sort $(wildcard lessons/*.md))
+
+.PHONY: install uninstall deb
+
+install: $(BUILD)/tlsstep
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/lessons \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	$(INSTALL) -m 0755 $(BUILD)/tlsstep $(DESTDIR)$(BINDIR)/tlsstep
+	$(INSTALL) -m 0644 $(LESSON_FILES) $(DESTDIR)$(DATADIR)/lessons/
+	$(INSTALL) -m 0644 sim/cli/tlsstep.1 $(DESTDIR)$(MANDIR)/man1/tlsstep.1
+	$(INSTALL) -m 0644 sim/cli/tlsstep.bash $(DESTDIR)$(BASHCOMPDIR)/tlsstep
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tlsstep $(DESTDIR)$(MANDIR)/man1/tlsstep.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/tlsstep
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/lessons/,$(notdir $(LESSON_FILES)))
+	rmdir $(DESTDIR)$(DATADIR)/lessons $(DESTDIR)$(DATADIR) 2>/dev/null || true
+
+# `make deb`: build/tlsstep_$(DEB_VERSION)_ARCH.deb, for /usr. It builds in
+# build/deb with Debian's hardening flags (dpkg-buildflags, hardening=+all:
+# fortify, stack protector, PIE, full RELRO with bind-now), stages
+# `make install` in build/deb/pkg/debian/tlsstep, and .ci/deb.sh strips the
+# program, compresses the man page, adds the copyright and changelog, writes
+# DEBIAN/control (Depends from dpkg-shlibdeps) and packs it as root:root.
+DEB_REVISION   ?= 1
+DEB_VERSION    := $(VERSION)-$(DEB_REVISION)
+DEB_MAINTAINER ?= tlsstep maintainers <tlsstep-maintainers@example.org>
+DEB_BUILD      := build/deb
+DEB_FLAGS       = export DEB_BUILD_MAINT_OPTIONS=hardening=+all; \
+                  CFLAGS="$$(dpkg-buildflags --get CFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
+                  LDFLAGS="$$(dpkg-buildflags --get LDFLAGS)"
+
+deb: deps-deb
+	@$(DEB_FLAGS) $(MAKE) --no-print-directory BUILD=$(DEB_BUILD) PREFIX=/usr $(DEB_BUILD)/tlsstep
+	rm -rf $(DEB_BUILD)/pkg
+	@$(DEB_FLAGS) $(MAKE) --no-print-directory BUILD=$(DEB_BUILD) PREFIX=/usr \
+	    DESTDIR=$(CURDIR)/$(DEB_BUILD)/pkg/debian/tlsstep install >/dev/null
+	DEB_MAINTAINER='$(DEB_MAINTAINER)' .ci/deb.sh $(DEB_BUILD)/pkg $(DEB_VERSION) build

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages tlsstep needs that are missing, and says which.
-# Usage: .ci/deps.sh build|run|test|bench
+# Usage: .ci/deps.sh build|run|test|bench|deb
 #   build: compilers and libraries; run: build; test: build + the real peers
 #   and tools the tests drive (clang and its runtime for the libFuzzer targets); bench: test + libssl for the reference programs.
+#   deb: build + what `make deb` uses (dpkg-shlibdeps, dpkg-deb, strip); test
+#   includes it, with the checkers of the man page, the package and the
+#   bash completion (tests/install/).
 set -euo pipefail
 
 build_pkgs=(build-essential pkg-config libgmp-dev libsodium-dev libncurses-dev
@@ -10,12 +13,15 @@ build_pkgs=(build-essential pkg-config libgmp-dev libsodium-dev libncurses-dev
 test_pkgs=(libcmocka-dev openssl curl tshark tmux python3 valgrind clang libclang-rt-14-dev
            xxd bsdextrautils gnutls-bin chromium libnss3-tools)
 bench_pkgs=(libssl-dev)
+deb_pkgs=(dpkg-dev binutils)
+install_test_pkgs=(mandoc groff-base man-db lintian bash-completion)
 
 case "${1:-build}" in
     build|run) want=("${build_pkgs[@]}") ;;
-    test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+    test) want=("${build_pkgs[@]}" "${test_pkgs[@]}" "${deb_pkgs[@]}" "${install_test_pkgs[@]}") ;;
     bench) want=("${build_pkgs[@]}" "${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
-    *) echo "usage: $0 build|run|test|bench" >&2; exit 2 ;;
+    deb) want=("${build_pkgs[@]}" "${deb_pkgs[@]}") ;;
+    *) echo "usage: $0 build|run|test|bench|deb" >&2; exit 2 ;;
 esac
 
 missing=()
