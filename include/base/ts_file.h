@@ -14,13 +14,13 @@
 #include "base/ts_err.h"
 
 /* Appends the rest of stream f (not closed) to out, at most max bytes:
- * TS_ERR_IO when f is a directory or a read fails, TS_ERR_TOO_LONG past
- * max. */
+ * TS_ERR_IO when f is a directory (errno EISDIR) or a read fails (errno as
+ * the read left it), TS_ERR_TOO_LONG past max. */
 ts_err ts_file_read_stream(FILE *f, size_t max, ts_buf *out);
 
 /* Appends the whole file at path to out, at most max bytes (SIZE_MAX: no
  * bound); errors as ts_file_read_stream, TS_ERR_IO when it cannot be
- * opened. */
+ * opened (errno as fopen left it: ENOENT, EACCES, ...). */
 ts_err ts_file_read(const char *path, size_t max, ts_buf *out);
 
 /* Writes n bytes to path through a temporary file in the same folder

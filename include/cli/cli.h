@@ -43,9 +43,15 @@ int cli_fail(int status, const char *cmd, const char *fmt, ...)
 bool cli_parse_ulong(const char *s, unsigned long min, unsigned long max, unsigned long *out);
 
 /* Reads a whole file ("-" is stdin) into out (initialised here), at most
- * 64 MiB (ts_file_read); TS_ERR_IO on failure, TS_ERR_TOO_LONG past the
- * bound. */
+ * 64 MiB (ts_file_read); TS_ERR_IO on failure (errno says why),
+ * TS_ERR_TOO_LONG past the bound. */
 ts_err cli_read_file(const char *path, ts_buf *out);
+
+/* Reads a whole file as cli_read_file; when that fails, prints "tlsstep CMD:
+ * cannot read WHAT'PATH': WHY" (WHAT: "--cafile ", "" ...; WHY as the system
+ * says it, "No such file or directory", ...) and returns CLI_EXIT_USAGE.
+ * CLI_EXIT_OK when read. */
+int cli_read_input(const char *cmd, const char *what, const char *path, ts_buf *out);
 
 /* Writes n bytes to path atomically (a temporary file renamed into place),
  * so a failure leaves nothing partial; "-" writes to stdout. */

@@ -1,5 +1,6 @@
 /* ts_lesson: lessons and exercises as files a teacher edits without
- * recompiling (format: lessons/README.md). One file per lesson, ID.md:
+ * recompiling (format: lessons/README.md). One file per lesson (ID.md in a
+ * lessons folder, any name when given by path):
  * YAML front matter (libyaml) with the id, title and summary in English and
  * Korean, kind, difficulty and the run's set-up; then a Markdown body
  * (cmark) with a `# en` part and a `# ko` part, each made of `## STEP`
@@ -20,12 +21,15 @@
 
 #define TS_LESSON_WHY_CAP 1024 /* a good size for the why buffers below */
 
-/* Parses a lesson from text (len bytes; path is used in messages and kept).
- * On failure why (cap bytes) holds "PATH:LINE: what was expected". */
+/* Parses a lesson from text (len bytes; path is used in messages and kept;
+ * its name is not checked against the id). On failure why (cap bytes) holds
+ * "PATH:LINE: what was expected". */
 ts_err ts_lesson_parse(const char *text, size_t len, const char *path, ts_lesson **out,
                        char *why, size_t cap);
 
-/* Reads and parses the file at path (TS_ERR_IO when unreadable). */
+/* Reads and parses the file at path, whatever its name: a lesson given by
+ * path (a teacher's copy, my-copy.md) keeps the id of its front matter.
+ * TS_ERR_IO when unreadable. */
 ts_err ts_lesson_load(const char *path, ts_lesson **out, char *why, size_t cap);
 
 /* Frees l (NULL is fine). */
@@ -47,14 +51,16 @@ size_t ts_lesson_dirs(const char *dir, char **dirs, size_t max);
  * Makefile's PREFIX says otherwise); a static string. */
 const char *ts_lesson_data_dir(void);
 
-/* Finds and loads lesson id (or a path, when it holds a '/' or ends in
- * ".md") from the folders above; TS_ERR_LESSON with "no lesson 'ID' in
- * DIRS" when none has it. */
+/* Finds and loads lesson id from the folders above, where the file must be
+ * ID.md holding id ID (TS_ERR_LESSON naming both, otherwise); TS_ERR_LESSON
+ * with "no lesson 'ID' in DIRS" when none has it. An id that holds a '/' or
+ * ends in ".md" is a path, loaded as ts_lesson_load does. */
 ts_err ts_lesson_open(const char *id, const char *dir, ts_lesson **out, char *why, size_t cap);
 
 /* Loads every lesson of the folders (an id found earlier hides later
- * copies), sorted by difficulty then id. A file that fails is reported
- * through bad(ctx, message) and skipped. *out is a malloc'd array. */
+ * copies), sorted by difficulty then id. A file that fails, or whose name
+ * is not its ID.md, is reported through bad(ctx, message) and skipped.
+ * *out is a malloc'd array. */
 typedef void (*ts_lesson_bad_fn)(void *ctx, const char *message);
 ts_err ts_lesson_list(const char *dir, ts_lesson ***out, size_t *n, ts_lesson_bad_fn bad,
                       void *ctx);

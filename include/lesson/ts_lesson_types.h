@@ -89,6 +89,7 @@ typedef struct {
 typedef struct {
     char *path;
     char *id;
+    unsigned id_line; /* line of 'id:' in the file */
     char *title[TS_LANG_COUNT];
     char *summary[TS_LANG_COUNT];
     ts_lesson_kind kind;

@@ -12,7 +12,11 @@
 ts_err ts_file_read_stream(FILE *f, size_t max, ts_buf *out)
 {
     struct stat st;
-    TS_ENSURE(fstat(fileno(f), &st) == 0 && !S_ISDIR(st.st_mode), TS_ERR_IO);
+    TS_ENSURE(fstat(fileno(f), &st) == 0, TS_ERR_IO);
+    if (S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        return TS_ERR_IO;
+    }
     uint8_t chunk[65536];
     size_t total = 0, n;
     while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {

@@ -56,9 +56,25 @@ ts_err cli_read_file(const char *path, ts_buf *out)
     ts_err err = strcmp(path, "-") == 0 ? ts_file_read_stream(stdin, CLI_READ_MAX, out)
                                         : ts_file_read(path, CLI_READ_MAX, out);
     if (err != TS_OK) {
+        int why = errno;
         ts_buf_free(out);
+        errno = why;
     }
     return err;
+}
+
+int cli_read_input(const char *cmd, const char *what, const char *path, ts_buf *out)
+{
+    errno = 0;
+    ts_err err = cli_read_file(path, out);
+    if (err == TS_OK) {
+        return CLI_EXIT_OK;
+    }
+    int why = errno;
+    const char *reason = err == TS_ERR_TOO_LONG ? "larger than 64 MiB"
+                         : err == TS_ERR_IO && why != 0 ? strerror(why)
+                                                        : ts_err_str(err, TS_LANG_EN);
+    return cli_fail(CLI_EXIT_USAGE, cmd, "cannot read %s'%s': %s", what, path, reason);
 }
 
 static ts_err write_file_mode(const char *path, const uint8_t *data, size_t n, mode_t mode)

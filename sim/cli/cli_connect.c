@@ -172,11 +172,11 @@ int cli_connect(int argc, char **argv)
     ts_buf_init(&ca);
     if (o.cafile != NULL) {
         ts_buf pem;
-        ts_buf_init(&pem);
-        ts_err err = cli_read_file(o.cafile, &pem);
-        if (err == TS_OK) {
-            err = ts_x509_from_pem((const char *)pem.data, pem.len, &ca);
+        rc = cli_read_input(CMD, "--cafile ", o.cafile, &pem);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
         }
+        ts_err err = ts_x509_from_pem((const char *)pem.data, pem.len, &ca);
         ts_buf_free(&pem);
         if (err != TS_OK) {
             ts_buf_free(&ca);

@@ -161,11 +161,12 @@ static int input_bytes(const ts_buf *in, input_kind kind, const char *path, ts_b
 static int decode(const char *path, input_kind kind, bool json)
 {
     ts_buf in;
-    if (cli_read_file(path, &in) != TS_OK) {
-        return cli_fail(CLI_EXIT_USAGE, "decode", "cannot read '%s'", path);
+    int rc = cli_read_input("decode", "", path, &in);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
     }
     ts_buf bytes;
-    int rc = input_bytes(&in, kind, strcmp(path, "-") == 0 ? "input" : path, &bytes);
+    rc = input_bytes(&in, kind, strcmp(path, "-") == 0 ? "input" : path, &bytes);
     ts_buf_free(&in);
     if (rc != CLI_EXIT_OK) {
         return rc;

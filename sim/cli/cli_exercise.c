@@ -106,7 +106,8 @@ static int one_exercise(const char *cmd, int argc, char **argv, const ts_exercis
     }
     *x = ts_exercise_find(argv[optind]);
     if (*x == NULL) {
-        return cli_usage_error(cmd, "no exercise '%s' (see 'tlsstep exercise')", argv[optind]);
+        return cli_fail(CLI_EXIT_USAGE, cmd, "no exercise '%s' (the list: 'tlsstep exercise')",
+                        argv[optind]);
     }
     return CLI_EXIT_OK;
 }

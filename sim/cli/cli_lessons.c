@@ -107,12 +107,12 @@ static ts_err print_table(ts_lesson **ls, size_t n, ts_lang lang)
     }
     padded(f, "id", idw + 2);
     padded(f, lang == TS_LANG_KO ? "종류" : "kind", 10);
-    padded(f, lang == TS_LANG_KO ? "난이도" : "level", 8);
+    padded(f, lang == TS_LANG_KO ? "난이도" : "difficulty", 12);
     fprintf(f, "%s\n", lang == TS_LANG_KO ? "제목" : "title");
     for (size_t i = 0; i < n; i++) {
         padded(f, ls[i]->id, idw + 2);
         padded(f, ts_lesson_kind_name(ls[i]->kind), 10);
-        fprintf(f, "%-8u%s\n", ls[i]->difficulty, ls[i]->title[lang]);
+        fprintf(f, "%-12u%s\n", ls[i]->difficulty, ls[i]->title[lang]);
     }
     ts_err err = ferror(f) ? TS_ERR_IO : TS_OK;
     fclose(f);

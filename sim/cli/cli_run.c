@@ -347,9 +347,9 @@ int cli_run(int argc, char **argv)
     ts_buf file;
     ts_buf_init(&file);
     if (o.file != NULL) {
-        if (cli_read_file(o.file, &file) != TS_OK) {
+        if (cli_read_input("run", "--file ", o.file, &file) != CLI_EXIT_OK) {
             cli_run_lesson_free(&o.lesson);
-            return cli_fail(CLI_EXIT_USAGE, "run", "cannot read --file '%s'", o.file);
+            return CLI_EXIT_USAGE;
         }
         const char *slash = strrchr(o.file, '/');
         o.cfg.payload = file.data != NULL ? file.data : (const uint8_t *)"";

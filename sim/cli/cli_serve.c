@@ -143,8 +143,9 @@ static void state_free(serve_state *s)
 static int prepare(const serve_opts *o, serve_state *s, ts_time now)
 {
     if (o->file != NULL) {
-        if (cli_read_file(o->file, &s->payload) != TS_OK) {
-            return cli_fail(CLI_EXIT_USAGE, CMD, "cannot read --file '%s'", o->file);
+        int rc = cli_read_input(CMD, "--file ", o->file, &s->payload);
+        if (rc != CLI_EXIT_OK) {
+            return rc;
         }
     } else if (ts_sample_write(&s->payload) != TS_OK) {
         return cli_fail(CLI_EXIT_FAIL, CMD, "cannot make the sample payload");

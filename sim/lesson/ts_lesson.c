@@ -38,22 +38,6 @@ static size_t fence(const char *t, size_t len, size_t from, unsigned *line)
     return len;
 }
 
-/* Checks that a file named ID.md holds lesson ID. */
-static ts_err id_matches_file(ts_lesson_diag *d, const ts_lesson *l)
-{
-    const char *base = strrchr(l->path, '/');
-    base = base != NULL ? base + 1 : l->path;
-    size_t n = strlen(base);
-    if (n < 3 || strcmp(base + n - 3, ".md") != 0) {
-        return TS_OK;
-    }
-    if (strlen(l->id) != n - 3 || strncmp(base, l->id, n - 3) != 0) {
-        return ts_lesson_fail(d, 2, "id '%s' does not match the file name (expected %s.md)",
-                              l->id, l->id);
-    }
-    return TS_OK;
-}
-
 static ts_err parse_into(ts_lesson_diag *d, const char *text, size_t len, ts_lesson *l)
 {
     size_t start = 0;
@@ -77,7 +61,6 @@ static ts_err parse_into(ts_lesson_diag *d, const char *text, size_t len, ts_les
                               "(expected a line '---' after the YAML)");
     }
     TS_GUARD(ts_lesson_yaml_parse(d, text + yaml, end - yaml, 2, l));
-    TS_GUARD(id_matches_file(d, l));
     size_t body = end;
     while (body < len && text[body] != '\n') {
         body++;
@@ -121,6 +104,48 @@ ts_err ts_lesson_load(const char *path, ts_lesson **out, char *why, size_t cap)
     err = ts_lesson_parse(b.len > 0 ? (const char *)b.data : "", b.len, path, out, why, cap);
     ts_buf_free(&b);
     return err;
+}
+
+/* True when name (n bytes) could be an id: lower-case letters, digits, '-'. */
+static bool id_like(const char *name, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char ch = name[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-')) {
+            return false;
+        }
+    }
+    return n > 0;
+}
+
+/* Loads a lesson found in a lessons folder. There a lesson is found by its
+ * file name, so the file must be ID.md: a file whose id says otherwise
+ * would be found under one id and play as another, and would not hide the
+ * lesson it names. (A file given by path, ts_lesson_load, may have any
+ * name.) */
+static ts_err load_found(const char *path, ts_lesson **out, char *why, size_t cap)
+{
+    ts_lesson *l = NULL;
+    TS_GUARD(ts_lesson_load(path, &l, why, cap));
+    const char *base = strrchr(path, '/');
+    base = base != NULL ? base + 1 : path;
+    size_t n = strlen(base);
+    n = n > 3 ? n - 3 : n; /* found as NAME.md */
+    if (strlen(l->id) == n && strncmp(base, l->id, n) == 0) {
+        *out = l;
+        return TS_OK;
+    }
+    ts_lesson_diag d = {.file = path, .why = why, .cap = cap};
+    char other[256] = "";
+    if (id_like(base, n) && n < 200) {
+        snprintf(other, sizeof(other), " or set 'id: %.*s'", (int)n, base);
+    }
+    ts_lesson_fail(&d, l->id_line, "id '%s' does not match the file name: in a lessons "
+                   "folder a lesson is found by its file name, so rename the file %s.md%s "
+                   "(a file given by path, --lesson FILE, may have any name)",
+                   l->id, l->id, other);
+    ts_lesson_free(l);
+    return TS_ERR_LESSON;
 }
 
 static void free_section(ts_lesson_section *s)
@@ -281,7 +306,7 @@ ts_err ts_lesson_open(const char *id, const char *dir, ts_lesson **out, char *wh
         snprintf(searched + used, sizeof(searched) - used, "%s%s", i > 0 ? ", " : "", dirs[i]);
         if (access(path, F_OK) == 0) {
             free_dirs(dirs, n);
-            return ts_lesson_load(path, out, why, cap);
+            return load_found(path, out, why, cap);
         }
     }
     free_dirs(dirs, n);
@@ -327,7 +352,7 @@ static ts_err list_dir(const char *dir, ts_lesson ***ls, size_t *n, size_t *cap,
         if (dup) {
             continue;
         }
-        if (ts_lesson_load(path, &l, why, sizeof(why)) != TS_OK) {
+        if (load_found(path, &l, why, sizeof(why)) != TS_OK) {
             if (bad != NULL) {
                 bad(ctx, why);
             }

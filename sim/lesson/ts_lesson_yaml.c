@@ -393,6 +393,7 @@ static ts_err get_exercise(yctx *c, const yaml_node_t *n, ts_lesson_exercise *x)
 static ts_err get_id(yctx *c, const yaml_node_t *n, ts_lesson *l)
 {
     TS_GUARD(dup_text(c, n, "id", &l->id));
+    l->id_line = line_of(c, n);
     for (const char *p = l->id; *p != '\0'; p++) {
         if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '-') {
             return ts_lesson_fail(c->d, line_of(c, n), "id: expected lower-case letters, digits "

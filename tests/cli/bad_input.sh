@@ -168,6 +168,7 @@ connect  | 127.0.0.1:4433 --cafile "$MISSING"
 connect  | 127.0.0.1:4433 --cafile "$JUNK"
 check    | no-such-exercise
 check    |
+exercise | no-such-exercise
 ui       | --bits 7
 ui       | --suite nope
 ui       | --seed ''
@@ -276,4 +277,36 @@ if has_command check; then
 else
     skipped=$((skipped + 5))
 fi
+# What the one line says: why a file cannot be read (as the system says
+# it), and a pointer given once. Table: ARGUMENTS | text the line on stderr
+# must hold exactly once ($D and the fixtures may be used in both).
+says=$(cat <<'EOF'
+connect 127.0.0.1:4433 --cafile "$MISSING" | cannot read --cafile '$MISSING': No such file or directory
+connect 127.0.0.1:4433 --cafile "$D" | cannot read --cafile '$D': Is a directory
+connect 127.0.0.1:4433 --cafile "$JUNK" | --cafile '$JUNK' holds no PEM certificate
+decode "$MISSING" | cannot read '$MISSING': No such file or directory
+run --file "$MISSING" | cannot read --file '$MISSING': No such file or directory
+serve --file "$MISSING" --port 0 | cannot read --file '$MISSING': No such file or directory
+exercise no-such-exercise | (
+check no-such-exercise --seed 1 --answer x | no exercise 'no-such-exercise' (the list: 'tlsstep exercise')
+EOF
+)
+while IFS='|' read -r args want; do
+    [ -z "$args" ] && continue
+    eval "words=($args)"
+    want=${want# }
+    want=${want//\$MISSING/$MISSING}
+    want=${want//\$JUNK/$JUNK}
+    want=${want//\$D/$D}
+    rows=$((rows + 1))
+    name="tlsstep ${words[*]//$D/D} says '${want//$D/D}' once"
+    timeout 20 "$TLSSTEP" "${words[@]}" </dev/null >"$TMP/stdout" 2>"$TMP/stderr"
+    n=$(grep -oF -- "$want" "$TMP/stderr" | wc -l)
+    if [ "$n" -eq 1 ]; then
+        echo "ok - $name"
+    else
+        echo "not ok - $name (found $n times)"
+        sed 's/^/    # stderr: /' "$TMP/stderr" | head -5
+    fi
+done <<<"$says"
 echo "# bad input: $rows rows run, $skipped skipped (command or option not there yet)"

@@ -34,6 +34,7 @@ for id in $LESSONS; do
     has "lessons lists $id (en)" "$TMP/list.en" "$id"
     has "lessons lists $id (ko)" "$TMP/list.ko" "$id"
 done
+has "the header says difficulty, as the help does" "$TMP/list.en" "difficulty"
 has "English title" "$TMP/list.en" "The HTTPS handshake, step by step (RSA)"
 has "Korean title" "$TMP/list.ko" "HTTPS 핸드셰이크 단계별로 보기 (RSA)"
 LANG=ko_KR.UTF-8 LC_ALL= LC_MESSAGES= "$TLSSTEP" lessons >"$TMP/list.loc" 2>&1
@@ -120,6 +121,20 @@ sed 's/My own handshake lesson/From --lessons/' "$XDG_DATA_HOME/tlsstep/lessons/
     >"$TMP/dir.out" 2>&1
 has "--lessons DIR comes first" "$TMP/dir.out" "lesson: rsa-handshake - From --lessons"
 rm -rf "$XDG_DATA_HOME/tlsstep"
+
+# --- a copy given by path may have any name; in a folder it must be ID.md ---
+cp lessons/rsa-handshake.md "$TMP/my-copy.md"
+"$TLSSTEP" run --lesson "$TMP/my-copy.md" --seed s --bits 512 --lang en >"$TMP/copy.out" 2>&1
+same "a copy given by path runs (exit 0)" "$?" 0
+has "a copy keeps the id of its front matter" "$TMP/copy.out" "lesson: rsa-handshake - "
+mkdir -p "$TMP/copies"
+cp lessons/rsa-handshake.md "$TMP/copies/my-copy.md"
+"$TLSSTEP" lessons --lessons "$TMP/copies" >"$TMP/copies.out" 2>&1
+same "lessons: a file in a folder not named ID.md: exit 1" "$?" 1
+has "lessons says what to change" "$TMP/copies.out" \
+    "copies/my-copy.md:2: id 'rsa-handshake' does not match the file name: in a lessons folder a lesson is found by its file name, so rename the file rsa-handshake.md or set 'id: my-copy'"
+fails "run --lesson ID does not play a file whose id differs" 2 \
+    "$TLSSTEP" run --lesson my-copy --lessons "$TMP/copies"
 
 # --- malformed lesson files ---
 bad() { # NAME FILE TEXT...: run --lesson FILE exits 2 and says TEXT

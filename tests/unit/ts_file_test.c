@@ -1,4 +1,5 @@
 /* Unit tests for ts_file: bounded reads and atomic writes. */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -132,8 +133,12 @@ static void test_failures(void **state)
     ts_buf b;
     ts_buf_init(&b);
     snprintf(path, sizeof(path), "%s/missing", dir);
+    errno = 0;
     assert_int_equal(ts_file_read(path, SIZE_MAX, &b), TS_ERR_IO);
+    assert_int_equal(errno, ENOENT); /* errno says why */
+    errno = 0;
     assert_int_equal(ts_file_read(dir, SIZE_MAX, &b), TS_ERR_IO); /* a folder */
+    assert_int_equal(errno, EISDIR);
     FILE *f = fopen(dir, "r");
     if (f != NULL) {
         assert_int_equal(ts_file_read_stream(f, SIZE_MAX, &b), TS_ERR_IO);

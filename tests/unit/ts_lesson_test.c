@@ -171,6 +171,25 @@ static void test_errors_body(void **state)
                 "unknown step 'rsa_encrypt' in a handshake lesson");
 }
 
+/* Collects the messages of ts_lesson_list about files in one folder. */
+typedef struct {
+    const char *dir;
+    char last[TS_LESSON_WHY_CAP];
+    int count;
+} bad_log;
+
+static void log_bad(void *ctx, const char *message)
+{
+    bad_log *b = ctx;
+    if (strstr(message, b->dir) != NULL) {
+        snprintf(b->last, sizeof(b->last), "%s", message);
+        b->count++;
+    }
+}
+
+/* A lesson given by path may have any file name and keeps the id of its
+ * front matter; one found in a lessons folder (by id, or listed) must be
+ * ID.md, and the message says what to change. */
 static void test_id_matches_file(void **state)
 {
     (void)state;
@@ -178,8 +197,43 @@ static void test_id_matches_file(void **state)
     ts_lesson *l = NULL;
     const char *text = FRONT("") BODY;
     assert_int_equal(ts_lesson_parse(text, strlen(text), "x/other.md", &l, why, sizeof(why)),
-                     TS_ERR_LESSON);
-    assert_non_null(strstr(why, "id 't' does not match the file name"));
+                     TS_OK);
+    assert_string_equal(l->id, "t");
+    assert_int_equal(l->id_line, 2);
+    ts_lesson_free(l);
+
+    char dir[] = "/tmp/ts_lesson_test.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[sizeof(dir) + 16];
+    snprintf(path, sizeof(path), "%s/other.md", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    assert_int_equal(fputs(text, f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+
+    l = NULL;
+    assert_int_equal(ts_lesson_open(path, NULL, &l, why, sizeof(why)), TS_OK);
+    assert_string_equal(l->id, "t");
+    ts_lesson_free(l);
+    l = NULL;
+    assert_int_equal(ts_lesson_open("other", dir, &l, why, sizeof(why)), TS_ERR_LESSON);
+    assert_null(l);
+    assert_non_null(strstr(why, "/other.md:2: id 't' does not match the file name"));
+    assert_non_null(strstr(why, "rename the file t.md or set 'id: other'"));
+
+    bad_log b = {.dir = dir};
+    ts_lesson **ls = NULL;
+    size_t n = 0;
+    assert_int_equal(ts_lesson_list(dir, &ls, &n, log_bad, &b), TS_OK);
+    assert_int_equal(b.count, 1);
+    assert_non_null(strstr(b.last, "does not match the file name"));
+    for (size_t i = 0; i < n; i++) {
+        assert_string_not_equal(ls[i]->path, path);
+    }
+    ts_lesson_list_free(ls, n);
+    assert_int_equal(remove(path), 0);
+    assert_int_equal(remove(dir), 0);
+
     assert_int_equal(ts_lesson_load("/nonexistent/t.md", &l, why, sizeof(why)), TS_ERR_IO);
     assert_int_equal(ts_lesson_open("no-such-lesson", "/nonexistent", &l, why, sizeof(why)),
                      TS_ERR_LESSON);
