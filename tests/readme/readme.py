@@ -42,6 +42,7 @@ import sys
 import time
 
 TIMEOUT = 45          # seconds, for each command
+MAKE_TIMEOUT = 600    # a `make` example builds the whole program
 LISTEN_TIMEOUT = 30   # seconds for a server to listen on its port
 ONCE_GRACE = 15       # seconds for a --once server to end after its clients
 BUSY_WAIT = 5         # seconds to wait for a busy port to be free
@@ -221,6 +222,7 @@ class Runner:
         self.used = set()
         self.out = []
         self.n = 0
+        self.src = None         # the source copy `make` examples run in
 
     def emit(self, line, details=()):
         self.out.append(line)
@@ -257,21 +259,48 @@ class Runner:
             return True
         return False
 
+    def make_line(self, cmd):
+        """A `make ...` example runs in a copy of the source tree (the files
+        git tracks), so building never touches the checkout; install and
+        uninstall are staged under the test's folder: DESTDIR is prefixed
+        with it (or set to it), so nothing reaches the real /usr/local."""
+        if self.src is None:
+            self.src = os.path.join(self.work, "src")
+            files = subprocess.check_output(["git", "-C", self.repo, "ls-files", "-z"])
+            for rel in files.decode().split("\0"):
+                if rel and os.path.isfile(os.path.join(self.repo, rel)):
+                    dst = os.path.join(self.src, rel)
+                    os.makedirs(os.path.dirname(dst), exist_ok=True)
+                    shutil.copy2(os.path.join(self.repo, rel), dst)
+        stage = os.path.join(self.work, "stage")
+        words = cmd.split()
+        if any(w in ("install", "uninstall") for w in words[1:]):
+            if any(w.startswith("DESTDIR=") for w in words):
+                words = ["DESTDIR=" + stage + w[len("DESTDIR="):] if w.startswith("DESTDIR=")
+                         else w for w in words]
+            else:
+                words.append("DESTDIR=" + stage)
+        return " ".join(words)
+
     def run_one(self, cmd, shown):
         """Runs one command to its end; returns nothing, emits its verdict."""
         if self.skipped(shown):
             return
+        cwd, limit = self.cwd, TIMEOUT
+        if re.match(r"^make(\s|$)", cmd):
+            cmd, limit = self.make_line(cmd), MAKE_TIMEOUT
+            cwd = self.src
         if re.match(r"^(cd|export|unset|set|source|\.)(\s|$)|^[A-Za-z_][A-Za-z0-9_]*=\S*$", cmd):
             self.emit("not ok - readme: %s (changes only the shell, which the next line "
                       "would not see: write the example without it)" % norm(shown))
             return
         log = self.log()
-        proc = start(cmd, self.cwd, self.env, log)
+        proc = start(cmd, cwd, self.env, log)
         try:
-            rc = proc.wait(TIMEOUT)
+            rc = proc.wait(limit)
         except subprocess.TimeoutExpired:
             stop(proc)
-            self.verdict(shown, -1, log, "timed out after %d s" % TIMEOUT)
+            self.verdict(shown, -1, log, "timed out after %d s" % limit)
             return
         self.verdict(shown, rc, log)
 
@@ -344,6 +373,7 @@ class Runner:
 
     def run_file(self, md, work, bindir, repo):
         name = re.sub(r"[^A-Za-z0-9]+", "-", md).strip("-")
+        self.work, self.repo = work, repo
         self.cwd = os.path.join(work, name)
         self.logs = os.path.join(work, name + ".logs")
         os.makedirs(self.logs)

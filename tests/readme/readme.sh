@@ -8,7 +8,9 @@
 # blank line and stopped afterwards; it must listen on 127.0.0.1 only. When
 # the port an example names (4433, 4443) is busy, the test waits 5 s for
 # it, then runs that server and its clients on a free port instead
-# (rewritten in those lines only; a '#' line says so). The README's blocks
+# (rewritten in those lines only; a '#' line says so). A `make` line runs
+# in a copy of the tracked source files, install and uninstall staged under
+# the test's folder (DESTDIR), never into the machine. The README's blocks
 # are the source of truth: a new example that fails makes this test fail.
 # One line per command, "ok - readme: COMMAND" or "not ok - readme: COMMAND
 # (exit N)". The mechanics are in readme.py; the policy is here.
@@ -19,6 +21,7 @@ source tests/lib.sh
 export README_SKIP='
 make run | installs missing Debian packages as root, then opens the interactive UI (the tlsstep ui lines check it without a terminal)
 make test | runs every suite for many minutes, this test included (it would run itself)
+sudo apt install ./build/tlsstep_*.deb | installs system-wide; tests/install/deb.sh installs the package into a throwaway dpkg root and runs it there
 '
 
 # Lines whose documented outcome is an exit status other than 0:
