@@ -20,8 +20,8 @@
 #include "crypto/ts_rsa_pkcs1.h"
 #include "crypto/ts_secret.h"
 #include "simulation/ts_session_custom.h"
+#include "tls/msg/ts_msg_client_key_exchange.h" /* TS_PREMASTER_LEN */
 
-#define PMS_LEN 48
 #define CKE_AT 11 /* record header 5, handshake header 4, length 2 */
 
 /* SHA-256 DigestInfo prefix (RFC 8017 §9.2, note 1). */
@@ -219,8 +219,8 @@ static ts_err unpad(const ts_buf *m, ts_buf *pms)
     while (i < m->len && m->data[i] != 0) {
         i++;
     }
-    TS_ENSURE(m->len >= 2 && m->data[1] == 0x02 && i + 1 + PMS_LEN == m->len, TS_ERR_PADDING);
-    return ts_buf_write_bytes(pms, m->data + i + 1, PMS_LEN);
+    TS_ENSURE(m->len >= 2 && m->data[1] == 0x02 && i + 1 + TS_PREMASTER_LEN == m->len, TS_ERR_PADDING);
+    return ts_buf_write_bytes(pms, m->data + i + 1, TS_PREMASTER_LEN);
 }
 
 ts_err ts_exercise_robot_attack(const char *seed, const ts_robot_opts *o, ts_exercise_progress_fn fn,
@@ -292,8 +292,8 @@ ts_err ts_exercise_robot_attack(const char *seed, const ts_robot_opts *o, ts_exe
 static ts_err check_pms(const ts_session *s, const ts_buf *pms, ts_exercise_verdict *v)
 {
     const ts_step *st = ts_trace_find(ts_session_trace(s), "premaster_secret", TS_SIDE_SERVER);
-    if (st == NULL || st->ev.value_len != PMS_LEN || pms->len != PMS_LEN ||
-        !ts_secret_equal(st->ev.value, pms->data, PMS_LEN)) {
+    if (st == NULL || st->ev.value_len != TS_PREMASTER_LEN || pms->len != TS_PREMASTER_LEN ||
+        !ts_secret_equal(st->ev.value, pms->data, TS_PREMASTER_LEN)) {
         return ts_exercise_verdict_set(v, false, "that is not the recorded session's premaster "
                                                  "secret");
     }
@@ -340,7 +340,7 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
                    ts_exercise_answer_field(text, "signature", sig_hex, 2 * TS_RSA_MAX_LEN + 16) &&
                    ts_hex_decode(sig_hex, &sig, NULL) == TS_OK;
     if (err == TS_OK && !has_pms && !has_sig && ts_exercise_answer_hex(answer, len, &bare) == TS_OK) {
-        has_pms = bare.len == PMS_LEN;
+        has_pms = bare.len == TS_PREMASTER_LEN;
         has_sig = !has_pms;
         TS_GUARD(ts_buf_write_bytes(has_pms ? &pms : &sig, bare.data, bare.len));
     }

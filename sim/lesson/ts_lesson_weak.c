@@ -7,9 +7,6 @@
 #include "crypto/ts_x509_build.h"
 #include "simulation/ts_session_custom.h"
 
-#define DAY ((ts_time)86400)
-#define CN_MAX 64
-
 void ts_weak_pki_init(ts_weak_pki *p)
 {
     p->ca_key = p->server_key = p->other_key = NULL;
@@ -43,33 +40,13 @@ size_t ts_weak_key_seed_max(ts_weak_key w)
     return id != NULL ? TS_RNG_SEED_MAX - strlen(id) - 1 : 0;
 }
 
-/* An 8-byte serial: positive, top bit clear, next bit set. */
-static void draw_serial(ts_rng *rng, uint8_t serial[8])
-{
-    ts_rng_bytes(rng, serial, 8);
-    serial[0] = (uint8_t)((serial[0] & 0x3F) | 0x40);
-}
-
 ts_err ts_weak_pki_certs(ts_rng *rng, const ts_rsa_key *ca_key, const ts_rsa_key *server_pub,
                          const char *host, ts_time now, ts_buf *ca_der, ts_buf *server_der)
 {
     TS_ENSURE(rng != NULL && ca_key != NULL && server_pub != NULL && host != NULL &&
                   host[0] != '\0',
               TS_ERR_ARG);
-    uint8_t ca_serial[8], server_serial[8];
-    draw_serial(rng, ca_serial);
-    draw_serial(rng, server_serial);
-    ts_cert_spec ca = {
-        .subject_cn = TS_X509_CA_CN, .subject_org = TS_X509_CA_ORG, .serial = ca_serial,
-        .serial_len = 8, .not_before = now - DAY, .not_after = now + 3652 * DAY, .is_ca = true,
-    };
-    TS_GUARD(ts_x509_build(&ca, ca_key, ca_key, TS_X509_CA_CN, TS_X509_CA_ORG, ca_der));
-    ts_cert_spec sv = {
-        .subject_cn = strlen(host) <= CN_MAX ? host : "tlsstep server", .subject_org = NULL,
-        .dns_name = host, .serial = server_serial, .serial_len = 8, .not_before = now - DAY,
-        .not_after = now + 365 * DAY, .is_ca = false,
-    };
-    return ts_x509_build(&sv, server_pub, ca_key, TS_X509_CA_CN, TS_X509_CA_ORG, server_der);
+    return ts_x509_make_certs(rng, ca_key, server_pub, host, now, ca_der, server_der);
 }
 
 /* The keys of w, in the order its exercise draws them. */

@@ -73,6 +73,16 @@ start_serve() {
     SERVE_PORT=$(wait_port "$out")
 }
 
+# listening NAME OUT: true when the serve started by start_serve (output in
+# OUT) listens; otherwise prints "not ok - NAME: serve never listened" with
+# the end of OUT, and is false (the caller skips that case).
+listening() {
+    [ -n "$SERVE_PORT" ] && return 0
+    echo "not ok - $1: serve never listened"
+    sed 's/^/    # /' "$2" | tail -5
+    return 1
+}
+
 # stop PID: sends SIGTERM to PID (started by this shell) and waits for it;
 # sets STOP_RC to its exit status.
 stop() {
