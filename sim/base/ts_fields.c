@@ -35,31 +35,10 @@ static ts_err grow(ts_fields *f)
     return TS_OK;
 }
 
-/* Copies n bytes of formatted text, any byte outside printable ASCII as
- * \xNN (a safety net: text a peer chose goes through ts_fields_add_text). */
-static void safe_copy(char *dst, size_t cap, const char *src, size_t n)
-{
-    size_t at = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)src[i];
-        if (c >= 0x20 && c < 0x7f) {
-            if (at + 1 >= cap) {
-                break;
-            }
-            dst[at++] = (char)c;
-        } else {
-            if (at + 4 >= cap) {
-                break;
-            }
-            snprintf(dst + at, cap - at, "\\x%02x", c);
-            at += 4;
-        }
-    }
-    dst[at] = '\0';
-}
-
-static ts_err add_v(ts_fields *f, int depth, const char *name, size_t offset, size_t len,
-                    const char *fmt, va_list ap)
+/* Appends a field whose value is the n bytes at text, shown as safe text
+ * (ts_hex_escape_text: nothing a peer chose can drive a terminal). */
+static ts_err add_item(ts_fields *f, int depth, const char *name, size_t offset, size_t len,
+                       const uint8_t *text, size_t n)
 {
     if (f->truncated) {
         return TS_OK;
@@ -67,26 +46,18 @@ static ts_err add_v(ts_fields *f, int depth, const char *name, size_t offset, si
     TS_GUARD(grow(f));
     ts_field *it = &f->items[f->n];
     memset(it, 0, sizeof(*it));
-    if (f->n == TS_FIELDS_MAX - 1) {
+    it->offset = offset;
+    it->depth = depth;
+    f->n++;
+    if (f->n == TS_FIELDS_MAX) {
         f->truncated = true;
         snprintf(it->name, sizeof(it->name), "truncated");
         snprintf(it->value, sizeof(it->value), "more fields not shown");
-        it->offset = offset;
-        it->depth = depth;
-        f->n++;
         return TS_OK;
     }
     snprintf(it->name, sizeof(it->name), "%s", name != NULL ? name : "");
-    if (fmt != NULL) {
-        char raw[sizeof(it->value)];
-        int got = vsnprintf(raw, sizeof(raw), fmt, ap);
-        size_t n = got < 0 ? 0 : (size_t)got < sizeof(raw) ? (size_t)got : sizeof(raw) - 1;
-        safe_copy(it->value, sizeof(it->value), raw, n);
-    }
-    it->offset = offset;
+    ts_hex_escape_text(it->value, sizeof(it->value), text, n);
     it->len = len;
-    it->depth = depth;
-    f->n++;
     return TS_OK;
 }
 
@@ -96,11 +67,16 @@ ts_err ts_fields_add(ts_fields *f, int depth, const char *name, size_t offset,
     if (f == NULL) {
         return TS_OK;
     }
-    va_list ap;
-    va_start(ap, fmt);
-    ts_err err = add_v(f, depth, name, offset, len, fmt, ap);
-    va_end(ap);
-    return err;
+    char raw[sizeof(f->items[0].value)] = "";
+    int got = 0;
+    if (fmt != NULL) {
+        va_list ap;
+        va_start(ap, fmt);
+        got = vsnprintf(raw, sizeof(raw), fmt, ap);
+        va_end(ap);
+    }
+    size_t n = got < 0 ? 0 : (size_t)got < sizeof(raw) ? (size_t)got : sizeof(raw) - 1;
+    return add_item(f, depth, name, offset, len, (const uint8_t *)raw, n);
 }
 
 ts_err ts_fields_add_text(ts_fields *f, int depth, const char *name, size_t offset,
@@ -109,9 +85,7 @@ ts_err ts_fields_add_text(ts_fields *f, int depth, const char *name, size_t offs
     if (f == NULL) {
         return TS_OK;
     }
-    char shown[sizeof(f->items[0].value)];
-    ts_hex_escape_text(shown, sizeof(shown), text, n);
-    return ts_fields_add(f, depth, name, offset, n, "%s", shown);
+    return add_item(f, depth, name, offset, n, text, n);
 }
 
 /* Bytes of hex shown in full: 2 * 79 + NUL fits in ts_field.value. */
