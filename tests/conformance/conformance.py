@@ -171,6 +171,16 @@ def heartbeat_request():
     return u8(1) + u16(16) + b"p" * 16 + b"\x00" * 16
 
 
+def sslv2_client_hello(suite):
+    """An SSL 2.0-format ClientHello (RFC 5246 Appendix E.2): a 2-byte length
+    with the top bit set, msg_type 1, version 3.3, then the cipher specs (3
+    bytes each), an empty session id and a 16-byte challenge."""
+    specs = b"".join(b"\x00" + u16(code) for code in (suite, 0x00FF))
+    body = (u8(1) + u16(TLS12) + u16(len(specs)) + u16(0) + u16(16) + specs
+            + os.urandom(16))
+    return u16(0x8000 | len(body)) + body
+
+
 class Reader:
     """Reads fields from bytes; running past the end raises ValueError."""
 
@@ -901,6 +911,8 @@ CASES = [
     # 4. Record types and ChangeCipherSpec.
     Case("heartbeat record (type 24) instead of ClientHello", S + "6", "rsa",
          first_bytes(lambda s: record(HEARTBEAT, heartbeat_request())), "alert unexpected_message"),
+    Case("SSL 2.0-format ClientHello (prohibited)", "RFC 6176 §3, RFC 5246 E.2", "rsa",
+         first_bytes(lambda s: sslv2_client_hello(SUITES[s])), "alert protocol_version"),
     Case("record of type 255 instead of ClientHello", S + "6", "rsa",
          first_bytes(lambda s: record(255, b"\x01\x02\x03")), "alert unexpected_message"),
     Case("protected heartbeat record after the handshake", S + "6", "null",
