@@ -12,6 +12,7 @@ PREFIX      ?= /usr/local
 BINDIR      ?= $(PREFIX)/bin
 DATADIR     ?= $(PREFIX)/share/tlsstep
 MANDIR      ?= $(PREFIX)/share/man
+LOCALEDIR   ?= $(PREFIX)/share/locale
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
@@ -40,9 +41,31 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB       := $(BUILD)/libtlsstep.a
 
 .PHONY: all run test unit unit-asan bench deps-build deps-test deps-bench deps-deb clean \
-        check-deps version FORCE
+        check-deps version catalogues pot FORCE
 
-all: $(BUILD)/tlsstep tlsstep
+all: $(BUILD)/tlsstep tlsstep catalogues
+
+# ---- translations (GNU gettext; sim/po/README.md) --------
+# Each sim/po/<lang>.po is compiled, checked (msgfmt --check: formats and
+# header), into $(BUILD)/locale/<lang>/LC_MESSAGES/tlsstep.mo, where the
+# program finds it beside itself. `make pot` extracts every marked string
+# into sim/po/tlsstep.pot and merges it into each .po (msgmerge), for a
+# translator; tests/i18n/catalogue.sh fails when a string lacks a translation.
+PO_FILES  := $(wildcard sim/po/*.po)
+MO_FILES  := $(PO_FILES:sim/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/tlsstep.mo)
+XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=N_ --keyword=ts_tr:2 \
+    --keyword=ts_trn:2,3 --flag=ts_tr:2:pass-c-format --add-comments=TRANSLATORS: \
+    --package-name=tlsstep --package-version=$(VERSION) --sort-by-file
+
+catalogues: $(MO_FILES)
+
+$(BUILD)/locale/%/LC_MESSAGES/tlsstep.mo: sim/po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+pot:
+	xgettext $(XGETTEXT_FLAGS) -o sim/po/tlsstep.pot $$(find sim include -name '*.[ch]' | sort)
+	for po in $(PO_FILES); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po sim/po/tlsstep.pot; done
 
 check-deps:
 	@pkg-config --exists $(PKGS) || { echo "missing libraries: run '.ci/deps.sh build' (or make run / make test)"; exit 1; }
@@ -63,12 +86,13 @@ $(LIB): $(LIB_OBJ)
 # so `make install PREFIX=/usr` after `make` rebuilds those two objects.
 $(BUILD)/obj/cli/main.o: CFLAGS += -DTS_VERSION='"$(VERSION)"'
 $(BUILD)/obj/lesson/ts_lesson.o: CFLAGS += -DTS_DATADIR='"$(DATADIR)"'
-$(BUILD)/obj/cli/main.o $(BUILD)/obj/lesson/ts_lesson.o: $(BUILD)/defs
+$(BUILD)/obj/base/ts_i18n.o: CFLAGS += -DTS_LOCALEDIR='"$(LOCALEDIR)"'
+$(BUILD)/obj/cli/main.o $(BUILD)/obj/lesson/ts_lesson.o $(BUILD)/obj/base/ts_i18n.o: $(BUILD)/defs
 
 $(BUILD)/defs: FORCE
 	@mkdir -p $(@D)
-	@printf '%s\n' 'VERSION=$(VERSION)' 'DATADIR=$(DATADIR)' | cmp -s - $@ || \
-	    printf '%s\n' 'VERSION=$(VERSION)' 'DATADIR=$(DATADIR)' >$@
+	@printf '%s\n' 'VERSION=$(VERSION)' 'DATADIR=$(DATADIR)' 'LOCALEDIR=$(LOCALEDIR)' | cmp -s - $@ || \
+	    printf '%s\n' 'VERSION=$(VERSION)' 'DATADIR=$(DATADIR)' 'LOCALEDIR=$(LOCALEDIR)' >$@
 
 $(BUILD)/tlsstep: $(BUILD)/obj/cli/main.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -150,9 +174,12 @@ LESSON_FILES := $(sort $(wildcard lessons/*.md))
 
 .PHONY: install uninstall deb
 
-install: $(BUILD)/tlsstep
+install: $(BUILD)/tlsstep catalogues
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/lessons \
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	for mo in $(MO_FILES); do l=$${mo#$(BUILD)/locale/}; \
+	    $(INSTALL) -d $(DESTDIR)$(LOCALEDIR)/$${l%/tlsstep.mo} && \
+	    $(INSTALL) -m 0644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l || exit 1; done
 	$(INSTALL) -m 0755 $(BUILD)/tlsstep $(DESTDIR)$(BINDIR)/tlsstep
 	$(INSTALL) -m 0644 $(LESSON_FILES) $(DESTDIR)$(DATADIR)/lessons/
 	$(INSTALL) -m 0644 sim/cli/tlsstep.1 $(DESTDIR)$(MANDIR)/man1/tlsstep.1
@@ -162,6 +189,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tlsstep $(DESTDIR)$(MANDIR)/man1/tlsstep.1 \
 	    $(DESTDIR)$(BASHCOMPDIR)/tlsstep
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/lessons/,$(notdir $(LESSON_FILES)))
+	rm -f $(MO_FILES:$(BUILD)/locale/%=$(DESTDIR)$(LOCALEDIR)/%)
 	rmdir $(DESTDIR)$(DATADIR)/lessons $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 # `make deb`: build/tlsstep_$(DEB_VERSION)_ARCH.deb, for /usr. It builds in

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages tlsstep needs that are missing, and says which.
 # Usage: .ci/deps.sh build|run|test|bench|deb
-#   build: compilers and libraries; run: build; test: build + the real peers
+#   build: compilers, libraries and msgfmt (gettext, for the catalogues); run: build; test: build + the real peers
 #   and tools the tests drive (clang and its runtime for the libFuzzer targets); bench: test + libssl for the reference programs.
 #   deb: build + what `make deb` uses (dpkg-shlibdeps, dpkg-deb, strip); test
 #   includes it, with the checkers of the man page, the package and the
@@ -9,7 +9,7 @@
 set -euo pipefail
 
 build_pkgs=(build-essential pkg-config libgmp-dev libsodium-dev libncurses-dev
-            libyaml-dev libcmark-dev libjansson-dev libpcap-dev)
+            libyaml-dev libcmark-dev libjansson-dev libpcap-dev gettext)
 test_pkgs=(libcmocka-dev openssl curl tshark tmux python3 valgrind clang libclang-rt-14-dev
            xxd bsdextrautils gnutls-bin chromium libnss3-tools)
 bench_pkgs=(libssl-dev)

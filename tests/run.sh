@@ -5,6 +5,7 @@
 set -u
 cd "$(dirname "$0")/.."
 export TLSSTEP="$PWD/build/tlsstep"
+export TLSSTEP_LOCALEDIR="$PWD/build/locale" # the catalogues make builds (unit tests under build/asan too)
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 pass=0

@@ -11,8 +11,10 @@ typedef enum {
     TS_LANG_COUNT
 } ts_lang;
 
-/* The language of the locale: LC_ALL, then LC_MESSAGES, then LANG (the first
- * one set and non-empty); "ko..." means Korean, anything else English. */
+/* The language of the environment, as gettext chooses it: the first entry
+ * of LANGUAGE ("ja:ko:en") that is Korean or English, else LC_ALL, then
+ * LC_MESSAGES, then LANG (the first one set and non-empty); "ko..." means
+ * Korean, anything else English. */
 ts_lang ts_lang_default(void);
 
 /* Parses "en" or "ko" (any case; "english", "korean" and "kr" too); false if

@@ -5,9 +5,9 @@
 
 static const struct {
     const char *name;
-    const char *text[TS_LANG_COUNT];
+    const char *text; /* English: the msgid of the other languages */
 } ts_err_table[TS_ERR_COUNT] = {
-#define TS_ERR_ROW_(code, en, ko) [code] = {#code, {[TS_LANG_EN] = en, [TS_LANG_KO] = ko}},
+#define TS_ERR_ROW_(code, en) [code] = {#code, en},
     TS_ERR_LIST(TS_ERR_ROW_)
 #undef TS_ERR_ROW_
 };
@@ -15,9 +15,9 @@ static const struct {
 const char *ts_err_str(ts_err err, ts_lang lang)
 {
     if ((int)err < 0 || err >= TS_ERR_COUNT) {
-        return lang == TS_LANG_KO ? "알 수 없는 오류" : "unknown error";
+        return ts_tr(lang, N_("unknown error"));
     }
-    return ts_err_table[err].text[(unsigned)lang < TS_LANG_COUNT ? lang : TS_LANG_EN];
+    return ts_tr(lang, ts_err_table[err].text);
 }
 
 const char *ts_err_name(ts_err err)

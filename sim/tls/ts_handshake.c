@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "base/ts_templates.h"
 #include "tls/msg/ts_msg_change_cipher_spec.h"
 #include "tls/msg/ts_msg_handshake.h"
 #include "tls/ts_client.h"
@@ -151,7 +152,7 @@ static ts_err unexpected(ts_conn *c, const char *got)
 {
     char why[160];
     const char *want = c->state < TS_ST_APPLICATION_DATA ? table[c->state].name : "application data";
-    snprintf(why, sizeof(why), "received %s while expecting %s", got, want);
+    snprintf(why, sizeof(why), TS_TPL_RECEIVED_WHILE_EXPECTING, got, want);
     return ts_ep_fail(c, TS_ERR_UNEXPECTED, why);
 }
 
@@ -166,7 +167,7 @@ ts_err ts_handshake_on_message(ts_conn *c, uint8_t type, const uint8_t *msg, siz
     if (e == NULL || e->writer == c->role || e->content_type != TS_CT_HANDSHAKE ||
         e->hs_type != type) {
         char got[48];
-        snprintf(got, sizeof(got), "handshake message type %u", type);
+        snprintf(got, sizeof(got), TS_TPL_HANDSHAKE_TYPE, type);
         return unexpected(c, got);
     }
     ts_ep_simple(c, TS_EV_PARSED, e->name, NULL, msg, n);
