@@ -18,13 +18,12 @@
 
 #include "base/ts_lang.h"
 
-/* Marks a literal for the catalogue without translating it here. */
-#define N_(s) (s)
-
 /* The catalogue's domain: tlsstep.mo. */
 #define TS_I18N_DOMAIN "tlsstep"
 
-/* msgid in lang: the catalogue's translation, or msgid itself when lang is
+/* msgid in lang: the catalogue's translation (for a language other than
+ * English this sets LANGUAGE in the environment, which is how gettext is
+ * told the language), or msgid itself when lang is
  * English, the catalogue lacks it, or msgid is NULL (returned as is). */
 const char *ts_tr(ts_lang lang, const char *msgid);
 

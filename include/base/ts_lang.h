@@ -5,6 +5,10 @@
 
 #include <stdbool.h>
 
+/* Marks a literal for the catalogue (base/ts_i18n) without translating it
+ * where it stands: tables, and the English the engine writes. */
+#define N_(s) (s)
+
 typedef enum {
     TS_LANG_EN,
     TS_LANG_KO,

@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "base/ts_i18n.h"
+#include "base/ts_lang.h"
 
 /* tls/ts_handshake: a message the state machine did not expect. */
 #define TS_TPL_RECEIVED_WHILE_EXPECTING N_("received %s while expecting %s")

@@ -7,11 +7,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/ts_i18n.h"
 #include "base/ts_lang.h"
 #include "base/ts_text.h"
 #include "cli/cli.h"
 #include "lesson/ts_lesson.h"
-#include "lesson/ts_steps.h"
+#include "simulation/ts_steps.h"
 
 static const char usage_text[] =
     "usage: tlsstep lessons [--lang en|ko] [--lessons DIR] [--json] [--steps]\n"
@@ -64,7 +65,7 @@ static int print_steps(ts_lang lang)
     static const char *const groups[] = {"handshake", "alert", "textbook"};
     for (size_t i = 0; i < ts_steps_count(); i++) {
         const ts_step_info *s = ts_steps_get(i);
-        printf("%-26s %-9s %s\n", s->name, groups[s->group], s->desc[lang]);
+        printf("%-26s %-9s %s\n", s->name, groups[s->group], ts_tr(lang, s->desc));
     }
     return CLI_EXIT_OK;
 }

@@ -10,7 +10,7 @@
 #include <strings.h>
 #include <cmark.h>
 
-#include "lesson/ts_steps.h"
+#include "simulation/ts_steps.h"
 
 typedef struct {
     int level;      /* 1 or 2; 0 for other top-level blocks */

@@ -1,6 +1,7 @@
 /* ts_lesson_textbook: the textbook-RSA lesson's numbers, computed with
  * ts_rsa (a key from the factors, raw public and private operations) and
  * shown beside the narration of each textbook step. */
+#include "base/ts_i18n.h"
 #include "lesson/ts_lesson_textbook.h"
 
 #include <inttypes.h>
@@ -11,7 +12,7 @@
 #include "base/ts_buf.h"
 #include "crypto/ts_rsa.h"
 #include "lesson/ts_lesson_play.h"
-#include "lesson/ts_steps.h"
+#include "simulation/ts_steps.h"
 
 typedef struct {
     uint64_t p, q, n, phi, e, d;
@@ -178,7 +179,7 @@ ts_err ts_lesson_play_textbook(FILE *f, const ts_lesson *l, ts_lang lang, unsign
         if (sec == NULL) {
             continue;
         }
-        fprintf(f, "[%s] %s\n", info->name, info->desc[lang]);
+        fprintf(f, "[%s] %s\n", info->name, ts_tr(lang, info->desc));
         formula(f, info->name, &x);
         TS_GUARD(ts_lesson_print_section(f, sec, width, value, &x));
         fputc('\n', f);

@@ -17,7 +17,7 @@
 #include "lesson/ts_lesson_play.h"
 #include "lesson/ts_lesson_render.h"
 #include "lesson/ts_lesson_textbook.h"
-#include "lesson/ts_steps.h"
+#include "simulation/ts_steps.h"
 
 #define FRONT(extra)                                                                   \
     "---\n"                                                                            \
@@ -254,7 +254,7 @@ static void test_steps(void **state)
                      1);
     assert_string_equal(near[0], "rsa_encrypt");
     for (size_t i = 0; i < ts_steps_count(); i++) {
-        assert_non_null(ts_steps_get(i)->desc[TS_LANG_KO]);
+        assert_non_null(ts_steps_desc(ts_steps_get(i)->name, TS_LANG_KO));
     }
     assert_null(ts_steps_get(ts_steps_count()));
 }
@@ -263,6 +263,7 @@ static void test_lang(void **state)
 {
     (void)state;
     ts_lang l;
+    unsetenv("LANGUAGE"); /* set by ts_tr for the Korean of earlier tests */
     setenv("LC_ALL", "", 1);
     setenv("LC_MESSAGES", "ko_KR.UTF-8", 1);
     setenv("LANG", "en_US.UTF-8", 1);

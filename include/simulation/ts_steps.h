@@ -1,5 +1,7 @@
-/* ts_steps: the step names lessons may attach narration to, with a one-line
- * description of each in English and Korean. Handshake steps are the names
+/* ts_steps: the step names lessons may attach narration to, with the
+ * people's words for each ("premaster secret", not premaster_secret) and a
+ * one-line description, in English here and in every language through the
+ * catalogue (base/ts_i18n). Handshake steps are the names
  * the engine emits (ts_event.name, see prompts/steps.md); textbook steps are
  * those of the textbook-RSA lesson, which plays outside the handshake. The
  * UI may use the descriptions as its built-in narration. */
@@ -19,7 +21,8 @@ typedef enum {
 typedef struct {
     const char *name;
     ts_steps_group group;
-    const char *desc[TS_LANG_COUNT]; /* one line, indexed by ts_lang */
+    const char *label; /* people's words (a msgid), NULL for a protocol name */
+    const char *desc;  /* one line (a msgid) */
 } ts_step_info;
 
 /* Number of known step names, and entry i (NULL beyond). */
@@ -31,6 +34,10 @@ const ts_step_info *ts_steps_find(const char *name);
 
 /* The one-line description of name in lang, or NULL when unknown. */
 const char *ts_steps_desc(const char *name, ts_lang lang);
+
+/* What a person calls step name in lang ("premaster secret", "프리마스터
+ * 시크릿"); name itself for a protocol name (an alert) or an unknown step. */
+const char *ts_steps_label(const char *name, ts_lang lang);
 
 /* A set of groups for ts_steps_nearest: TS_STEPS_MASK(g) | ...; 0 = all. */
 #define TS_STEPS_MASK(g) (1u << (unsigned)(g))
