@@ -45,7 +45,7 @@ awk '{ print $6 }' "$TMP/list" | grep -v '/$' | sort >"$TMP/files"
 {
     printf '%s\n' ./usr/bin/tlsstep ./usr/share/bash-completion/completions/tlsstep \
         ./usr/share/doc/tlsstep/changelog.Debian.gz ./usr/share/doc/tlsstep/copyright \
-        ./usr/share/man/man1/tlsstep.1.gz
+        ./usr/share/man/man1/tlsstep.1.gz ./usr/share/locale/ko/LC_MESSAGES/tlsstep.mo
     for f in lessons/*.md; do echo "./usr/share/tlsstep/$f"; done
 } | sort >"$TMP/want"
 same "deb: the files, and only those" "$(diff "$TMP/want" "$TMP/files")" ""
@@ -93,10 +93,12 @@ ok "deb: dpkg -i into a throwaway root" \
 same "deb: dpkg says it is installed" \
     "$(dpkg-query --admindir="$R/var/lib/dpkg" -W -f='${Status} ${Version}' tlsstep)" \
     "install ok installed $version"
-run_r() { (cd / && env -u TLSSTEP_LESSONS HOME="$TMP/home" XDG_DATA_HOME= "$R/usr/bin/tlsstep" "$@"); }
+run_r() { (cd / && env -u TLSSTEP_LESSONS -u TLSSTEP_LOCALEDIR HOME="$TMP/home" XDG_DATA_HOME= "$R/usr/bin/tlsstep" "$@"); }
 same "deb: installed --version" "$(run_r --version)" "tlsstep ${version%-*}"
 run_r lessons >"$TMP/lessons" 2>&1
 ok "deb: installed lessons lists rsa-handshake" grep -q '^rsa-handshake ' "$TMP/lessons"
 ok "deb: installed run --lesson rsa-handshake --seed 1" run_r run --lesson rsa-handshake --seed 1
+run_r run --seed 1 --lang ko >"$TMP/run.ko" 2>&1
+ok "deb: Korean from the installed catalogue" grep -q '클라이언트' "$TMP/run.ko"
 ok "deb: dpkg -r" dpkg --root="$R" --force-not-root --log=/dev/null -r tlsstep
 same "deb: removed, nothing left" "$(cd "$R" && find . ! -type d ! -path './var/lib/dpkg/*')" ""

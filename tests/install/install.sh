@@ -17,13 +17,16 @@ ok "install: the bash completion" cmp sim/cli/tlsstep.bash \
     "$P/share/bash-completion/completions/tlsstep"
 same "install: every lesson and lessons/README.md" \
     "$(cd "$P/share/tlsstep/lessons" && ls)" "$(cd lessons && ls -- *.md)"
+ok "install: the Korean catalogue in share/locale" \
+    cmp build/locale/ko/LC_MESSAGES/tlsstep.mo "$P/share/locale/ko/LC_MESSAGES/tlsstep.mo"
 same "install: nothing outside PREFIX" "$(cd "$DEST" && ls)" "usr"
 same "install: modes" "$(stat -c %a "$P/bin/tlsstep" "$P/share/tlsstep/lessons/README.md")" \
     "$(printf '755\n644')"
 
 # The installed program alone: from /tmp, with no lessons of the user's.
 alone() {
-    (cd / && env -u TLSSTEP_LESSONS HOME="$TMP/home" XDG_DATA_HOME= "$P/bin/tlsstep" "$@")
+    (cd / && env -u TLSSTEP_LESSONS -u TLSSTEP_LOCALEDIR HOME="$TMP/home" XDG_DATA_HOME= \
+        "$P/bin/tlsstep" "$@")
 }
 alone lessons >"$TMP/list" 2>&1
 for id in rsa-handshake rsa-textbook forward-secrecy records ending tamper-cert robot; do
@@ -41,6 +44,8 @@ ok "installed: ... with its narration" grep -q "ClientHello" "$TMP/run"
 ok "installed: exercise tamper-cert writes its material" \
     bash -c "cd '$TMP' && env -u TLSSTEP_LESSONS HOME='$TMP/home' XDG_DATA_HOME= \
         '$P/bin/tlsstep' exercise tamper-cert --seed 7 --out-dir ex >/dev/null && ls ex | grep -q ."
+alone run --lesson rsa-handshake --seed 1 --lang ko >"$TMP/run.ko" 2>&1
+ok "installed: Korean from the installed catalogue" grep -q '클라이언트' "$TMP/run.ko"
 same "installed: --version" "$(alone --version)" "tlsstep $version"
 ok "installed: lessons --help names PREFIX/share/tlsstep/lessons" \
     bash -c "'$P/bin/tlsstep' lessons --help | tr -s ' \n' ' ' | grep -q '/usr/local/share/tlsstep/lessons'"
@@ -74,7 +79,7 @@ ok "install: PREFIX=... (no DESTDIR)" make --no-print-directory -j"$(nproc)" ins
     BUILD="$PB" PREFIX="$PX"
 same "install: under PREFIX" "$(cd "$PX" && find . -type f ! -path './share/tlsstep/*' | sort)" \
     "$(printf '%s\n' ./bin/tlsstep ./share/bash-completion/completions/tlsstep \
-        ./share/man/man1/tlsstep.1)"
+        ./share/locale/ko/LC_MESSAGES/tlsstep.mo ./share/man/man1/tlsstep.1)"
 mkdir -p "$TMP/elsewhere"
 cp "$PX/bin/tlsstep" "$TMP/elsewhere/tlsstep"
 (cd / && env -u TLSSTEP_LESSONS HOME="$TMP/home" XDG_DATA_HOME= "$TMP/elsewhere/tlsstep" \
@@ -84,6 +89,9 @@ import json, sys
 paths = [x["path"] for x in json.load(open(sys.argv[1]))]
 assert len(paths) > 5 and all(p.startswith(sys.argv[2] + "/") for p in paths), paths
 ' "$TMP/px.json" "$PX/share/tlsstep/lessons"
+(cd / && env -u TLSSTEP_LOCALEDIR HOME="$TMP/home" "$TMP/elsewhere/tlsstep" run --seed 1 \
+    --lang ko) >"$TMP/px.ko" 2>&1
+ok "installed: a copy elsewhere finds PREFIX's catalogue" grep -q '클라이언트' "$TMP/px.ko"
 ok "installed: its lessons --help names PREFIX's folder" \
     bash -c "'$TMP/elsewhere/tlsstep' lessons --help | tr -d ' \n' | grep -qF '$PX/share/tlsstep/lessons'"
 ok "uninstall: PREFIX=..." make --no-print-directory uninstall BUILD="$PB" PREFIX="$PX"
