@@ -89,7 +89,9 @@ static ts_err fill_config(ts_session *s, const ts_session_config *cfg)
     }
     snprintf(s->payload_name, sizeof(s->payload_name), "%s",
              cfg->payload_name != NULL ? cfg->payload_name
-             : cfg->payload != NULL    ? "payload"
+             : cfg->payload != NULL
+                                       /* TRANSLATORS: the name shown for data given without a file name */
+                                       ? N_("payload")
                                        : ts_sample_name());
     s->cfg.payload_name = s->payload_name;
     s->cfg.payload = s->payload.data;

@@ -37,7 +37,7 @@ static ts_err read_finished(ts_conn *c, ts_buf *body)
     if (c->role == TS_ROLE_CLIENT) {
         c->status = TS_CONN_OPEN;
         ts_ep_check(c, "handshake_complete", TS_OK,
-                    "both Finished messages verified: the handshake is complete");
+                    N_("both Finished messages verified: the handshake is complete"));
     }
     return TS_OK;
 }
@@ -197,12 +197,12 @@ ts_err ts_handshake_on_ccs(ts_conn *c, const ts_buf *payload)
         return unexpected(c, "ChangeCipherSpec");
     }
     if (ts_buf_remaining(payload) != 1 || ts_buf_cursor(payload)[0] != TS_CCS_VALUE) {
-        return ts_ep_fail(c, TS_ERR_DECODE, "ChangeCipherSpec must be the single byte 01");
+        return ts_ep_fail(c, TS_ERR_DECODE, N_("ChangeCipherSpec must be the single byte 01"));
     }
     ts_ep_simple(c, TS_EV_PARSED, e->name, NULL, ts_buf_cursor(payload), 1);
     ts_err err = e->read(c, NULL);
     if (err != TS_OK) {
-        return ts_ep_fail(c, err, "ChangeCipherSpec arrived before the keys were derived");
+        return ts_ep_fail(c, err, N_("ChangeCipherSpec arrived before the keys were derived"));
     }
     advance(c);
     return TS_OK;
