@@ -103,11 +103,11 @@ ts_err ts_http_on_data(ts_conn *c, const ts_buf *data)
 {
     size_t n = ts_buf_remaining(data);
     if (c->role == TS_ROLE_SERVER && c->app_in.len + n > TS_HTTP_REQUEST_MAX) {
-        return ts_ep_fail(c, TS_ERR_TOO_LONG, "the HTTP request is longer than 8 KiB");
+        return ts_ep_fail(c, TS_ERR_TOO_LONG, N_("the HTTP request is longer than 8 KiB"));
     }
     ts_err err = ts_buf_write_bytes(&c->app_in, ts_buf_cursor(data), n);
     if (err != TS_OK) {
-        return ts_ep_fail(c, err, "too much application data");
+        return ts_ep_fail(c, err, N_("too much application data"));
     }
     ts_ep_simple(c, TS_EV_PARSED, "application_data", NULL, ts_buf_cursor(data), n);
     return TS_OK;
