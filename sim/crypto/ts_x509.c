@@ -306,7 +306,8 @@ ts_err ts_x509_verify_chain(const ts_cert *server, const ts_cert *ca, const char
                     why);
     }
     if (!ca->is_ca) {
-        return fail(TS_ERR_CERT_CA, N_("the issuer is not a certificate authority (no cA flag)"), why);
+        return fail(TS_ERR_CERT_CA, N_("the issuer is not a certificate authority (no cA flag)"),
+                    why);
     }
     if (ca->has_key_usage && (ca->key_usage & TS_KU_KEY_CERT_SIGN) == 0) {
         return fail(TS_ERR_CERT_CA, N_("the CA's key may not sign certificates (keyUsage)"), why);
@@ -328,7 +329,8 @@ ts_err ts_x509_verify_chain(const ts_cert *server, const ts_cert *ca, const char
     if (host != NULL && !ts_x509_names_host(server, host)) {
         return fail(TS_ERR_CERT_HOST, N_("the certificate does not name the host"), why);
     }
-    return fail(TS_OK, N_("the certificate is signed by the trusted CA, in date, and names the host"),
+    return fail(TS_OK,
+                N_("the certificate is signed by the trusted CA, in date, and names the host"),
                 why);
 }
 

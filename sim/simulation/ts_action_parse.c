@@ -153,8 +153,7 @@ static ts_err parse_tamper(const char *text, ts_action *out, char *why, size_t c
         return say(why, cap, TS_TPL_ACTION_OFFSET_MISSING, TS_ACTION_MAX_OFFSET);
     }
     if (!whole(off, 0, TS_ACTION_MAX_OFFSET, &offset)) {
-        return say(why, cap, TS_TPL_ACTION_OFFSET_BAD, quote(off).text,
-                   TS_ACTION_MAX_OFFSET);
+        return say(why, cap, TS_TPL_ACTION_OFFSET_BAD, quote(off).text, TS_ACTION_MAX_OFFSET);
     }
     if (mask->len == 0) {
         return say(why, cap, "%s", N_("XOR is missing (one or two hex digits, 01..ff)"));

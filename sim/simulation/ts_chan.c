@@ -374,8 +374,8 @@ void ts_chan_record_event(const ts_chan_record *rec, char *how, size_t cap, ts_e
     } else {
         snprintf(state, sizeof(state), "%s", name);
     }
-    snprintf(how, cap, rec->dir == TS_DIR_C2S ? TS_TPL_RECORD_C2S : TS_TPL_RECORD_S2C,
-             rec->number, rec->type_name, state);
+    snprintf(how, cap, rec->dir == TS_DIR_C2S ? TS_TPL_RECORD_C2S : TS_TPL_RECORD_S2C, rec->number,
+             rec->type_name, state);
     memset(ev, 0, sizeof(*ev));
     ev->kind = TS_EV_RECORD;
     ev->side = TS_SIDE_CHANNEL;

@@ -101,24 +101,28 @@ ts_err ts_client_read_hello(ts_conn *c, ts_buf *body)
         return ts_ep_fail(c, TS_ERR_VERSION, N_("the server chose a version other than TLS 1.2"));
     }
     if (!offered(c, m.suite)) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the server chose a cipher suite the client never offered"));
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the server chose a cipher suite the client never offered"));
     }
     if (m.compression != 0) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the server chose compression the client never offered"));
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the server chose compression the client never offered"));
     }
     uint32_t allowed = TS_EXTF_RENEGOTIATION_INFO | TS_EXTF_EC_POINT_FORMATS |
                        (c->cfg.ems ? TS_EXTF_EXTENDED_MASTER_SECRET : 0) | TS_EXTF_SERVER_NAME;
     if ((m.exts.present & ~allowed) != 0 || m.exts.n_unknown > 0) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the server answered an extension the client never sent"));
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the server answered an extension the client never sent"));
     }
     if ((m.exts.present & TS_EXTF_RENEGOTIATION_INFO) && m.exts.reneg_len != 0) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("renegotiation_info must be empty in a first handshake"));
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("renegotiation_info must be empty in a first handshake"));
     }
     c->suite = ts_suite_by_code(m.suite);
     c->use_ems = (m.exts.present & TS_EXTF_EXTENDED_MASTER_SECRET) != 0;
     memcpy(c->server_random, m.random, TS_RANDOM_LEN);
-    ts_ep_value(c, "server_random", N_("received in ServerHello"), N_("32 random bytes from the server"),
-                false, c->server_random, TS_RANDOM_LEN);
+    ts_ep_value(c, "server_random", N_("received in ServerHello"),
+                N_("32 random bytes from the server"), false, c->server_random, TS_RANDOM_LEN);
     uint8_t code[2] = {(uint8_t)(c->suite->code >> 8), (uint8_t)c->suite->code};
     ts_ep_value(c, "cipher_suite", c->suite->iana_name,
                 N_("the server's choice among the suites the client offered"), false, code,
@@ -136,7 +140,8 @@ ts_err ts_client_read_certificate(ts_conn *c, ts_buf *body)
     ts_cert server, ca;
     ts_err err = ts_x509_parse(m.certs[0].data, m.certs[0].len, &server);
     if (err != TS_OK) {
-        ts_ep_check(c, "certificate_chain", err, N_("the server certificate is not valid DER X.509"));
+        ts_ep_check(c, "certificate_chain", err,
+                    N_("the server certificate is not valid DER X.509"));
         return ts_ep_fail(c, TS_ERR_X509, N_("the server certificate could not be parsed"));
     }
     const char *why = NULL;
@@ -175,8 +180,9 @@ ts_err ts_client_read_certificate(ts_conn *c, ts_buf *body)
 static ts_err check_ske_signature(ts_conn *c, const ts_msg_ske *m)
 {
     if (c->cfg.skip_ske_check) {
-        ts_ep_check(c, "ske_signature", TS_OK,
-                    N_("NOT CHECKED: this client skips the ServerKeyExchange signature (goto fail)"));
+        ts_ep_check(
+            c, "ske_signature", TS_OK,
+            N_("NOT CHECKED: this client skips the ServerKeyExchange signature (goto fail)"));
         return TS_OK;
     }
     ts_err err = TS_OK;
@@ -209,7 +215,8 @@ ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body)
     if (c->suite->kx == TS_KX_ECDHE) {
         if (m.curve_type != TS_EC_CURVE_TYPE_NAMED || m.group != TS_GROUP_X25519 ||
             m.point.len != TS_X25519_LEN) {
-            return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the server's ECDHE share is not an X25519 point"));
+            return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                              N_("the server's ECDHE share is not an X25519 point"));
         }
         memcpy(c->peer_x25519, m.point.data, TS_X25519_LEN);
     } else {
@@ -219,7 +226,8 @@ ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body)
             err = ts_dh_check_public(m.dh_p.data, m.dh_p.len, m.dh_ys.data, m.dh_ys.len);
         }
         if (err != TS_OK) {
-            return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the server's Diffie-Hellman group or value is unusable"));
+            return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                              N_("the server's Diffie-Hellman group or value is unusable"));
         }
         ts_buf_reset(&c->dh_p);
         ts_buf_reset(&c->dh_g);
@@ -283,7 +291,8 @@ static ts_err rsa_exchange(ts_conn *c, ts_buf *exchange)
     ct = exchange->data + at;
     ts_err err = ts_rsa_encrypt(c->peer_key, c->rng, pms, TS_PREMASTER_LEN, ct);
     if (err != TS_OK) {
-        return ts_ep_fail(c, err, N_("the server's RSA key is too small for a 48-byte premaster secret"));
+        return ts_ep_fail(c, err,
+                          N_("the server's RSA key is too small for a 48-byte premaster secret"));
     }
     const ts_ev_input from = {"premaster_secret", pms, TS_PREMASTER_LEN, false};
     ts_ep_value_from(c, "encrypted_premaster", N_("encrypted with the server's public key"),
@@ -297,18 +306,18 @@ static ts_err ecdhe_exchange(ts_conn *c, ts_buf *exchange)
     TS_GUARD(ts_x25519_keypair(c->rng, c->x25519_priv, c->x25519_pub));
     ts_ep_value(c, "client_private", N_("generated"), N_("32 random bytes"), true, c->x25519_priv,
                 TS_X25519_LEN);
-    ts_ep_value(c, "client_share", N_("computed"), "X25519(client_private, 9)", false, c->x25519_pub,
-                TS_X25519_LEN);
+    ts_ep_value(c, "client_share", N_("computed"), "X25519(client_private, 9)", false,
+                c->x25519_pub, TS_X25519_LEN);
     ts_err err = ts_x25519_shared(c->x25519_priv, c->peer_x25519, c->premaster);
     if (err != TS_OK) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the server's X25519 share is a small-order point"));
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the server's X25519 share is a small-order point"));
     }
     c->premaster_len = TS_X25519_LEN;
     const ts_ev_input from = {"server_share", c->peer_x25519, TS_X25519_LEN, false};
-    ts_ep_value_from(c, "premaster_secret",
-                     N_("computed from the server's share and the client's private key"),
-                     "X25519(client_private, server_share)", true, c->premaster, TS_X25519_LEN,
-                     &from, 1);
+    ts_ep_value_from(
+        c, "premaster_secret", N_("computed from the server's share and the client's private key"),
+        "X25519(client_private, server_share)", true, c->premaster, TS_X25519_LEN, &from, 1);
     return ts_buf_write_bytes(exchange, c->x25519_pub, TS_X25519_LEN);
 }
 
@@ -318,9 +327,10 @@ static ts_err dhe_exchange(ts_conn *c, ts_buf *exchange)
     ts_buf_reset(&c->dh_pub);
     TS_GUARD(ts_dh_keypair(c->rng, c->dh_p.data, c->dh_p.len, c->dh_g.data, c->dh_g.len,
                            &c->dh_priv, &c->dh_pub));
-    ts_ep_value(c, "client_private", N_("generated"), N_("a random exponent a, 1 < a < p - 1"), true,
-                c->dh_priv.data, c->dh_priv.len);
-    ts_ep_value(c, "client_share", N_("computed"), "g^a mod p", false, c->dh_pub.data, c->dh_pub.len);
+    ts_ep_value(c, "client_private", N_("generated"), N_("a random exponent a, 1 < a < p - 1"),
+                true, c->dh_priv.data, c->dh_priv.len);
+    ts_ep_value(c, "client_share", N_("computed"), "g^a mod p", false, c->dh_pub.data,
+                c->dh_pub.len);
     ts_buf z;
     ts_buf_init(&z);
     ts_err err = ts_dh_shared(c->dh_p.data, c->dh_p.len, c->dh_priv.data, c->dh_priv.len,

@@ -236,7 +236,8 @@ static ts_err on_record(ts_conn *c, const ts_record *rec)
     } else if (c->status == TS_CONN_OPEN) {
         err = ts_http_on_data(c, &plain);
     } else {
-        err = ts_ep_fail(c, TS_ERR_UNEXPECTED, N_("application data before the handshake finished"));
+        err = ts_ep_fail(c, TS_ERR_UNEXPECTED,
+                         N_("application data before the handshake finished"));
     }
     ts_secret_free_buf(&plain);
     if (err == TS_OK) {
@@ -271,10 +272,11 @@ ts_err ts_conn_process(ts_conn *c)
             break;
         }
         if (err != TS_OK) {
-            err = ts_ep_fail(c, err, err == TS_ERR_RECORD_OVERFLOW ? N_("record length exceeds 2^14 + 2048")
-                                     : err == TS_ERR_RECORD_TYPE
-                                         ? N_("a record of an unknown content type (RFC 5246 6)")
-                                         : N_("malformed record header"));
+            err = ts_ep_fail(c, err,
+                             err == TS_ERR_RECORD_OVERFLOW ? N_("record length exceeds 2^14 + 2048")
+                             : err == TS_ERR_RECORD_TYPE
+                                 ? N_("a record of an unknown content type (RFC 5246 6)")
+                                 : N_("malformed record header"));
             break;
         }
         /* Once the hellos have agreed on TLS 1.2, every record must say so

@@ -153,9 +153,11 @@ static ts_err unexpected(ts_conn *c, const char *got)
     char why[160];
     /* the message's protocol name ("Certificate"), as the reader knows it */
     const ts_hs_entry *e = c->state < TS_ST_APPLICATION_DATA ? &table[c->state] : NULL;
-    const char *want = e == NULL ? N_("application data")
-                       : e->content_type == TS_CT_CHANGE_CIPHER_SPEC ? "ChangeCipherSpec"
-                                                                     : ts_msg_hs_name(e->hs_type);
+    const char *want = N_("application data");
+    if (e != NULL) {
+        want = e->content_type == TS_CT_CHANGE_CIPHER_SPEC ? "ChangeCipherSpec"
+                                                           : ts_msg_hs_name(e->hs_type);
+    }
     snprintf(why, sizeof(why), TS_TPL_RECEIVED_WHILE_EXPECTING, got, want);
     return ts_ep_fail(c, TS_ERR_UNEXPECTED, why);
 }

@@ -56,8 +56,8 @@ static ts_err server_response(ts_conn *c)
         c->response_sent = true;
         c->http_status = 200;
         ts_ep_simple(c, TS_EV_MESSAGE, "http_response",
-                     N_("the HTTP response: headers, then the file, split over records"),
-                     resp.data, resp.len);
+                     N_("the HTTP response: headers, then the file, split over records"), resp.data,
+                     resp.len);
         err = send_app(c, resp.data, resp.len);
     }
     ts_buf_free(&resp);
@@ -217,8 +217,9 @@ ts_err ts_http_on_close_notify(ts_conn *c)
         err = ts_ep_send_close_notify(c);
     }
     bool ok = c->role == TS_ROLE_SERVER ? c->response_sent : c->http_status != 0;
-    finish(c, ok, ok ? N_("close_notify exchanged; session keys wiped")
-                     : N_("closed before a complete HTTP exchange"));
+    finish(c, ok,
+           ok ? N_("close_notify exchanged; session keys wiped")
+              : N_("closed before a complete HTTP exchange"));
     return err;
 }
 

@@ -45,8 +45,9 @@ static ts_err choose_sigalg(ts_conn *c, const ts_msg_exts *e)
             return TS_OK;
         }
     }
-    return ts_ep_fail(c, TS_ERR_NO_SUITE,
-                      N_("the client accepts no rsa_pkcs1 signature with SHA-256, SHA-384 or SHA-512"));
+    return ts_ep_fail(
+        c, TS_ERR_NO_SUITE,
+        N_("the client accepts no rsa_pkcs1 signature with SHA-256, SHA-384 or SHA-512"));
 }
 
 /* RFC 7919 §4: a client naming any FFDHE group (256..511) gets its first
@@ -111,7 +112,8 @@ ts_err ts_server_read_hello(ts_conn *c, ts_buf *body)
         return ts_ep_fail(c, TS_ERR_VERSION, N_("the client does not offer TLS 1.2"));
     }
     if (!m.has_null_compression) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the client does not offer the null compression method"));
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the client does not offer the null compression method"));
     }
     if (!ts_msg_client_hello_offers(&m, c->cfg.suite->code)) {
         char why[160];
@@ -127,8 +129,8 @@ ts_err ts_server_read_hello(ts_conn *c, ts_buf *body)
     c->use_ems = c->peer_ems && c->cfg.ems;
     c->peer_point_formats = (e->present & TS_EXTF_EC_POINT_FORMATS) != 0;
     memcpy(c->client_random, m.random, TS_RANDOM_LEN);
-    ts_ep_value(c, "client_random", N_("received in ClientHello"), N_("32 random bytes from the client"),
-                false, c->client_random, TS_RANDOM_LEN);
+    ts_ep_value(c, "client_random", N_("received in ClientHello"),
+                N_("32 random bytes from the client"), false, c->client_random, TS_RANDOM_LEN);
     uint8_t code[2] = {(uint8_t)(c->suite->code >> 8), (uint8_t)c->suite->code};
     ts_ep_value(c, "cipher_suite", c->suite->iana_name,
                 N_("the server's choice among the suites the client offered"), false, code,
@@ -183,8 +185,8 @@ static ts_err make_share(ts_conn *c, ts_msg_ske *m)
 {
     if (c->suite->kx == TS_KX_ECDHE) {
         TS_GUARD(ts_x25519_keypair(c->rng, c->x25519_priv, c->x25519_pub));
-        ts_ep_value(c, "server_private", N_("generated"), N_("32 random bytes"), true, c->x25519_priv,
-                    TS_X25519_LEN);
+        ts_ep_value(c, "server_private", N_("generated"), N_("32 random bytes"), true,
+                    c->x25519_priv, TS_X25519_LEN);
         ts_ep_value(c, "server_share", N_("computed"), "X25519(server_private, 9)", false,
                     c->x25519_pub, TS_X25519_LEN);
         m->curve_type = TS_EC_CURVE_TYPE_NAMED;
@@ -201,8 +203,8 @@ static ts_err make_share(ts_conn *c, ts_msg_ske *m)
     TS_GUARD(ts_buf_write_bytes(&c->dh_p, g->p, g->p_len));
     TS_GUARD(ts_buf_write_bytes(&c->dh_g, g->g, g->g_len));
     TS_GUARD(ts_dh_keypair(c->rng, g->p, g->p_len, g->g, g->g_len, &c->dh_priv, &c->dh_pub));
-    ts_ep_value(c, "server_private", N_("generated"), N_("a random exponent b, 1 < b < p - 1"), true,
-                c->dh_priv.data, c->dh_priv.len);
+    ts_ep_value(c, "server_private", N_("generated"), N_("a random exponent b, 1 < b < p - 1"),
+                true, c->dh_priv.data, c->dh_priv.len);
     ts_ep_value(c, "server_share", N_("computed"), "g^b mod p", false, c->dh_pub.data,
                 c->dh_pub.len);
     m->dh_p = (ts_msg_bytes){g->p, g->p_len};
@@ -257,7 +259,8 @@ ts_err ts_server_read_client_certificate(ts_conn *c, ts_buf *body)
     if (m.n_certs > 0) {
         return ts_ep_fail(c, TS_ERR_X509, N_("this server verifies no client certificate"));
     }
-    ts_ep_check(c, "client_certificate", TS_OK, N_("the client has no certificate (an empty list)"));
+    ts_ep_check(c, "client_certificate", TS_OK,
+                N_("the client has no certificate (an empty list)"));
     return TS_OK;
 }
 
@@ -307,14 +310,14 @@ static ts_err ecdhe_premaster(ts_conn *c, const ts_msg_bytes *share)
     ts_ep_value(c, "client_share", N_("received in ClientKeyExchange"), "X25519(client_private, 9)",
                 false, c->peer_x25519, TS_X25519_LEN);
     if (ts_x25519_shared(c->x25519_priv, c->peer_x25519, c->premaster) != TS_OK) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the client's X25519 share is a small-order point"));
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the client's X25519 share is a small-order point"));
     }
     c->premaster_len = TS_X25519_LEN;
     const ts_ev_input from = {"client_share", c->peer_x25519, TS_X25519_LEN, false};
-    ts_ep_value_from(c, "premaster_secret",
-                     N_("computed from the client's share and the server's private key"),
-                     "X25519(server_private, client_share)", true, c->premaster, TS_X25519_LEN,
-                     &from, 1);
+    ts_ep_value_from(
+        c, "premaster_secret", N_("computed from the client's share and the server's private key"),
+        "X25519(server_private, client_share)", true, c->premaster, TS_X25519_LEN, &from, 1);
     return TS_OK;
 }
 
