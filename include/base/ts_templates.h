@@ -79,7 +79,8 @@
 #define TS_TPL_FIELD_SUITES N_("%zu (%zu suites)")
 #define TS_TPL_FIELD_ENTRIES N_("%zu (%zu entries)")
 #define TS_TPL_FIELD_NTH_BYTES N_("#%zu, %zu bytes")
-#define TS_TPL_FIELD_EXTENSION N_("%s (%u), %zu bytes")
+/* an extension: "name (type)" as the decoders write it, and its length */
+#define TS_TPL_FIELD_EXTENSION N_("%s, %zu bytes")
 #define TS_TPL_FIELD_NOT_ENCRYPTED N_("%zu bytes, not encrypted")
 #define TS_TPL_FIELD_HEX_CUT N_("%s... (%zu bytes)")
 #define TS_TPL_BYTES N_("%zu bytes")
