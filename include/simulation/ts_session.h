@@ -71,7 +71,7 @@ typedef struct {
     const char *alert_name; /* "bad_record_mac", ... ("" when none) */
     bool client_waiting;    /* TS_RESULT_STALLED: which sides still wait */
     bool server_waiting;
-    char reason[320];       /* one line */
+    char reason[320];       /* one line, English (ts_tr_text shows it translated) */
     uint8_t payload_sha256[32]; /* of the body the client received */
     size_t payload_bytes;
     bool payload_intact;    /* received body == payload served */

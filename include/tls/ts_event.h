@@ -61,6 +61,10 @@ typedef struct {
     ts_ev_kind kind;
     ts_side side;
     const char *name;     /* step name (lessons attach narration to it) */
+    /* how and formula are English, for people: a catalogue entry or a
+     * sentence of base/ts_templates.h, which a front end shows with
+     * ts_tr_text; a formula in notation ("g^a mod p") reads the same in
+     * every language */
     const char *how;      /* "generated", "decrypted with the server's private key", why a check failed */
     const char *formula;  /* for values: how it is computed */
     const uint8_t *value;

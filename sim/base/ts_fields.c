@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_templates.h"
 
 void ts_fields_init(ts_fields *f)
 {
@@ -52,7 +53,7 @@ static ts_err add_item(ts_fields *f, int depth, const char *name, size_t offset,
     if (f->n == TS_FIELDS_MAX) {
         f->truncated = true;
         snprintf(it->name, sizeof(it->name), "truncated");
-        snprintf(it->value, sizeof(it->value), "more fields not shown");
+        snprintf(it->value, sizeof(it->value), "%s", N_("more fields not shown"));
         return TS_OK;
     }
     snprintf(it->name, sizeof(it->name), "%s", name != NULL ? name : "");
@@ -104,7 +105,7 @@ ts_err ts_fields_add_hex(ts_fields *f, int depth, const char *name, size_t offse
         return ts_fields_add(f, depth, name, offset, n, "%s", hex);
     }
     ts_hex_encode(data, HEX_SHORT, hex);
-    return ts_fields_add(f, depth, name, offset, n, "%s... (%zu bytes)", hex, n);
+    return ts_fields_add(f, depth, name, offset, n, TS_TPL_FIELD_HEX_CUT, hex, n);
 }
 
 void ts_fields_begin(ts_fields *f, const ts_buf *b)

@@ -88,7 +88,7 @@ void ts_x509_time_format(ts_time t, char out[32])
 {
     ts_civil c;
     if (ts_x509_time_to_civil(t, &c) != TS_OK) {
-        snprintf(out, 32, "out of range");
+        snprintf(out, 32, "%s", N_("out of range"));
         return;
     }
     snprintf(out, 32, "%04d-%02d-%02d %02d:%02d:%02d UTC", c.year, c.month, c.day, c.hour,
@@ -293,42 +293,44 @@ ts_err ts_x509_verify_chain(const ts_cert *server, const ts_cert *ca, const char
                             ts_time now, bool lax, const char **why)
 {
     if (server == NULL || ca == NULL || ca->pub == NULL) {
-        return fail(TS_ERR_ARG, "no certificate to check", why);
+        return fail(TS_ERR_ARG, N_("no certificate to check"), why);
     }
     if (!views_equal(&server->issuer_raw, &ca->subject_raw)) {
         return fail(TS_ERR_CERT_ISSUER,
-                    "the certificate's issuer is not the trusted CA (the names differ)", why);
+                    N_("the certificate's issuer is not the trusted CA (the names differ)"), why);
     }
     if (ts_buf_remaining(&server->aki) > 0 && ts_buf_remaining(&ca->ski) > 0 &&
         !views_equal(&server->aki, &ca->ski)) {
         return fail(TS_ERR_CERT_ISSUER,
-                    "the certificate names the CA but another CA key (key identifiers differ)",
+                    N_("the certificate names the CA but another CA key (key identifiers differ)"),
                     why);
     }
     if (!ca->is_ca) {
-        return fail(TS_ERR_CERT_CA, "the issuer is not a certificate authority (no cA flag)", why);
+        return fail(TS_ERR_CERT_CA, N_("the issuer is not a certificate authority (no cA flag)"),
+                    why);
     }
     if (ca->has_key_usage && (ca->key_usage & TS_KU_KEY_CERT_SIGN) == 0) {
-        return fail(TS_ERR_CERT_CA, "the CA's key may not sign certificates (keyUsage)", why);
+        return fail(TS_ERR_CERT_CA, N_("the CA's key may not sign certificates (keyUsage)"), why);
     }
     ts_err err = ts_x509_verify_signature(server, ca->pub, lax);
     if (err != TS_OK) {
         return fail(err == TS_ERR_NOMEM ? err : TS_ERR_CERT_SIGNATURE,
-                    "the CA's signature on the certificate does not verify", why);
+                    N_("the CA's signature on the certificate does not verify"), why);
     }
     if (now < server->not_before) {
-        return fail(TS_ERR_CERT_EXPIRED, "the certificate is not yet valid", why);
+        return fail(TS_ERR_CERT_EXPIRED, N_("the certificate is not yet valid"), why);
     }
     if (now > server->not_after) {
-        return fail(TS_ERR_CERT_EXPIRED, "the certificate has expired", why);
+        return fail(TS_ERR_CERT_EXPIRED, N_("the certificate has expired"), why);
     }
     if (now < ca->not_before || now > ca->not_after) {
-        return fail(TS_ERR_CERT_EXPIRED, "the CA certificate is not valid at this time", why);
+        return fail(TS_ERR_CERT_EXPIRED, N_("the CA certificate is not valid at this time"), why);
     }
     if (host != NULL && !ts_x509_names_host(server, host)) {
-        return fail(TS_ERR_CERT_HOST, "the certificate does not name the host", why);
+        return fail(TS_ERR_CERT_HOST, N_("the certificate does not name the host"), why);
     }
-    return fail(TS_OK, "the certificate is signed by the trusted CA, in date, and names the host",
+    return fail(TS_OK,
+                N_("the certificate is signed by the trusted CA, in date, and names the host"),
                 why);
 }
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_templates.h"
 
 #define TAMPER_PARTS 3
 #define SHOWN_MAX 32 /* bytes of a wrong part quoted in the reason */
@@ -129,10 +130,9 @@ static void split(const char *text, part parts[TAMPER_PARTS], size_t *n)
 static ts_err bad_record(const part *p, char *why, size_t cap)
 {
     if (p->len == 0) {
-        return say(why, cap, "record N is missing (a whole number 1..%d)", TS_ACTION_MAX_RECORD);
+        return say(why, cap, TS_TPL_ACTION_RECORD_MISSING, TS_ACTION_MAX_RECORD);
     }
-    return say(why, cap, "record N '%s' is not a whole number 1..%d (decimal digits, no sign)",
-               quote(p).text, TS_ACTION_MAX_RECORD);
+    return say(why, cap, TS_TPL_ACTION_RECORD_BAD, quote(p).text, TS_ACTION_MAX_RECORD);
 }
 
 static ts_err parse_tamper(const char *text, ts_action *out, char *why, size_t cap)
@@ -141,7 +141,7 @@ static ts_err parse_tamper(const char *text, ts_action *out, char *why, size_t c
     size_t n;
     split(text, parts, &n);
     if (n != TAMPER_PARTS) {
-        return say(why, cap, "expected three parts separated by commas, got %zu", n);
+        return say(why, cap, TS_TPL_ACTION_PARTS, n);
     }
     const part *rec = &parts[0], *off = &parts[1], *mask = &parts[2];
     size_t record, offset;
@@ -150,24 +150,19 @@ static ts_err parse_tamper(const char *text, ts_action *out, char *why, size_t c
         return bad_record(rec, why, cap);
     }
     if (off->len == 0) {
-        return say(why, cap, "byte OFFSET is missing (a whole number 0..%d)",
-                   TS_ACTION_MAX_OFFSET);
+        return say(why, cap, TS_TPL_ACTION_OFFSET_MISSING, TS_ACTION_MAX_OFFSET);
     }
     if (!whole(off, 0, TS_ACTION_MAX_OFFSET, &offset)) {
-        return say(why, cap,
-                   "byte OFFSET '%s' is not a whole number 0..%d (decimal digits, no sign)",
-                   quote(off).text, TS_ACTION_MAX_OFFSET);
+        return say(why, cap, TS_TPL_ACTION_OFFSET_BAD, quote(off).text, TS_ACTION_MAX_OFFSET);
     }
     if (mask->len == 0) {
-        return say(why, cap, "XOR is missing (one or two hex digits, 01..ff)");
+        return say(why, cap, "%s", N_("XOR is missing (one or two hex digits, 01..ff)"));
     }
     if (!hex_byte(mask, &x)) {
-        return say(why, cap, "XOR '%s' is not one or two hex digits (01..ff)",
-                   quote(mask).text);
+        return say(why, cap, TS_TPL_ACTION_XOR_BAD, quote(mask).text);
     }
     if (x == 0) {
-        return say(why, cap, "XOR '%s' is zero, which changes nothing (01..ff)",
-                   quote(mask).text);
+        return say(why, cap, TS_TPL_ACTION_XOR_ZERO, quote(mask).text);
     }
     *out = (ts_action){.kind = TS_ACT_TAMPER, .record = record, .offset = offset,
                        .xor_mask = (uint8_t)x};
@@ -178,13 +173,13 @@ ts_err ts_action_parse(ts_action_kind kind, const char *text, ts_action *out, ch
                        size_t cap)
 {
     if (text == NULL || out == NULL) {
-        return say(why, cap, "no action given");
+        return say(why, cap, "%s", N_("no action given"));
     }
     if (kind == TS_ACT_TAMPER) {
         return parse_tamper(text, out, why, cap);
     }
     if (kind != TS_ACT_DROP && kind != TS_ACT_REPLAY) {
-        return say(why, cap, "this kind of action has no text form");
+        return say(why, cap, "%s", N_("this kind of action has no text form"));
     }
     part p = {.s = text, .len = strlen(text)};
     size_t record;

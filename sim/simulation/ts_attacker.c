@@ -36,7 +36,7 @@ ts_err ts_attacker_mitm(const ts_attacker_cfg *cfg, ts_attacker_run *r)
     static const uint8_t nothing[1] = {0};
     vc.payload = r->relayed.len > 0 ? r->relayed.data : nothing;
     vc.payload_len = r->relayed.len > 0 ? r->relayed.len : 0;
-    vc.payload_name = "relayed from the real server";
+    vc.payload_name = N_("relayed from the real server");
     if (err == TS_OK) {
         err = ts_session_new(&vc, &r->victim);
     }

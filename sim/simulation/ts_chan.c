@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ts_templates.h"
 #include "crypto/ts_secret.h"
 #include "simulation/internal/ts_chan_describe.h"
 #include "tls/msg/ts_msg_describe.h"
@@ -342,32 +343,39 @@ const ts_chan_record *ts_chan_get(const ts_chan *ch, size_t number)
 
 const char *ts_dir_arrow(ts_dir dir)
 {
-    return dir == TS_DIR_C2S ? "client → server" : "server → client";
+    return dir == TS_DIR_C2S ? N_("client → server") : N_("server → client");
 }
 
 const char *ts_rec_status_name(ts_rec_status st)
 {
     switch (st) {
     case TS_REC_SEALED:
-        return "sealed";
+        return N_("sealed");
     case TS_REC_IN_FLIGHT:
-        return "in flight";
+        return N_("in flight");
     case TS_REC_DELIVERED:
-        return "delivered";
+        return N_("delivered");
     case TS_REC_DROPPED:
-        return "dropped";
+        return N_("dropped");
     }
     return "unknown";
 }
 
 void ts_chan_record_event(const ts_chan_record *rec, char *how, size_t cap, ts_event *ev)
 {
-    snprintf(how, cap, "#%zu %s %s %s%s", rec->number, ts_dir_arrow(rec->dir), rec->type_name,
-             ts_rec_status_name(rec->status),
-             rec->origin == TS_REC_REPLAYED   ? " (replayed copy)"
-             : rec->origin == TS_REC_INJECTED ? " (injected)"
-             : rec->tampered                  ? " (tampered)"
-                                              : "");
+    char state[64];
+    const char *name = ts_rec_status_name(rec->status);
+    if (rec->origin == TS_REC_REPLAYED) {
+        snprintf(state, sizeof(state), TS_TPL_STATE_REPLAYED, name);
+    } else if (rec->origin == TS_REC_INJECTED) {
+        snprintf(state, sizeof(state), TS_TPL_STATE_INJECTED, name);
+    } else if (rec->tampered) {
+        snprintf(state, sizeof(state), TS_TPL_STATE_TAMPERED, name);
+    } else {
+        snprintf(state, sizeof(state), "%s", name);
+    }
+    snprintf(how, cap, rec->dir == TS_DIR_C2S ? TS_TPL_RECORD_C2S : TS_TPL_RECORD_S2C, rec->number,
+             rec->type_name, state);
     memset(ev, 0, sizeof(*ev));
     ev->kind = TS_EV_RECORD;
     ev->side = TS_SIDE_CHANNEL;
@@ -390,14 +398,14 @@ const char *ts_chan_unauthenticated(ts_dir dir, uint8_t content_type, bool prote
         return NULL;
     }
     if (dir == TS_DIR_C2S && strcmp(type_name, "ClientHello") == 0) {
-        return "minor version byte of the ClientHello's record header: RFC 5246 E.1, a server "
-               "MUST accept any {03,XX} there; client_version in the body is what Finished "
-               "authenticates";
+        return N_("minor version byte of the ClientHello's record header: RFC 5246 E.1, a "
+                  "server MUST accept any {03,XX} there; client_version in the body is what "
+                  "Finished authenticates");
     }
     if (dir == TS_DIR_S2C && strcmp(type_name, "ServerHello") == 0) {
-        return "minor version byte of the ServerHello's record header: read before the client "
-               "knows the version (the ServerHello inside tells it); server_version in the body "
-               "is what Finished authenticates";
+        return N_("minor version byte of the ServerHello's record header: read before the "
+                  "client knows the version (the ServerHello inside tells it); server_version "
+                  "in the body is what Finished authenticates");
     }
     return NULL;
 }

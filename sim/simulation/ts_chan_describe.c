@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/ts_templates.h"
 #include "tls/msg/ts_msg_describe.h"
 #include "tls/msg/ts_msg_handshake.h"
 
@@ -79,7 +80,7 @@ static ts_err describe_payload(ts_chan_record *rec, uint8_t type, const uint8_t 
         }
     }
     if (type < CT_CCS || type > CT_APPDATA) {
-        return ts_fields_add(f, 0, "data", base, n, "%zu bytes", n);
+        return ts_fields_add(f, 0, "data", base, n, TS_TPL_BYTES, n);
     }
     ts_err err = ts_msg_describe_payload(type, p, n, rec->kx, f, base);
     if (err == TS_ERR_NOMEM || err == TS_ERR_TOO_LONG) {
@@ -105,9 +106,9 @@ static ts_err describe_protected(ts_chan_record *rec, size_t n)
     size_t plain_len = rec->has_plain ? rec->plaintext.len : 0;
     size_t overhead = n >= plain_len ? n - plain_len : 0;
     if (!rec->has_plain) {
-        TS_GUARD(ts_fields_add(f, 0, "encrypted_fragment", HDR, n, "%zu bytes", n));
+        TS_GUARD(ts_fields_add(f, 0, "encrypted_fragment", HDR, n, TS_TPL_BYTES, n));
     } else if (overhead == 32) { /* NULL-SHA256: the plaintext is in the clear */
-        TS_GUARD(ts_fields_add(f, 0, "fragment", HDR, plain_len, "%zu bytes, not encrypted",
+        TS_GUARD(ts_fields_add(f, 0, "fragment", HDR, plain_len, TS_TPL_FIELD_NOT_ENCRYPTED,
                                plain_len));
         TS_GUARD(describe_payload(rec, rec->content_type, rec->plaintext.data, plain_len,
                                   HDR, f, false));
@@ -119,7 +120,7 @@ static ts_err describe_protected(ts_chan_record *rec, size_t n)
             TS_GUARD(ts_fields_add_hex(f, 0, "explicit_nonce", HDR, rec->sent.data + HDR, 8));
         }
         TS_GUARD(ts_fields_add(f, 0, "encrypted_fragment", HDR + explicit_len, plain_len,
-                               "%zu bytes", plain_len));
+                               TS_TPL_BYTES, plain_len));
         if (overhead >= 16) {
             TS_GUARD(ts_fields_add_hex(f, 0, "tag", HDR + n - 16, rec->sent.data + HDR + n - 16,
                                        16));

@@ -87,9 +87,11 @@ static ts_err fill_config(ts_session *s, const ts_session_config *cfg)
     } else {
         TS_GUARD(ts_sample_write(&s->payload));
     }
+    /* TRANSLATORS: the name shown for data given without a file name */
+    const char *unnamed = N_("payload");
     snprintf(s->payload_name, sizeof(s->payload_name), "%s",
              cfg->payload_name != NULL ? cfg->payload_name
-             : cfg->payload != NULL    ? "payload"
+             : cfg->payload != NULL    ? unnamed
                                        : ts_sample_name());
     s->cfg.payload_name = s->payload_name;
     s->cfg.payload = s->payload.data;

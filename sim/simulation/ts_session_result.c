@@ -1,9 +1,11 @@
 /* ts_session_result: the outcome of a run. */
 #include "simulation/ts_session_result.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/ts_templates.h"
 #include "crypto/ts_hash.h"
 #include "tls/msg/ts_msg_alert.h"
 
@@ -11,15 +13,26 @@ const char *ts_result_kind_name(ts_result_kind kind)
 {
     switch (kind) {
     case TS_RESULT_OK:
-        return "ok";
+        return N_("ok");
     case TS_RESULT_ALERT:
-        return "alert";
+        return N_("alert");
     case TS_RESULT_STALLED:
-        return "stalled";
+        return N_("stalled");
     case TS_RESULT_WRONG:
-        return "wrong";
+        return N_("wrong");
     }
     return "unknown";
+}
+
+static void put(char *out, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* printf(fmt, ...) into out (cap bytes), cut at cap as any reason is. */
+static void put(char *out, size_t cap, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(out, cap, fmt, ap);
+    va_end(ap);
 }
 
 static bool waiting(const ts_conn *c)
@@ -46,19 +59,30 @@ static void set_alert(ts_result *r, int alert, ts_side from, const char *why)
     r->alert = alert;
     r->alert_from = from;
     r->alert_name = ts_alert_name((uint8_t)alert);
-    snprintf(r->reason, sizeof(r->reason), "%s", why != NULL && *why ? why : "(no reason given)");
+    snprintf(r->reason, sizeof(r->reason), "%s",
+             why != NULL && *why ? why : N_("(no reason given)"));
 }
 
-/* Appends "record #N (Type, dir) was dropped" for each dropped record. */
+/* The records dropped, in order: "record #N (Type, dir) was dropped;
+ * record #M ..." ("" when none), built from the last one back, each
+ * nesting the rest (TS_TPL_DROPPED_MORE), so a translation reads them one
+ * by one; cut at cap bytes like any reason. */
 static void describe_drops(const ts_chan *ch, char *out, size_t cap)
 {
-    size_t used = strlen(out);
-    for (size_t n = 1; n <= ts_chan_count(ch) && used < cap; n++) {
+    out[0] = '\0';
+    for (size_t n = ts_chan_count(ch); n >= 1; n--) {
         const ts_chan_record *rec = ts_chan_get(ch, n);
-        if (rec->status == TS_REC_DROPPED) {
-            snprintf(out + used, cap - used, "; record #%zu (%s, %s) was dropped", rec->number,
-                     rec->type_name, ts_dir_arrow(rec->dir));
-            used = strlen(out);
+        if (rec->status != TS_REC_DROPPED) {
+            continue;
+        }
+        char what[96], rest[320];
+        put(what, sizeof(what), rec->dir == TS_DIR_C2S ? TS_TPL_TYPE_C2S : TS_TPL_TYPE_S2C,
+            rec->type_name);
+        put(rest, sizeof(rest), "%s", out);
+        if (rest[0] != '\0') {
+            put(out, cap, TS_TPL_DROPPED_MORE, rec->number, what, rest);
+        } else {
+            put(out, cap, TS_TPL_DROPPED, rec->number, what);
         }
     }
 }
@@ -69,13 +93,27 @@ static void set_stalled(ts_result *r, const ts_chan *ch, const ts_conn *client,
     r->kind = TS_RESULT_STALLED;
     r->client_waiting = waiting(client);
     r->server_waiting = waiting(server);
-    const char *who = r->client_waiting && r->server_waiting ? "client and server both wait"
-                      : r->client_waiting                   ? "the client waits"
-                      : r->server_waiting                   ? "the server waits"
-                                                            : "neither side finished";
-    snprintf(r->reason, sizeof(r->reason), "nothing left to deliver: %s for a record that never "
-             "comes", who);
-    describe_drops(ch, r->reason, sizeof(r->reason));
+    bool both = r->client_waiting && r->server_waiting;
+    char drops[sizeof(r->reason)];
+    describe_drops(ch, drops, sizeof(drops));
+    if (drops[0] == '\0') {
+        snprintf(r->reason, sizeof(r->reason), "%s",
+                 both ? N_("nothing left to deliver: client and server both wait for a record "
+                           "that never comes")
+                 : r->client_waiting
+                     ? N_("nothing left to deliver: the client waits for a record that never comes")
+                 : r->server_waiting
+                     ? N_("nothing left to deliver: the server waits for a record that never comes")
+                     : N_("nothing left to deliver: neither side finished for a record that never "
+                          "comes"));
+    } else {
+        put(r->reason, sizeof(r->reason),
+            both                ? TS_TPL_STALLED_BOTH_DROPS
+            : r->client_waiting ? TS_TPL_STALLED_CLIENT_DROPS
+            : r->server_waiting ? TS_TPL_STALLED_SERVER_DROPS
+                                : TS_TPL_STALLED_NEITHER_DROPS,
+            drops);
+    }
 }
 
 void ts_session_result_compute(const ts_trace *t, const ts_chan *ch, const ts_conn *client,
@@ -109,11 +147,9 @@ void ts_session_result_compute(const ts_trace *t, const ts_chan *ch, const ts_co
         bool ok = r->payload_intact && ts_conn_http_status(client) == 200;
         r->kind = ok ? TS_RESULT_OK : TS_RESULT_WRONG;
         if (ok) {
-            snprintf(r->reason, sizeof(r->reason), "handshake completed; %zu bytes arrived intact; "
-                     "both sides sent close_notify and wiped their keys", body->len);
+            snprintf(r->reason, sizeof(r->reason), TS_TPL_RESULT_OK, body->len);
         } else {
-            snprintf(r->reason, sizeof(r->reason), "closed, but the client received %zu bytes "
-                     "(HTTP %d) instead of the %zu bytes served", body->len,
+            snprintf(r->reason, sizeof(r->reason), TS_TPL_RESULT_WRONG, body->len,
                      ts_conn_http_status(client), payload->len);
         }
         return;

@@ -74,7 +74,7 @@ ts_err ts_client_write_hello(ts_conn *c)
     if (c->cfg.ems) {
         e->present |= TS_EXTF_EXTENDED_MASTER_SECRET;
     }
-    ts_ep_value(c, "client_random", "generated", "32 random bytes from the client", false,
+    ts_ep_value(c, "client_random", N_("generated"), N_("32 random bytes from the client"), false,
                 c->client_random, TS_RANDOM_LEN);
     ts_buf body;
     ts_buf_init(&body);
@@ -98,30 +98,34 @@ ts_err ts_client_read_hello(ts_conn *c, ts_buf *body)
     ts_msg_server_hello m;
     TS_GUARD(ts_msg_server_hello_parse(body, &m, NULL));
     if (m.version != TS_VERSION_TLS12) {
-        return ts_ep_fail(c, TS_ERR_VERSION, "the server chose a version other than TLS 1.2");
+        return ts_ep_fail(c, TS_ERR_VERSION, N_("the server chose a version other than TLS 1.2"));
     }
     if (!offered(c, m.suite)) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server chose a cipher suite the client never offered");
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the server chose a cipher suite the client never offered"));
     }
     if (m.compression != 0) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server chose compression the client never offered");
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the server chose compression the client never offered"));
     }
     uint32_t allowed = TS_EXTF_RENEGOTIATION_INFO | TS_EXTF_EC_POINT_FORMATS |
                        (c->cfg.ems ? TS_EXTF_EXTENDED_MASTER_SECRET : 0) | TS_EXTF_SERVER_NAME;
     if ((m.exts.present & ~allowed) != 0 || m.exts.n_unknown > 0) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server answered an extension the client never sent");
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the server answered an extension the client never sent"));
     }
     if ((m.exts.present & TS_EXTF_RENEGOTIATION_INFO) && m.exts.reneg_len != 0) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, "renegotiation_info must be empty in a first handshake");
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("renegotiation_info must be empty in a first handshake"));
     }
     c->suite = ts_suite_by_code(m.suite);
     c->use_ems = (m.exts.present & TS_EXTF_EXTENDED_MASTER_SECRET) != 0;
     memcpy(c->server_random, m.random, TS_RANDOM_LEN);
-    ts_ep_value(c, "server_random", "received in ServerHello", "32 random bytes from the server",
-                false, c->server_random, TS_RANDOM_LEN);
+    ts_ep_value(c, "server_random", N_("received in ServerHello"),
+                N_("32 random bytes from the server"), false, c->server_random, TS_RANDOM_LEN);
     uint8_t code[2] = {(uint8_t)(c->suite->code >> 8), (uint8_t)c->suite->code};
     ts_ep_value(c, "cipher_suite", c->suite->iana_name,
-                "the server's choice among the suites the client offered", false, code,
+                N_("the server's choice among the suites the client offered"), false, code,
                 sizeof(code));
     return TS_OK;
 }
@@ -131,25 +135,26 @@ ts_err ts_client_read_certificate(ts_conn *c, ts_buf *body)
     ts_msg_certificate m;
     TS_GUARD(ts_msg_certificate_parse(body, &m, NULL));
     if (m.n_certs == 0) {
-        return ts_ep_fail(c, TS_ERR_X509, "the server sent no certificate");
+        return ts_ep_fail(c, TS_ERR_X509, N_("the server sent no certificate"));
     }
     ts_cert server, ca;
     ts_err err = ts_x509_parse(m.certs[0].data, m.certs[0].len, &server);
     if (err != TS_OK) {
-        ts_ep_check(c, "certificate_chain", err, "the server certificate is not valid DER X.509");
-        return ts_ep_fail(c, TS_ERR_X509, "the server certificate could not be parsed");
+        ts_ep_check(c, "certificate_chain", err,
+                    N_("the server certificate is not valid DER X.509"));
+        return ts_ep_fail(c, TS_ERR_X509, N_("the server certificate could not be parsed"));
     }
     const char *why = NULL;
     if (c->cfg.no_verify) {
         ts_ep_check(c, "certificate_chain", TS_OK,
-                    "NOT CHECKED: this client accepts any certificate (--no-verify)");
+                    N_("NOT CHECKED: this client accepts any certificate (--no-verify)"));
     } else {
         err = ts_x509_parse(c->cfg.ca_der, c->cfg.ca_len, &ca);
         if (err == TS_OK) {
             err = ts_x509_verify_chain(&server, &ca, c->cfg.host, c->cfg.now, c->cfg.lax_pkcs1, &why);
             ts_x509_free(&ca);
         } else {
-            why = "the client's trust anchor could not be parsed";
+            why = N_("the client's trust anchor could not be parsed");
         }
         ts_ep_check(c, "certificate_chain", err, why);
     }
@@ -164,8 +169,8 @@ ts_err ts_client_read_certificate(ts_conn *c, ts_buf *body)
     ts_buf n;
     ts_buf_init(&n);
     if (ts_rsa_get(c->peer_key, TS_RSA_N, &n) == TS_OK) {
-        ts_ep_value(c, "server_public_key", "taken from the server certificate",
-                    "the modulus n of the server's RSA key (e = 65537)", false, n.data, n.len);
+        ts_ep_value(c, "server_public_key", N_("taken from the server certificate"),
+                    N_("the modulus n of the server's RSA key (e = 65537)"), false, n.data, n.len);
     }
     ts_buf_free(&n);
     return TS_OK;
@@ -175,16 +180,17 @@ ts_err ts_client_read_certificate(ts_conn *c, ts_buf *body)
 static ts_err check_ske_signature(ts_conn *c, const ts_msg_ske *m)
 {
     if (c->cfg.skip_ske_check) {
-        ts_ep_check(c, "ske_signature", TS_OK,
-                    "NOT CHECKED: this client skips the ServerKeyExchange signature (goto fail)");
+        ts_ep_check(
+            c, "ske_signature", TS_OK,
+            N_("NOT CHECKED: this client skips the ServerKeyExchange signature (goto fail)"));
         return TS_OK;
     }
     ts_err err = TS_OK;
-    const char *why = "the server's key signed both randoms and these parameters";
+    const char *why = N_("the server's key signed both randoms and these parameters");
     ts_hash_alg alg = TS_HASH_SHA256;
     if (!offered_sigalg(m->sigalg) || !ts_msg_ske_sigalg_hash(m->sigalg, &alg)) {
         err = TS_ERR_ILLEGAL;
-        why = "the signature algorithm is not one the client offered";
+        why = N_("the signature algorithm is not one the client offered");
     }
     if (err == TS_OK) {
         uint8_t digest[TS_HASH_MAX_LEN];
@@ -195,7 +201,7 @@ static ts_err check_ske_signature(ts_conn *c, const ts_msg_ske *m)
                   : ts_rsa_verify(c->peer_key, alg, digest, m->signature.data, m->signature.len);
         if (err != TS_OK) {
             err = TS_ERR_SIGNATURE;
-            why = "the signature does not verify with the certificate's key";
+            why = N_("the signature does not verify with the certificate's key");
         }
     }
     ts_ep_check(c, "ske_signature", err, why);
@@ -209,7 +215,8 @@ ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body)
     if (c->suite->kx == TS_KX_ECDHE) {
         if (m.curve_type != TS_EC_CURVE_TYPE_NAMED || m.group != TS_GROUP_X25519 ||
             m.point.len != TS_X25519_LEN) {
-            return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server's ECDHE share is not an X25519 point");
+            return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                              N_("the server's ECDHE share is not an X25519 point"));
         }
         memcpy(c->peer_x25519, m.point.data, TS_X25519_LEN);
     } else {
@@ -219,7 +226,8 @@ ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body)
             err = ts_dh_check_public(m.dh_p.data, m.dh_p.len, m.dh_ys.data, m.dh_ys.len);
         }
         if (err != TS_OK) {
-            return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server's Diffie-Hellman group or value is unusable");
+            return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                              N_("the server's Diffie-Hellman group or value is unusable"));
         }
         ts_buf_reset(&c->dh_p);
         ts_buf_reset(&c->dh_g);
@@ -228,7 +236,7 @@ ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body)
         TS_GUARD(ts_buf_write_bytes(&c->dh_g, m.dh_g.data, m.dh_g.len));
         TS_GUARD(ts_buf_write_bytes(&c->peer_dh, m.dh_ys.data, m.dh_ys.len));
     }
-    ts_ep_value(c, "server_share", "received in ServerKeyExchange",
+    ts_ep_value(c, "server_share", N_("received in ServerKeyExchange"),
                 c->suite->kx == TS_KX_ECDHE ? "X25519(server_private, 9)" : "g^b mod p", false,
                 c->suite->kx == TS_KX_ECDHE ? m.point.data : m.dh_ys.data,
                 c->suite->kx == TS_KX_ECDHE ? m.point.len : m.dh_ys.len);
@@ -241,8 +249,8 @@ ts_err ts_client_read_certificate_request(ts_conn *c, ts_buf *body)
     TS_GUARD(ts_msg_certificate_request_parse(body, &m, NULL));
     c->cert_requested = true;
     ts_ep_check(c, "certificate_request", TS_OK,
-                "the server asks for a client certificate; this client has none, so it will "
-                "send an empty Certificate (RFC 5246 7.4.6) and the server decides");
+                N_("the server asks for a client certificate; this client has none, so it "
+                   "will send an empty Certificate (RFC 5246 7.4.6) and the server decides"));
     return TS_OK;
 }
 
@@ -274,8 +282,8 @@ static ts_err rsa_exchange(ts_conn *c, ts_buf *exchange)
     pms[1] = TS_VERSION_TLS12 & 0xff;
     ts_rng_bytes(c->rng, pms + 2, TS_PREMASTER_RANDOM_LEN);
     c->premaster_len = TS_PREMASTER_LEN;
-    ts_ep_value(c, "premaster_secret", "generated by the client",
-                "client_version (03 03) + 46 random bytes", true, pms, TS_PREMASTER_LEN);
+    ts_ep_value(c, "premaster_secret", N_("generated by the client"),
+                N_("client_version (03 03) + 46 random bytes"), true, pms, TS_PREMASTER_LEN);
     size_t k = ts_rsa_len(c->peer_key);
     uint8_t *ct;
     size_t at;
@@ -283,10 +291,11 @@ static ts_err rsa_exchange(ts_conn *c, ts_buf *exchange)
     ct = exchange->data + at;
     ts_err err = ts_rsa_encrypt(c->peer_key, c->rng, pms, TS_PREMASTER_LEN, ct);
     if (err != TS_OK) {
-        return ts_ep_fail(c, err, "the server's RSA key is too small for a 48-byte premaster secret");
+        return ts_ep_fail(c, err,
+                          N_("the server's RSA key is too small for a 48-byte premaster secret"));
     }
     const ts_ev_input from = {"premaster_secret", pms, TS_PREMASTER_LEN, false};
-    ts_ep_value_from(c, "encrypted_premaster", "encrypted with the server's public key",
+    ts_ep_value_from(c, "encrypted_premaster", N_("encrypted with the server's public key"),
                      "RSA-encrypt(server_public_key, PKCS#1 v1.5 pad(premaster_secret))", false, ct,
                      k, &from, 1);
     return TS_OK;
@@ -295,20 +304,20 @@ static ts_err rsa_exchange(ts_conn *c, ts_buf *exchange)
 static ts_err ecdhe_exchange(ts_conn *c, ts_buf *exchange)
 {
     TS_GUARD(ts_x25519_keypair(c->rng, c->x25519_priv, c->x25519_pub));
-    ts_ep_value(c, "client_private", "generated", "32 random bytes", true, c->x25519_priv,
+    ts_ep_value(c, "client_private", N_("generated"), N_("32 random bytes"), true, c->x25519_priv,
                 TS_X25519_LEN);
-    ts_ep_value(c, "client_share", "computed", "X25519(client_private, 9)", false, c->x25519_pub,
-                TS_X25519_LEN);
+    ts_ep_value(c, "client_share", N_("computed"), "X25519(client_private, 9)", false,
+                c->x25519_pub, TS_X25519_LEN);
     ts_err err = ts_x25519_shared(c->x25519_priv, c->peer_x25519, c->premaster);
     if (err != TS_OK) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server's X25519 share is a small-order point");
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the server's X25519 share is a small-order point"));
     }
     c->premaster_len = TS_X25519_LEN;
     const ts_ev_input from = {"server_share", c->peer_x25519, TS_X25519_LEN, false};
-    ts_ep_value_from(c, "premaster_secret",
-                     "computed from the server's share and the client's private key",
-                     "X25519(client_private, server_share)", true, c->premaster, TS_X25519_LEN,
-                     &from, 1);
+    ts_ep_value_from(
+        c, "premaster_secret", N_("computed from the server's share and the client's private key"),
+        "X25519(client_private, server_share)", true, c->premaster, TS_X25519_LEN, &from, 1);
     return ts_buf_write_bytes(exchange, c->x25519_pub, TS_X25519_LEN);
 }
 
@@ -318,9 +327,10 @@ static ts_err dhe_exchange(ts_conn *c, ts_buf *exchange)
     ts_buf_reset(&c->dh_pub);
     TS_GUARD(ts_dh_keypair(c->rng, c->dh_p.data, c->dh_p.len, c->dh_g.data, c->dh_g.len,
                            &c->dh_priv, &c->dh_pub));
-    ts_ep_value(c, "client_private", "generated", "a random exponent a, 1 < a < p - 1", true,
-                c->dh_priv.data, c->dh_priv.len);
-    ts_ep_value(c, "client_share", "computed", "g^a mod p", false, c->dh_pub.data, c->dh_pub.len);
+    ts_ep_value(c, "client_private", N_("generated"), N_("a random exponent a, 1 < a < p - 1"),
+                true, c->dh_priv.data, c->dh_priv.len);
+    ts_ep_value(c, "client_share", N_("computed"), "g^a mod p", false, c->dh_pub.data,
+                c->dh_pub.len);
     ts_buf z;
     ts_buf_init(&z);
     ts_err err = ts_dh_shared(c->dh_p.data, c->dh_p.len, c->dh_priv.data, c->dh_priv.len,
@@ -331,12 +341,12 @@ static ts_err dhe_exchange(ts_conn *c, ts_buf *exchange)
     }
     ts_secret_free_buf(&z);
     if (err != TS_OK) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the server's Diffie-Hellman value is unusable");
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the server's Diffie-Hellman value is unusable"));
     }
     const ts_ev_input from = {"server_share", c->peer_dh.data, c->peer_dh.len, false};
     ts_ep_value_from(c, "premaster_secret",
-                     "computed from the server's share and the client's exponent",
-                     "server_share^a mod p (leading zero bytes removed)", true, c->premaster,
+                     N_("computed from the server's share and the client's exponent"),
+                     N_("server_share^a mod p (leading zero bytes removed)"), true, c->premaster,
                      c->premaster_len, &from, 1);
     return ts_buf_write_bytes(exchange, c->dh_pub.data, c->dh_pub.len);
 }

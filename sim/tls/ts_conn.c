@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ts_templates.h"
 #include "crypto/ts_secret.h"
 #include "tls/internal/ts_endpoint.h"
 #include "tls/msg/ts_msg_alert.h"
@@ -91,7 +92,7 @@ static ts_err on_alert(ts_conn *c, const ts_buf *payload)
     uint8_t level, desc;
     if (ts_buf_read_u8(&p, &level) != TS_OK || ts_buf_read_u8(&p, &desc) != TS_OK ||
         ts_buf_expect_end(&p) != TS_OK) {
-        return ts_ep_fail(c, TS_ERR_DECODE, "an alert must be exactly two bytes");
+        return ts_ep_fail(c, TS_ERR_DECODE, N_("an alert must be exactly two bytes"));
     }
     ts_event ev;
     memset(&ev, 0, sizeof(ev));
@@ -111,15 +112,16 @@ static ts_err on_alert(ts_conn *c, const ts_buf *payload)
          * an endless stream of them is a denial of service ("SSL Death
          * Alert", CVE-2016-8610): a few in a row, then unexpected_message. */
         if (++c->warnings > TS_MAX_WARNINGS) {
-            return ts_ep_fail(c, TS_ERR_UNEXPECTED, "too many warning alerts in a row");
+            return ts_ep_fail(c, TS_ERR_UNEXPECTED, N_("too many warning alerts in a row"));
         }
         return TS_OK;
     }
     c->status = TS_CONN_FAILED;
     c->alert = desc;
     c->alert_sent = false;
-    snprintf(c->reason, sizeof(c->reason), "the %s sent a fatal %s alert",
-             c->role == TS_ROLE_CLIENT ? "server" : "client", ts_alert_name(desc));
+    snprintf(c->reason, sizeof(c->reason),
+             c->role == TS_ROLE_CLIENT ? TS_TPL_SERVER_SENT_FATAL : TS_TPL_CLIENT_SENT_FATAL,
+             ts_alert_name(desc));
     ts_ep_wipe(c, false);
     ts_event done = ev;
     done.kind = TS_EV_DONE;
@@ -135,10 +137,10 @@ static ts_err on_alert(ts_conn *c, const ts_buf *payload)
 static ts_err on_handshake_bytes(ts_conn *c, const ts_buf *payload)
 {
     TS_ENSURE(ts_buf_remaining(payload) > 0,
-              ts_ep_fail(c, TS_ERR_DECODE, "empty handshake record"));
+              ts_ep_fail(c, TS_ERR_DECODE, N_("empty handshake record")));
     ts_err err = ts_buf_write_bytes(&c->hs_in, ts_buf_cursor(payload), ts_buf_remaining(payload));
     if (err != TS_OK) {
-        return ts_ep_fail(c, err, "handshake message too long");
+        return ts_ep_fail(c, err, N_("handshake message too long"));
     }
     for (;;) {
         const uint8_t *msg = ts_buf_cursor(&c->hs_in);
@@ -195,10 +197,10 @@ static ts_err refuse_renegotiation(ts_conn *c, const ts_buf *payload)
     bool asks = ts_buf_read_u8(&p, &type) == TS_OK &&
                 type == (c->role == TS_ROLE_SERVER ? TS_HS_CLIENT_HELLO : TS_HS_HELLO_REQUEST);
     if (!asks) {
-        return ts_ep_fail(c, TS_ERR_UNEXPECTED, "a handshake message after the handshake");
+        return ts_ep_fail(c, TS_ERR_UNEXPECTED, N_("a handshake message after the handshake"));
     }
     return ts_ep_send_warning(c, TS_ALERT_NO_RENEGOTIATION,
-                              "renegotiation is not supported: the connection goes on");
+                              N_("renegotiation is not supported: the connection goes on"));
 }
 
 static ts_err on_record(ts_conn *c, const ts_record *rec)
@@ -216,14 +218,14 @@ static ts_err on_record(ts_conn *c, const ts_record *rec)
         ts_secret_free_buf(&plain);
         return ts_ep_fail(c, err,
                           err == TS_ERR_DECRYPT
-                              ? "a record failed authentication: its tag or MAC does not verify"
+                              ? N_("a record failed authentication: its tag or MAC does not verify")
                               : NULL);
     }
     if (rec->type != TS_CT_ALERT) {
         c->warnings = 0;
     }
     if (c->hs_in.len != 0 && rec->type != TS_CT_HANDSHAKE) {
-        err = ts_ep_fail(c, TS_ERR_UNEXPECTED, "a handshake message was interrupted");
+        err = ts_ep_fail(c, TS_ERR_UNEXPECTED, N_("a handshake message was interrupted"));
     } else if (rec->type == TS_CT_ALERT) {
         err = on_alert(c, &plain);
     } else if (rec->type == TS_CT_CHANGE_CIPHER_SPEC) {
@@ -234,7 +236,8 @@ static ts_err on_record(ts_conn *c, const ts_record *rec)
     } else if (c->status == TS_CONN_OPEN) {
         err = ts_http_on_data(c, &plain);
     } else {
-        err = ts_ep_fail(c, TS_ERR_UNEXPECTED, "application data before the handshake finished");
+        err = ts_ep_fail(c, TS_ERR_UNEXPECTED,
+                         N_("application data before the handshake finished"));
     }
     ts_secret_free_buf(&plain);
     if (err == TS_OK) {
@@ -260,7 +263,7 @@ ts_err ts_conn_process(ts_conn *c)
         ts_record rec;
         if (sslv2_hello(c)) {
             err = ts_ep_fail(c, TS_ERR_VERSION,
-                             "an SSL 2.0-format ClientHello: SSL 2.0 is prohibited (RFC 6176)");
+                             N_("an SSL 2.0-format ClientHello: SSL 2.0 is prohibited (RFC 6176)"));
             break;
         }
         err = ts_record_next(&c->in, &rec);
@@ -269,10 +272,11 @@ ts_err ts_conn_process(ts_conn *c)
             break;
         }
         if (err != TS_OK) {
-            err = ts_ep_fail(c, err, err == TS_ERR_RECORD_OVERFLOW ? "record length exceeds 2^14 + 2048"
-                                     : err == TS_ERR_RECORD_TYPE
-                                         ? "a record of an unknown content type (RFC 5246 6)"
-                                         : "malformed record header");
+            err = ts_ep_fail(c, err,
+                             err == TS_ERR_RECORD_OVERFLOW ? N_("record length exceeds 2^14 + 2048")
+                             : err == TS_ERR_RECORD_TYPE
+                                 ? N_("a record of an unknown content type (RFC 5246 6)")
+                                 : N_("malformed record header"));
             break;
         }
         /* Once the hellos have agreed on TLS 1.2, every record must say so
@@ -280,7 +284,7 @@ ts_err ts_conn_process(ts_conn *c)
          * E.1). The plaintext header is not authenticated otherwise. */
         if (c->suite != NULL && rec.version != TS_VERSION_TLS12) {
             err = ts_ep_fail(c, TS_ERR_VERSION,
-                             "a record's version is not 03 03 after TLS 1.2 was agreed");
+                             N_("a record's version is not 03 03 after TLS 1.2 was agreed"));
             break;
         }
         err = on_record(c, &rec);

@@ -54,7 +54,7 @@ void ts_ep_prf_value(ts_conn *c, const char *name, const char *formula,
                      const uint8_t *seed, size_t seed_len)
 {
     ts_event ev = event_of(c, TS_EV_VALUE, name);
-    ev.how = "computed with the TLS PRF";
+    ev.how = N_("computed with the TLS PRF");
     ev.formula = formula;
     ev.secret = true;
     ev.value = value;
@@ -72,7 +72,7 @@ ts_err ts_ep_check(ts_conn *c, const char *name, ts_err err, const char *why)
     ts_event ev = event_of(c, TS_EV_CHECK, name);
     ev.ok = err == TS_OK;
     ev.err = err;
-    ev.how = why != NULL ? why : (err == TS_OK ? "passed" : ts_err_str(err, TS_LANG_EN));
+    ev.how = why != NULL ? why : (err == TS_OK ? N_("passed") : ts_err_str(err, TS_LANG_EN));
     emit(c, &ev);
     return err;
 }
@@ -172,8 +172,8 @@ static ts_err verify_data(ts_conn *c, bool of_client, uint8_t out[TS_VERIFY_DATA
     const char *hash_name = of_client ? "client_finished_hash" : "server_finished_hash";
     const ts_ev_input from = {"handshake_messages", c->hs_hash.messages.data,
                               c->hs_hash.messages.len, false};
-    ts_ep_value_from(c, hash_name, "computed", "Hash(every handshake message so far)", false, hash,
-                     hlen, &from, 1);
+    ts_ep_value_from(c, hash_name, N_("computed"), N_("Hash(every handshake message so far)"),
+                     false, hash, hlen, &from, 1);
     ts_err err = ts_prf_verify_data(c->suite->prf_hash, c->master, label, hash, hlen, out);
     if (err == TS_OK) {
         ts_ep_prf_value(c, of_client ? "client_verify_data" : "server_verify_data",
@@ -206,10 +206,12 @@ ts_err ts_ep_check_finished(ts_conn *c, const ts_buf *body)
         err = TS_ERR_FINISHED;
     }
     const char *name = c->role == TS_ROLE_CLIENT ? "check_server_finished" : "check_client_finished";
-    return ts_ep_check(c, name, err,
-                       err == TS_OK ? "the peer's verify_data matches ours: same keys, same handshake"
-                       : err == TS_ERR_DECODE ? "Finished must carry exactly 12 bytes"
-                       : "verify_data differs: the peer saw a different handshake or has other keys");
+    return ts_ep_check(
+        c, name, err,
+        err == TS_OK ? N_("the peer's verify_data matches ours: same keys, same handshake")
+        : err == TS_ERR_DECODE
+            ? N_("Finished must carry exactly 12 bytes")
+            : N_("verify_data differs: the peer saw a different handshake or has other keys"));
 }
 
 ts_err ts_ep_derive_keys(ts_conn *c)
@@ -223,9 +225,9 @@ ts_err ts_ep_derive_keys(ts_conn *c)
         ts_hs_hash_value(&c->hs_hash, h, session_hash);
         const ts_ev_input from = {"handshake_messages", c->hs_hash.messages.data,
                                   c->hs_hash.messages.len, false};
-        ts_ep_value_from(c, "session_hash", "computed",
-                         "Hash(handshake messages up to and including ClientKeyExchange)", false,
-                         session_hash, hlen, &from, 1);
+        ts_ep_value_from(c, "session_hash", N_("computed"),
+                         N_("Hash(handshake messages up to and including ClientKeyExchange)"),
+                         false, session_hash, hlen, &from, 1);
         TS_GUARD(ts_prf_extended_master_secret(h, c->premaster, c->premaster_len, session_hash,
                                                hlen, c->master));
         ts_ep_prf_value(c, "master_secret",
@@ -244,7 +246,8 @@ ts_err ts_ep_derive_keys(ts_conn *c)
     }
     ts_secret_wipe(c->premaster, sizeof(c->premaster));
     ts_ep_simple(c, TS_EV_WIPE, "premaster_secret_wiped",
-                 "the premaster secret is no longer needed once the master secret exists", NULL, 0);
+                 N_("the premaster secret is no longer needed once the master secret exists"), NULL,
+                 0);
 
     TS_GUARD(ts_prf_key_block(h, c->master, c->server_random, c->client_random, &s->sizes,
                               &c->keys));
@@ -264,16 +267,18 @@ ts_err ts_ep_derive_keys(ts_conn *c)
     } parts[] = {
         {"client_write_mac_key", c->keys.client_mac, z->mac_key_len, "key_block[0 .. mac)"},
         {"server_write_mac_key", c->keys.server_mac, z->mac_key_len, "key_block[mac .. 2 mac)"},
-        {"client_write_key", c->keys.client_key, z->enc_key_len, "key_block, after the MAC keys"},
-        {"server_write_key", c->keys.server_key, z->enc_key_len, "key_block, after client_write_key"},
-        {"client_write_iv", c->keys.client_iv, z->fixed_iv_len, "key_block, after the keys"},
-        {"server_write_iv", c->keys.server_iv, z->fixed_iv_len, "key_block, last part"},
+        {"client_write_key", c->keys.client_key, z->enc_key_len,
+         N_("key_block, after the MAC keys")},
+        {"server_write_key", c->keys.server_key, z->enc_key_len,
+         N_("key_block, after client_write_key")},
+        {"client_write_iv", c->keys.client_iv, z->fixed_iv_len, N_("key_block, after the keys")},
+        {"server_write_iv", c->keys.server_iv, z->fixed_iv_len, N_("key_block, last part")},
     };
     const ts_ev_input from = {"key_block", c->keys.block, c->keys.block_len, false};
     for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
         if (parts[i].n > 0) {
-            ts_ep_value_from(c, parts[i].name, "split from the key block", parts[i].formula, true,
-                             parts[i].p, parts[i].n, &from, 1);
+            ts_ep_value_from(c, parts[i].name, N_("split from the key block"), parts[i].formula,
+                             true, parts[i].p, parts[i].n, &from, 1);
         }
     }
     return TS_OK;
@@ -293,7 +298,7 @@ void ts_ep_wipe(ts_conn *c, bool report)
     c->have_keys = false;
     if (report) {
         ts_ep_simple(c, TS_EV_WIPE, "session_keys_wiped",
-                     "master secret, key block, session keys and IVs overwritten with zeros",
+                     N_("master secret, key block, session keys and IVs overwritten with zeros"),
                      NULL, 0);
     }
 }

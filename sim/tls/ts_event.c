@@ -5,13 +5,13 @@ const char *ts_side_name(ts_side side)
 {
     switch (side) {
     case TS_SIDE_CLIENT:
-        return "client";
+        return N_("client");
     case TS_SIDE_SERVER:
-        return "server";
+        return N_("server");
     case TS_SIDE_CHANNEL:
-        return "channel";
+        return N_("channel");
     case TS_SIDE_ATTACKER:
-        return "attacker";
+        return N_("attacker");
     }
     return "unknown";
 }

@@ -37,7 +37,7 @@ static ts_err read_finished(ts_conn *c, ts_buf *body)
     if (c->role == TS_ROLE_CLIENT) {
         c->status = TS_CONN_OPEN;
         ts_ep_check(c, "handshake_complete", TS_OK,
-                    "both Finished messages verified: the handshake is complete");
+                    N_("both Finished messages verified: the handshake is complete"));
     }
     return TS_OK;
 }
@@ -151,7 +151,13 @@ ts_err ts_handshake_write_turns(ts_conn *c)
 static ts_err unexpected(ts_conn *c, const char *got)
 {
     char why[160];
-    const char *want = c->state < TS_ST_APPLICATION_DATA ? table[c->state].name : "application data";
+    /* the message's protocol name ("Certificate"), as the reader knows it */
+    const ts_hs_entry *e = c->state < TS_ST_APPLICATION_DATA ? &table[c->state] : NULL;
+    const char *want = N_("application data");
+    if (e != NULL) {
+        want = e->content_type == TS_CT_CHANGE_CIPHER_SPEC ? "ChangeCipherSpec"
+                                                           : ts_msg_hs_name(e->hs_type);
+    }
     snprintf(why, sizeof(why), TS_TPL_RECEIVED_WHILE_EXPECTING, got, want);
     return ts_ep_fail(c, TS_ERR_UNEXPECTED, why);
 }
@@ -197,12 +203,12 @@ ts_err ts_handshake_on_ccs(ts_conn *c, const ts_buf *payload)
         return unexpected(c, "ChangeCipherSpec");
     }
     if (ts_buf_remaining(payload) != 1 || ts_buf_cursor(payload)[0] != TS_CCS_VALUE) {
-        return ts_ep_fail(c, TS_ERR_DECODE, "ChangeCipherSpec must be the single byte 01");
+        return ts_ep_fail(c, TS_ERR_DECODE, N_("ChangeCipherSpec must be the single byte 01"));
     }
     ts_ep_simple(c, TS_EV_PARSED, e->name, NULL, ts_buf_cursor(payload), 1);
     ts_err err = e->read(c, NULL);
     if (err != TS_OK) {
-        return ts_ep_fail(c, err, "ChangeCipherSpec arrived before the keys were derived");
+        return ts_ep_fail(c, err, N_("ChangeCipherSpec arrived before the keys were derived"));
     }
     advance(c);
     return TS_OK;

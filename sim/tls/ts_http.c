@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_templates.h"
 #include "crypto/ts_secret.h"
 
 static ts_err send_app(ts_conn *c, const uint8_t *data, size_t n)
@@ -29,7 +30,7 @@ static ts_err client_request(ts_conn *c)
                      c->cfg.host != NULL ? c->cfg.host : "localhost");
     TS_ENSURE(n > 0 && (size_t)n < sizeof(req), TS_ERR_TOO_LONG);
     c->request_sent = true;
-    ts_ep_simple(c, TS_EV_MESSAGE, "http_request", "the HTTP request, sent as application data",
+    ts_ep_simple(c, TS_EV_MESSAGE, "http_request", N_("the HTTP request, sent as application data"),
                  (const uint8_t *)req, (size_t)n);
     return send_app(c, (const uint8_t *)req, (size_t)n);
 }
@@ -55,8 +56,8 @@ static ts_err server_response(ts_conn *c)
         c->response_sent = true;
         c->http_status = 200;
         ts_ep_simple(c, TS_EV_MESSAGE, "http_response",
-                     "the HTTP response: headers, then the file, split over records",
-                     resp.data, resp.len);
+                     N_("the HTTP response: headers, then the file, split over records"), resp.data,
+                     resp.len);
         err = send_app(c, resp.data, resp.len);
     }
     ts_buf_free(&resp);
@@ -102,11 +103,11 @@ ts_err ts_http_on_data(ts_conn *c, const ts_buf *data)
 {
     size_t n = ts_buf_remaining(data);
     if (c->role == TS_ROLE_SERVER && c->app_in.len + n > TS_HTTP_REQUEST_MAX) {
-        return ts_ep_fail(c, TS_ERR_TOO_LONG, "the HTTP request is longer than 8 KiB");
+        return ts_ep_fail(c, TS_ERR_TOO_LONG, N_("the HTTP request is longer than 8 KiB"));
     }
     ts_err err = ts_buf_write_bytes(&c->app_in, ts_buf_cursor(data), n);
     if (err != TS_OK) {
-        return ts_ep_fail(c, err, "too much application data");
+        return ts_ep_fail(c, err, N_("too much application data"));
     }
     ts_ep_simple(c, TS_EV_PARSED, "application_data", NULL, ts_buf_cursor(data), n);
     return TS_OK;
@@ -189,12 +190,11 @@ static void client_check_response(ts_conn *c)
         char hex[2 * TS_SHA256_LEN + 1];
         ts_hash(TS_HASH_SHA256, c->body.data, c->body.len, digest);
         ts_hex_encode(digest, sizeof(digest), hex);
-        snprintf(why, sizeof(why), "HTTP %d, %zu bytes, SHA-256 %s", c->http_status, c->body.len,
-                 hex);
-        ts_ep_value(c, "payload_sha256", "computed over the received file", "SHA-256(body)",
+        snprintf(why, sizeof(why), TS_TPL_HTTP_RESPONSE, c->http_status, c->body.len, hex);
+        ts_ep_value(c, "payload_sha256", N_("computed over the received file"), "SHA-256(body)",
                     false, digest, sizeof(digest));
     } else {
-        snprintf(why, sizeof(why), "the HTTP response is incomplete or malformed");
+        snprintf(why, sizeof(why), "%s", N_("the HTTP response is incomplete or malformed"));
     }
     ts_ep_check(c, "http_response", err, why);
 }
@@ -205,7 +205,7 @@ ts_err ts_http_on_close_notify(ts_conn *c)
     if (c->status == TS_CONN_HANDSHAKE) {
         c->status = TS_CONN_FAILED;
         c->alert = 0;
-        snprintf(c->reason, sizeof(c->reason), "the peer closed during the handshake");
+        snprintf(c->reason, sizeof(c->reason), "%s", N_("the peer closed during the handshake"));
         ts_ep_wipe(c, false);
         return TS_ERR_CLOSED;
     }
@@ -217,24 +217,27 @@ ts_err ts_http_on_close_notify(ts_conn *c)
         err = ts_ep_send_close_notify(c);
     }
     bool ok = c->role == TS_ROLE_SERVER ? c->response_sent : c->http_status != 0;
-    finish(c, ok, ok ? "close_notify exchanged; session keys wiped"
-                     : "closed before a complete HTTP exchange");
+    finish(c, ok,
+           ok ? N_("close_notify exchanged; session keys wiped")
+              : N_("closed before a complete HTTP exchange"));
     return err;
 }
 
 void ts_http_on_eof(ts_conn *c)
 {
     if (c->status == TS_CONN_OPEN && c->close_sent) {
-        finish(c, true, "transport closed after close_notify; session keys wiped");
+        finish(c, true, N_("transport closed after close_notify; session keys wiped"));
         return;
     }
     if (c->status == TS_CONN_OPEN && c->role == TS_ROLE_CLIENT && c->app_in.len > 0) {
         client_check_response(c);
-        finish(c, c->http_status != 0, "the server closed the connection without close_notify");
+        finish(c, c->http_status != 0, N_("the server closed the connection without close_notify"));
         return;
     }
-    snprintf(c->reason, sizeof(c->reason), "the peer closed the connection %s",
-             c->status == TS_CONN_HANDSHAKE ? "during the handshake" : "without close_notify");
+    snprintf(c->reason, sizeof(c->reason), "%s",
+             c->status == TS_CONN_HANDSHAKE
+                 ? N_("the peer closed the connection during the handshake")
+                 : N_("the peer closed the connection without close_notify"));
     c->status = TS_CONN_FAILED;
     ts_ep_wipe(c, false);
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/ts_templates.h"
 #include "crypto/ts_rsa_pkcs1.h"
 #include "crypto/ts_secret.h"
 #include "tls/msg/ts_msg_certificate.h"
@@ -32,8 +33,8 @@ static ts_err choose_sigalg(ts_conn *c, const ts_msg_exts *e)
 {
     if ((e->present & TS_EXTF_SIGNATURE_ALGORITHMS) == 0) {
         return ts_ep_fail(c, TS_ERR_NO_SUITE,
-                          "no signature_algorithms: the default {sha1, rsa} is not used "
-                          "(RFC 9155)");
+                          N_("no signature_algorithms: the default {sha1, rsa} is not used "
+                             "(RFC 9155)"));
     }
     size_t n = ts_msg_u16_count(&e->sigalgs_wire, e->n_sigalgs);
     for (size_t i = 0; i < n; i++) {
@@ -44,8 +45,9 @@ static ts_err choose_sigalg(ts_conn *c, const ts_msg_exts *e)
             return TS_OK;
         }
     }
-    return ts_ep_fail(c, TS_ERR_NO_SUITE,
-                      "the client accepts no rsa_pkcs1 signature with SHA-256, SHA-384 or SHA-512");
+    return ts_ep_fail(
+        c, TS_ERR_NO_SUITE,
+        N_("the client accepts no rsa_pkcs1 signature with SHA-256, SHA-384 or SHA-512"));
 }
 
 /* RFC 7919 §4: a client naming any FFDHE group (256..511) gets its first
@@ -67,7 +69,7 @@ static ts_err choose_dh_group(ts_conn *c, const ts_msg_exts *e)
     }
     if (any_ffdhe) {
         return ts_ep_fail(c, TS_ERR_INSUFFICIENT,
-                          "the client offers only FFDHE groups the server does not know");
+                          N_("the client offers only FFDHE groups the server does not know"));
     }
     return TS_OK;
 }
@@ -79,7 +81,7 @@ static ts_err check_extensions(ts_conn *c, const ts_msg_exts *e)
     if ((e->present & TS_EXTF_RENEGOTIATION_INFO) && e->reneg_len != 0) {
         /* RFC 5746 §3.6 (the alert as §3.4 names it for the same check) */
         return ts_ep_fail(c, TS_ERR_NO_SUITE,
-                          "renegotiation_info must be empty in a first handshake");
+                          N_("renegotiation_info must be empty in a first handshake"));
     }
     bool ec_groups = false; /* the client named an elliptic curve (codes below 256) */
     size_t n = ts_msg_u16_count(&e->groups_wire, e->n_groups);
@@ -88,7 +90,7 @@ static ts_err check_extensions(ts_conn *c, const ts_msg_exts *e)
     }
     if ((e->present & TS_EXTF_EC_POINT_FORMATS) && !e->point_uncompressed && ec_groups) {
         return ts_ep_fail(c, TS_ERR_ILLEGAL,
-                          "ec_point_formats lacks uncompressed (RFC 8422 5.1.2)");
+                          N_("ec_point_formats lacks uncompressed (RFC 8422 5.1.2)"));
     }
     if (c->cfg.suite->kx == TS_KX_RSA) {
         return TS_OK;
@@ -96,7 +98,7 @@ static ts_err check_extensions(ts_conn *c, const ts_msg_exts *e)
     TS_GUARD(choose_sigalg(c, e));
     if (c->cfg.suite->kx == TS_KX_ECDHE && (e->present & TS_EXTF_SUPPORTED_GROUPS) &&
         !ts_msg_exts_offers_group(e, TS_GROUP_X25519)) {
-        return ts_ep_fail(c, TS_ERR_NO_SUITE, "the client does not support X25519");
+        return ts_ep_fail(c, TS_ERR_NO_SUITE, N_("the client does not support X25519"));
     }
     return c->cfg.suite->kx == TS_KX_DHE ? choose_dh_group(c, e) : TS_OK;
 }
@@ -107,14 +109,15 @@ ts_err ts_server_read_hello(ts_conn *c, ts_buf *body)
     TS_GUARD(ts_msg_client_hello_parse(body, &m, NULL));
     c->peer_version = m.version;
     if (m.version < TS_VERSION_TLS12) {
-        return ts_ep_fail(c, TS_ERR_VERSION, "the client does not offer TLS 1.2");
+        return ts_ep_fail(c, TS_ERR_VERSION, N_("the client does not offer TLS 1.2"));
     }
     if (!m.has_null_compression) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the client does not offer the null compression method");
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the client does not offer the null compression method"));
     }
     if (!ts_msg_client_hello_offers(&m, c->cfg.suite->code)) {
         char why[160];
-        snprintf(why, sizeof(why), "the client does not offer %s", c->cfg.suite->iana_name);
+        snprintf(why, sizeof(why), TS_TPL_CLIENT_DOES_NOT_OFFER, c->cfg.suite->iana_name);
         return ts_ep_fail(c, TS_ERR_NO_SUITE, why);
     }
     const ts_msg_exts *e = &m.exts;
@@ -126,11 +129,11 @@ ts_err ts_server_read_hello(ts_conn *c, ts_buf *body)
     c->use_ems = c->peer_ems && c->cfg.ems;
     c->peer_point_formats = (e->present & TS_EXTF_EC_POINT_FORMATS) != 0;
     memcpy(c->client_random, m.random, TS_RANDOM_LEN);
-    ts_ep_value(c, "client_random", "received in ClientHello", "32 random bytes from the client",
-                false, c->client_random, TS_RANDOM_LEN);
+    ts_ep_value(c, "client_random", N_("received in ClientHello"),
+                N_("32 random bytes from the client"), false, c->client_random, TS_RANDOM_LEN);
     uint8_t code[2] = {(uint8_t)(c->suite->code >> 8), (uint8_t)c->suite->code};
     ts_ep_value(c, "cipher_suite", c->suite->iana_name,
-                "the server's choice among the suites the client offered", false, code,
+                N_("the server's choice among the suites the client offered"), false, code,
                 sizeof(code));
     return TS_OK;
 }
@@ -156,7 +159,7 @@ ts_err ts_server_write_hello(ts_conn *c)
         m.exts.present |= TS_EXTF_EC_POINT_FORMATS;
         m.exts.point_formats[m.exts.n_point_formats++] = TS_POINT_FORMAT_UNCOMPRESSED;
     }
-    ts_ep_value(c, "server_random", "generated", "32 random bytes from the server", false,
+    ts_ep_value(c, "server_random", N_("generated"), N_("32 random bytes from the server"), false,
                 c->server_random, TS_RANDOM_LEN);
     ts_buf body;
     ts_buf_init(&body);
@@ -182,9 +185,9 @@ static ts_err make_share(ts_conn *c, ts_msg_ske *m)
 {
     if (c->suite->kx == TS_KX_ECDHE) {
         TS_GUARD(ts_x25519_keypair(c->rng, c->x25519_priv, c->x25519_pub));
-        ts_ep_value(c, "server_private", "generated", "32 random bytes", true, c->x25519_priv,
-                    TS_X25519_LEN);
-        ts_ep_value(c, "server_share", "computed", "X25519(server_private, 9)", false,
+        ts_ep_value(c, "server_private", N_("generated"), N_("32 random bytes"), true,
+                    c->x25519_priv, TS_X25519_LEN);
+        ts_ep_value(c, "server_share", N_("computed"), "X25519(server_private, 9)", false,
                     c->x25519_pub, TS_X25519_LEN);
         m->curve_type = TS_EC_CURVE_TYPE_NAMED;
         m->group = TS_GROUP_X25519;
@@ -200,9 +203,9 @@ static ts_err make_share(ts_conn *c, ts_msg_ske *m)
     TS_GUARD(ts_buf_write_bytes(&c->dh_p, g->p, g->p_len));
     TS_GUARD(ts_buf_write_bytes(&c->dh_g, g->g, g->g_len));
     TS_GUARD(ts_dh_keypair(c->rng, g->p, g->p_len, g->g, g->g_len, &c->dh_priv, &c->dh_pub));
-    ts_ep_value(c, "server_private", "generated", "a random exponent b, 1 < b < p - 1", true,
-                c->dh_priv.data, c->dh_priv.len);
-    ts_ep_value(c, "server_share", "computed", "g^b mod p", false, c->dh_pub.data,
+    ts_ep_value(c, "server_private", N_("generated"), N_("a random exponent b, 1 < b < p - 1"),
+                true, c->dh_priv.data, c->dh_priv.len);
+    ts_ep_value(c, "server_share", N_("computed"), "g^b mod p", false, c->dh_pub.data,
                 c->dh_pub.len);
     m->dh_p = (ts_msg_bytes){g->p, g->p_len};
     m->dh_g = (ts_msg_bytes){g->g, g->g_len};
@@ -237,7 +240,7 @@ ts_err ts_server_write_key_exchange(ts_conn *c)
             {"params", body.data, body.len, false},
         };
         ts_ep_value_from(
-            c, "ske_signature", "signed with the server's private key",
+            c, "ske_signature", N_("signed with the server's private key"),
             hash == TS_HASH_SHA256
                 ? "RSA-sign(server_private_key, SHA-256(client_random + server_random + params))"
             : hash == TS_HASH_SHA384
@@ -254,9 +257,10 @@ ts_err ts_server_read_client_certificate(ts_conn *c, ts_buf *body)
     ts_msg_certificate m;
     TS_GUARD(ts_msg_certificate_parse(body, &m, NULL));
     if (m.n_certs > 0) {
-        return ts_ep_fail(c, TS_ERR_X509, "this server verifies no client certificate");
+        return ts_ep_fail(c, TS_ERR_X509, N_("this server verifies no client certificate"));
     }
-    ts_ep_check(c, "client_certificate", TS_OK, "the client has no certificate (an empty list)");
+    ts_ep_check(c, "client_certificate", TS_OK,
+                N_("the client has no certificate (an empty list)"));
     return TS_OK;
 }
 
@@ -288,8 +292,8 @@ static ts_err rsa_premaster(ts_conn *c, const ts_msg_bytes *enc)
     ts_secret_free_buf(&pms);
     ts_secret_wipe(fallback, sizeof(fallback));
     const char *how =
-        good ? "decrypted with the server's private key"
-             : "decryption failed; a random premaster is used instead (RFC 5246 7.4.7.1)";
+        good ? N_("decrypted with the server's private key")
+             : N_("decryption failed; a random premaster is used instead (RFC 5246 7.4.7.1)");
     const ts_ev_input from = {"encrypted_premaster", enc->data, enc->len, false};
     ts_ep_value_from(c, "premaster_secret", how,
                      "RSA-decrypt(server_private_key, encrypted_premaster)", true, c->premaster,
@@ -300,20 +304,20 @@ static ts_err rsa_premaster(ts_conn *c, const ts_msg_bytes *enc)
 static ts_err ecdhe_premaster(ts_conn *c, const ts_msg_bytes *share)
 {
     if (share->len != TS_X25519_LEN) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the client's X25519 share is not 32 bytes");
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the client's X25519 share is not 32 bytes"));
     }
     memcpy(c->peer_x25519, share->data, TS_X25519_LEN);
-    ts_ep_value(c, "client_share", "received in ClientKeyExchange", "X25519(client_private, 9)",
+    ts_ep_value(c, "client_share", N_("received in ClientKeyExchange"), "X25519(client_private, 9)",
                 false, c->peer_x25519, TS_X25519_LEN);
     if (ts_x25519_shared(c->x25519_priv, c->peer_x25519, c->premaster) != TS_OK) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the client's X25519 share is a small-order point");
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("the client's X25519 share is a small-order point"));
     }
     c->premaster_len = TS_X25519_LEN;
     const ts_ev_input from = {"client_share", c->peer_x25519, TS_X25519_LEN, false};
-    ts_ep_value_from(c, "premaster_secret",
-                     "computed from the client's share and the server's private key",
-                     "X25519(server_private, client_share)", true, c->premaster, TS_X25519_LEN,
-                     &from, 1);
+    ts_ep_value_from(
+        c, "premaster_secret", N_("computed from the client's share and the server's private key"),
+        "X25519(server_private, client_share)", true, c->premaster, TS_X25519_LEN, &from, 1);
     return TS_OK;
 }
 
@@ -321,7 +325,7 @@ static ts_err dhe_premaster(ts_conn *c, const ts_msg_bytes *share)
 {
     ts_buf_reset(&c->peer_dh);
     TS_GUARD(ts_buf_write_bytes(&c->peer_dh, share->data, share->len));
-    ts_ep_value(c, "client_share", "received in ClientKeyExchange", "g^a mod p", false,
+    ts_ep_value(c, "client_share", N_("received in ClientKeyExchange"), "g^a mod p", false,
                 share->data, share->len);
     ts_buf z;
     ts_buf_init(&z);
@@ -333,12 +337,12 @@ static ts_err dhe_premaster(ts_conn *c, const ts_msg_bytes *share)
     }
     ts_secret_free_buf(&z);
     if (err != TS_OK) {
-        return ts_ep_fail(c, TS_ERR_ILLEGAL, "the client's Diffie-Hellman value is unusable");
+        return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the client's Diffie-Hellman value is unusable"));
     }
     const ts_ev_input from = {"client_share", share->data, share->len, false};
     ts_ep_value_from(c, "premaster_secret",
-                     "computed from the client's share and the server's exponent",
-                     "client_share^b mod p (leading zero bytes removed)", true, c->premaster,
+                     N_("computed from the client's share and the server's exponent"),
+                     N_("client_share^b mod p (leading zero bytes removed)"), true, c->premaster,
                      c->premaster_len, &from, 1);
     return TS_OK;
 }

@@ -27,7 +27,7 @@ static ts_err blind(ts_bleich_state *st, const mpz_t c, mpz_t s0)
         return TS_OK;
     }
     TS_ENSURE(cfg->blind && cfg->rng != NULL, TS_ERR_PADDING);
-    st->p.phase = "blinding";
+    st->p.phase = N_("blinding");
     for (;;) {
         for (size_t i = 0; i < TS_BLEICH_BATCH; i++) {
             do {
@@ -84,7 +84,7 @@ static ts_err attack(ts_bleich_state *st, const mpz_t c, mpz_t result)
     if (err == TS_OK) { /* step 4: m = a s0^-1 mod n */
         mpz_mul(result, st->m[0].a, s0);
         mpz_mod(result, result, st->n);
-        st->p.phase = "done";
+        st->p.phase = N_("done");
         ts_bleich_report(st);
     }
     mpz_clears(s0, s, lo, hi, NULL);

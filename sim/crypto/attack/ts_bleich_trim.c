@@ -152,7 +152,7 @@ ts_err ts_bleich_trim(ts_bleich_state *st)
     if (cap < 3) {
         return TS_OK;
     }
-    st->p.phase = "trim";
+    st->p.phase = N_("trim");
     ts_bleich_report(st);
     TS_GUARD(trim_small(st, cap, &tp));
     TS_GUARD(trim_primes(st, cap, &tp));

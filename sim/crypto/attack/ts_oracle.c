@@ -52,5 +52,5 @@ int ts_oracle_alert(bool conforming)
 
 const char *ts_oracle_strength_name(ts_oracle_strength s)
 {
-    return s == TS_ORACLE_PKCS1 ? "full PKCS#1" : "00 02 only";
+    return s == TS_ORACLE_PKCS1 ? N_("full PKCS#1") : N_("00 02 only");
 }

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "base/ts_templates.h"
+
 #define OFF(f, b) ts_fields_offset((f), (b))
 
 ts_err ts_msg_certificate_write(ts_buf *out, const ts_msg_certificate *m)
@@ -40,7 +42,7 @@ static ts_err parse_body(ts_buf *body, ts_msg_certificate *m, ts_fields *f)
         TS_GUARD(ts_buf_read_vec(&list, 3, 1, 0xFFFFFF, &cert));
         m->certs[m->n_certs].data = cert.data;
         m->certs[m->n_certs].len = cert.len;
-        TS_GUARD(ts_fields_add(f, 1, "certificate", at, 3 + cert.len, "#%zu, %zu bytes",
+        TS_GUARD(ts_fields_add(f, 1, "certificate", at, 3 + cert.len, TS_TPL_FIELD_NTH_BYTES,
                                m->n_certs, cert.len));
         TS_GUARD(ts_fields_add(f, 2, "certificate_length", at, 3, "%zu", cert.len));
         TS_GUARD(ts_fields_add_hex(f, 2, "certificate_der", at + 3, cert.data, cert.len));

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "base/ts_templates.h"
 #include "tls/msg/ts_msg_extensions.h"
 
 #define OFF(f, b) ts_fields_offset((f), (b))
@@ -61,7 +62,7 @@ static ts_err parse_sigalgs(ts_buf *body, ts_msg_certificate_request *m, ts_fiel
     size_t at = OFF(f, body);
     TS_GUARD(ts_buf_read_vec(body, 2, 2, 0xFFFE, &v));
     TS_ENSURE(v.len % 2 == 0, TS_ERR_DECODE);
-    TS_GUARD(ts_fields_add(f, 0, "signature_algorithms_length", at, 2, "%zu (%zu entries)",
+    TS_GUARD(ts_fields_add(f, 0, "signature_algorithms_length", at, 2, TS_TPL_FIELD_ENTRIES,
                            v.len, v.len / 2));
     while (ts_buf_remaining(&v) > 0) {
         uint16_t a;

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "base/ts_templates.h"
+
 #define OFF(f, b) ts_fields_offset((f), (b))
 
 ts_err ts_msg_client_hello_write(ts_buf *out, const ts_msg_client_hello *m)
@@ -51,7 +53,7 @@ static ts_err parse_suites(ts_buf *body, ts_msg_client_hello *m, ts_fields *f)
     TS_GUARD(ts_buf_read_vec(body, 2, 2, 0xFFFE, &v));
     TS_ENSURE(v.len % 2 == 0, TS_ERR_DECODE);
     m->suites_wire = v;
-    TS_GUARD(ts_fields_add(f, 0, "cipher_suites_length", at, 2, "%zu (%zu suites)", v.len,
+    TS_GUARD(ts_fields_add(f, 0, "cipher_suites_length", at, 2, TS_TPL_FIELD_SUITES, v.len,
                            v.len / 2));
     m->n_suites = 0;
     while (ts_buf_remaining(&v) > 0) {

@@ -1,8 +1,10 @@
 /* ts_msg_extensions: the hello extensions block. */
 #include "tls/msg/ts_msg_extensions.h"
 
+#include <stdio.h>
 #include <string.h>
 
+#include "base/ts_templates.h"
 #include "tls/msg/ts_msg_handshake.h"
 
 /*
@@ -191,7 +193,7 @@ static ts_err parse_u16_list(ts_buf *d, size_t min, size_t max, uint16_t *v, siz
     TS_GUARD(ts_buf_read_vec(d, 2, min, max, &list));
     TS_ENSURE(list.len % 2 == 0, TS_ERR_DECODE);
     *wire = list;
-    TS_GUARD(ts_fields_add(f, 2, "list_length", at, 2, "%zu (%zu entries)", list.len,
+    TS_GUARD(ts_fields_add(f, 2, "list_length", at, 2, TS_TPL_FIELD_ENTRIES, list.len,
                            list.len / 2));
     bool groups = strcmp(what, "named_group") == 0;
     *n = 0;
@@ -309,8 +311,10 @@ ts_err ts_msg_exts_parse(ts_buf *in, ts_ext_ctx ctx, ts_msg_exts *e, ts_fields *
             e->order[e->n_order++] = type;
         }
         e->n_exts++;
-        TS_GUARD(ts_fields_add(f, 1, "extension", at, 4 + data.len, "%s (%u), %zu bytes",
-                               ts_ext_name(type), type, data.len));
+        char what[64]; /* "server_name (0)": a protocol name, never translated */
+        snprintf(what, sizeof(what), "%s (%u)", ts_ext_name(type), type);
+        TS_GUARD(ts_fields_add(f, 1, "extension", at, 4 + data.len, TS_TPL_FIELD_EXTENSION, what,
+                               data.len));
         TS_GUARD(ts_fields_add(f, 2, "extension_type", at, 2, "%s (%u)", ts_ext_name(type),
                                type));
         TS_GUARD(ts_fields_add(f, 2, "extension_length", at + 2, 2, "%zu", data.len));
