@@ -249,7 +249,7 @@ static size_t count_conversions(const char *fmt)
 static const char *tr_text(ts_lang lang, const char *english, char *out, size_t cap, int depth)
 {
     const char *exact = ts_tr(lang, english);
-    if (exact != english || depth > 3) {
+    if (exact != english || depth > 12) {
         return exact;
     }
     for (size_t t = 0; t < ts_templates_count; t++) {
