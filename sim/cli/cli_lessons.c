@@ -166,7 +166,7 @@ int cli_lessons(int argc, char **argv)
     ts_lesson **ls = NULL;
     size_t n = 0;
     int bad = 0;
-    ts_err err = ts_lesson_list(dir, &ls, &n, report_bad, &bad);
+    ts_err err = ts_lesson_list(dir, lang, &ls, &n, report_bad, &bad);
     if (err != TS_OK) {
         return cli_fail(CLI_EXIT_FAIL, "lessons", "%s", ts_err_str(err, TS_LANG_EN));
     }

@@ -94,9 +94,9 @@ static ts_err material(const char *seed, ts_exercise_material *m)
         err = ts_exercise_add_file(m, "message.txt", (const uint8_t *)msg, strlen(msg));
     }
     if (err == TS_OK) {
-        err = ts_exercise_fact(m, "the oracle: tlsstep exercise robot --seed %s --oracle (one hex "
+        err = ts_exercise_fact(m, N_("the oracle: tlsstep exercise robot --seed %s --oracle (one hex "
                                   "ciphertext per line in, the server's alert out: 20 = padding "
-                                  "good, 51 = bad)",
+                                  "good, 51 = bad)"),
                                seed);
     }
     free(hex);
@@ -294,8 +294,8 @@ static ts_err check_pms(const ts_session *s, const ts_buf *pms, ts_exercise_verd
     const ts_step *st = ts_trace_find(ts_session_trace(s), "premaster_secret", TS_SIDE_SERVER);
     if (st == NULL || st->ev.value_len != TS_PREMASTER_LEN || pms->len != TS_PREMASTER_LEN ||
         !ts_secret_equal(st->ev.value, pms->data, TS_PREMASTER_LEN)) {
-        return ts_exercise_verdict_set(v, false, "that is not the recorded session's premaster "
-                                                 "secret");
+        return ts_exercise_verdict_set(v, false, N_("that is not the recorded session's premaster "
+                                                 "secret"));
     }
     const ts_step *ms = ts_trace_find(ts_session_trace(s), "master_secret", TS_SIDE_SERVER);
     char head[17] = "";
@@ -303,9 +303,9 @@ static ts_err check_pms(const ts_session *s, const ts_buf *pms, ts_exercise_verd
         ts_hex_encode(ms->ev.value, 8, head);
     }
     return ts_exercise_verdict_set(v, true,
-                                   "premaster recovered: with the randoms of the transcript it "
+                                   N_("premaster recovered: with the randoms of the transcript it "
                                    "gives the master secret %s... and every key of the recorded "
-                                   "session, so its traffic decrypts",
+                                   "session, so its traffic decrypts"),
                                    head);
 }
 
@@ -317,11 +317,11 @@ static ts_err check_sig(const char *seed, const ts_session *s, const ts_buf *sig
     uint8_t h[32];
     ts_hash(TS_HASH_SHA256, (const uint8_t *)msg, strlen(msg), h);
     if (ts_rsa_verify(ts_session_server_key(s), TS_HASH_SHA256, h, sig->data, sig->len) != TS_OK) {
-        return ts_exercise_verdict_set(v, false, "the signature does not verify on message.txt "
-                                                 "with the server's public key");
+        return ts_exercise_verdict_set(v, false, N_("the signature does not verify on message.txt "
+                                                 "with the server's public key"));
     }
-    return ts_exercise_verdict_set(v, true, "the signature on message.txt verifies with the "
-                                            "server's public key: the oracle signed for you");
+    return ts_exercise_verdict_set(v, true, N_("the signature on message.txt verifies with the "
+                                            "server's public key: the oracle signed for you"));
 }
 
 static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exercise_verdict *v)
@@ -348,10 +348,10 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     ts_buf ct;
     ts_buf_init(&ct);
     if (err == TS_OK && !has_pms && !has_sig) {
-        ts_exercise_verdict_set(v, false, "answer: 'premaster HEX' and/or 'signature HEX'");
+        ts_exercise_verdict_set(v, false, N_("answer: 'premaster HEX' and/or 'signature HEX'"));
     } else if (err == TS_OK) {
         err = recorded(seed, &s, &ct);
-        ts_exercise_verdict pv = {.solved = true}, sv = {.solved = true};
+        ts_exercise_verdict pv = {.solved = true, .lang = v->lang}, sv = {.solved = true, .lang = v->lang};
         if (err == TS_OK && has_pms) {
             err = check_pms(s, &pms, &pv);
         }
@@ -378,9 +378,11 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
 
 const ts_exercise ts_exercise_robot = {
     .id = "robot",
-    .title = "Decrypt a recorded session and sign through a padding oracle (ROBOT)",
-    .incident = "Bleichenbacher, CRYPTO 1998; ROBOT (Böck, Somorovsky, Young, USENIX Security 2018)",
-    .answer = "'premaster HEX' (the recorded session's) and/or 'signature HEX' (on message.txt)",
+    .title = N_("Decrypt a recorded session and sign through a padding oracle (ROBOT)"),
+    /* The lesson's exercise.incident, word for word: ts_tr finds either. */
+    .incident = N_("Bleichenbacher, CRYPTO 1998; ROBOT: Böck, Somorovsky, Young, USENIX "
+                   "Security 2018 (F5, Citrix, Cisco, Facebook)"),
+    .answer = N_("'premaster HEX' (the recorded session's) and/or 'signature HEX' (on message.txt)"),
     .material = material,
     .check = check,
 };
