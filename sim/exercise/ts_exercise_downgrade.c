@@ -111,8 +111,13 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     bool ok = spec_ok && ts_exercise_answer_field(text, "differs", diff, sizeof(diff));
     free(text);
     if (have_spec && !spec_ok) {
+        const char *detail = ts_tr_text(v->lang, why, shown, sizeof(shown));
+        if (v->lang != TS_LANG_EN && detail == why) { /* no translation of the reason */
+            return ts_exercise_verdict_set(v, false, N_("the tamper spec '%s' is not N,OFFSET,XOR"),
+                                           spec);
+        }
         return ts_exercise_verdict_set(v, false, N_("the tamper spec N,OFFSET,XOR is wrong: %s"),
-                                       ts_tr_text(v->lang, why, shown, sizeof(shown)));
+                                       detail);
     }
     char *end = NULL;
     long differs = ok ? strtol(diff, &end, 10) : -1;

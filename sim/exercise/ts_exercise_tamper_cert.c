@@ -119,8 +119,13 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     }
     char why[TS_ACTION_WHY_CAP], shown[2 * TS_ACTION_WHY_CAP];
     if (ts_action_parse(TS_ACT_TAMPER, spec, &act, why, sizeof(why)) != TS_OK) {
+        const char *detail = ts_tr_text(v->lang, why, shown, sizeof(shown));
+        if (v->lang != TS_LANG_EN && detail == why) { /* no translation of the reason */
+            return ts_exercise_verdict_set(v, false, N_("the tamper spec '%s' is not N,OFFSET,XOR"),
+                                           spec);
+        }
         return ts_exercise_verdict_set(v, false, N_("the tamper spec N,OFFSET,XOR is wrong: %s"),
-                                       ts_tr_text(v->lang, why, shown, sizeof(shown)));
+                                       detail);
     }
     for (char *p = claimed; *p != '\0'; p++) {
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);

@@ -217,8 +217,13 @@ static ts_err get_action(yctx *c, const yaml_node_t *v, const char *key, ts_acti
     }
     char why[TS_ACTION_WHY_CAP], shown_why[2 * TS_ACTION_WHY_CAP];
     if (ts_action_parse(kind, s, a, why, sizeof(why)) != TS_OK) {
+        const char *detail = ts_tr_text(c->d->lang, why, shown_why, sizeof(shown_why));
+        if (c->d->lang != TS_LANG_EN && detail == why) { /* no translation of the reason */
+            return ts_lesson_fail(c->d, line_of(c, v), N_("%s: expected \"N,OFFSET,XOR\", got '%s'"),
+                                  key, s);
+        }
         return ts_lesson_fail(c->d, line_of(c, v), N_("%s: expected \"N,OFFSET,XOR\", got '%s': %s"),
-                              key, s, ts_tr_text(c->d->lang, why, shown_why, sizeof(shown_why)));
+                              key, s, detail);
     }
     return TS_OK;
 }
