@@ -197,7 +197,12 @@ ts_err ts_exercise_add_cert(ts_exercise_material *m, const char *name, const ts_
 typedef struct {
     ts_oracle_strength strength; /* the server's padding check */
     bool sign;                   /* also sign the exercise's message (blinding first) */
+    ts_lang lang;                /* of the progress lines and the summary (0: English) */
 } ts_robot_opts;
+
+/* The server's padding check as ts_oracle_strength_name names it ("00 02
+ * only", "full PKCS#1"), in lang. */
+const char *ts_exercise_oracle_name(ts_oracle_strength strength, ts_lang lang);
 
 /* The leaky server of seed's robot exercise: an oracle over its key.
  * *key is the server's private key (ts_rsa_free), which o borrows. */
@@ -205,8 +210,9 @@ ts_err ts_exercise_robot_oracle(const char *seed, ts_oracle_strength strength, t
                                 ts_oracle *o);
 
 /* Runs the attack on seed's recorded session through the oracle only,
- * calling fn(ctx, line) as it goes, and appends "premaster HEX" (and
- * "signature HEX") lines and a summary to out. *queries (if not NULL) gets
+ * calling fn(ctx, line) as it goes (a line in o->lang), and appends
+ * "premaster HEX" (and "signature HEX") lines, the answer's syntax in every
+ * language, and a summary in o->lang to out. *queries (if not NULL) gets
  * the oracle queries used in all. */
 ts_err ts_exercise_robot_attack(const char *seed, const ts_robot_opts *o, ts_exercise_progress_fn fn,
                                 void *ctx, ts_buf *out, uint64_t *queries);

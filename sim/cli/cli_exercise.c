@@ -244,31 +244,49 @@ static int write_material(const ts_exercise *x, const char *seed, const char *ou
     return rc;
 }
 
+/* Where the attack's progress goes. */
+typedef struct {
+    bool tty;
+    unsigned long calls;
+    char last[512];    /* the latest line */
+    bool last_printed; /* whether it is on the screen already */
+} progress_out;
+
 /* On a terminal every update rewrites one line; otherwise one line in 64
- * is printed, and the last. */
+ * is printed, and the last (progress_end). */
 static void progress(void *ctx, const char *line)
 {
-    static unsigned long calls;
-    bool *tty = ctx;
-    if (*tty) {
+    progress_out *p = ctx;
+    snprintf(p->last, sizeof(p->last), "%s", line);
+    p->last_printed = p->tty || p->calls++ % 64 == 0;
+    if (p->tty) {
         fprintf(stderr, "\r%s\033[K", line);
-    } else if (calls++ % 64 == 0 || strstr(line, "step done") != NULL) {
+    } else if (p->last_printed) {
         fprintf(stderr, "%s\n", line);
     }
     fflush(stderr);
 }
 
+/* Ends the progress: the terminal's line, or the last update not printed. */
+static void progress_end(const progress_out *p)
+{
+    if (p->tty) {
+        fputc('\n', stderr);
+    } else if (!p->last_printed && p->last[0] != '\0') {
+        fprintf(stderr, "%s\n", p->last);
+    }
+}
+
 static int cli_robot_attack(const char *seed, const ts_robot_opts *o, ts_lang lang)
 {
-    bool tty = isatty(fileno(stderr));
-    printf("exercise: robot\nseed: %s\noracle: %s\n", seed, ts_oracle_strength_name(o->strength));
+    progress_out p = {.tty = isatty(fileno(stderr))};
+    printf("%s: robot\n%s: %s\n%s: %s\n", ts_tr(lang, N_("exercise")), ts_tr(lang, N_("seed")),
+           seed, ts_tr(lang, N_("oracle")), ts_exercise_oracle_name(o->strength, lang));
     fflush(stdout);
     ts_buf out;
     ts_buf_init(&out);
-    ts_err err = ts_exercise_robot_attack(seed, o, progress, &tty, &out, NULL);
-    if (tty) {
-        fputc('\n', stderr);
-    }
+    ts_err err = ts_exercise_robot_attack(seed, o, progress, &p, &out, NULL);
+    progress_end(&p);
     if (err == TS_OK) {
         fwrite(out.data, 1, out.len, stdout);
     }
@@ -357,7 +375,7 @@ int cli_exercise(int argc, char **argv)
             return cli_usage_error("exercise", "%s",
                                    ts_tr(o.lang, N_("--attack or --oracle (and --full-pkcs1): robot only")));
         }
-        ts_robot_opts ro = {.strength = o.strength, .sign = true};
+        ts_robot_opts ro = {.strength = o.strength, .sign = true, .lang = o.lang};
         return o.attack ? cli_robot_attack(seed, &ro, o.lang)
                         : cli_robot_oracle(seed, o.strength, o.lang);
     }

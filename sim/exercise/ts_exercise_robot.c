@@ -10,6 +10,8 @@
  * public key. */
 #include "exercise/ts_exercise.h"
 
+#include "base/ts_i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +108,12 @@ static ts_err material(const char *seed, ts_exercise_material *m)
     return err;
 }
 
+const char *ts_exercise_oracle_name(ts_oracle_strength strength, ts_lang lang)
+{
+    /* ts_oracle_strength_name's words (crypto/ takes no language) */
+    return ts_tr(lang, strength == TS_ORACLE_PKCS1 ? N_("full PKCS#1") : N_("00 02 only"));
+}
+
 ts_err ts_exercise_robot_oracle(const char *seed, ts_oracle_strength strength, ts_rsa_key **key,
                                 ts_oracle *o)
 {
@@ -132,8 +140,9 @@ typedef struct {
     ts_oracle *oracle;
     ts_exercise_progress_fn fn;
     void *ctx;
-    const char *what;
-    uint64_t base; /* queries before this attack */
+    const char *what; /* an English msgid: what is being recovered */
+    uint64_t base;    /* queries before this attack */
+    ts_lang lang;     /* of the progress lines */
 } attack_ctx;
 
 /* The attack's oracle: called from its two threads at once (ts_oracle_query
@@ -144,19 +153,37 @@ static ts_err ask(void *ctx, const uint8_t *ct, size_t len, bool *ok)
     return ts_oracle_query(a->oracle, ct, len, ok);
 }
 
+/* The attack's phase in lang: its steps keep their paper's names ("1",
+ * "2a", "2b", "2c"); the words are translated. */
+static const char *phase_name(const char *phase, ts_lang lang)
+{
+    static const char *const words[] = {N_("blinding"), N_("trim"), N_("done")};
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        if (strcmp(phase, words[i]) == 0) {
+            return ts_tr(lang, words[i]);
+        }
+    }
+    return phase;
+}
+
 static void show(void *ctx, const ts_bleich_progress *p)
 {
     attack_ctx *a = ctx;
     if (a->fn == NULL) {
         return;
     }
-    char line[200];
+    char line[400];
     snprintf(line, sizeof(line),
-             "%s: queries %llu (total %llu)  step %s  s_%u found  M: %zu interval%s, width 2^%u "
-             "of 2^%u",
-             a->what, (unsigned long long)p->queries, (unsigned long long)(a->base + p->queries),
-             p->phase, p->iteration, p->intervals, p->intervals == 1 ? "" : "s", p->width_bits,
-             p->total_bits);
+             ts_trn(a->lang,
+                    "%s: queries %llu (total %llu)  step %s  s_%u found  M: %zu interval, width "
+                    "2^%u of 2^%u",
+                    "%s: queries %llu (total %llu)  step %s  s_%u found  M: %zu intervals, width "
+                    "2^%u of 2^%u",
+                    p->intervals),
+             ts_tr(a->lang, a->what), (unsigned long long)p->queries,
+             (unsigned long long)(a->base + p->queries), phase_name(p->phase, a->lang), p->iteration,
+             p->intervals,
+             p->width_bits, p->total_bits);
     a->fn(a->ctx, line);
 }
 
@@ -238,7 +265,8 @@ ts_err ts_exercise_robot_attack(const char *seed, const ts_robot_opts *o, ts_exe
     ts_buf_init(&block);
     ts_buf_init(&sig);
     ts_err err = pub == NULL ? TS_ERR_NOMEM : recorded(seed, &s, &ct);
-    attack_ctx a = {.oracle = &oracle, .fn = fn, .ctx = ctx, .what = "premaster"};
+    attack_ctx a = {.oracle = &oracle, .fn = fn, .ctx = ctx, .what = N_("premaster"),
+                    .lang = o->lang};
     if (err == TS_OK) {
         err = run(&a, pub, ct.data, ct.len, false, NULL, &m);
     }
@@ -257,7 +285,7 @@ ts_err ts_exercise_robot_attack(const char *seed, const ts_robot_opts *o, ts_exe
         if (err == TS_OK) {
             err = sig_block(msg, ts_rsa_len(pub), &block);
         }
-        a.what = "signature";
+        a.what = N_("signature");
         a.base = first;
         if (err == TS_OK) {
             err = run(&a, pub, block.data, block.len, true, &rng, &sig);
@@ -267,11 +295,14 @@ ts_err ts_exercise_robot_attack(const char *seed, const ts_robot_opts *o, ts_exe
             err = append_line(out, "%ssignature %s\n", "", sig.data, sig.len);
         }
     }
-    char summary[256];
+    char summary[400];
     snprintf(summary, sizeof(summary),
-             "queries: %llu for the premaster%s, %llu in all (oracle: %s)\n",
-             (unsigned long long)first, o->sign ? " then the signature" : "",
-             (unsigned long long)oracle.queries, ts_oracle_strength_name(o->strength));
+             ts_tr(o->lang, o->sign ? N_("queries: %llu for the premaster then the signature, %llu "
+                                         "in all (oracle: %s)\n")
+                                    : N_("queries: %llu for the premaster, %llu in all (oracle: "
+                                         "%s)\n")),
+             (unsigned long long)first, (unsigned long long)oracle.queries,
+             ts_exercise_oracle_name(o->strength, o->lang));
     if (err == TS_OK) {
         err = ts_buf_write_bytes(out, (const uint8_t *)summary, strlen(summary));
     }

@@ -165,3 +165,16 @@ korean "exercise --help in Korean" help.ko "en,ko,stdin,stderr,ID-SEED"
 korean "check --help in Korean" help.check.ko "en,ko,stdin,exercise,seed,solved,why"
 run help.en 0 "$TLSSTEP" exercise --help --lang en
 english "exercise --help in English" help.en
+
+# --- robot: the tool's own attack and the oracle, in Korean ---
+"$TLSSTEP" exercise robot --seed k1 --attack --lang ko >attack.ko 2>progress.ko
+same "robot --attack --lang ko: exit 0" "$?" 0
+# The answer lines ("premaster HEX", "signature HEX") are the answer's syntax.
+grep -v '^premaster [0-9a-f]*$\|^signature [0-9a-f]*$' attack.ko >attack.ko.words
+korean "robot --attack: summary in Korean" attack.ko.words
+korean "robot --attack: progress in Korean" progress.ko
+same "robot --attack: the answer lines as in English" \
+    "$(grep -c '^premaster [0-9a-f]\{96\}$\|^signature [0-9a-f]*$' attack.ko)" 2
+echo 00ff | "$TLSSTEP" exercise robot --seed k1 --oracle --lang ko >oracle.out 2>oracle.ko
+same "robot --oracle: the alert is a number" "$(cat oracle.out)" 51
+korean "robot --oracle: the count in Korean" oracle.ko
