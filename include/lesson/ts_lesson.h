@@ -76,8 +76,13 @@ ts_err ts_lesson_list(const char *dir, ts_lang lang, ts_lesson ***out, size_t *n
 /* Frees an array from ts_lesson_list. */
 void ts_lesson_list_free(ts_lesson **ls, size_t n);
 
-/* "lesson" or "exercise"; "none", "close-primes", ...; "tamper", ... */
+/* "lesson" or "exercise"; "none", "close-primes", ...; "tamper", ... (the
+ * names of the file format and of JSON: English in every language) */
 const char *ts_lesson_kind_name(ts_lesson_kind kind);
+
+/* The kind as a list shows it to a reader: "lesson" or "exercise" in lang
+ * ("수업", "연습 문제"). */
+const char *ts_lesson_kind_label(ts_lesson_kind kind, ts_lang lang);
 const char *ts_weak_key_name(ts_weak_key w);
 
 /* The section of lang attached to (name, side): one naming that side wins

@@ -112,7 +112,7 @@ static ts_err print_table(ts_lesson **ls, size_t n, ts_lang lang)
     fprintf(f, "%s\n", lang == TS_LANG_KO ? "제목" : "title");
     for (size_t i = 0; i < n; i++) {
         padded(f, ls[i]->id, idw + 2);
-        padded(f, ts_lesson_kind_name(ls[i]->kind), 10);
+        padded(f, ts_lesson_kind_label(ls[i]->kind, lang), 10);
         fprintf(f, "%-12u%s\n", ls[i]->difficulty, ls[i]->title[lang]);
     }
     ts_err err = ferror(f) ? TS_ERR_IO : TS_OK;

@@ -451,6 +451,11 @@ const char *ts_lesson_kind_name(ts_lesson_kind kind)
     return kind == TS_LESSON_KIND_EXERCISE ? "exercise" : "lesson";
 }
 
+const char *ts_lesson_kind_label(ts_lesson_kind kind, ts_lang lang)
+{
+    return ts_tr(lang, kind == TS_LESSON_KIND_EXERCISE ? N_("exercise") : N_("lesson"));
+}
+
 const char *ts_weak_key_name(ts_weak_key w)
 {
     static const char *const names[] = {"none", "close-primes", "shared-prime", "e3", "tiny"};

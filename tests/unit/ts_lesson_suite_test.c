@@ -183,6 +183,12 @@ static void test_messages_in_lang(void **state)
     assert_true(ts_lesson_found("rsa-handshake", "lessons"));
     assert_true(ts_lesson_found("lessons/records.md", NULL));
     assert_false(ts_lesson_found("lessons/nothing.md", NULL));
+    /* the kind: a label in the reader's language, a name in the file's */
+    assert_string_equal(ts_lesson_kind_label(TS_LESSON_KIND_LESSON, TS_LANG_EN), "lesson");
+    assert_string_equal(ts_lesson_kind_label(TS_LESSON_KIND_EXERCISE, TS_LANG_EN), "exercise");
+    assert_string_equal(ts_lesson_kind_label(TS_LESSON_KIND_LESSON, TS_LANG_KO), "수업");
+    assert_string_equal(ts_lesson_kind_label(TS_LESSON_KIND_EXERCISE, TS_LANG_KO), "연습 문제");
+    assert_string_equal(ts_lesson_kind_name(TS_LESSON_KIND_EXERCISE), "exercise");
 }
 
 int main(void)
