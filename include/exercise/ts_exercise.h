@@ -5,7 +5,10 @@
  * same material, so `tlsstep check ID --seed S` rebuilds what the student
  * was given. Reference solutions live in the tests, never here. Functions
  * return ts_err for the machinery; an answer that is wrong or malformed is
- * a verdict, not an error. */
+ * a verdict, not an error. The texts a person reads (title, incident,
+ * answer, the facts under the task, the verdict's why) are English msgids
+ * (N_) shown in the language the caller sets in the material or the
+ * verdict; the files of the material stay English, as scripts read them. */
 #ifndef TS_EXERCISE_H
 #define TS_EXERCISE_H
 
@@ -16,13 +19,15 @@
 
 #include "base/ts_buf.h"
 #include "base/ts_err.h"
+#include "base/ts_lang.h"
 #include "crypto/attack/ts_oracle.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_rsa.h"
 #include "simulation/ts_session.h"
 
 #define TS_EXERCISE_MAX_FILES 8
-#define TS_EXERCISE_WHY 480
+#define TS_EXERCISE_WHY 1024
+#define TS_EXERCISE_LINE 640 /* a good size for ts_exercise_result_line */
 
 /* One file of public material. */
 typedef struct {
@@ -35,11 +40,13 @@ typedef struct {
     ts_exercise_file files[TS_EXERCISE_MAX_FILES];
     size_t n_files;
     ts_buf facts;    /* text lines shown under the task ("n = ...") */
+    ts_lang lang;    /* language of the facts (English after init) */
 } ts_exercise_material;
 
 typedef struct {
     bool solved;
-    char why[TS_EXERCISE_WHY]; /* one line */
+    char why[TS_EXERCISE_WHY]; /* one line, in lang */
+    ts_lang lang;    /* set by the caller before check(): the language of why */
 } ts_exercise_verdict;
 
 /* Progress of a long computation (the ROBOT attack): called now and then. */
@@ -47,12 +54,16 @@ typedef void (*ts_exercise_progress_fn)(void *ctx, const char *line);
 
 typedef struct {
     const char *id;
-    const char *title;     /* English, one line (the lesson file has both languages) */
-    const char *incident;  /* the real incident, one line */
+    /* English msgids (ts_tr shows them in the reader's language); the
+     * lesson file ID.md has the title, task and hints in both languages. */
+    const char *title;     /* one line */
+    const char *incident;  /* the real incident, one line (the lesson's exercise.incident) */
     const char *answer;    /* what the student supplies, one line */
-    /* Makes the public material for seed into m (initialised by the caller). */
+    /* Makes the public material for seed into m (initialised by the caller,
+     * with m->lang the language of its facts). */
     ts_err (*material)(const char *seed, ts_exercise_material *m);
-    /* Decides answer (len bytes: a file's text or the command-line value). */
+    /* Decides answer (len bytes: a file's text or the command-line value);
+     * v->why is written in v->lang, which the caller sets. */
     ts_err (*check)(const char *seed, const uint8_t *answer, size_t len, ts_exercise_verdict *v);
 } ts_exercise;
 
@@ -71,7 +82,8 @@ void ts_exercise_material_free(ts_exercise_material *m);
 ts_err ts_exercise_add_file(ts_exercise_material *m, const char *name, const uint8_t *data,
                             size_t n);
 
-/* Appends a printf-formatted line (newline added) to the facts. */
+/* Appends a line (newline added) to the facts: fmt, an English msgid
+ * (N_), in m->lang, filled printf-style. */
 ts_err ts_exercise_fact(ts_exercise_material *m, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -82,7 +94,9 @@ ts_err ts_exercise_number(ts_exercise_material *m, ts_buf *numbers, const char *
 
 /* --- verdicts --- */
 
-/* Sets v and returns TS_OK (so a checker can `return ts_exercise_verdict_set(...)`). */
+/* Sets v: solved, and why from fmt, an English msgid (N_), in v->lang
+ * filled printf-style (arguments that are sentences must already be in
+ * v->lang); returns TS_OK (so a checker can `return ts_exercise_verdict_set(...)`). */
 ts_err ts_exercise_verdict_set(ts_exercise_verdict *v, bool solved, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -118,8 +132,10 @@ ts_err ts_exercise_transcript(const ts_session *s, ts_buf *out);
  * its result in *err (NULL: not interested). */
 bool ts_exercise_client_check(const ts_session *s, const char *name, ts_err *err);
 
-/* One line saying how s's last run ended (ts_transcript_result_line). */
-void ts_exercise_result_line(const ts_session *s, char *out, size_t cap);
+/* One line saying how s's last run ended, in lang: in English exactly
+ * ts_transcript_result_line ("ok", "bad_record_mac (sent by client:
+ * REASON)", "stalled (REASON)"), the reason translated with ts_tr_text. */
+void ts_exercise_result_line(const ts_session *s, ts_lang lang, char *out, size_t cap);
 
 /* Appends to ca_der a self-signed CA certificate for ca_key and to
  * server_der one for server_pub naming host, signed by ca_key: ts_x509_make_certs
@@ -161,13 +177,14 @@ ts_err ts_exercise_impersonate(const ts_exercise_run_opts *o, const ts_rsa_key *
 
 /* Reads a private key from answer text holding a PEM block, or from hex
  * factor p of modulus n (with e); *key is NULL when the answer is neither,
- * *why then says what was wrong. */
+ * *why then says what was wrong (an English msgid: ts_tr it). */
 ts_err ts_exercise_answer_key(const char *text, const ts_rsa_key *pub, ts_rsa_key **key,
                               const char **why);
 
 /* Decides an impersonation: key must have real's public part, then a
  * session of seed in which a server holding key presents server_der to a
- * client trusting ca_der and checking everything must end well. */
+ * client trusting ca_der and checking everything must end well. v->why
+ * in v->lang. */
 ts_err ts_exercise_check_impostor(const char *seed, const char *host, const ts_rsa_key *key,
                                   const ts_rsa_key *real, const ts_buf *server_der,
                                   const ts_buf *ca_der, ts_exercise_verdict *v);
@@ -180,7 +197,12 @@ ts_err ts_exercise_add_cert(ts_exercise_material *m, const char *name, const ts_
 typedef struct {
     ts_oracle_strength strength; /* the server's padding check */
     bool sign;                   /* also sign the exercise's message (blinding first) */
+    ts_lang lang;                /* of the progress lines and the summary (0: English) */
 } ts_robot_opts;
+
+/* The server's padding check as ts_oracle_strength_name names it ("00 02
+ * only", "full PKCS#1"), in lang. */
+const char *ts_exercise_oracle_name(ts_oracle_strength strength, ts_lang lang);
 
 /* The leaky server of seed's robot exercise: an oracle over its key.
  * *key is the server's private key (ts_rsa_free), which o borrows. */
@@ -188,8 +210,9 @@ ts_err ts_exercise_robot_oracle(const char *seed, ts_oracle_strength strength, t
                                 ts_oracle *o);
 
 /* Runs the attack on seed's recorded session through the oracle only,
- * calling fn(ctx, line) as it goes, and appends "premaster HEX" (and
- * "signature HEX") lines and a summary to out. *queries (if not NULL) gets
+ * calling fn(ctx, line) as it goes (a line in o->lang), and appends
+ * "premaster HEX" (and "signature HEX") lines, the answer's syntax in every
+ * language, and a summary in o->lang to out. *queries (if not NULL) gets
  * the oracle queries used in all. */
 ts_err ts_exercise_robot_attack(const char *seed, const ts_robot_opts *o, ts_exercise_progress_fn fn,
                                 void *ctx, ts_buf *out, uint64_t *queries);

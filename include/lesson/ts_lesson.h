@@ -6,11 +6,13 @@
  * (cmark) with a `# en` part and a `# ko` part, each made of `## STEP`
  * sections attached to the steps of a run by the step's name (ts_steps.h).
  * Loading checks everything and names file, line and what was expected.
- * The lesson itself, as data, is in ts_lesson_types.h. Functions that can fail return ts_err (TS_ERR_LESSON for a bad file, with
- * the message in why). */
+ * The lesson itself, as data, is in ts_lesson_types.h. Functions that can
+ * fail return ts_err (TS_ERR_LESSON for a bad file, with the message in
+ * why, written in the lang the caller gives: the reader's). */
 #ifndef TS_LESSON_H
 #define TS_LESSON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/ts_err.h"
@@ -23,14 +25,14 @@
 
 /* Parses a lesson from text (len bytes; path is used in messages and kept;
  * its name is not checked against the id). On failure why (cap bytes) holds
- * "PATH:LINE: what was expected". */
-ts_err ts_lesson_parse(const char *text, size_t len, const char *path, ts_lesson **out,
-                       char *why, size_t cap);
+ * "PATH:LINE: what was expected", in lang. */
+ts_err ts_lesson_parse(const char *text, size_t len, const char *path, ts_lang lang,
+                       ts_lesson **out, char *why, size_t cap);
 
 /* Reads and parses the file at path, whatever its name: a lesson given by
  * path (a teacher's copy, my-copy.md) keeps the id of its front matter.
  * TS_ERR_IO when unreadable. */
-ts_err ts_lesson_load(const char *path, ts_lesson **out, char *why, size_t cap);
+ts_err ts_lesson_load(const char *path, ts_lang lang, ts_lesson **out, char *why, size_t cap);
 
 /* Frees l (NULL is fine). */
 void ts_lesson_free(ts_lesson *l);
@@ -55,21 +57,32 @@ const char *ts_lesson_data_dir(void);
  * ID.md holding id ID (TS_ERR_LESSON naming both, otherwise); TS_ERR_LESSON
  * with "no lesson 'ID' in DIRS" when none has it. An id that holds a '/' or
  * ends in ".md" is a path, loaded as ts_lesson_load does. */
-ts_err ts_lesson_open(const char *id, const char *dir, ts_lesson **out, char *why, size_t cap);
+ts_err ts_lesson_open(const char *id, const char *dir, ts_lang lang, ts_lesson **out, char *why,
+                      size_t cap);
+
+/* Whether ts_lesson_open(id, dir, ...) finds a file to load (a lesson of
+ * the search path, or the file itself when id is a path), good or bad:
+ * what tells "no such lesson" from "a lesson that does not load". */
+bool ts_lesson_found(const char *id, const char *dir);
 
 /* Loads every lesson of the folders (an id found earlier hides later
  * copies), sorted by difficulty then id. A file that fails, or whose name
- * is not its ID.md, is reported through bad(ctx, message) and skipped.
- * *out is a malloc'd array. */
+ * is not its ID.md, is reported through bad(ctx, message), the message in
+ * lang, and skipped. *out is a malloc'd array. */
 typedef void (*ts_lesson_bad_fn)(void *ctx, const char *message);
-ts_err ts_lesson_list(const char *dir, ts_lesson ***out, size_t *n, ts_lesson_bad_fn bad,
-                      void *ctx);
+ts_err ts_lesson_list(const char *dir, ts_lang lang, ts_lesson ***out, size_t *n,
+                      ts_lesson_bad_fn bad, void *ctx);
 
 /* Frees an array from ts_lesson_list. */
 void ts_lesson_list_free(ts_lesson **ls, size_t n);
 
-/* "lesson" or "exercise"; "none", "close-primes", ...; "tamper", ... */
+/* "lesson" or "exercise"; "none", "close-primes", ...; "tamper", ... (the
+ * names of the file format and of JSON: English in every language) */
 const char *ts_lesson_kind_name(ts_lesson_kind kind);
+
+/* The kind as a list shows it to a reader: "lesson" or "exercise" in lang
+ * ("수업", "연습 문제"). */
+const char *ts_lesson_kind_label(ts_lesson_kind kind, ts_lang lang);
 const char *ts_weak_key_name(ts_weak_key w);
 
 /* The section of lang attached to (name, side): one naming that side wins

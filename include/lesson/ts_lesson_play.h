@@ -17,16 +17,19 @@
 #include "simulation/ts_session.h"
 
 /* Context of ts_lesson_run_value: the session and the step the text is
- * shown at (values derived at steps <= k are preferred). */
+ * shown at (values derived at steps <= k are preferred), and the language
+ * of the words around a value ("48 bytes", "ok"; English when left 0). */
 typedef struct {
     const ts_session *s;
     size_t k;
+    ts_lang lang;
 } ts_lesson_values;
 
 /* A ts_lesson_value_fn over a run (ctx: a ts_lesson_values): NAME or
  * SIDE:NAME is the latest value step of that name at or before k (else the
  * first after it), shown as hex, long values shortened ("a1b2...ff (48
- * bytes)"); checks give "ok" or "failed"; "seed", "suite", "bits", "host"
+ * bytes)"); checks give "ok" or "failed" (the words in the context's
+ * lang); "seed", "suite", "bits", "host"
  * give the run's options. False when nothing matches. */
 bool ts_lesson_run_value(void *ctx, const char *name, char *out, size_t cap);
 

@@ -1,6 +1,8 @@
 /* cli_exercise: `tlsstep exercise ID` (print the task, write the public
  * material) and `tlsstep check ID --seed S --answer FILE|TEXT` (decide an
- * answer: exit 0 solved, 1 not, with one line saying why). */
+ * answer: exit 0 solved, 1 not, with one line saying why). Everything a
+ * person reads is in the --lang language (default: the locale's); JSON and
+ * the material's files stay English. */
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
@@ -11,13 +13,14 @@
 #include <unistd.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_i18n.h"
 #include "base/ts_lang.h"
 #include "cli/cli.h"
 #include "exercise/ts_exercise.h"
 #include "lesson/ts_lesson.h"
 
-static const char exercise_usage[] =
-    "usage: tlsstep exercise [ID] [--seed S] [--out-dir DIR] [--lang en|ko] [--lessons DIR]\n"
+static const char *const exercise_usage =
+    N_("usage: tlsstep exercise [ID] [--seed S] [--out-dir DIR] [--lang en|ko] [--lessons DIR]\n"
     "       tlsstep exercise robot --seed S --attack|--oracle [--full-pkcs1]\n"
     "Prints an exercise's task, the real incident it comes from and its hints, and\n"
     "writes its public material (certificates, a recorded run, numbers) into DIR.\n"
@@ -37,10 +40,10 @@ static const char exercise_usage[] =
     "                 (decrypt_error: bad padding); the count goes to stderr\n"
     "  --full-pkcs1   robot: the server checks all of PKCS#1, not only 00 02\n"
     "\n"
-    "Then: tlsstep check ID --seed S --answer FILE\n";
+    "Then: tlsstep check ID --seed S --answer FILE\n");
 
-static const char check_usage[] =
-    "usage: tlsstep check ID --seed S --answer FILE|TEXT [--json]\n"
+static const char *const check_usage =
+    N_("usage: tlsstep check ID --seed S --answer FILE|TEXT [--json] [--lang en|ko]\n"
     "Decides an exercise's answer from a real run or computation on the material\n"
     "of seed S. The answer is read from FILE ('-': stdin) when such a file\n"
     "exists, else the value itself is the answer (hex, a tamper spec, ...).\n"
@@ -48,8 +51,10 @@ static const char check_usage[] =
     "  --seed S         the seed the exercise was given with (required)\n"
     "  --answer FILE|TEXT  the answer\n"
     "  --json           print {\"exercise\", \"seed\", \"solved\", \"why\"} as JSON\n"
+    "                   (in English, whatever the language)\n"
+    "  --lang en|ko     language of the verdict (default: from the locale)\n"
     "\n"
-    "Exit status: 0 solved, 1 not solved (one line says why), 2 bad usage.\n";
+    "Exit status: 0 solved, 1 not solved (one line says why), 2 bad usage.\n");
 
 enum { OPT_SEED = 256, OPT_OUT, OPT_LANG, OPT_LESSONS, OPT_ATTACK, OPT_ORACLE, OPT_FULL, OPT_ANSWER,
        OPT_JSON };
@@ -62,9 +67,26 @@ typedef struct {
     ts_oracle_strength strength;
 } ex_opts;
 
+/* The language asked for by --lang en|ko or --lang=en|ko anywhere in argv
+ * (before "--"), else the locale's: what --help and the first usage error
+ * are written in, before the options are parsed. */
+static ts_lang lang_of_args(int argc, char **argv)
+{
+    ts_lang lang = ts_lang_default();
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *v = strncmp(argv[i], "--lang=", 7) == 0 ? argv[i] + 7
+                        : strcmp(argv[i], "--lang") == 0 && i + 1 < argc ? argv[i + 1]
+                                                                          : NULL;
+        if (v != NULL) {
+            ts_lang_parse(v, &lang);
+        }
+    }
+    return lang;
+}
+
 /* Parses the options of cmd (longopts: the ones it takes) into o; returns
  * CLI_EXIT_OK, optind then at the operands, or the exit status of the
- * first bad option (message printed). */
+ * first bad option (message printed in o->lang). */
 static int parse_opts(const char *cmd, const struct option *longopts, int argc, char **argv,
                       ex_opts *o)
 {
@@ -75,14 +97,15 @@ static int parse_opts(const char *cmd, const struct option *longopts, int argc, 
         switch (c) {
         case OPT_SEED:
             if (optarg[0] == '\0' || strlen(optarg) > 200) {
-                return cli_usage_error(cmd, "--seed: expected 1..200 characters");
+                return cli_usage_error(cmd, "%s", ts_tr(o->lang, N_("--seed: expected 1..200 characters")));
             }
             o->seed = optarg;
             break;
         case OPT_OUT: o->out_dir = optarg; break;
         case OPT_LANG:
             if (!ts_lang_parse(optarg, &o->lang)) {
-                return cli_usage_error(cmd, "--lang: expected en or ko, not '%s'", optarg);
+                return cli_usage_error(cmd, ts_tr(o->lang, N_("--lang: expected en or ko, not '%s'")),
+                                       optarg);
             }
             break;
         case OPT_LESSONS: o->lessons = optarg; break;
@@ -92,31 +115,51 @@ static int parse_opts(const char *cmd, const struct option *longopts, int argc, 
         case OPT_ANSWER: o->answer = optarg; break;
         case OPT_JSON: o->json = true; break;
         default:
-            return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+            return cli_usage_error(cmd, ts_tr(o->lang, N_("unknown option '%s'")), argv[optind - 1]);
         }
     }
     return CLI_EXIT_OK;
 }
 
-/* The one operand, an exercise ID, into *x; else a usage error of cmd. */
-static int one_exercise(const char *cmd, int argc, char **argv, const ts_exercise **x)
+/* The one operand, an exercise ID, into *x; else a usage error of cmd in lang. */
+static int one_exercise(const char *cmd, int argc, char **argv, ts_lang lang, const ts_exercise **x)
 {
     if (optind + 1 != argc) {
-        return cli_usage_error(cmd, "expected one exercise ID");
+        return cli_usage_error(cmd, "%s", ts_tr(lang, N_("expected one exercise ID")));
     }
     *x = ts_exercise_find(argv[optind]);
     if (*x == NULL) {
-        return cli_fail(CLI_EXIT_USAGE, cmd, "no exercise '%s' (the list: 'tlsstep exercise')",
+        return cli_fail(CLI_EXIT_USAGE, cmd,
+                        ts_tr(lang, N_("no exercise '%s' (the list: 'tlsstep exercise')")),
                         argv[optind]);
     }
     return CLI_EXIT_OK;
 }
 
-static int list_exercises(void)
+/* The exercise's lesson file (ID.md on the lesson path, dir first), or
+ * NULL when there is none or it does not load (ts_lesson_free it). */
+static ts_lesson *lesson_of(const ts_exercise *x, const char *dir, ts_lang lang)
+{
+    ts_lesson *l = NULL;
+    char why[TS_LESSON_WHY_CAP];
+    return ts_lesson_open(x->id, dir, lang, &l, why, sizeof(why)) == TS_OK ? l : NULL;
+}
+
+/* The exercise's title in lang: its lesson's when there is one. */
+static void print_title(const ts_exercise *x, const ts_lesson *l, ts_lang lang)
+{
+    fputs(l != NULL ? l->title[lang] : ts_tr(lang, x->title), stdout);
+}
+
+static int list_exercises(const char *dir, ts_lang lang)
 {
     for (size_t i = 0; ts_exercise_at(i) != NULL; i++) {
         const ts_exercise *x = ts_exercise_at(i);
-        printf("%-18s %s\n", x->id, x->title);
+        ts_lesson *l = lesson_of(x, dir, lang);
+        printf("%-18s ", x->id);
+        print_title(x, l, lang);
+        putchar('\n');
+        ts_lesson_free(l);
     }
     return CLI_EXIT_OK;
 }
@@ -134,22 +177,26 @@ static void print_block(const char *title, const char *text)
     }
 }
 
-/* The task from the lesson file, when there is one. */
+/* The task, from the lesson file when there is one, in lang. The lesson's
+ * incident is English (one text for both languages): shown through the
+ * catalogue, where the exercise's own incident, the same text, has its
+ * translation. */
 static void print_task(const ts_exercise *x, const char *dir, ts_lang lang)
 {
-    ts_lesson *l = NULL;
-    char why[TS_LESSON_WHY_CAP];
-    bool have = ts_lesson_open(x->id, dir, &l, why, sizeof(why)) == TS_OK;
-    printf("exercise: %s\n", x->id);
-    printf("title: %s\n", have ? l->title[lang] : x->title);
-    printf("incident: %s\n", have && l->exercise.incident != NULL ? l->exercise.incident
-                                                                   : x->incident);
-    if (have) {
-        print_block("task", l->exercise.goal[lang]);
+    ts_lesson *l = lesson_of(x, dir, lang);
+    printf("%s: %s\n", ts_tr(lang, N_("exercise")), x->id);
+    printf("%s: ", ts_tr(lang, N_("title")));
+    print_title(x, l, lang);
+    putchar('\n');
+    const char *incident = l != NULL && l->exercise.incident != NULL ? l->exercise.incident
+                                                                     : x->incident;
+    printf("%s: %s\n", ts_tr(lang, N_("incident")), ts_tr(lang, incident));
+    if (l != NULL) {
+        print_block(ts_tr(lang, N_("task")), l->exercise.goal[lang]);
     }
-    printf("answer: %s\n", x->answer);
-    if (have && l->exercise.n_hints[lang] > 0) {
-        printf("hints (read them one at a time):\n");
+    printf("%s: %s\n", ts_tr(lang, N_("answer")), ts_tr(lang, x->answer));
+    if (l != NULL && l->exercise.n_hints[lang] > 0) {
+        printf("%s\n", ts_tr(lang, N_("hints (read them one at a time):")));
         for (size_t i = 0; i < l->exercise.n_hints[lang]; i++) {
             printf("  %zu. %s\n", i + 1, l->exercise.hints[lang][i]);
         }
@@ -157,23 +204,25 @@ static void print_task(const ts_exercise *x, const char *dir, ts_lang lang)
     ts_lesson_free(l);
 }
 
-static int write_material(const ts_exercise *x, const char *seed, const char *out_dir)
+static int write_material(const ts_exercise *x, const char *seed, const char *out_dir, ts_lang lang)
 {
     ts_exercise_material m;
     ts_exercise_material_init(&m);
+    m.lang = lang;
     ts_err err = x->material(seed, &m);
     if (err != TS_OK) {
         ts_exercise_material_free(&m);
-        return cli_fail(CLI_EXIT_FAIL, "exercise", "could not make the material: %s",
-                        ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "exercise", ts_tr(lang, N_("could not make the material: %s")),
+                        ts_err_str(err, lang));
     }
     if (m.n_files > 0 && mkdir(out_dir, 0755) != 0 && errno != EEXIST) {
+        int e = errno;
         ts_exercise_material_free(&m);
-        return cli_fail(CLI_EXIT_USAGE, "exercise", "cannot make folder '%s': %s", out_dir,
-                        strerror(errno));
+        return cli_fail(CLI_EXIT_USAGE, "exercise", ts_tr(lang, N_("cannot make folder '%s': %s")),
+                        out_dir, strerror(e));
     }
     if (m.facts.len > 0) {
-        printf("given:\n");
+        printf("%s:\n", ts_tr(lang, N_("given")));
         fwrite(m.facts.data, 1, m.facts.len, stdout);
     }
     int rc = CLI_EXIT_OK;
@@ -181,58 +230,80 @@ static int write_material(const ts_exercise *x, const char *seed, const char *ou
         char path[4096];
         snprintf(path, sizeof(path), "%s/%s", out_dir, m.files[i].name);
         if (cli_write_file(path, m.files[i].data.data, m.files[i].data.len) != TS_OK) {
-            rc = cli_fail(CLI_EXIT_USAGE, "exercise", "cannot write '%s'", path);
+            rc = cli_fail(CLI_EXIT_USAGE, "exercise", ts_tr(lang, N_("cannot write '%s'")), path);
         } else {
-            printf("wrote: %s (%zu bytes)\n", path, m.files[i].data.len);
+            printf(ts_tr(lang, N_("wrote: %s (%zu bytes)")), path, m.files[i].data.len);
+            putchar('\n');
         }
     }
     ts_exercise_material_free(&m);
     if (rc == CLI_EXIT_OK) {
-        printf("check: tlsstep check %s --seed %s --answer FILE\n", x->id, seed);
+        printf("%s: tlsstep check %s --seed %s --answer FILE\n", ts_tr(lang, N_("check")), x->id,
+               seed);
     }
     return rc;
 }
 
+/* Where the attack's progress goes. */
+typedef struct {
+    bool tty;
+    unsigned long calls;
+    char last[512];    /* the latest line */
+    bool last_printed; /* whether it is on the screen already */
+} progress_out;
+
 /* On a terminal every update rewrites one line; otherwise one line in 64
- * is printed, and the last. */
+ * is printed, and the last (progress_end). */
 static void progress(void *ctx, const char *line)
 {
-    static unsigned long calls;
-    bool *tty = ctx;
-    if (*tty) {
+    progress_out *p = ctx;
+    snprintf(p->last, sizeof(p->last), "%s", line);
+    p->last_printed = p->tty || p->calls++ % 64 == 0;
+    if (p->tty) {
         fprintf(stderr, "\r%s\033[K", line);
-    } else if (calls++ % 64 == 0 || strstr(line, "step done") != NULL) {
+    } else if (p->last_printed) {
         fprintf(stderr, "%s\n", line);
     }
     fflush(stderr);
 }
 
-static int cli_robot_attack(const char *seed, const ts_robot_opts *o)
+/* Ends the progress: the terminal's line, or the last update not printed. */
+static void progress_end(const progress_out *p)
 {
-    bool tty = isatty(fileno(stderr));
-    printf("exercise: robot\nseed: %s\noracle: %s\n", seed, ts_oracle_strength_name(o->strength));
+    if (p->tty) {
+        fputc('\n', stderr);
+    } else if (!p->last_printed && p->last[0] != '\0') {
+        fprintf(stderr, "%s\n", p->last);
+    }
+}
+
+static int cli_robot_attack(const char *seed, const ts_robot_opts *o, ts_lang lang)
+{
+    progress_out p = {.tty = isatty(fileno(stderr))};
+    printf("%s: robot\n%s: %s\n%s: %s\n", ts_tr(lang, N_("exercise")), ts_tr(lang, N_("seed")),
+           seed, ts_tr(lang, N_("oracle")), ts_exercise_oracle_name(o->strength, lang));
     fflush(stdout);
     ts_buf out;
     ts_buf_init(&out);
-    ts_err err = ts_exercise_robot_attack(seed, o, progress, &tty, &out, NULL);
-    if (tty) {
-        fputc('\n', stderr);
-    }
+    ts_err err = ts_exercise_robot_attack(seed, o, progress, &p, &out, NULL);
+    progress_end(&p);
     if (err == TS_OK) {
         fwrite(out.data, 1, out.len, stdout);
     }
     ts_buf_free(&out);
     return err == TS_OK ? CLI_EXIT_OK
-                        : cli_fail(CLI_EXIT_FAIL, "exercise", "attack failed: %s", ts_err_str(err, TS_LANG_EN));
+                        : cli_fail(CLI_EXIT_FAIL, "exercise", ts_tr(lang, N_("attack failed: %s")),
+                                   ts_err_str(err, lang));
 }
 
-static int cli_robot_oracle(const char *seed, ts_oracle_strength strength)
+static int cli_robot_oracle(const char *seed, ts_oracle_strength strength, ts_lang lang)
 {
     ts_rsa_key *key = NULL;
     ts_oracle o;
     ts_err err = ts_exercise_robot_oracle(seed, strength, &key, &o);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "exercise", "no oracle: %s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "exercise", ts_tr(lang, N_("no oracle: %s")),
+                        ts_err_str(err, lang));
     }
     char *line = NULL;
     size_t cap = 0;
@@ -248,14 +319,16 @@ static int cli_robot_oracle(const char *seed, ts_oracle_strength strength)
         ts_buf_reset(&ct);
         if (ts_hex_decode(line, &ct, NULL) != TS_OK ||
             ts_oracle_query(&o, ct.data, ct.len, &ok) != TS_OK) {
-            rc = cli_usage_error("exercise", "oracle: expected a hex ciphertext below n per line");
+            rc = cli_usage_error("exercise", "%s",
+                                 ts_tr(lang, N_("oracle: expected a hex ciphertext below n per line")));
             break;
         }
         printf("%d\n", ts_oracle_alert(ok));
         fflush(stdout);
     }
-    fprintf(stderr, "oracle: %llu queries, %llu with good padding\n",
+    fprintf(stderr, ts_tr(lang, N_("oracle: %llu queries, %llu with good padding")),
             (unsigned long long)o.queries, (unsigned long long)o.valid);
+    fputc('\n', stderr);
     free(line);
     ts_buf_free(&ct);
     ts_rsa_free(key);
@@ -264,8 +337,9 @@ static int cli_robot_oracle(const char *seed, ts_oracle_strength strength)
 
 int cli_exercise(int argc, char **argv)
 {
+    ex_opts o = {.lang = lang_of_args(argc, argv), .strength = TS_ORACLE_PREFIX};
     if (cli_wants_help(argc, argv)) {
-        fputs(exercise_usage, stdout);
+        fputs(ts_tr(o.lang, exercise_usage), stdout);
         return CLI_EXIT_OK;
     }
     static const struct option longopts[] = {
@@ -278,16 +352,15 @@ int cli_exercise(int argc, char **argv)
         {"full-pkcs1", no_argument, NULL, OPT_FULL},
         {NULL, 0, NULL, 0},
     };
-    ex_opts o = {.lang = ts_lang_default(), .strength = TS_ORACLE_PREFIX};
     int rc = parse_opts("exercise", longopts, argc, argv, &o);
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
     if (optind == argc) {
-        return list_exercises();
+        return list_exercises(o.lessons, o.lang);
     }
     const ts_exercise *x = NULL;
-    rc = one_exercise("exercise", argc, argv, &x);
+    rc = one_exercise("exercise", argc, argv, o.lang, &x);
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
@@ -299,10 +372,12 @@ int cli_exercise(int argc, char **argv)
     }
     if (o.attack || o.oracle || o.strength != TS_ORACLE_PREFIX) {
         if (strcmp(x->id, "robot") != 0 || (o.attack && o.oracle)) {
-            return cli_usage_error("exercise", "--attack or --oracle (and --full-pkcs1): robot only");
+            return cli_usage_error("exercise", "%s",
+                                   ts_tr(o.lang, N_("--attack or --oracle (and --full-pkcs1): robot only")));
         }
-        ts_robot_opts ro = {.strength = o.strength, .sign = true};
-        return o.attack ? cli_robot_attack(seed, &ro) : cli_robot_oracle(seed, o.strength);
+        ts_robot_opts ro = {.strength = o.strength, .sign = true, .lang = o.lang};
+        return o.attack ? cli_robot_attack(seed, &ro, o.lang)
+                        : cli_robot_oracle(seed, o.strength, o.lang);
     }
     const char *out_dir = o.out_dir;
     char dir[512];
@@ -311,11 +386,14 @@ int cli_exercise(int argc, char **argv)
         out_dir = dir;
     }
     print_task(x, o.lessons, o.lang);
-    printf("seed: %s\n", seed);
-    return write_material(x, seed, out_dir);
+    printf("%s: %s\n", ts_tr(o.lang, N_("seed")), seed);
+    return write_material(x, seed, out_dir, o.lang);
 }
 
-static int report(const ts_exercise *x, const char *seed, const ts_exercise_verdict *v, bool json)
+/* Prints the verdict: as JSON (English, whatever the language), or one
+ * line in lang. */
+static int report(const ts_exercise *x, const char *seed, const ts_exercise_verdict *v, bool json,
+                  ts_lang lang)
 {
     if (json) {
         json_t *o = json_pack("{s:s, s:s, s:b, s:s}", "exercise", x->id, "seed", seed, "solved",
@@ -323,57 +401,61 @@ static int report(const ts_exercise *x, const char *seed, const ts_exercise_verd
         char *text = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
         json_decref(o);
         if (text == NULL) {
-            return cli_fail(CLI_EXIT_FAIL, "check", "out of memory");
+            return cli_fail(CLI_EXIT_FAIL, "check", "%s", ts_err_str(TS_ERR_NOMEM, lang));
         }
         puts(text);
         free(text);
     } else {
-        printf("%s: %s\n", v->solved ? "solved" : "not solved", v->why);
+        printf("%s: %s\n", v->solved ? ts_tr(lang, N_("solved")) : ts_tr(lang, N_("not solved")),
+               v->why);
     }
     return v->solved ? CLI_EXIT_OK : CLI_EXIT_FAIL;
 }
 
 int cli_check(int argc, char **argv)
 {
+    ex_opts o = {.lang = lang_of_args(argc, argv), .strength = TS_ORACLE_PREFIX};
     if (cli_wants_help(argc, argv)) {
-        fputs(check_usage, stdout);
+        fputs(ts_tr(o.lang, check_usage), stdout);
         return CLI_EXIT_OK;
     }
     static const struct option longopts[] = {
         {"seed", required_argument, NULL, OPT_SEED}, {"answer", required_argument, NULL, OPT_ANSWER},
-        {"json", no_argument, NULL, OPT_JSON},       {NULL, 0, NULL, 0},
+        {"json", no_argument, NULL, OPT_JSON},       {"lang", required_argument, NULL, OPT_LANG},
+        {NULL, 0, NULL, 0},
     };
-    ex_opts o = {.lang = TS_LANG_EN, .strength = TS_ORACLE_PREFIX};
     const ts_exercise *x = NULL;
     int rc = parse_opts("check", longopts, argc, argv, &o);
     if (rc == CLI_EXIT_OK) {
-        rc = one_exercise("check", argc, argv, &x);
+        rc = one_exercise("check", argc, argv, o.lang, &x);
     }
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
     const char *seed = o.seed, *answer = o.answer;
     if (seed == NULL || answer == NULL) {
-        return cli_usage_error("check", "--seed and --answer are required");
+        return cli_usage_error("check", "%s", ts_tr(o.lang, N_("--seed and --answer are required")));
     }
     ts_buf text;
     struct stat st;
     bool is_file = strcmp(answer, "-") == 0 || stat(answer, &st) == 0;
     if (is_file) {
         if (cli_read_file(answer, &text) != TS_OK) {
-            return cli_usage_error("check", "cannot read answer file '%s'", answer);
+            return cli_usage_error("check", ts_tr(o.lang, N_("cannot read answer file '%s'")), answer);
         }
     } else {
         ts_buf_init(&text);
         if (ts_buf_write_bytes(&text, (const uint8_t *)answer, strlen(answer)) != TS_OK) {
-            return cli_fail(CLI_EXIT_FAIL, "check", "out of memory");
+            return cli_fail(CLI_EXIT_FAIL, "check", "%s", ts_err_str(TS_ERR_NOMEM, o.lang));
         }
     }
-    ts_exercise_verdict v = {.solved = false, .why = ""};
+    /* JSON carries English whatever the language; the line, the reader's. */
+    ts_exercise_verdict v = {.solved = false, .why = "", .lang = o.json ? TS_LANG_EN : o.lang};
     ts_err err = x->check(seed, text.data, text.len, &v);
     ts_buf_free(&text);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "check", "the checker could not run: %s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "check", ts_tr(o.lang, N_("the checker could not run: %s")),
+                        ts_err_str(err, o.lang));
     }
-    return report(x, seed, &v, o.json);
+    return report(x, seed, &v, o.json, o.lang);
 }

@@ -112,7 +112,7 @@ static ts_err print_table(ts_lesson **ls, size_t n, ts_lang lang)
     fprintf(f, "%s\n", lang == TS_LANG_KO ? "제목" : "title");
     for (size_t i = 0; i < n; i++) {
         padded(f, ls[i]->id, idw + 2);
-        padded(f, ts_lesson_kind_name(ls[i]->kind), 10);
+        padded(f, ts_lesson_kind_label(ls[i]->kind, lang), 10);
         fprintf(f, "%-12u%s\n", ls[i]->difficulty, ls[i]->title[lang]);
     }
     ts_err err = ferror(f) ? TS_ERR_IO : TS_OK;
@@ -166,7 +166,7 @@ int cli_lessons(int argc, char **argv)
     ts_lesson **ls = NULL;
     size_t n = 0;
     int bad = 0;
-    ts_err err = ts_lesson_list(dir, &ls, &n, report_bad, &bad);
+    ts_err err = ts_lesson_list(dir, lang, &ls, &n, report_bad, &bad);
     if (err != TS_OK) {
         return cli_fail(CLI_EXIT_FAIL, "lessons", "%s", ts_err_str(err, TS_LANG_EN));
     }

@@ -71,7 +71,7 @@ static int unknown(const cli_run_lesson *o, const char *why)
 {
     ts_lesson **ls = NULL;
     size_t n = 0;
-    if (ts_lesson_list(o->dir, &ls, &n, ignore_bad, NULL) != TS_OK || n == 0) {
+    if (ts_lesson_list(o->dir, o->lang, &ls, &n, ignore_bad, NULL) != TS_OK || n == 0) {
         ts_lesson_list_free(ls, n);
         return cli_fail(CLI_EXIT_USAGE, cmd_of(o), "%s", why);
     }
@@ -94,9 +94,9 @@ int cli_run_lesson_load(cli_run_lesson *o)
         return cli_usage_error(cmd_of(o), "--lessons '%s' is not a folder", o->dir);
     }
     why[0] = '\0';
-    if (ts_lesson_open(o->id, o->dir, &o->lesson, why, sizeof(why)) != TS_OK) {
+    if (ts_lesson_open(o->id, o->dir, o->lang, &o->lesson, why, sizeof(why)) != TS_OK) {
         o->lesson = NULL;
-        if (strncmp(why, "no lesson '", strlen("no lesson '")) == 0) {
+        if (!ts_lesson_found(o->id, o->dir)) {
             return unknown(o, why);
         }
         return cli_fail(CLI_EXIT_USAGE, cmd_of(o), "%s", why);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_i18n.h"
 #include "crypto/attack/ts_rsa_math.h"
 #include "crypto/ts_secret.h"
 #include "crypto/ts_x509_build.h"
@@ -78,7 +79,18 @@ ts_err ts_exercise_fact(ts_exercise_material *m, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    ts_err err = vappend(&m->facts, fmt, ap);
+    ts_err err = vappend(&m->facts, ts_tr(m->lang, fmt), ap);
+    va_end(ap);
+    return err;
+}
+
+/* A line of the facts that is the same in every language ("n = HEX"). */
+static ts_err fact_line(ts_buf *facts, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static ts_err fact_line(ts_buf *facts, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ts_err err = vappend(facts, fmt, ap);
     va_end(ap);
     return err;
 }
@@ -88,7 +100,7 @@ ts_err ts_exercise_number(ts_exercise_material *m, ts_buf *numbers, const char *
 {
     char *hex = ts_hex_strdup(v, n);
     TS_ENSURE(hex != NULL, TS_ERR_NOMEM);
-    ts_err err = ts_exercise_fact(m, "%s = %s", name, hex);
+    ts_err err = fact_line(&m->facts, "%s = %s", name, hex);
     if (err == TS_OK && numbers != NULL) {
         const char *parts[] = {name, " ", hex, "\n"};
         for (size_t i = 0; i < 4 && err == TS_OK; i++) {
@@ -104,7 +116,7 @@ ts_err ts_exercise_verdict_set(ts_exercise_verdict *v, bool solved, const char *
     v->solved = solved;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(v->why, sizeof(v->why), fmt, ap);
+    vsnprintf(v->why, sizeof(v->why), ts_tr(v->lang, fmt), ap);
     va_end(ap);
     for (char *p = v->why; *p != '\0'; p++) {
         if (*p == '\n') {
@@ -237,9 +249,33 @@ bool ts_exercise_client_check(const ts_session *s, const char *name, ts_err *err
     return true;
 }
 
-void ts_exercise_result_line(const ts_session *s, char *out, size_t cap)
+void ts_exercise_result_line(const ts_session *s, ts_lang lang, char *out, size_t cap)
 {
-    ts_transcript_result_line(s, out, cap);
+    if (lang == TS_LANG_EN) {
+        ts_transcript_result_line(s, out, cap);
+        return;
+    }
+    const ts_result *r = ts_session_result(s);
+    char reason[2 * sizeof(r->reason)];
+    const char *why = ts_tr_text(lang, r->reason, reason, sizeof(reason));
+    switch (r->kind) {
+    case TS_RESULT_OK:
+        snprintf(out, cap, "%s", ts_tr(lang, N_("ok")));
+        break;
+    case TS_RESULT_ALERT:
+        snprintf(out, cap,
+                 ts_tr(lang, r->alert_from == TS_SIDE_SERVER     ? N_("%s (sent by the server: %s)")
+                             : r->alert_from == TS_SIDE_ATTACKER ? N_("%s (sent by the attacker: %s)")
+                                                                 : N_("%s (sent by the client: %s)")),
+                 r->alert_name, why);
+        break;
+    case TS_RESULT_STALLED:
+        snprintf(out, cap, ts_tr(lang, N_("stalled (%s)")), why);
+        break;
+    default:
+        snprintf(out, cap, ts_tr(lang, N_("wrong (%s)")), why);
+        break;
+    }
 }
 
 ts_err ts_exercise_certs(ts_rng *rng, const ts_rsa_key *ca_key, const ts_rsa_key *server_pub,
@@ -298,12 +334,12 @@ ts_err ts_exercise_answer_key(const char *text, const ts_rsa_key *pub, ts_rsa_ke
     if (strstr(text, "-----BEGIN") != NULL) {
         ts_rsa_key *k = NULL;
         if (ts_rsa_from_pem(text, &k) != TS_OK) {
-            *why = "the PEM block is not an RSA key this tool reads";
+            *why = N_("the PEM block is not an RSA key this tool reads");
             return TS_OK;
         }
         if (!ts_rsa_is_private(k)) {
             ts_rsa_free(k);
-            *why = "the PEM block is a public key: the answer is the private key";
+            *why = N_("the PEM block is a public key: the answer is the private key");
             return TS_OK;
         }
         *key = k;
@@ -316,14 +352,14 @@ ts_err ts_exercise_answer_key(const char *text, const ts_rsa_key *pub, ts_rsa_ke
     ts_buf_init(&q);
     ts_err err = TS_OK;
     if (ts_exercise_answer_hex((const uint8_t *)text, strlen(text), &p) != TS_OK) {
-        *why = "the answer is neither a PEM private key nor a hex factor";
+        *why = N_("the answer is neither a PEM private key nor a hex factor");
     } else {
         err = ts_rsa_get(pub, TS_RSA_N, &n);
         if (err == TS_OK) {
             err = ts_rsa_get(pub, TS_RSA_E, &e);
         }
         if (err == TS_OK && !ts_rsa_math_is_factor(p.data, p.len, n.data, n.len)) {
-            *why = "that number does not divide the modulus";
+            *why = N_("that number does not divide the modulus");
         } else if (err == TS_OK) {
             err = ts_rsa_math_divexact(n.data, n.len, p.data, p.len, &q);
             unsigned long ev = 0;
@@ -331,7 +367,7 @@ ts_err ts_exercise_answer_key(const char *text, const ts_rsa_key *pub, ts_rsa_ke
                 ev = (ev << 8) | e.data[i];
             }
             if (err == TS_OK && ts_rsa_from_factors(p.data, p.len, q.data, q.len, ev, key) != TS_OK) {
-                *why = "the factors do not make a usable key";
+                *why = N_("the factors do not make a usable key");
             }
         }
     }
@@ -348,20 +384,22 @@ ts_err ts_exercise_check_impostor(const char *seed, const char *host,
                                   ts_exercise_verdict *v)
 {
     if (!ts_rsa_same_public(key, real)) {
-        return ts_exercise_verdict_set(v, false, "that key's modulus is not the server's (%s)", host);
+        return ts_exercise_verdict_set(v, false, N_("that key's modulus is not the server's (%s)"), host);
     }
     ts_exercise_run_opts o = {.seed = seed, .host = host};
     ts_session *s = NULL;
     TS_GUARD(ts_exercise_impersonate(&o, key, server_der, ca_der, &s));
     const ts_result *r = ts_session_result(s);
-    char line[320];
-    ts_exercise_result_line(s, line, sizeof(line));
-    ts_exercise_verdict_set(v, r->kind == TS_RESULT_OK,
-                            r->kind == TS_RESULT_OK
-                                ? "impersonation works: the client checked the real certificate "
-                                  "for %s, verified Finished from your server and got the file"
-                                : "impersonation of %s failed: %s",
-                            host, line);
+    char line[TS_EXERCISE_LINE];
+    ts_exercise_result_line(s, v->lang, line, sizeof(line));
+    if (r->kind == TS_RESULT_OK) {
+        ts_exercise_verdict_set(v, true,
+                                N_("impersonation works: the client checked the real certificate "
+                                   "for %s, verified Finished from your server and got the file"),
+                                host);
+    } else {
+        ts_exercise_verdict_set(v, false, N_("impersonation of %s failed: %s"), host, line);
+    }
     ts_session_free(s);
     return TS_OK;
 }

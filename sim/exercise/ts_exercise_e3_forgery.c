@@ -45,21 +45,21 @@ static ts_err material(const char *seed, ts_exercise_material *m)
         err = ts_exercise_add_cert(m, "server.pem", &p.server_der);
     }
     if (err == TS_OK) {
-        err = ts_exercise_fact(m, "the CA: RSA %u bits, e = 3; the server: %s", CA_BITS, HOST);
+        err = ts_exercise_fact(m, N_("the CA: RSA %u bits, e = 3; the server: %s"), CA_BITS, HOST);
     }
     if (err == TS_OK) {
-        err = ts_exercise_fact(m, "the client checks certificates with a lax PKCS#1 v1.5 verifier "
-                                  "(00 01, at least 8 FF, 00, DigestInfo, then anything)");
+        err = ts_exercise_fact(m, N_("the client checks certificates with a lax PKCS#1 v1.5 verifier "
+                                  "(00 01, at least 8 FF, 00, DigestInfo, then anything)"));
     }
     ts_exercise_pki_free(&p);
     return err;
 }
 
 /* Runs the forged certificate against a client; *accepted: its certificate
- * check passed; line: how the run ended. */
+ * check passed; line: how the run ended, in lang. */
 static ts_err try_client(const char *seed, bool lax, const ts_rsa_key *key, const ts_buf *der,
-                         const ts_buf *ca_der, bool *accepted, ts_result_kind *kind, char *line,
-                         size_t cap)
+                         const ts_buf *ca_der, ts_lang lang, bool *accepted, ts_result_kind *kind,
+                         char *line, size_t cap)
 {
     ts_exercise_run_opts o = {.seed = seed, .host = HOST, .lax_pkcs1 = lax};
     ts_session *s = NULL;
@@ -67,7 +67,7 @@ static ts_err try_client(const char *seed, bool lax, const ts_rsa_key *key, cons
     ts_err check = TS_ERR_CERT_SIGNATURE;
     *accepted = ts_exercise_client_check(s, "certificate_chain", &check) && check == TS_OK;
     *kind = ts_session_result(s)->kind;
-    ts_exercise_result_line(s, line, cap);
+    ts_exercise_result_line(s, lang, line, cap);
     ts_session_free(s);
     return TS_OK;
 }
@@ -77,35 +77,35 @@ static ts_err decide(const char *seed, const problem *p, const ts_buf *der, cons
 {
     ts_cert cert;
     if (ts_x509_parse(der->data, der->len, &cert) != TS_OK) {
-        return ts_exercise_verdict_set(v, false, "the certificate is not DER X.509 this client reads");
+        return ts_exercise_verdict_set(v, false, N_("the certificate is not DER X.509 this client reads"));
     }
     ts_x509_free(&cert);
     bool lax_ok = false, strict_ok = false;
     ts_result_kind lax_kind, strict_kind;
-    char lax_line[320], strict_line[320];
-    TS_GUARD(try_client(seed, true, key, der, &p->ca_der, &lax_ok, &lax_kind, lax_line,
+    char lax_line[TS_EXERCISE_LINE], strict_line[TS_EXERCISE_LINE];
+    TS_GUARD(try_client(seed, true, key, der, &p->ca_der, v->lang, &lax_ok, &lax_kind, lax_line,
                         sizeof(lax_line)));
-    TS_GUARD(try_client(seed, false, key, der, &p->ca_der, &strict_ok, &strict_kind, strict_line,
+    TS_GUARD(try_client(seed, false, key, der, &p->ca_der, v->lang, &strict_ok, &strict_kind, strict_line,
                         sizeof(strict_line)));
     if (!lax_ok) {
-        return ts_exercise_verdict_set(v, false, "the lax client rejected it: %s", lax_line);
+        return ts_exercise_verdict_set(v, false, N_("the lax client rejected it: %s"), lax_line);
     }
     if (strict_ok) {
         return ts_exercise_verdict_set(v, false,
-                                       "a strict client accepts it too: the CA really signed "
-                                       "this certificate, nothing was forged");
+                                       N_("a strict client accepts it too: the CA really signed "
+                                       "this certificate, nothing was forged"));
     }
     if (lax_kind == TS_RESULT_OK) {
         return ts_exercise_verdict_set(v, true,
-                                       "the lax client accepted a certificate the CA never signed "
+                                       N_("the lax client accepted a certificate the CA never signed "
                                        "and completed the handshake with your server (Finished "
-                                       "verified); a strict client says: %s",
+                                       "verified); a strict client says: %s"),
                                        strict_line);
     }
     return ts_exercise_verdict_set(v, true,
-                                   "the lax client accepted a certificate the CA never signed "
+                                   N_("the lax client accepted a certificate the CA never signed "
                                    "(its run then ended: %s; add your private key to finish "
-                                   "the impersonation); a strict client says: %s",
+                                   "the impersonation); a strict client says: %s"),
                                    lax_line, strict_line);
 }
 
@@ -119,11 +119,11 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     ts_rsa_key *key = NULL;
     ts_err err = problem_make(seed, &p);
     if (err == TS_OK && ts_x509_from_pem(text, len, &der) != TS_OK) {
-        ts_exercise_verdict_set(v, false, "the answer holds no PEM CERTIFICATE block");
+        ts_exercise_verdict_set(v, false, N_("the answer holds no PEM CERTIFICATE block"));
     } else if (err == TS_OK) {
         if (strstr(text, "PRIVATE KEY-----") != NULL &&
             (ts_rsa_from_pem(text, &key) != TS_OK || !ts_rsa_is_private(key))) {
-            ts_exercise_verdict_set(v, false, "the private key block could not be read");
+            ts_exercise_verdict_set(v, false, N_("the private key block could not be read"));
         } else {
             err = decide(seed, &p, &der, key != NULL ? key : p.server_key, v);
         }
@@ -137,11 +137,12 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
 
 const ts_exercise ts_exercise_e3_forgery = {
     .id = "e3-forgery",
-    .title = "Forge a certificate for a lax PKCS#1 verifier and a CA key with e = 3",
-    .incident = "Bleichenbacher's e=3 forgery (CRYPTO 2006 rump session); OpenSSL CVE-2006-4339; "
-                "NSS BERserk CVE-2014-1568",
-    .answer = "the forged certificate (PEM), optionally followed by the private key (PEM) of the "
-              "key it holds",
+    .title = N_("Forge a certificate for a lax PKCS#1 verifier and a CA key with e = 3"),
+    /* The lesson's exercise.incident, word for word: ts_tr finds either. */
+    .incident = N_("Bleichenbacher, CRYPTO 2006 rump session; OpenSSL CVE-2006-4339; NSS "
+                   "BERserk CVE-2014-1568"),
+    .answer = N_("the forged certificate (PEM), optionally followed by the private key (PEM) of the "
+              "key it holds"),
     .material = material,
     .check = check,
 };

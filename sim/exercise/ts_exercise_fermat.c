@@ -7,6 +7,8 @@
  * Finished and receives the file. */
 #include "exercise/ts_exercise.h"
 
+#include "base/ts_i18n.h"
+
 #include <stdlib.h>
 
 #include "crypto/attack/ts_weakkey.h"
@@ -46,7 +48,7 @@ static ts_err material(const char *seed, ts_exercise_material *m)
         err = ts_rsa_get(p.server_key, TS_RSA_N, &n);
     }
     if (err == TS_OK) {
-        err = ts_exercise_fact(m, "server: %s, RSA %u bits, e = 65537", HOST, BITS);
+        err = ts_exercise_fact(m, N_("server: %s, RSA %u bits, e = 65537"), HOST, BITS);
     }
     if (err == TS_OK) {
         err = ts_exercise_number(m, NULL, "n", n.data, n.len);
@@ -68,7 +70,7 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
         err = ts_exercise_answer_key(text, p.server_key, &key, &why);
     }
     if (err == TS_OK && key == NULL) {
-        ts_exercise_verdict_set(v, false, "%s", why);
+        ts_exercise_verdict_set(v, false, "%s", ts_tr(v->lang, why));
     } else if (err == TS_OK) {
         err = ts_exercise_check_impostor(seed, HOST, key, p.server_key, &p.server_der, &p.ca_der, v);
     }
@@ -80,9 +82,11 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
 
 const ts_exercise ts_exercise_fermat = {
     .id = "fermat",
-    .title = "Factor a server key whose primes are too close (Fermat)",
-    .incident = "Böck, \"Fermat Factorization in the Wild\" (ePrint 2023/026), CVE-2022-26320",
-    .answer = "the server's private key (PEM) or its factor p (hex)",
+    .title = N_("Factor a server key whose primes are too close (Fermat)"),
+    /* The lesson's exercise.incident, word for word: ts_tr finds either. */
+    .incident = N_("Böck, \"Fermat Factorization in the Wild\" (ePrint 2023/026), "
+                   "CVE-2022-26320 (Rambus SafeZone keys in Canon and Fujifilm printers)"),
+    .answer = N_("the server's private key (PEM) or its factor p (hex)"),
     .material = material,
     .check = check,
 };

@@ -79,8 +79,8 @@ static ts_err material(const char *seed, ts_exercise_material *m)
         err = ts_exercise_add_cert(m, "ca.pem", ts_session_ca_der(s));
     }
     if (err == TS_OK) {
-        err = ts_exercise_fact(m, "suite ecdhe; record #%zu is the ServerKeyExchange; the client "
-                                  "skips its signature check",
+        err = ts_exercise_fact(m, N_("suite ecdhe; record #%zu is the ServerKeyExchange; the client "
+                                  "skips its signature check"),
                                record_of(s, "ServerKeyExchange"));
     }
     ts_buf_free(&text);
@@ -131,27 +131,27 @@ static ts_err decide(const char *seed, const ts_buf *rec, const uint8_t key[TS_X
     ts_err chk = TS_OK;
     bool strict_ran = ts_exercise_client_check(strict, "ske_signature", &chk);
     const ts_result *sr = ts_session_result(strict);
-    char line[320];
+    char line[TS_EXERCISE_LINE];
     if (share == NULL || pms == NULL) {
-        ts_exercise_result_line(flawed, line, sizeof(line));
-        ts_exercise_verdict_set(v, false, "the flawed client never used a share from your "
-                                          "record: %s", line);
+        ts_exercise_result_line(flawed, v->lang, line, sizeof(line));
+        ts_exercise_verdict_set(v, false, N_("the flawed client never used a share from your "
+                                          "record: %s"), line);
     } else if (!known) {
-        ts_exercise_verdict_set(v, false, "the client's premaster is not X25519(your key, its "
-                                          "share): the share in your record is not your key's");
+        ts_exercise_verdict_set(v, false, N_("the client's premaster is not X25519(your key, its "
+                                          "share): the share in your record is not your key's"));
     } else if (fin == NULL) {
-        ts_exercise_verdict_set(v, false, "the client computed your premaster but never sent "
-                                          "Finished");
+        ts_exercise_verdict_set(v, false, N_("the client computed your premaster but never sent "
+                                          "Finished"));
     } else if (!strict_ran || chk == TS_OK || sr->alert != 51) {
-        ts_exercise_result_line(strict, line, sizeof(line));
-        ts_exercise_verdict_set(v, false, "a checking client should refuse your record with "
-                                          "decrypt_error (51), but: %s", line);
+        ts_exercise_result_line(strict, v->lang, line, sizeof(line));
+        ts_exercise_verdict_set(v, false, N_("a checking client should refuse your record with "
+                                          "decrypt_error (51), but: %s"), line);
     } else {
         ts_exercise_verdict_set(v, true,
-                                "the flawed client took your X25519 share behind the real "
+                                N_("the flawed client took your X25519 share behind the real "
                                 "certificate: its premaster is X25519(your key, its share), so "
                                 "you hold every session key; a checking client sent "
-                                "decrypt_error (51)");
+                                "decrypt_error (51)"));
     }
     ts_session_free(flawed);
     ts_session_free(strict);
@@ -173,8 +173,8 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
          !ts_exercise_answer_field(text, "key", key_hex, sizeof(key_hex)) ||
          ts_hex_decode(rec_hex, &rec, NULL) != TS_OK || ts_hex_decode(key_hex, &key, NULL) != TS_OK ||
          rec.len < 5 || key.len != TS_X25519_LEN)) {
-        ts_exercise_verdict_set(v, false, "answer must be two lines: 'record HEX' (the whole "
-                                          "ServerKeyExchange record) and 'key HEX' (32 bytes)");
+        ts_exercise_verdict_set(v, false, N_("answer must be two lines: 'record HEX' (the whole "
+                                          "ServerKeyExchange record) and 'key HEX' (32 bytes)"));
     } else if (err == TS_OK) {
         err = decide(seed, &rec, key.data, v);
     }
@@ -188,10 +188,11 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
 
 const ts_exercise ts_exercise_goto_fail = {
     .id = "goto-fail",
-    .title = "A client that skips the ServerKeyExchange signature check",
-    .incident = "Apple's \"goto fail\", CVE-2014-1266 (iOS 7.0.6, OS X 10.9.2)",
-    .answer = "two lines: 'record HEX' (your ServerKeyExchange record) and 'key HEX' (your X25519 "
-              "private key)",
+    .title = N_("A client that skips the ServerKeyExchange signature check"),
+    /* The lesson's exercise.incident, word for word: ts_tr finds either. */
+    .incident = N_("Apple \"goto fail\", CVE-2014-1266 (iOS 7.0.6, OS X 10.9.2), February 2014"),
+    .answer = N_("two lines: 'record HEX' (your ServerKeyExchange record) and 'key HEX' (your X25519 "
+              "private key)"),
     .material = material,
     .check = check,
 };

@@ -11,6 +11,8 @@
  * the certificate. */
 #include "exercise/ts_exercise.h"
 
+#include "base/ts_i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +30,8 @@ static ts_err material(const char *seed, ts_exercise_material *m)
         err = ts_exercise_add_cert(m, "ca.pem", ts_session_ca_der(s));
     }
     if (err == TS_OK) {
-        err = ts_exercise_fact(m, "the client connects to localhost and skips certificate "
-                                  "verification (--no-verify); you sit on the channel");
+        err = ts_exercise_fact(m, N_("the client connects to localhost and skips certificate "
+                                  "verification (--no-verify); you sit on the channel"));
     }
     ts_session_free(s);
     return err;
@@ -58,22 +60,22 @@ static ts_err decide(const char *seed, const ts_rsa_key *key, const ts_buf *der,
     const ts_result *up = ts_session_result(flawed.upstream);
     const ts_result *vic = ts_session_result(flawed.victim);
     const ts_result *chk = ts_session_result(checking.victim);
-    char line[320];
+    char line[TS_EXERCISE_LINE];
     if (vic->kind != TS_RESULT_OK) {
-        ts_exercise_result_line(flawed.victim, line, sizeof(line));
-        ts_exercise_verdict_set(v, false, "the flawed client did not complete the handshake with "
-                                          "you: %s", line);
+        ts_exercise_result_line(flawed.victim, v->lang, line, sizeof(line));
+        ts_exercise_verdict_set(v, false, N_("the flawed client did not complete the handshake with "
+                                          "you: %s"), line);
     } else if (chk->kind == TS_RESULT_OK) {
-        ts_exercise_verdict_set(v, false, "a client that checks certificates accepts this one "
-                                          "too: that is no attack");
+        ts_exercise_verdict_set(v, false, N_("a client that checks certificates accepts this one "
+                                          "too: that is no attack"));
     } else {
-        ts_exercise_result_line(checking.victim, line, sizeof(line));
+        ts_exercise_result_line(checking.victim, v->lang, line, sizeof(line));
         ts_exercise_verdict_set(v, true,
-                                "Finished verified, attacker reads application data: the flawed "
+                                N_("Finished verified, attacker reads application data: the flawed "
                                 "client and the real server (%s) each completed a handshake with "
                                 "you, and you read the %zu bytes it served in the clear; a "
-                                "checking client says: %s",
-                                up->kind == TS_RESULT_OK ? "run ok" : "run failed",
+                                "checking client says: %s"),
+                                ts_tr(v->lang, up->kind == TS_RESULT_OK ? N_("run ok") : N_("run failed")),
                                 flawed.relayed.len, line);
     }
     ts_attacker_run_free(&flawed);
@@ -92,11 +94,11 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     memset(&cert, 0, sizeof(cert));
     ts_err err = TS_OK;
     if (ts_x509_from_pem(text, len, &der) != TS_OK || ts_x509_parse(der.data, der.len, &cert) != TS_OK) {
-        ts_exercise_verdict_set(v, false, "the answer needs a certificate (PEM) this client reads");
+        ts_exercise_verdict_set(v, false, N_("the answer needs a certificate (PEM) this client reads"));
     } else if (ts_rsa_from_pem(text, &key) != TS_OK || !ts_rsa_is_private(key)) {
-        ts_exercise_verdict_set(v, false, "the answer needs the certificate's private key (PEM)");
+        ts_exercise_verdict_set(v, false, N_("the answer needs the certificate's private key (PEM)"));
     } else if (!ts_rsa_same_public(key, cert.pub)) {
-        ts_exercise_verdict_set(v, false, "the private key does not match the certificate");
+        ts_exercise_verdict_set(v, false, N_("the private key does not match the certificate"));
     } else {
         err = decide(seed, key, &der, v);
     }
@@ -109,10 +111,10 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
 
 const ts_exercise ts_exercise_no_verify_mitm = {
     .id = "no-verify-mitm",
-    .title = "A client that skips certificate verification meets a man in the middle",
-    .incident = "Georgiev et al., \"The Most Dangerous Code in the World: Validating SSL "
-                "Certificates in Non-Browser Software\", ACM CCS 2012",
-    .answer = "your certificate (PEM, self-signed is enough) and its private key (PEM), in one file",
+    .title = N_("A client that skips certificate verification meets a man in the middle"),
+    .incident = N_("Georgiev et al., \"The Most Dangerous Code in the World: Validating SSL "
+                "Certificates in Non-Browser Software\", ACM CCS 2012"),
+    .answer = N_("your certificate (PEM, self-signed is enough) and its private key (PEM), in one file"),
     .material = material,
     .check = check,
 };

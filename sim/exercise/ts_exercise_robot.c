@@ -10,6 +10,8 @@
  * public key. */
 #include "exercise/ts_exercise.h"
 
+#include "base/ts_i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,9 +96,9 @@ static ts_err material(const char *seed, ts_exercise_material *m)
         err = ts_exercise_add_file(m, "message.txt", (const uint8_t *)msg, strlen(msg));
     }
     if (err == TS_OK) {
-        err = ts_exercise_fact(m, "the oracle: tlsstep exercise robot --seed %s --oracle (one hex "
+        err = ts_exercise_fact(m, N_("the oracle: tlsstep exercise robot --seed %s --oracle (one hex "
                                   "ciphertext per line in, the server's alert out: 20 = padding "
-                                  "good, 51 = bad)",
+                                  "good, 51 = bad)"),
                                seed);
     }
     free(hex);
@@ -104,6 +106,12 @@ static ts_err material(const char *seed, ts_exercise_material *m)
     ts_buf_free(&text);
     ts_session_free(s);
     return err;
+}
+
+const char *ts_exercise_oracle_name(ts_oracle_strength strength, ts_lang lang)
+{
+    /* ts_oracle_strength_name's words (crypto/ takes no language) */
+    return ts_tr(lang, strength == TS_ORACLE_PKCS1 ? N_("full PKCS#1") : N_("00 02 only"));
 }
 
 ts_err ts_exercise_robot_oracle(const char *seed, ts_oracle_strength strength, ts_rsa_key **key,
@@ -132,8 +140,9 @@ typedef struct {
     ts_oracle *oracle;
     ts_exercise_progress_fn fn;
     void *ctx;
-    const char *what;
-    uint64_t base; /* queries before this attack */
+    const char *what; /* an English msgid: what is being recovered */
+    uint64_t base;    /* queries before this attack */
+    ts_lang lang;     /* of the progress lines */
 } attack_ctx;
 
 /* The attack's oracle: called from its two threads at once (ts_oracle_query
@@ -144,19 +153,37 @@ static ts_err ask(void *ctx, const uint8_t *ct, size_t len, bool *ok)
     return ts_oracle_query(a->oracle, ct, len, ok);
 }
 
+/* The attack's phase in lang: its steps keep their paper's names ("1",
+ * "2a", "2b", "2c"); the words are translated. */
+static const char *phase_name(const char *phase, ts_lang lang)
+{
+    static const char *const words[] = {N_("blinding"), N_("trim"), N_("done")};
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        if (strcmp(phase, words[i]) == 0) {
+            return ts_tr(lang, words[i]);
+        }
+    }
+    return phase;
+}
+
 static void show(void *ctx, const ts_bleich_progress *p)
 {
     attack_ctx *a = ctx;
     if (a->fn == NULL) {
         return;
     }
-    char line[200];
+    char line[400];
     snprintf(line, sizeof(line),
-             "%s: queries %llu (total %llu)  step %s  s_%u found  M: %zu interval%s, width 2^%u "
-             "of 2^%u",
-             a->what, (unsigned long long)p->queries, (unsigned long long)(a->base + p->queries),
-             p->phase, p->iteration, p->intervals, p->intervals == 1 ? "" : "s", p->width_bits,
-             p->total_bits);
+             ts_trn(a->lang,
+                    "%s: queries %llu (total %llu)  step %s  s_%u found  M: %zu interval, width "
+                    "2^%u of 2^%u",
+                    "%s: queries %llu (total %llu)  step %s  s_%u found  M: %zu intervals, width "
+                    "2^%u of 2^%u",
+                    p->intervals),
+             ts_tr(a->lang, a->what), (unsigned long long)p->queries,
+             (unsigned long long)(a->base + p->queries), phase_name(p->phase, a->lang), p->iteration,
+             p->intervals,
+             p->width_bits, p->total_bits);
     a->fn(a->ctx, line);
 }
 
@@ -238,7 +265,8 @@ ts_err ts_exercise_robot_attack(const char *seed, const ts_robot_opts *o, ts_exe
     ts_buf_init(&block);
     ts_buf_init(&sig);
     ts_err err = pub == NULL ? TS_ERR_NOMEM : recorded(seed, &s, &ct);
-    attack_ctx a = {.oracle = &oracle, .fn = fn, .ctx = ctx, .what = "premaster"};
+    attack_ctx a = {.oracle = &oracle, .fn = fn, .ctx = ctx, .what = N_("premaster"),
+                    .lang = o->lang};
     if (err == TS_OK) {
         err = run(&a, pub, ct.data, ct.len, false, NULL, &m);
     }
@@ -257,7 +285,7 @@ ts_err ts_exercise_robot_attack(const char *seed, const ts_robot_opts *o, ts_exe
         if (err == TS_OK) {
             err = sig_block(msg, ts_rsa_len(pub), &block);
         }
-        a.what = "signature";
+        a.what = N_("signature");
         a.base = first;
         if (err == TS_OK) {
             err = run(&a, pub, block.data, block.len, true, &rng, &sig);
@@ -267,11 +295,14 @@ ts_err ts_exercise_robot_attack(const char *seed, const ts_robot_opts *o, ts_exe
             err = append_line(out, "%ssignature %s\n", "", sig.data, sig.len);
         }
     }
-    char summary[256];
+    char summary[400];
     snprintf(summary, sizeof(summary),
-             "queries: %llu for the premaster%s, %llu in all (oracle: %s)\n",
-             (unsigned long long)first, o->sign ? " then the signature" : "",
-             (unsigned long long)oracle.queries, ts_oracle_strength_name(o->strength));
+             ts_tr(o->lang, o->sign ? N_("queries: %llu for the premaster then the signature, %llu "
+                                         "in all (oracle: %s)\n")
+                                    : N_("queries: %llu for the premaster, %llu in all (oracle: "
+                                         "%s)\n")),
+             (unsigned long long)first, (unsigned long long)oracle.queries,
+             ts_exercise_oracle_name(o->strength, o->lang));
     if (err == TS_OK) {
         err = ts_buf_write_bytes(out, (const uint8_t *)summary, strlen(summary));
     }
@@ -294,8 +325,8 @@ static ts_err check_pms(const ts_session *s, const ts_buf *pms, ts_exercise_verd
     const ts_step *st = ts_trace_find(ts_session_trace(s), "premaster_secret", TS_SIDE_SERVER);
     if (st == NULL || st->ev.value_len != TS_PREMASTER_LEN || pms->len != TS_PREMASTER_LEN ||
         !ts_secret_equal(st->ev.value, pms->data, TS_PREMASTER_LEN)) {
-        return ts_exercise_verdict_set(v, false, "that is not the recorded session's premaster "
-                                                 "secret");
+        return ts_exercise_verdict_set(v, false, N_("that is not the recorded session's premaster "
+                                                 "secret"));
     }
     const ts_step *ms = ts_trace_find(ts_session_trace(s), "master_secret", TS_SIDE_SERVER);
     char head[17] = "";
@@ -303,9 +334,9 @@ static ts_err check_pms(const ts_session *s, const ts_buf *pms, ts_exercise_verd
         ts_hex_encode(ms->ev.value, 8, head);
     }
     return ts_exercise_verdict_set(v, true,
-                                   "premaster recovered: with the randoms of the transcript it "
+                                   N_("premaster recovered: with the randoms of the transcript it "
                                    "gives the master secret %s... and every key of the recorded "
-                                   "session, so its traffic decrypts",
+                                   "session, so its traffic decrypts"),
                                    head);
 }
 
@@ -317,11 +348,11 @@ static ts_err check_sig(const char *seed, const ts_session *s, const ts_buf *sig
     uint8_t h[32];
     ts_hash(TS_HASH_SHA256, (const uint8_t *)msg, strlen(msg), h);
     if (ts_rsa_verify(ts_session_server_key(s), TS_HASH_SHA256, h, sig->data, sig->len) != TS_OK) {
-        return ts_exercise_verdict_set(v, false, "the signature does not verify on message.txt "
-                                                 "with the server's public key");
+        return ts_exercise_verdict_set(v, false, N_("the signature does not verify on message.txt "
+                                                 "with the server's public key"));
     }
-    return ts_exercise_verdict_set(v, true, "the signature on message.txt verifies with the "
-                                            "server's public key: the oracle signed for you");
+    return ts_exercise_verdict_set(v, true, N_("the signature on message.txt verifies with the "
+                                            "server's public key: the oracle signed for you"));
 }
 
 static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exercise_verdict *v)
@@ -348,10 +379,10 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     ts_buf ct;
     ts_buf_init(&ct);
     if (err == TS_OK && !has_pms && !has_sig) {
-        ts_exercise_verdict_set(v, false, "answer: 'premaster HEX' and/or 'signature HEX'");
+        ts_exercise_verdict_set(v, false, N_("answer: 'premaster HEX' and/or 'signature HEX'"));
     } else if (err == TS_OK) {
         err = recorded(seed, &s, &ct);
-        ts_exercise_verdict pv = {.solved = true}, sv = {.solved = true};
+        ts_exercise_verdict pv = {.solved = true, .lang = v->lang}, sv = {.solved = true, .lang = v->lang};
         if (err == TS_OK && has_pms) {
             err = check_pms(s, &pms, &pv);
         }
@@ -378,9 +409,11 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
 
 const ts_exercise ts_exercise_robot = {
     .id = "robot",
-    .title = "Decrypt a recorded session and sign through a padding oracle (ROBOT)",
-    .incident = "Bleichenbacher, CRYPTO 1998; ROBOT (Böck, Somorovsky, Young, USENIX Security 2018)",
-    .answer = "'premaster HEX' (the recorded session's) and/or 'signature HEX' (on message.txt)",
+    .title = N_("Decrypt a recorded session and sign through a padding oracle (ROBOT)"),
+    /* The lesson's exercise.incident, word for word: ts_tr finds either. */
+    .incident = N_("Bleichenbacher, CRYPTO 1998; ROBOT: Böck, Somorovsky, Young, USENIX "
+                   "Security 2018 (F5, Citrix, Cisco, Facebook)"),
+    .answer = N_("'premaster HEX' (the recorded session's) and/or 'signature HEX' (on message.txt)"),
     .material = material,
     .check = check,
 };

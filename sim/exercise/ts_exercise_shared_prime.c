@@ -6,6 +6,8 @@
  * solved when both runs end well. */
 #include "exercise/ts_exercise.h"
 
+#include "base/ts_i18n.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,7 +75,7 @@ static ts_err material(const char *seed, ts_exercise_material *m)
         err = ts_exercise_add_cert(m, "ca.pem", &p.ca_der);
     }
     if (err == TS_OK) {
-        err = ts_exercise_fact(m, "servers: %s and %s, RSA %u bits, e = 65537", HOSTS[0], HOSTS[1],
+        err = ts_exercise_fact(m, N_("servers: %s and %s, RSA %u bits, e = 65537"), HOSTS[0], HOSTS[1],
                                BITS);
     }
     problem_free(&p);
@@ -97,7 +99,7 @@ static ts_err answer_keys(const char *text, const problem *p, ts_rsa_key *keys[2
         const char *begin = strstr(at, "-----BEGIN");
         ts_rsa_key *k = NULL;
         if (begin == NULL) {
-            *why = "give both private keys (two PEM blocks)";
+            *why = N_("give both private keys (two PEM blocks)");
             break;
         }
         TS_GUARD(ts_exercise_answer_key(begin, p->keys[0], &k, why));
@@ -119,12 +121,12 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     TS_ENSURE(text != NULL, TS_ERR_NOMEM);
     problem p;
     ts_rsa_key *keys[2] = {NULL, NULL};
-    const char *why = "give both private keys";
+    const char *why = N_("give both private keys");
     ts_err err = problem_make(seed, &p);
     if (err == TS_OK) {
         err = answer_keys(text, &p, keys, &why);
     }
-    ts_exercise_verdict both[2];
+    ts_exercise_verdict both[2] = {{.lang = v->lang}, {.lang = v->lang}};
     bool solved = err == TS_OK && keys[0] != NULL && keys[1] != NULL;
     for (int i = 0; i < 2 && solved && err == TS_OK; i++) {
         err = ts_exercise_check_impostor(seed, HOSTS[i], keys[i], p.keys[i], &p.ders[i], &p.ca_der,
@@ -136,11 +138,11 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     }
     if (err == TS_OK && keys[0] != NULL && keys[1] != NULL && solved) {
         ts_exercise_verdict_set(v, true,
-                                "both keys recovered: a server holding each one fooled a "
-                                "checking client for %s and for %s",
+                                N_("both keys recovered: a server holding each one fooled a "
+                                "checking client for %s and for %s"),
                                 HOSTS[0], HOSTS[1]);
     } else if (err == TS_OK && (keys[0] == NULL || keys[1] == NULL)) {
-        ts_exercise_verdict_set(v, false, "%s", why);
+        ts_exercise_verdict_set(v, false, "%s", ts_tr(v->lang, why));
     }
     ts_rsa_free(keys[0]);
     ts_rsa_free(keys[1]);
@@ -151,10 +153,12 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
 
 const ts_exercise ts_exercise_shared_prime = {
     .id = "shared-prime",
-    .title = "Two servers' keys share a prime: recover both with a GCD",
-    .incident = "Heninger et al., \"Mining Your Ps and Qs\", USENIX Security 2012; Debian "
-                "OpenSSL CVE-2008-0166",
-    .answer = "the shared prime p (hex), or both private keys (two PEM blocks)",
+    .title = N_("Two servers' keys share a prime: recover both with a GCD"),
+    /* The lesson's exercise.incident, word for word: ts_tr finds either. */
+    /* xgettext:no-c-format */
+    .incident = N_("Heninger, Durumeric, Wustrow, Halderman, \"Mining Your Ps and Qs\", "
+                   "USENIX Security 2012 (0.50% of TLS hosts); Debian OpenSSL CVE-2008-0166"),
+    .answer = N_("the shared prime p (hex), or both private keys (two PEM blocks)"),
     .material = material,
     .check = check,
 };

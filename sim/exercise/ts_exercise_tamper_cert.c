@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "crypto/ts_x509.h"
+#include "base/ts_i18n.h"
 #include "simulation/ts_action_parse.h"
 
 /* Where the server certificate starts in the Certificate record: record
@@ -54,8 +55,8 @@ static ts_err material(const char *seed, ts_exercise_material *m)
         const ts_chan_record *r = ts_chan_get(ch, n);
         if (strcmp(r->type_name, "Certificate") == 0) {
             err = ts_exercise_fact(m,
-                                   "record #%zu is the Certificate: the server certificate is "
-                                   "bytes %d..%zu of it (%zu bytes)",
+                                   N_("record #%zu is the Certificate: the server certificate is "
+                                   "bytes %d..%zu of it (%zu bytes)"),
                                    n, CERT_AT, CERT_AT + ts_session_server_der(s)->len - 1,
                                    ts_session_server_der(s)->len);
         }
@@ -70,37 +71,37 @@ static ts_err verdict(const ts_session *s, size_t cert_len, const ts_action *act
 {
     const ts_chan_record *r = ts_chan_get(ts_session_chan(s), act->record);
     if (r == NULL || strcmp(r->type_name, "Certificate") != 0) {
-        return ts_exercise_verdict_set(v, false, "record #%zu is not the Certificate record",
+        return ts_exercise_verdict_set(v, false, N_("record #%zu is not the Certificate record"),
                                        act->record);
     }
     if (act->offset < CERT_AT || act->offset >= CERT_AT + cert_len) {
         return ts_exercise_verdict_set(v, false,
-                                       "offset %zu is outside the certificate (bytes %d..%zu of "
-                                       "record #%zu): change a byte of the certificate itself",
+                                       N_("offset %zu is outside the certificate (bytes %d..%zu of "
+                                       "record #%zu): change a byte of the certificate itself"),
                                        act->offset, CERT_AT, CERT_AT + cert_len - 1, act->record);
     }
     ts_err err = TS_OK;
     if (!ts_exercise_client_check(s, "certificate_chain", &err)) {
-        char line[320];
-        ts_exercise_result_line(s, line, sizeof(line));
-        return ts_exercise_verdict_set(v, false, "the client never checked the certificate: %s",
+        char line[TS_EXERCISE_LINE];
+        ts_exercise_result_line(s, v->lang, line, sizeof(line));
+        return ts_exercise_verdict_set(v, false, N_("the client never checked the certificate: %s"),
                                        line);
     }
     if (err == TS_OK) {
-        return ts_exercise_verdict_set(v, false, "the client accepted the changed certificate");
+        return ts_exercise_verdict_set(v, false, N_("the client accepted the changed certificate"));
     }
     const ts_result *res = ts_session_result(s);
     const char *failed = check_name(err);
     if (strcmp(failed, claimed) != 0) {
         return ts_exercise_verdict_set(v, false,
-                                       "the client rejected it, but the check that failed is "
-                                       "'%s', not '%s'",
+                                       N_("the client rejected it, but the check that failed is "
+                                       "'%s', not '%s'"),
                                        failed, claimed);
     }
     return ts_exercise_verdict_set(v, true,
-                                   "the client rejected the certificate with %s (%d): the '%s' "
-                                   "check failed (%s)",
-                                   res->alert_name, res->alert, failed, ts_err_str(err, TS_LANG_EN));
+                                   N_("the client rejected the certificate with %s (%d): the '%s' "
+                                   "check failed (%s)"),
+                                   res->alert_name, res->alert, failed, ts_err_str(err, v->lang));
 }
 
 static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exercise_verdict *v)
@@ -113,13 +114,18 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     free(text);
     if (fields != 2) {
         return ts_exercise_verdict_set(v, false,
-                                       "answer must be 'N,OFFSET,XOR CHECK' (CHECK: signature, "
-                                       "issuer, ca, validity, host or parse)");
+                                       N_("answer must be 'N,OFFSET,XOR CHECK' (CHECK: signature, "
+                                       "issuer, ca, validity, host or parse)"));
     }
-    char why[TS_ACTION_WHY_CAP];
+    char why[TS_ACTION_WHY_CAP], shown[2 * TS_ACTION_WHY_CAP];
     if (ts_action_parse(TS_ACT_TAMPER, spec, &act, why, sizeof(why)) != TS_OK) {
-        return ts_exercise_verdict_set(v, false, "the tamper spec N,OFFSET,XOR is wrong: %s",
-                                       why);
+        const char *detail = ts_tr_text(v->lang, why, shown, sizeof(shown));
+        if (v->lang != TS_LANG_EN && detail == why) { /* no translation of the reason */
+            return ts_exercise_verdict_set(v, false, N_("the tamper spec '%s' is not N,OFFSET,XOR"),
+                                           spec);
+        }
+        return ts_exercise_verdict_set(v, false, N_("the tamper spec N,OFFSET,XOR is wrong: %s"),
+                                       detail);
     }
     for (char *p = claimed; *p != '\0'; p++) {
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
@@ -133,10 +139,11 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
 
 const ts_exercise ts_exercise_tamper_cert = {
     .id = "tamper-cert",
-    .title = "Change one byte of the certificate in flight",
-    .incident = "none: the everyday check every TLS client makes (RFC 5280 path validation)",
-    .answer = "N,OFFSET,XOR CHECK  e.g. '3,200,01 signature' (CHECK: signature, issuer, ca, "
-              "validity, host, parse)",
+    .title = N_("Change one byte of the certificate in flight"),
+    /* The lesson's exercise.incident, word for word: ts_tr finds either. */
+    .incident = N_("None: the check every TLS client makes (RFC 5280 path validation)"),
+    .answer = N_("N,OFFSET,XOR CHECK  e.g. '3,200,01 signature' (CHECK: signature, issuer, ca, "
+              "validity, host, parse)"),
     .material = material,
     .check = check,
 };

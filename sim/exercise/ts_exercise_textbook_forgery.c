@@ -90,21 +90,21 @@ static ts_err material(const char *seed, ts_exercise_material *m)
 static ts_err verdict(const problem *p, const ts_buf *sig, ts_exercise_verdict *v)
 {
     if (sig->len > BITS / 8 || ts_rsa_math_cmp(sig->data, sig->len, p->n.data, p->n.len) >= 0) {
-        return ts_exercise_verdict_set(v, false, "the signature must be a number below n");
+        return ts_exercise_verdict_set(v, false, N_("the signature must be a number below n"));
     }
     uint8_t got[BITS / 8];
     TS_GUARD(ts_rsa_public_raw(p->key, sig->data, sig->len, got));
     if (ts_rsa_math_cmp(sig->data, sig->len, p->s1, BITS / 8) == 0 ||
         ts_rsa_math_cmp(sig->data, sig->len, p->s2, BITS / 8) == 0) {
-        return ts_exercise_verdict_set(v, false, "that is one of the two signatures you were given");
+        return ts_exercise_verdict_set(v, false, N_("that is one of the two signatures you were given"));
     }
     if (memcmp(got, p->m.data, BITS / 8) != 0) {
         return ts_exercise_verdict_set(v, false,
-                                       "s^e mod n is not m = m1*m2 mod n: this does not sign m");
+                                       N_("s^e mod n is not m = m1*m2 mod n: this does not sign m"));
     }
     return ts_exercise_verdict_set(v, true,
-                                   "s^e mod n = m1*m2 mod n: a valid textbook signature on a "
-                                   "message the key's owner never signed");
+                                   N_("s^e mod n = m1*m2 mod n: a valid textbook signature on a "
+                                   "message the key's owner never signed"));
 }
 
 static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exercise_verdict *v)
@@ -113,7 +113,7 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     ts_buf_init(&sig);
     if (ts_exercise_answer_hex(answer, len, &sig) != TS_OK) {
         ts_buf_free(&sig);
-        return ts_exercise_verdict_set(v, false, "the answer must be the signature in hex");
+        return ts_exercise_verdict_set(v, false, N_("the answer must be the signature in hex"));
     }
     problem p;
     ts_err err = problem_make(seed, &p);
@@ -127,10 +127,10 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
 
 const ts_exercise ts_exercise_textbook_forgery = {
     .id = "textbook-forgery",
-    .title = "Forge a textbook-RSA signature from two signed messages",
-    .incident = "RSA's multiplicative property (Boneh, \"Twenty Years of Attacks on the RSA "
-                "Cryptosystem\", 1999)",
-    .answer = "the signature on m = m1*m2 mod n, in hex",
+    .title = N_("Forge a textbook-RSA signature from two signed messages"),
+    .incident = N_("RSA's multiplicative property (Boneh, \"Twenty Years of Attacks on the RSA "
+                "Cryptosystem\", 1999)"),
+    .answer = N_("the signature on m = m1*m2 mod n, in hex"),
     .material = material,
     .check = check,
 };

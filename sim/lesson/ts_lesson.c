@@ -13,6 +13,7 @@
 
 #include "base/ts_buf.h"
 #include "base/ts_file.h"
+#include "base/ts_i18n.h"
 #include "crypto/ts_suite.h"
 #include "lesson/ts_lesson_diag.h"
 #include "lesson/ts_lesson_md.h"
@@ -46,8 +47,8 @@ static ts_err parse_into(ts_lesson_diag *d, const char *text, size_t len, ts_les
     }
     unsigned line = 1;
     if (fence(text, len, start, &line) != start) {
-        return ts_lesson_fail(d, 1, "expected front matter: a first line '---', then YAML "
-                              "(id:, title:, ...), then a line '---'");
+        return ts_lesson_fail(d, 1, N_("expected front matter: a first line '---', then YAML "
+                              "(id:, title:, ...), then a line '---'"));
     }
     size_t yaml = start;
     while (yaml < len && text[yaml] != '\n') {
@@ -57,8 +58,8 @@ static ts_err parse_into(ts_lesson_diag *d, const char *text, size_t len, ts_les
     unsigned end_line = 2;
     size_t end = yaml < len ? fence(text, len, yaml, &end_line) : len;
     if (end >= len) {
-        return ts_lesson_fail(d, end_line > 1 ? end_line - 1 : 1, "front matter not closed "
-                              "(expected a line '---' after the YAML)");
+        return ts_lesson_fail(d, end_line > 1 ? end_line - 1 : 1, N_("front matter not closed "
+                              "(expected a line '---' after the YAML)"));
     }
     TS_GUARD(ts_lesson_yaml_parse(d, text + yaml, end - yaml, 2, l));
     size_t body = end;
@@ -69,18 +70,18 @@ static ts_err parse_into(ts_lesson_diag *d, const char *text, size_t len, ts_les
     return ts_lesson_md_parse(d, text + body, len - body, end_line + 1, l);
 }
 
-ts_err ts_lesson_parse(const char *text, size_t len, const char *path, ts_lesson **out,
-                       char *why, size_t cap)
+ts_err ts_lesson_parse(const char *text, size_t len, const char *path, ts_lang lang,
+                       ts_lesson **out, char *why, size_t cap)
 {
     TS_ENSURE(text != NULL && path != NULL && out != NULL, TS_ERR_ARG);
     ts_lesson *l = calloc(1, sizeof(*l));
     TS_ENSURE(l != NULL, TS_ERR_NOMEM);
     l->difficulty = 1;
     l->path = strdup(path);
-    ts_lesson_diag d = {.file = path, .why = why, .cap = cap};
+    ts_lesson_diag d = {.file = path, .why = why, .cap = cap, .lang = lang};
     ts_err err = l->path != NULL ? parse_into(&d, text, len, l) : TS_ERR_NOMEM;
     if (err == TS_ERR_NOMEM) {
-        ts_lesson_fail(&d, 0, "out of memory");
+        ts_lesson_fail(&d, 0, N_("out of memory"));
     }
     if (err != TS_OK) {
         ts_lesson_free(l);
@@ -90,18 +91,19 @@ ts_err ts_lesson_parse(const char *text, size_t len, const char *path, ts_lesson
     return TS_OK;
 }
 
-ts_err ts_lesson_load(const char *path, ts_lesson **out, char *why, size_t cap)
+ts_err ts_lesson_load(const char *path, ts_lang lang, ts_lesson **out, char *why, size_t cap)
 {
     ts_buf b;
     ts_buf_init(&b);
     ts_err err = ts_file_read(path, SIZE_MAX, &b);
     if (err != TS_OK) {
-        ts_lesson_diag d = {.file = path, .why = why, .cap = cap};
-        ts_lesson_fail(&d, 0, "cannot read the file");
+        ts_lesson_diag d = {.file = path, .why = why, .cap = cap, .lang = lang};
+        ts_lesson_fail(&d, 0, N_("cannot read the file"));
         ts_buf_free(&b);
         return err;
     }
-    err = ts_lesson_parse(b.len > 0 ? (const char *)b.data : "", b.len, path, out, why, cap);
+    err = ts_lesson_parse(b.len > 0 ? (const char *)b.data : "", b.len, path, lang, out, why,
+                          cap);
     ts_buf_free(&b);
     return err;
 }
@@ -123,10 +125,10 @@ static bool id_like(const char *name, size_t n)
  * would be found under one id and play as another, and would not hide the
  * lesson it names. (A file given by path, ts_lesson_load, may have any
  * name.) */
-static ts_err load_found(const char *path, ts_lesson **out, char *why, size_t cap)
+static ts_err load_found(const char *path, ts_lang lang, ts_lesson **out, char *why, size_t cap)
 {
     ts_lesson *l = NULL;
-    TS_GUARD(ts_lesson_load(path, &l, why, cap));
+    TS_GUARD(ts_lesson_load(path, lang, &l, why, cap));
     const char *base = strrchr(path, '/');
     base = base != NULL ? base + 1 : path;
     size_t n = strlen(base);
@@ -135,15 +137,20 @@ static ts_err load_found(const char *path, ts_lesson **out, char *why, size_t ca
         *out = l;
         return TS_OK;
     }
-    ts_lesson_diag d = {.file = path, .why = why, .cap = cap};
-    char other[256] = "";
+    ts_lesson_diag d = {.file = path, .why = why, .cap = cap, .lang = lang};
     if (id_like(base, n) && n < 200) {
-        snprintf(other, sizeof(other), " or set 'id: %.*s'", (int)n, base);
+        char named[256];
+        snprintf(named, sizeof(named), "%.*s", (int)n, base);
+        ts_lesson_fail(&d, l->id_line, N_("id '%s' does not match the file name: in a lessons "
+                       "folder a lesson is found by its file name, so rename the file %s.md or "
+                       "set 'id: %s' (a file given by path, --lesson FILE, may have any name)"),
+                       l->id, l->id, named);
+    } else {
+        ts_lesson_fail(&d, l->id_line, N_("id '%s' does not match the file name: in a lessons "
+                       "folder a lesson is found by its file name, so rename the file %s.md "
+                       "(a file given by path, --lesson FILE, may have any name)"),
+                       l->id, l->id);
     }
-    ts_lesson_fail(&d, l->id_line, "id '%s' does not match the file name: in a lessons "
-                   "folder a lesson is found by its file name, so rename the file %s.md%s "
-                   "(a file given by path, --lesson FILE, may have any name)",
-                   l->id, l->id, other);
     ts_lesson_free(l);
     return TS_ERR_LESSON;
 }
@@ -289,12 +296,39 @@ static void free_dirs(char **dirs, size_t n)
     }
 }
 
-ts_err ts_lesson_open(const char *id, const char *dir, ts_lesson **out, char *why, size_t cap)
+/* True when id names a file rather than a lesson of the search path. */
+static bool is_path(const char *id)
+{
+    size_t len = strlen(id);
+    return strchr(id, '/') != NULL || (len > 3 && strcmp(id + len - 3, ".md") == 0);
+}
+
+bool ts_lesson_found(const char *id, const char *dir)
+{
+    if (id == NULL) {
+        return false;
+    }
+    if (is_path(id)) {
+        return access(id, F_OK) == 0;
+    }
+    char *dirs[MAX_DIRS];
+    size_t n = ts_lesson_dirs(dir, dirs, MAX_DIRS);
+    bool found = false;
+    char path[PATH_MAX];
+    for (size_t i = 0; i < n && !found; i++) {
+        snprintf(path, sizeof(path), "%s/%s.md", dirs[i], id);
+        found = access(path, F_OK) == 0;
+    }
+    free_dirs(dirs, n);
+    return found;
+}
+
+ts_err ts_lesson_open(const char *id, const char *dir, ts_lang lang, ts_lesson **out, char *why,
+                      size_t cap)
 {
     TS_ENSURE(id != NULL && out != NULL, TS_ERR_ARG);
-    size_t len = strlen(id);
-    if (strchr(id, '/') != NULL || (len > 3 && strcmp(id + len - 3, ".md") == 0)) {
-        return ts_lesson_load(id, out, why, cap);
+    if (is_path(id)) {
+        return ts_lesson_load(id, lang, out, why, cap);
     }
     char *dirs[MAX_DIRS];
     size_t n = ts_lesson_dirs(dir, dirs, MAX_DIRS);
@@ -306,13 +340,17 @@ ts_err ts_lesson_open(const char *id, const char *dir, ts_lesson **out, char *wh
         snprintf(searched + used, sizeof(searched) - used, "%s%s", i > 0 ? ", " : "", dirs[i]);
         if (access(path, F_OK) == 0) {
             free_dirs(dirs, n);
-            return load_found(path, out, why, cap);
+            return load_found(path, lang, out, why, cap);
         }
     }
     free_dirs(dirs, n);
-    if (why != NULL && cap > 0) {
-        snprintf(why, cap, "no lesson '%s' in %s (see 'tlsstep lessons')", id,
-                 n > 0 ? searched : "any lessons folder");
+    if (why != NULL && cap > 0 && n > 0) {
+        snprintf(why, cap, ts_tr(lang, N_("no lesson '%s' in %s (see 'tlsstep lessons')")), id,
+                 searched);
+    } else if (why != NULL && cap > 0) {
+        snprintf(why, cap, ts_tr(lang, N_("no lesson '%s': no lessons folder was found (see "
+                                          "'tlsstep lessons')")),
+                 id);
     }
     return TS_ERR_LESSON;
 }
@@ -327,7 +365,7 @@ static int by_difficulty(const void *a, const void *b)
 }
 
 /* Loads the lessons of one folder into *ls, skipping ids already there. */
-static ts_err list_dir(const char *dir, ts_lesson ***ls, size_t *n, size_t *cap,
+static ts_err list_dir(const char *dir, ts_lang lang, ts_lesson ***ls, size_t *n, size_t *cap,
                        ts_lesson_bad_fn bad, void *ctx)
 {
     DIR *dp = opendir(dir);
@@ -352,7 +390,7 @@ static ts_err list_dir(const char *dir, ts_lesson ***ls, size_t *n, size_t *cap,
         if (dup) {
             continue;
         }
-        if (load_found(path, &l, why, sizeof(why)) != TS_OK) {
+        if (load_found(path, lang, &l, why, sizeof(why)) != TS_OK) {
             if (bad != NULL) {
                 bad(ctx, why);
             }
@@ -375,8 +413,8 @@ static ts_err list_dir(const char *dir, ts_lesson ***ls, size_t *n, size_t *cap,
     return err;
 }
 
-ts_err ts_lesson_list(const char *dir, ts_lesson ***out, size_t *n, ts_lesson_bad_fn bad,
-                      void *ctx)
+ts_err ts_lesson_list(const char *dir, ts_lang lang, ts_lesson ***out, size_t *n,
+                      ts_lesson_bad_fn bad, void *ctx)
 {
     TS_ENSURE(out != NULL && n != NULL, TS_ERR_ARG);
     char *dirs[MAX_DIRS];
@@ -385,7 +423,7 @@ ts_err ts_lesson_list(const char *dir, ts_lesson ***out, size_t *n, ts_lesson_ba
     size_t count = 0, cap = 0;
     ts_err err = TS_OK;
     for (size_t i = 0; i < nd && err == TS_OK; i++) {
-        err = list_dir(dirs[i], &ls, &count, &cap, bad, ctx);
+        err = list_dir(dirs[i], lang, &ls, &count, &cap, bad, ctx);
     }
     free_dirs(dirs, nd);
     if (err != TS_OK) {
@@ -411,6 +449,11 @@ void ts_lesson_list_free(ts_lesson **ls, size_t n)
 const char *ts_lesson_kind_name(ts_lesson_kind kind)
 {
     return kind == TS_LESSON_KIND_EXERCISE ? "exercise" : "lesson";
+}
+
+const char *ts_lesson_kind_label(ts_lesson_kind kind, ts_lang lang)
+{
+    return ts_tr(lang, kind == TS_LESSON_KIND_EXERCISE ? N_("exercise") : N_("lesson"));
 }
 
 const char *ts_weak_key_name(ts_weak_key w)

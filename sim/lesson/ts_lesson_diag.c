@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "base/ts_i18n.h"
+
 ts_err ts_lesson_fail(ts_lesson_diag *d, unsigned line, const char *fmt, ...)
 {
     if (d == NULL || d->why == NULL || d->cap == 0) {
@@ -14,7 +16,7 @@ ts_err ts_lesson_fail(ts_lesson_diag *d, unsigned line, const char *fmt, ...)
     if (n >= 0 && (size_t)n < d->cap) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(d->why + n, d->cap - (size_t)n, fmt, ap);
+        vsnprintf(d->why + n, d->cap - (size_t)n, ts_tr(d->lang, fmt), ap);
         va_end(ap);
     }
     /* One line: what the file quoted may hold newlines or other controls. */

@@ -115,7 +115,7 @@ static ts_err parse_lang(ts_lesson_diag *d, unsigned line, char *text, ts_lang *
         }
         return TS_OK;
     }
-    return ts_lesson_fail(d, line, "expected a language heading ('# en' or '# ko'), got '# %s'",
+    return ts_lesson_fail(d, line, N_("expected a language heading ('# en' or '# ko'), got '# %s'"),
                           value);
 }
 
@@ -135,8 +135,8 @@ static ts_err parse_step(ts_lesson_diag *d, unsigned line, const ts_lesson *l, c
             }
         }
         if (*side < 0) {
-            return ts_lesson_fail(d, line, "unknown side '%s' (expected client:, server:, "
-                                  "channel: or attacker:)", who);
+            return ts_lesson_fail(d, line, N_("unknown side '%s' (expected client:, server:, "
+                                  "channel: or attacker:)"), who);
         }
         spec = colon + 1;
     }
@@ -156,9 +156,14 @@ static ts_err parse_step(ts_lesson_diag *d, unsigned line, const ts_lesson *l, c
         size_t used = strlen(list);
         snprintf(list + used, sizeof(list) - used, "%s%s", i > 0 ? ", " : "", near[i]);
     }
-    return ts_lesson_fail(d, line, "unknown step '%s' in a %s lesson (nearest: %s; every name: "
-                          "tlsstep lessons --steps)", spec, textbook ? "textbook" : "handshake",
-                          list);
+    if (textbook) {
+        return ts_lesson_fail(d, line, N_("unknown step '%s' in a textbook lesson (nearest: %s; "
+                                          "every name: tlsstep lessons --steps)"),
+                              spec, list);
+    }
+    return ts_lesson_fail(d, line, N_("unknown step '%s' in a handshake lesson (nearest: %s; "
+                                      "every name: tlsstep lessons --steps)"),
+                          spec, list);
 }
 
 static ts_err add_section(ts_lesson *l, ts_lang lang, const ts_lesson_section *sec)
@@ -185,7 +190,7 @@ static ts_err section(ts_lesson_diag *d, const source *s, unsigned first, ts_les
     for (size_t i = 0; i < l->n_sections[lang]; i++) {
         const ts_lesson_section *o = &l->sections[lang][i];
         if (o->step == sec.step && o->side == sec.side) {
-            return ts_lesson_fail(d, line, "section '%s' given twice in '%s' (first at line %u)",
+            return ts_lesson_fail(d, line, N_("section '%s' given twice in '%s' (first at line %u)"),
                                   sec.step, ts_lang_code(lang), o->line);
         }
     }
@@ -210,8 +215,8 @@ static ts_err twins(ts_lesson_diag *d, const ts_lesson *l, ts_lang a, ts_lang b)
             found = l->sections[b][j].step == x->step && l->sections[b][j].side == x->side;
         }
         if (!found) {
-            return ts_lesson_fail(d, x->line, "section '%s%s%s' has no '%s' text (expected the "
-                                  "same sections under '# en' and '# ko')",
+            return ts_lesson_fail(d, x->line, N_("section '%s%s%s' has no '%s' text (expected the "
+                                  "same sections under '# en' and '# ko')"),
                                   x->side >= 0 ? ts_side_name((ts_side)x->side) : "",
                                   x->side >= 0 ? ": " : "", x->step, ts_lang_code(b));
         }
@@ -236,14 +241,14 @@ static ts_err walk(ts_lesson_diag *d, const source *s, unsigned first, ts_lesson
         unsigned line = first + hs[i].start - 1;
         if (hs[i].level == 0) {
             if (lang < 0) {
-                return ts_lesson_fail(d, line, "text before the first language heading "
-                                      "(expected '# en' or '# ko')");
+                return ts_lesson_fail(d, line, N_("text before the first language heading "
+                                      "(expected '# en' or '# ko')"));
             }
             continue;
         }
         if (hs[i].level == 2 && lang < 0) {
-            return ts_lesson_fail(d, line, "section before the first language heading "
-                                  "(expected '# en' or '# ko')");
+            return ts_lesson_fail(d, line, N_("section before the first language heading "
+                                  "(expected '# en' or '# ko')"));
         }
         if (hs[i].level == 2) {
             TS_GUARD(section(d, s, first, l, (ts_lang)lang, &hs[i], to));
@@ -252,7 +257,7 @@ static ts_err walk(ts_lesson_diag *d, const source *s, unsigned first, ts_lesson
         ts_lang lg;
         TS_GUARD(parse_lang(d, line, hs[i].text, &lg));
         if (seen[lg]) {
-            return ts_lesson_fail(d, line, "language '%s' given twice", ts_lang_code(lg));
+            return ts_lesson_fail(d, line, N_("language '%s' given twice"), ts_lang_code(lg));
         }
         seen[lg] = true;
         lang = (int)lg;
@@ -265,12 +270,17 @@ static ts_err walk(ts_lesson_diag *d, const source *s, unsigned first, ts_lesson
     for (int i = 0; i < TS_LANG_COUNT; i++) {
         if (!seen[i]) {
             int other = 1 - i;
-            return ts_lesson_fail(d, seen[other] ? l->intro[other].line : first,
-                                  "missing language '%s' (expected a '# %s' heading and its "
-                                  "sections%s%s%s)", ts_lang_code((ts_lang)i),
-                                  ts_lang_code((ts_lang)i), seen[other] ? " beside the '# " : "",
-                                  seen[other] ? ts_lang_code((ts_lang)other) : "",
-                                  seen[other] ? "' part here" : "");
+            const char *code = ts_lang_code((ts_lang)i);
+            if (seen[other]) {
+                return ts_lesson_fail(d, l->intro[other].line,
+                                      N_("missing language '%s' (expected a '# %s' heading and its "
+                                         "sections beside the '# %s' part here)"),
+                                      code, code, ts_lang_code((ts_lang)other));
+            }
+            return ts_lesson_fail(d, first,
+                                  N_("missing language '%s' (expected a '# %s' heading and its "
+                                     "sections)"),
+                                  code, code);
         }
     }
     TS_GUARD(twins(d, l, TS_LANG_EN, TS_LANG_KO));

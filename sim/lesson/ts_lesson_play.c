@@ -9,17 +9,18 @@
 #include <string.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_i18n.h"
 #include "export/ts_transcript.h"
 
 #define SHORT_BYTES 8 /* values longer than this many bytes are shortened */
 
-static void hex_short(const uint8_t *v, size_t n, char *out, size_t cap)
+static void hex_short(const uint8_t *v, size_t n, ts_lang lang, char *out, size_t cap)
 {
     char hex[2 * SHORT_BYTES + 1];
     if (n <= SHORT_BYTES * 2) {
         char *full = malloc(2 * n + 1);
         if (full == NULL) {
-            snprintf(out, cap, "(%zu bytes)", n);
+            snprintf(out, cap, ts_trn(lang, "(%zu byte)", "(%zu bytes)", n), n);
             return;
         }
         ts_hex_encode(v, n, full);
@@ -30,7 +31,7 @@ static void hex_short(const uint8_t *v, size_t n, char *out, size_t cap)
     char tail[5];
     ts_hex_encode(v, SHORT_BYTES, hex);
     ts_hex_encode(v + n - 2, 2, tail);
-    snprintf(out, cap, "%s...%s (%zu bytes)", hex, tail, n);
+    snprintf(out, cap, ts_trn(lang, "%s...%s (%zu byte)", "%s...%s (%zu bytes)", n), hex, tail, n);
 }
 
 /* The step named name (side -1: any) nearest k: the latest at or before k,
@@ -97,9 +98,9 @@ bool ts_lesson_run_value(void *ctx, const char *name, char *out, size_t cap)
         return false;
     }
     if (st->ev.kind == TS_EV_CHECK) {
-        snprintf(out, cap, "%s", st->ev.ok ? "ok" : "failed");
+        snprintf(out, cap, "%s", ts_tr(v->lang, st->ev.ok ? N_("ok") : N_("failed")));
     } else {
-        hex_short(st->ev.value, st->ev.value_len, out, cap);
+        hex_short(st->ev.value, st->ev.value_len, v->lang, out, cap);
     }
     return true;
 }
@@ -158,7 +159,7 @@ static ts_err narrate_to(weave *w, size_t k)
             continue;
         }
         w->printed[sec - w->l->sections[w->lang]] = true;
-        ts_lesson_values v = {.s = w->s, .k = w->next};
+        ts_lesson_values v = {.s = w->s, .k = w->next, .lang = w->lang};
         TS_GUARD(ts_lesson_print_section(w->f, sec, w->width, ts_lesson_run_value, &v));
         fputc('\n', w->f);
     }
@@ -168,8 +169,9 @@ static ts_err narrate_to(weave *w, size_t k)
 static ts_err intro(weave *w)
 {
     const ts_lesson *l = w->l;
-    fprintf(w->f, "lesson: %s - %s\n  %s\n\n", l->id, l->title[w->lang], l->summary[w->lang]);
-    ts_lesson_values v = {.s = w->s, .k = 0};
+    fprintf(w->f, "%s: %s - %s\n  %s\n\n", ts_tr(w->lang, N_("lesson")), l->id, l->title[w->lang],
+            l->summary[w->lang]);
+    ts_lesson_values v = {.s = w->s, .k = 0, .lang = w->lang};
     if (l->intro[w->lang].markdown[0] != '\0') {
         TS_GUARD(ts_lesson_print_section(w->f, &l->intro[w->lang], w->width,
                                          ts_lesson_run_value, &v));

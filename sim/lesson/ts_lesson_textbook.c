@@ -118,24 +118,26 @@ static bool value(void *ctx, const char *name, char *out, size_t cap)
     return false;
 }
 
-/* The line of numbers shown under a step's title. */
-static void formula(FILE *f, const char *step, const numbers *x)
+typedef unsigned long long ull; /* the numbers as the translated formats print them */
+
+/* The line of numbers shown under a step's title, its words in lang. */
+static void formula(FILE *f, const char *step, const numbers *x, ts_lang lang)
 {
     const char *ok = x->mdec == x->m ? "=" : "!=";
     if (strcmp(step, "rsa_primes") == 0) {
         fprintf(f, "  p = %" PRIu64 ", q = %" PRIu64 "\n", x->p, x->q);
     } else if (strcmp(step, "rsa_modulus") == 0) {
-        fprintf(f, "  n = p * q = %" PRIu64 " * %" PRIu64 " = %" PRIu64 " (%u bits)\n", x->p,
-                x->q, x->n, x->bits);
+        fprintf(f, ts_tr(lang, N_("  n = p * q = %llu * %llu = %llu (%u bits)\n")), (ull)x->p,
+                (ull)x->q, (ull)x->n, x->bits);
     } else if (strcmp(step, "rsa_totient") == 0) {
         fprintf(f, "  phi(n) = (p-1)(q-1) = %" PRIu64 " * %" PRIu64 " = %" PRIu64 "\n",
                 x->p - 1, x->q - 1, x->phi);
     } else if (strcmp(step, "rsa_public_exponent") == 0) {
-        fprintf(f, "  e = %" PRIu64 "   public key (n, e) = (%" PRIu64 ", %" PRIu64 ")\n", x->e,
-                x->n, x->e);
+        fprintf(f, ts_tr(lang, N_("  e = %llu   public key (n, e) = (%llu, %llu)\n")), (ull)x->e,
+                (ull)x->n, (ull)x->e);
     } else if (strcmp(step, "rsa_private_exponent") == 0) {
-        fprintf(f, "  d = e^-1 mod phi(n) = %" PRIu64 "   check: e*d mod phi(n) = %" PRIu64 "\n",
-                x->d, mulmod(x->e, x->d, x->phi));
+        fprintf(f, ts_tr(lang, N_("  d = e^-1 mod phi(n) = %llu   check: e*d mod phi(n) = %llu\n")),
+                (ull)x->d, (ull)mulmod(x->e, x->d, x->phi));
     } else if (strcmp(step, "rsa_encrypt") == 0) {
         fprintf(f, "  c = m^e mod n = %" PRIu64 "^%" PRIu64 " mod %" PRIu64 " = %" PRIu64 "\n",
                 x->m, x->e, x->n, x->c);
@@ -149,13 +151,15 @@ static void formula(FILE *f, const char *step, const numbers *x)
         fprintf(f, "  s^e mod n = %" PRIu64 "^%" PRIu64 " mod %" PRIu64 " = %" PRIu64 " %s m\n",
                 x->s, x->e, x->n, x->v, x->v == x->m ? "=" : "!=");
     } else if (strcmp(step, "rsa_malleability") == 0) {
-        fprintf(f, "  m2 = %" PRIu64 ", c2 = %" PRIu64 ", s2 = %" PRIu64 "\n"
-                   "  c*c2 mod n = %" PRIu64 " -> decrypts to %" PRIu64 " = m*m2 mod n = %" PRIu64
-                   "\n  s*s2 mod n = %" PRIu64 " -> verifies as %" PRIu64 " = m*m2 mod n\n",
-                x->m2, x->c2, x->s2, x->c12, x->d12, x->m12, x->s12, x->v12);
+        fprintf(f, "  m2 = %" PRIu64 ", c2 = %" PRIu64 ", s2 = %" PRIu64 "\n", x->m2, x->c2, x->s2);
+        fprintf(f, ts_tr(lang, N_("  c*c2 mod n = %llu -> decrypts to %llu = m*m2 mod n = %llu\n")),
+                (ull)x->c12, (ull)x->d12, (ull)x->m12);
+        fprintf(f, ts_tr(lang, N_("  s*s2 mod n = %llu -> verifies as %llu = m*m2 mod n\n")),
+                (ull)x->s12, (ull)x->v12);
     } else if (strcmp(step, "rsa_padding") == 0) {
-        fprintf(f, "  0^e mod n = %" PRIu64 ", 1^e mod n = %" PRIu64 ", and m always gives "
-                   "c = %" PRIu64 "\n", x->c0, x->c1, x->c);
+        fprintf(f, ts_tr(lang, N_("  0^e mod n = %llu, 1^e mod n = %llu, and m always gives "
+                                  "c = %llu\n")),
+                (ull)x->c0, (ull)x->c1, (ull)x->c);
     }
 }
 
@@ -165,7 +169,8 @@ ts_err ts_lesson_play_textbook(FILE *f, const ts_lesson *l, ts_lang lang, unsign
     TS_ENSURE(l->run.play == TS_LESSON_PLAY_TEXTBOOK, TS_ERR_ARG);
     numbers x;
     TS_GUARD(compute(&l->run, &x));
-    fprintf(f, "lesson: %s - %s\n  %s\n\n", l->id, l->title[lang], l->summary[lang]);
+    fprintf(f, "%s: %s - %s\n  %s\n\n", ts_tr(lang, N_("lesson")), l->id, l->title[lang],
+            l->summary[lang]);
     if (l->intro[lang].markdown[0] != '\0') {
         TS_GUARD(ts_lesson_print_section(f, &l->intro[lang], width, value, &x));
         fputc('\n', f);
@@ -180,11 +185,12 @@ ts_err ts_lesson_play_textbook(FILE *f, const ts_lesson *l, ts_lang lang, unsign
             continue;
         }
         fprintf(f, "[%s] %s\n", info->name, ts_tr(lang, info->desc));
-        formula(f, info->name, &x);
+        formula(f, info->name, &x, lang);
         TS_GUARD(ts_lesson_print_section(f, sec, width, value, &x));
         fputc('\n', f);
     }
     bool ok = x.mdec == x.m && x.v == x.m && x.d12 == x.m12 && x.v12 == x.m12;
-    fprintf(f, "result: %s\n", ok ? "ok" : "the numbers do not agree");
+    fprintf(f, "%s: %s\n", ts_tr(lang, N_("result")),
+            ts_tr(lang, ok ? N_("ok") : N_("the numbers do not agree")));
     return ferror(f) ? TS_ERR_IO : ok ? TS_OK : TS_ERR_RSA_KEY;
 }

@@ -34,7 +34,7 @@ static ts_lesson *parse_ok(const char *text)
 {
     char why[TS_LESSON_WHY_CAP] = "";
     ts_lesson *l = NULL;
-    ts_err err = ts_lesson_parse(text, strlen(text), "lessons/t.md", &l, why, sizeof(why));
+    ts_err err = ts_lesson_parse(text, strlen(text), "lessons/t.md", TS_LANG_EN, &l, why, sizeof(why));
     if (err != TS_OK) {
         fprintf(stderr, "unexpected: %s\n", why);
     }
@@ -47,7 +47,7 @@ static void parse_fails(const char *text, const char *want)
 {
     char why[TS_LESSON_WHY_CAP] = "";
     ts_lesson *l = NULL;
-    assert_int_equal(ts_lesson_parse(text, strlen(text), "lessons/t.md", &l, why, sizeof(why)),
+    assert_int_equal(ts_lesson_parse(text, strlen(text), "lessons/t.md", TS_LANG_EN, &l, why, sizeof(why)),
                      TS_ERR_LESSON);
     assert_null(l);
     if (strstr(why, want) == NULL) {
@@ -196,7 +196,7 @@ static void test_id_matches_file(void **state)
     char why[TS_LESSON_WHY_CAP];
     ts_lesson *l = NULL;
     const char *text = FRONT("") BODY;
-    assert_int_equal(ts_lesson_parse(text, strlen(text), "x/other.md", &l, why, sizeof(why)),
+    assert_int_equal(ts_lesson_parse(text, strlen(text), "x/other.md", TS_LANG_EN, &l, why, sizeof(why)),
                      TS_OK);
     assert_string_equal(l->id, "t");
     assert_int_equal(l->id_line, 2);
@@ -212,11 +212,11 @@ static void test_id_matches_file(void **state)
     assert_int_equal(fclose(f), 0);
 
     l = NULL;
-    assert_int_equal(ts_lesson_open(path, NULL, &l, why, sizeof(why)), TS_OK);
+    assert_int_equal(ts_lesson_open(path, NULL, TS_LANG_EN, &l, why, sizeof(why)), TS_OK);
     assert_string_equal(l->id, "t");
     ts_lesson_free(l);
     l = NULL;
-    assert_int_equal(ts_lesson_open("other", dir, &l, why, sizeof(why)), TS_ERR_LESSON);
+    assert_int_equal(ts_lesson_open("other", dir, TS_LANG_EN, &l, why, sizeof(why)), TS_ERR_LESSON);
     assert_null(l);
     assert_non_null(strstr(why, "/other.md:2: id 't' does not match the file name"));
     assert_non_null(strstr(why, "rename the file t.md or set 'id: other'"));
@@ -224,7 +224,7 @@ static void test_id_matches_file(void **state)
     bad_log b = {.dir = dir};
     ts_lesson **ls = NULL;
     size_t n = 0;
-    assert_int_equal(ts_lesson_list(dir, &ls, &n, log_bad, &b), TS_OK);
+    assert_int_equal(ts_lesson_list(dir, TS_LANG_EN, &ls, &n, log_bad, &b), TS_OK);
     assert_int_equal(b.count, 1);
     assert_non_null(strstr(b.last, "does not match the file name"));
     for (size_t i = 0; i < n; i++) {
@@ -234,8 +234,8 @@ static void test_id_matches_file(void **state)
     assert_int_equal(remove(path), 0);
     assert_int_equal(remove(dir), 0);
 
-    assert_int_equal(ts_lesson_load("/nonexistent/t.md", &l, why, sizeof(why)), TS_ERR_IO);
-    assert_int_equal(ts_lesson_open("no-such-lesson", "/nonexistent", &l, why, sizeof(why)),
+    assert_int_equal(ts_lesson_load("/nonexistent/t.md", TS_LANG_EN, &l, why, sizeof(why)), TS_ERR_IO);
+    assert_int_equal(ts_lesson_open("no-such-lesson", "/nonexistent", TS_LANG_EN, &l, why, sizeof(why)),
                      TS_ERR_LESSON);
     assert_non_null(strstr(why, "no lesson 'no-such-lesson'"));
 }
@@ -414,7 +414,7 @@ static void test_shipped_lessons(void **state)
         skip();
     }
     free(dirs[0]);
-    assert_int_equal(ts_lesson_list("lessons", &ls, &n, NULL, NULL), TS_OK);
+    assert_int_equal(ts_lesson_list("lessons", TS_LANG_EN, &ls, &n, NULL, NULL), TS_OK);
     assert_true(n >= 5);
     static const char *const want[] = {"rsa-textbook", "rsa-handshake", "forward-secrecy",
                                        "records", "ending"};

@@ -218,7 +218,7 @@ static ts_lesson *parse_lesson(const char *kind, const char *extra)
     char text[4096], why[TS_LESSON_WHY_CAP];
     snprintf(text, sizeof(text), lesson_md, kind, extra);
     ts_lesson *l = NULL;
-    if (ts_lesson_parse(text, strlen(text), "t.md", &l, why, sizeof(why)) != TS_OK) {
+    if (ts_lesson_parse(text, strlen(text), "t.md", TS_LANG_EN, &l, why, sizeof(why)) != TS_OK) {
         fail_msg("%s", why);
     }
     return l;
