@@ -132,8 +132,8 @@ const char *ui_side_word(ts_side side, ts_lang lang);
 const char *ui_dir_word(ts_dir dir, ts_lang lang);
 
 /* An engine sentence (a how, a formula, a reason) in lang, through the
- * catalogue or its templates (ts_tr_text), written to buf (cap bytes);
- * "" for NULL. Returns buf or english itself. */
+ * catalogue or its templates (ts_tr_text), written to buf (cap bytes; the
+ * English itself when nothing matches); "" for NULL. Returns buf. */
 const char *ui_engine(const char *english, ts_lang lang, char *buf, size_t cap);
 
 #endif

@@ -22,6 +22,7 @@
 #include "ui/ui_party.h"
 #include "ui/ui_sections.h"
 #include "ui/ui_status.h"
+#include "crypto/ts_suite.h"
 
 #define PACE_MIN 250
 #define PACE_MAX 8000
@@ -173,10 +174,30 @@ static bool global_key(ui_app *a, int key)
     }
 }
 
+/* The large layout's detail pane: what Enter would inspect, shown without
+ * pressing it (the channel's record, or a side's value). */
+static void draw_detail(ui_app *a, const ui_rect *r)
+{
+    ui_inspect insp = {.is_record = a->focus == UI_PANE_CHANNEL};
+    if (insp.is_record) {
+        insp.record = a->sel[UI_PANE_CHANNEL];
+        if (insp.record == 0 || !ts_session_record_written(a->s, insp.record, ui_app_k(a))) {
+            return;
+        }
+    } else {
+        insp.step = command_step(a);
+        if (insp.step == SIZE_MAX) {
+            return;
+        }
+    }
+    ui_inspector_draw_panel(a, &insp, r);
+}
+
 void ui_draw(ui_app *a, bool full)
 {
     ui_geom g;
-    ui_layout_compute(LINES, COLS, a->les != NULL, &g);
+    bool large = COLS >= UI_LARGE_COLS && LINES >= UI_LARGE_LINES;
+    ui_layout_compute(LINES, COLS, a->les != NULL, large ? ui_narration_need(a, COLS) : 0, &g);
     erase();
     if (g.too_small) {
         ui_layout_too_small(LINES, COLS, a->lang);
@@ -192,6 +213,9 @@ void ui_draw(ui_app *a, bool full)
             ui_party_draw(a, TS_SIDE_CLIENT, &g.client);
             ui_channel_draw(a, &g.channel);
             ui_party_draw(a, TS_SIDE_SERVER, &g.server);
+            if (g.large) {
+                draw_detail(a, &g.detail);
+            }
             ui_layout_separators(&g);
             ui_narration_draw(a, &g.narration);
             if (a->view == UI_VIEW_HELP) {
@@ -296,6 +320,11 @@ int ui_run(const ui_options *o)
     ui_app_init(&a, s, o->lesson != NULL ? o->lesson : UI_DEFAULT_LESSON,
                 o->lang_set ? o->lang : ts_lang_default());
     ui_app_set_lesson(&a, o->les);
+    ui_color_set_theme((ui_theme)o->theme);
+    if (o->lesson_suite != NULL && o->cfg.suite != NULL) {
+        snprintf(a.suite_note, sizeof(a.suite_note), "%s", o->lesson_suite);
+        snprintf(a.suite_run, sizeof(a.suite_run), "%s", o->cfg.suite->cli_name);
+    }
     if (err == TS_OK) {
         err = ui_app_load_actions(&a, o->acts, o->n_acts); /* runs the session */
     }
@@ -315,6 +344,10 @@ int ui_run(const ui_options *o)
     ui_app_goto(&a, 0);
     if (o->no_lessons) {
         ui_app_msg(&a, false, "%s", ui_t(UI_T_NO_LESSONS, a.lang));
+    } else if (o->picked_for != NULL) {
+        ui_app_msg(&a, false, ui_t(UI_T_SUITE_PICKED, a.lang), o->picked_for, a.lesson);
+    } else if (a.suite_note[0] != '\0') {
+        ui_app_msg(&a, true, ui_t(UI_T_SUITE_MISMATCH, a.lang), a.suite_note, a.suite_run);
     }
     loop(&a);
     ui_screen_close(scr);

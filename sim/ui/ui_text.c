@@ -2,6 +2,7 @@
  * the other languages when they are drawn. */
 #include "ui/ui_text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -202,5 +203,9 @@ const char *ui_engine(const char *english, ts_lang lang, char *buf, size_t cap)
         }
         return buf;
     }
-    return ts_tr_text(lang, english, buf, cap);
+    const char *t = ts_tr_text(lang, english, buf, cap);
+    if (t != buf && cap > 0) {
+        snprintf(buf, cap, "%s", t);
+    }
+    return buf;
 }
