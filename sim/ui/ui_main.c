@@ -346,8 +346,6 @@ int ui_run(const ui_options *o)
         ui_app_msg(&a, false, "%s", ui_t(UI_T_NO_LESSONS, a.lang));
     } else if (o->picked_for != NULL) {
         ui_app_msg(&a, false, ui_t(UI_T_SUITE_PICKED, a.lang), o->picked_for, a.lesson);
-    } else if (a.suite_note[0] != '\0') {
-        ui_app_msg(&a, true, ui_t(UI_T_SUITE_MISMATCH, a.lang), a.suite_note, a.suite_run);
     }
     loop(&a);
     ui_screen_close(scr);

@@ -54,6 +54,9 @@ void ui_status_draw(ui_app *a, const ui_rect *r)
         left[0] = '\0';
     }
     int lw = ui_wide_width(left);
+    if (a->msg[0] != '\0' && lw + ui_wide_width(a->msg) > r->w) {
+        lw = 0; /* a long message takes the whole line */
+    }
     if (lw > r->w) {
         lw = r->w;
     }
