@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_i18n.h"
 #include "simulation/ts_steps.h"
 #include "ui/ui_color.h"
 #include "ui/ui_nav.h"
@@ -88,6 +89,24 @@ bool ui_inspect_openssl_command(const ts_ev_prf *prf, char *buf, size_t n)
     return prf_command(prf, true, buf, n);
 }
 
+/* What people call a PRF's or a formula's input in lang: the step's label
+ * for a value's name, the RFC 5246 parameter words for the PRF's own. */
+static const char *input_label(const char *name, ts_lang lang)
+{
+    static const char *const prf[][2] = {
+        /* TRANSLATORS: the PRF's parameters in RFC 5246: PRF(secret, label, seed) */
+        {"secret", N_("secret")},
+        {"label", N_("label")},
+        {"seed", N_("seed")},
+    };
+    for (size_t i = 0; i < sizeof(prf) / sizeof(prf[0]); i++) {
+        if (strcmp(name, prf[i][0]) == 0) {
+            return ts_tr(lang, prf[i][1]);
+        }
+    }
+    return ts_steps_label(name, lang);
+}
+
 static void add_inputs(paras *p, const ts_event *ev, ts_lang lang)
 {
     if (ev->n_inputs == 0) {
@@ -96,8 +115,8 @@ static void add_inputs(paras *p, const ts_event *ev, ts_lang lang)
     add(p, UI_C_TITLE, "%s:", ui_t(UI_T_INPUTS, lang));
     for (size_t i = 0; i < ev->n_inputs && i < TS_EV_MAX_INPUTS; i++) {
         const ts_ev_input *in = &ev->inputs[i];
-        const char *label = ts_steps_label(in->name, lang);
-        bool other = strcmp(label, in->name) != 0;
+        const char *label = input_label(in->name, lang);
+        bool other = strcmp(label, in->name) != 0 && strchr(in->name, '_') != NULL;
         if (in->text) {
             add(p, UI_C_NORMAL, "  %s%s%s%s: \"%.*s\"", label, other ? " (" : "",
                 other ? in->name : "", other ? ")" : "", (int)in->len, (const char *)in->data);

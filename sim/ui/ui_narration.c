@@ -196,6 +196,20 @@ static bool detail(const ui_app *a, const ts_step *st, char *buf, size_t n)
     case TS_EV_DONE:
         snprintf(buf, n, "■ %s: %s", ui_shared_name(ev, l), how);
         return !ev->ok;
+    case TS_EV_RECORD: {
+        /* the record's crossing in the UI's words (the engine's line is
+         * the same facts in English) */
+        const ts_chan_record *rec = ts_chan_get(ts_session_chan(a->s), st->record);
+        if (rec != NULL) {
+            const char *mark = ui_shared_record_mark(a, rec);
+            snprintf(buf, n, "#%zu %s, %s, %s%s%s", rec->number, rec->type_name,
+                     ui_dir_word(rec->dir, l), ui_shared_record_status(a, rec),
+                     mark[0] != '\0' ? ", " : "", mark);
+            return false;
+        }
+        snprintf(buf, n, "%s", how);
+        return false;
+    }
     default:
         snprintf(buf, n, "%s", how);
         return false;
@@ -303,7 +317,7 @@ static int builtin_rows(const builtin_lines *b, int cols)
 
 int ui_narration_need(ui_app *a, int cols)
 {
-    cols -= 2;
+    cols -= 3; /* as drawn: one column of margin each side, and the last one free */
     ts_text t;
     const ts_lesson_section *sec = NULL;
     size_t at = 0;
@@ -324,7 +338,10 @@ void ui_narration_draw(ui_app *a, const ui_rect *r)
     char head[512];
     ui_narration_heading(a, head, sizeof(head));
     ui_wide_put(stdscr, r->y + 1, r->x, head, r->w, ui_attr(UI_C_TITLE));
-    int y = r->y + 2, end = r->y + r->h, cols = r->w - 2;
+    /* whole words: the text wraps one column short of the pane's edge, so
+     * a line that reaches the edge could only be a word cut in two (the
+     * tests look for that) */
+    int y = r->y + 2, end = r->y + r->h, cols = r->w - 3;
     ts_text t;
     const ts_lesson_section *sec = NULL;
     size_t at = 0;

@@ -61,6 +61,9 @@ const char *ui_shared_name(const ts_event *ev, ts_lang lang)
     if (ev->name == NULL) {
         return "";
     }
+    if (strcmp(ev->name, "alert") == 0) {
+        return "Alert"; /* the record type, as the channel names it */
+    }
     return ts_steps_label(ev->name, lang);
 }
 
