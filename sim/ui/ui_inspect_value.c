@@ -158,10 +158,10 @@ static void build(const ui_app *a, const ts_step *st, paras *p)
     const char *name = ev->name != NULL ? ev->name : "";
     const char *label = ui_shared_name(ev, l);
     bool other = strcmp(label, name) != 0;
-    add(p, UI_C_FOCUS, "%s — %s%s%s%s — %s, %s", ui_t(UI_T_INSPECTOR, l), label,
-        other ? " (" : "", other ? name : "", other ? ")" : "", ui_side_word(ev->side, l), step);
+    add(p, UI_C_FOCUS, "%s — %s — %s, %s", ui_t(UI_T_INSPECTOR, l), label,
+        ui_side_word(ev->side, l), step);
     if (other) {
-        add(p, UI_C_DIM, "%s: %s", ui_t(UI_T_RFC_NAME, l), name);
+        add(p, UI_C_TITLE, "%s: %s", ui_t(UI_T_RFC_NAME, l), name);
     }
     if (ev->kind == TS_EV_VALUE) {
         const char *c = ui_shared_how(ev, l, cat, sizeof(cat));

@@ -53,7 +53,10 @@ bool ui_shared_how_plain(const ts_event *ev)
             return true;
         }
     }
-    return h[0] == '\0';
+    /* "split from the key block", "taken from the server cert": the
+     * category word says it all */
+    return h[0] == '\0' || strncmp(h, "split", 5) == 0 ||
+           strncmp(h, "taken from the server cert", 26) == 0;
 }
 
 const char *ui_shared_name(const ts_event *ev, ts_lang lang)

@@ -118,7 +118,7 @@ for size in "80 24" "200 50"; do
     done
     ok "$w×$h: the inspector shows the formula" grep -qF "Formula:" "$TMP/cap/${w}x$h-en-inspect"
     ok "$w×$h: the inspector names the value in people's words and its RFC name" \
-        grep -qF "key block (key_block)" "$TMP/cap/${w}x$h-en-inspect"
+        bash -c 'grep -qF "Inspector — key block — client" "$1" && grep -qF "name in the RFC: key_block" "$1"' _ "$TMP/cap/${w}x$h-en-inspect"
     ok "$w×$h: the Korean inspector names it in Korean" grep -qF "키 블록" "$TMP/cap/${w}x$h-ko-inspect"
     ok "$w×$h: the tampered run ends with a fatal alert" grep -qF "✗ bad_certificate" "$TMP/cap/${w}x$h-en-tampered"
     ok "$w×$h: the Korean inspector and tampered end hold no English" \
