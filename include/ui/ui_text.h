@@ -112,7 +112,6 @@ typedef enum {
     UI_T_WARNING,
     UI_T_MORE_BELOW,
     UI_T_RFC_NAME,
-    UI_T_SELECTED,
     UI_T_COUNT
 } ui_text_id;
 

@@ -143,7 +143,6 @@ static const char *const texts[UI_T_COUNT] = {
     [UI_T_WARNING] = N_("warning"),
     [UI_T_MORE_BELOW] = N_("▼ more below: J scrolls down"),
     [UI_T_RFC_NAME] = N_("name in the RFC"),
-    [UI_T_SELECTED] = N_("Selected"),
 };
 
 const char *ui_t(ui_text_id id, ts_lang lang)
