@@ -299,10 +299,18 @@ void ui_narration_heading(const ui_app *a, char *buf, size_t n)
                  ui_t(UI_T_STEP, a->lang), ui_app_count(a));
         return;
     }
+    char what[128];
+    const ts_chan_record *rec = st->ev.kind == TS_EV_RECORD
+                                    ? ts_chan_get(ts_session_chan(a->s), st->record)
+                                    : NULL;
+    if (rec != NULL) { /* which record: its number and type say more than "record" */
+        snprintf(what, sizeof(what), "#%zu %s", rec->number, rec->type_name);
+    } else {
+        snprintf(what, sizeof(what), "%s", ui_shared_name(&st->ev, a->lang));
+    }
     snprintf(buf, n, "%s — %s %zu/%zu: %s %s: %s", ui_t(UI_T_NARRATION, a->lang),
              ui_t(UI_T_STEP, a->lang), ui_app_k(a), ui_app_count(a),
-             ui_side_word(st->ev.side, a->lang), ui_kind_word(st->ev.kind, a->lang),
-             ui_shared_name(&st->ev, a->lang));
+             ui_side_word(st->ev.side, a->lang), ui_kind_word(st->ev.kind, a->lang), what);
 }
 
 /* The built-in lines' rows in cols columns. */
