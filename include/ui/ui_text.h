@@ -112,6 +112,8 @@ typedef enum {
     UI_T_WARNING,
     UI_T_MORE_BELOW,
     UI_T_RFC_NAME,
+    UI_T_NO_TERMINAL,
+    UI_T_WEAK_KEY_FAILED,
     UI_T_COUNT
 } ui_text_id;
 

@@ -329,14 +329,16 @@ int ui_run(const ui_options *o)
         err = ui_app_load_actions(&a, o->acts, o->n_acts); /* runs the session */
     }
     if (err != TS_OK) {
-        fprintf(stderr, "tlsstep ui: the simulation failed: %s\n", ts_err_str(err, a.lang));
+        fputs("tlsstep ui: ", stderr);
+        fprintf(stderr, ui_t(UI_T_RUN_FAILED, a.lang), ts_err_str(err, a.lang));
+        fputc('\n', stderr);
         ui_app_free(&a);
         ts_session_free(s);
         return 1;
     }
     SCREEN *scr = ui_screen_open(stdout, stdin);
     if (scr == NULL) {
-        fputs("tlsstep ui: cannot use this terminal (is TERM set?)\n", stderr);
+        fprintf(stderr, "tlsstep ui: %s\n", ui_t(UI_T_NO_TERMINAL, a.lang));
         ui_app_free(&a);
         ts_session_free(s);
         return 1;

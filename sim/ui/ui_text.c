@@ -143,6 +143,9 @@ static const char *const texts[UI_T_COUNT] = {
     [UI_T_WARNING] = N_("warning"),
     [UI_T_MORE_BELOW] = N_("▼ more below: J scrolls down"),
     [UI_T_RFC_NAME] = N_("name in the RFC"),
+    [UI_T_NO_TERMINAL] = N_("cannot use this terminal (is TERM set?)"),
+    /* TRANSLATORS: the lesson's weak_key setting (a name), then why it failed */
+    [UI_T_WEAK_KEY_FAILED] = N_("the lesson's weak key %s could not be installed: %s"),
 };
 
 const char *ui_t(ui_text_id id, ts_lang lang)
