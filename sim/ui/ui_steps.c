@@ -18,10 +18,10 @@ typedef struct {
 #define S TS_SIDE_SERVER
 
 static const step_text table[] = {
-    {TS_EV_VALUE, C, "client_random", N_("The client draws 32 random bytes, client_random. They will go to the server in the clear and make this session's keys unique.")},
-    {TS_EV_VALUE, S, "client_random", N_("The server reads client_random from the ClientHello. Anyone on the wire can read it too: it is not secret.")},
-    {TS_EV_VALUE, S, "server_random", N_("The server draws its own 32 random bytes, server_random.")},
-    {TS_EV_VALUE, C, "server_random", N_("The client reads server_random from the ServerHello. Both randoms are now known to both sides.")},
+    {TS_EV_VALUE, C, "client_random", N_("The client draws 32 random bytes, the client random. They will go to the server in the clear and make this session's keys unique.")},
+    {TS_EV_VALUE, S, "client_random", N_("The server reads the client random from the ClientHello. Anyone on the wire can read it too: it is not secret.")},
+    {TS_EV_VALUE, S, "server_random", N_("The server draws its own 32 random bytes, the server random.")},
+    {TS_EV_VALUE, C, "server_random", N_("The client reads the server random from the ServerHello. Both randoms are now known to both sides.")},
     {TS_EV_VALUE, S, "cipher_suite", N_("The server picks one cipher suite from the client's list.")},
     {TS_EV_VALUE, C, "cipher_suite", N_("The client learns which cipher suite the server chose.")},
     {TS_EV_VALUE, C, "server_public_key", N_("The client takes the server's RSA public key out of the certificate it has just checked.")},
@@ -47,8 +47,8 @@ static const step_text table[] = {
     {TS_EV_VALUE, -1, "client_verify_data", N_("verify_data = PRF(master secret, \"client finished\", hash): proof the client has the same keys and saw the same handshake.")},
     {TS_EV_VALUE, -1, "server_verify_data", N_("verify_data = PRF(master secret, \"server finished\", hash): the server's proof.")},
     {TS_EV_VALUE, -1, "payload_sha256", N_("The client hashes the file it received, to compare with the original.")},
-    {TS_EV_MESSAGE, -1, "client_hello", N_("The client writes its ClientHello: version, client_random, the cipher suites it offers, extensions.")},
-    {TS_EV_MESSAGE, -1, "server_hello", N_("The server answers with a ServerHello: server_random and the chosen suite.")},
+    {TS_EV_MESSAGE, -1, "client_hello", N_("The client writes its ClientHello: version, client random, the cipher suites it offers, extensions.")},
+    {TS_EV_MESSAGE, -1, "server_hello", N_("The server answers with a ServerHello: the server random and the chosen suite.")},
     {TS_EV_MESSAGE, -1, "certificate", N_("The server sends its certificate: its public key, signed by a CA the client trusts.")},
     {TS_EV_MESSAGE, -1, "server_key_exchange", N_("The server sends its signed key share.")},
     {TS_EV_MESSAGE, -1, "server_hello_done", N_("ServerHelloDone: the server has said all it has to say; the client's turn.")},
