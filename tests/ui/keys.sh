@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The keys a class uses: ] and [ jump from message to message, } and { from
+# The keys a class uses: the focused pane's title marked, J/K scroll the
+# narration (which says when more follows); ] and [ jump from message to message, } and { from
 # lesson section to section (the status line counts sections beside steps),
 # y copies the selected reproduce command to the clipboard with OSC 52
 # (tmux keeps it as a buffer with set-clipboard on), commands are drawn
@@ -56,6 +57,22 @@ ok "the help lists the jump keys in English" wait_for "next / previous lesson se
 keys x q
 ui_start 200 50 -- --seed 7
 ok "the hint line names them" wait_for "]/[ message  }/{ section"
+keys q
+
+# Focus at a glance, and narration that says more follows.
+ui_start 80 24 -- --seed 7
+ok "the focused pane's title is marked (the channel at first)" grep -qF "▶ Channel" <<<"$(screen | head -1)"
+keys Tab
+ok "Tab moves the mark to the server" \
+    bash -c 'grep -qF "▶ Server" <<<"$1" && ! grep -qF "▶ Channel" <<<"$1"' _ "$(screen | head -1)"
+ok "80×24: a lesson longer than the pane says more follows" wait_for "▼ more below: J scrolls down"
+before=$(screen | sed -n '/^Narration — /,$p' | sed -n 2p)
+keys J
+sleep 0.2
+ok "J scrolls the narration down" test "$(screen | sed -n '/^Narration — /,$p' | sed -n 2p)" != "$before"
+keys K
+sleep 0.2
+same "K scrolls it back up" "$(screen | sed -n '/^Narration — /,$p' | sed -n 2p)" "$before"
 keys q
 
 # y: OSC 52, caught by tmux as a paste buffer.
