@@ -120,7 +120,7 @@ run: deps-build
 	@$(MAKE) --no-print-directory all
 	./tlsstep
 
-unit: $(UNIT_BIN) $(BUILD)/tlsstep
+unit: $(UNIT_BIN) $(BUILD)/tlsstep catalogues
 
 test: deps-test
 	@$(MAKE) --no-print-directory all unit

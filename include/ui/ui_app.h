@@ -66,6 +66,13 @@ typedef struct ui_app {
     size_t narr_lines;     /* its lines, and how many fit, as last drawn */
     size_t narr_rows;
     const void *narr_sec;  /* the section last drawn (a new one scrolls to its top) */
+    char suite_note[16];   /* the lesson's suite when the run's differs ("" when they match) */
+    char suite_run[16];    /* the run's suite then */
+    size_t offer_record;   /* e/d on a delivered record: the record offered (0: none) */
+    size_t offer_step;     /* and the cursor where it is in flight */
+    int offer_key;         /* the key that made the offer */
+    size_t cmd_sel;        /* the inspector's selected command */
+    size_t cmd_x;          /* its first column shown */
     ts_action acts[UI_MAX_ACTIONS]; /* bytes owned (malloc) */
     size_t n_acts;
     bool quit;

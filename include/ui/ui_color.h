@@ -1,6 +1,7 @@
 /* ui_color: colours named by meaning. With NO_COLOR set or a monochrome
  * terminal the meaning is carried by attributes alone (bold, reverse,
- * underline), so nothing depends on colour. */
+ * underline), so nothing depends on colour. Two themes: the default and a
+ * high-contrast one for a projector (--theme high-contrast). */
 #ifndef UI_COLOR_H
 #define UI_COLOR_H
 
@@ -26,6 +27,17 @@ typedef enum {
     UI_C_VALUE,    /* a run's value put into a lesson's text ({{NAME}}) */
     UI_C_COUNT
 } ui_role;
+
+typedef enum {
+    UI_THEME_DEFAULT,       /* the terminal's own background, dim hints */
+    UI_THEME_HIGH_CONTRAST  /* bold bright colours on black, nothing dim */
+} ui_theme;
+
+/* "default" or "high-contrast" into *out; false for another name. */
+bool ui_color_parse_theme(const char *name, ui_theme *out);
+
+/* Chooses the theme ui_color_init sets up (before it). */
+void ui_color_set_theme(ui_theme t);
 
 /* Sets up the colour pairs (after initscr/newterm); honours NO_COLOR. */
 void ui_color_init(void);

@@ -10,10 +10,13 @@
 #include "ui/ui_app.h"
 
 /* Opens the editor on the channel pane's selected record if it is in
- * flight; else says why not in the status line. */
+ * flight; for one already delivered, offers in the status line to go to
+ * the step where it is in flight (a->offer_*: e again or Enter there);
+ * else says why not. */
 void ui_editor_open(ui_app *a);
 
-/* Toggles dropping the selected record in flight (re-runs the session). */
+/* Toggles dropping the selected record in flight (re-runs the session);
+ * offers to go back for a delivered one, as ui_editor_open. */
 void ui_editor_drop(ui_app *a);
 
 /* Draws the editor in r. */

@@ -19,6 +19,10 @@ void ui_inspector_open_step(ui_app *a, size_t index);
 /* Draws the inspector in r. */
 void ui_inspector_draw(ui_app *a, const ui_rect *r);
 
+/* Draws what insp names in r beside the diagram (a large terminal): as the
+ * inspector does, without its key hints. */
+void ui_inspector_draw_panel(ui_app *a, ui_inspect *insp, const ui_rect *r);
+
 /* Handles a key while the inspector is open (↑/↓/j/k fields or scroll,
  * PgUp/PgDn, Home/End, Esc closes); false when not the inspector's. */
 bool ui_inspector_key(ui_app *a, int key);

@@ -27,6 +27,9 @@ typedef struct {
     ts_lang lang;
     bool lang_set;           /* false: follow the locale (ts_lang_default) */
     bool no_lessons;         /* no lessons folder was found: say so once */
+    int theme;               /* ui_theme (ui_color.h) */
+    const char *lesson_suite; /* the lesson's suite when the run's differs (NULL: they match) */
+    const char *picked_for;  /* --suite for which the lesson was picked (NULL: not picked) */
 } ui_options;
 
 /* Runs the UI on the terminal until `q`; restores the terminal. Returns the

@@ -27,6 +27,19 @@ const char *ui_narration(const ts_step *step, ts_lang lang);
 ts_err ui_narration_lesson(const ui_app *a, unsigned width, ts_text *out,
                            const ts_lesson_section **sec);
 
+/* As ui_narration_lesson; *at receives the cursor at which the section
+ * came into force (0: the introduction). */
+ts_err ui_narration_lesson_at(const ui_app *a, unsigned width, ts_text *out,
+                              const ts_lesson_section **sec, size_t *at);
+
+/* The heading at a's cursor in a's language: "Narration — step k/N: side
+ * kind: name in people's words". */
+void ui_narration_heading(const ui_app *a, char *buf, size_t n);
+
+/* The rows the narration pane needs at a's cursor in cols columns (the
+ * whole lesson text, the built-in lines and the heading). */
+int ui_narration_need(ui_app *a, int cols);
+
 /* Scrolls the lesson text by delta lines (within what was last drawn). */
 void ui_narration_scroll(ui_app *a, int delta);
 

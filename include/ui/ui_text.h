@@ -1,13 +1,19 @@
-/* ui_text: every piece of UI text, in English and Korean, in one table
- * indexed by id. The language is ts_lang (ts_lang.h): one rule for the
- * locale (ts_lang_default) and for --lang (ts_lang_parse) in the whole
- * program. */
+/* ui_text: every piece of UI text, in one table indexed by id: the English
+ * is the msgid (N_), the other languages come from the catalogue
+ * (base/ts_i18n, sim/po) when the text is drawn, which is what lets the l
+ * key switch language live. The language is ts_lang (ts_lang.h): one rule
+ * for the locale (ts_lang_default) and for --lang (ts_lang_parse) in the
+ * whole program. Also the words the UI puts around the engine's names: a
+ * step kind, a side, a direction. */
 #ifndef UI_TEXT_H
 #define UI_TEXT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "base/ts_lang.h"
+#include "simulation/ts_chan.h"
+#include "tls/ts_event.h"
 
 typedef enum {
     UI_T_CLIENT,
@@ -87,6 +93,27 @@ typedef enum {
     UI_T_INCIDENT,
     UI_T_MORE,
     UI_T_EXERCISE,
+    UI_T_SECTION,
+    UI_T_STEP_N,
+    UI_T_OFFER_GOTO,
+    UI_T_NO_NEXT_MESSAGE,
+    UI_T_NO_PREV_MESSAGE,
+    UI_T_NO_NEXT_SECTION,
+    UI_T_NO_PREV_SECTION,
+    UI_T_NO_SECTIONS,
+    UI_T_COPIED,
+    UI_T_NO_COMMAND,
+    UI_T_COMMAND_HINTS,
+    UI_T_SUITE_MISMATCH,
+    UI_T_SUITE_PICKED,
+    UI_T_EDIT_OFFSET,
+    UI_T_ALERT_LINE,
+    UI_T_FATAL,
+    UI_T_WARNING,
+    UI_T_MORE_BELOW,
+    UI_T_RFC_NAME,
+    UI_T_NO_TERMINAL,
+    UI_T_WEAK_KEY_FAILED,
     UI_T_COUNT
 } ui_text_id;
 
@@ -95,5 +122,19 @@ const char *ui_t(ui_text_id id, ts_lang lang);
 
 /* "EN" or "한국어". */
 const char *ui_lang_label(ts_lang lang);
+
+/* What an event kind is, in lang ("parsed", "해석함"); "" for an unknown kind. */
+const char *ui_kind_word(ts_ev_kind kind, ts_lang lang);
+
+/* A side in lang ("client", "클라이언트"). */
+const char *ui_side_word(ts_side side, ts_lang lang);
+
+/* A direction in lang ("client → server", "클라이언트 → 서버"). */
+const char *ui_dir_word(ts_dir dir, ts_lang lang);
+
+/* An engine sentence (a how, a formula, a reason) in lang, through the
+ * catalogue or its templates (ts_tr_text), written to buf (cap bytes; the
+ * English itself when nothing matches); "" for NULL. Returns buf. */
+const char *ui_engine(const char *english, ts_lang lang, char *buf, size_t cap);
 
 #endif

@@ -13,6 +13,7 @@
 #include "crypto/ts_rng.h"
 #include "crypto/ts_suite.h"
 #include "simulation/ts_session.h"
+#include "ui/ui_color.h"
 #include "ui/ui_main.h"
 
 static const char usage_text[] =
@@ -24,9 +25,11 @@ static const char usage_text[] =
     "Without a terminal on stdout it prints the `tlsstep run --lesson` transcript\n"
     "instead.\n"
     "\n"
-    "  LESSON            a lesson or exercise id, or a lesson file (default\n"
-    "                    rsa-handshake; 'tlsstep lessons' lists them). Its set-up\n"
-    "                    is the run's; the options below win over it\n"
+    "  LESSON            a lesson or exercise id, or a lesson file (default: the\n"
+    "                    lesson written for --suite, else rsa-handshake; 'tlsstep\n"
+    "                    lessons' lists them). Its set-up is the run's; the\n"
+    "                    options below win over it (the narration says so when\n"
+    "                    --suite differs from the lesson's)\n"
     "  --lessons DIR     look for lessons in DIR first\n"
     "  --suite rsa|ecdhe|dhe|null  cipher suite (default: the lesson's, else rsa)\n"
     "  --bits N          RSA modulus size, 512..4096 (default 1024)\n"
@@ -36,7 +39,9 @@ static const char usage_text[] =
     "  --ems             extended master secret (RFC 7627)\n"
     "  --no-verify       client flaw: accept any certificate\n"
     "  --skip-ske-check  client flaw: do not check the ServerKeyExchange signature\n"
-    "  --lax-pkcs1       client flaw: lax PKCS#1 v1.5 signature verifier\n";
+    "  --lax-pkcs1       client flaw: lax PKCS#1 v1.5 signature verifier\n"
+    "  --theme default|high-contrast  colours; high-contrast is bold and bright on\n"
+    "                    black, for a projector (NO_COLOR turns colours off)\n";
 
 #define MAX_ACTIONS 64
 
@@ -46,10 +51,12 @@ typedef struct {
     cli_run_lesson les; /* id, --lessons, --lang; the loaded lesson */
     ts_action acts[MAX_ACTIONS];
     size_t n_acts;
+    int theme;             /* ui_theme */
+    char picked[64];       /* the lesson picked for --suite ("" when none) */
 } ui_cli;
 
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_LANG, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE,
-       OPT_LAX, OPT_LESSONS };
+       OPT_LAX, OPT_LESSONS, OPT_THEME };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
@@ -61,6 +68,7 @@ static const struct option longopts[] = {
     {"skip-ske-check", no_argument, NULL, OPT_SKIP_SKE},
     {"lax-pkcs1", no_argument, NULL, OPT_LAX},
     {"lessons", required_argument, NULL, OPT_LESSONS},
+    {"theme", required_argument, NULL, OPT_THEME},
     {NULL, 0, NULL, 0},
 };
 
@@ -93,6 +101,14 @@ static int parse_value(ui_cli *o, int opt, const char *arg)
         return CLI_EXIT_OK;
     case OPT_LANG: o->les.lang_arg = arg; return CLI_EXIT_OK;
     case OPT_LESSONS: o->les.dir = arg; return CLI_EXIT_OK;
+    case OPT_THEME: {
+        ui_theme t;
+        if (!ui_color_parse_theme(arg, &t)) {
+            return cli_usage_error("ui", "unknown theme '%s' (default or high-contrast)", arg);
+        }
+        o->theme = (int)t;
+        return CLI_EXIT_OK;
+    }
     case OPT_EMS: o->cfg.ems = true; return CLI_EXIT_OK;
     case OPT_NO_VERIFY: o->cfg.no_verify = true; return CLI_EXIT_OK;
     case OPT_SKIP_SKE: o->cfg.skip_ske_check = true; return CLI_EXIT_OK;
@@ -177,6 +193,50 @@ static int fallback(const ui_cli *o, bool builtin)
     return cli_run(n, av);
 }
 
+static void ignore_bad(void *ctx, const char *message)
+{
+    (void)ctx;
+    (void)message;
+}
+
+/* --suite without a lesson: the easiest lesson (not an exercise) written
+ * for that suite becomes the lesson, so the narration tells what happens;
+ * none for it keeps the default (whose narration then says it assumes
+ * another suite). */
+static void pick_for_suite(ui_cli *o)
+{
+    if (o->les.id != NULL || o->cfg.suite == NULL) {
+        return;
+    }
+    ts_lesson **ls = NULL;
+    size_t n = 0;
+    if (ts_lesson_list(o->les.dir, &ls, &n, ignore_bad, NULL) != TS_OK) {
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const ts_lesson *l = ls[i];
+        if (l->kind == TS_LESSON_KIND_LESSON && l->run.play == TS_LESSON_PLAY_HANDSHAKE &&
+            strcmp(l->run.suite, o->cfg.suite->cli_name) == 0 &&
+            strcmp(l->id, UI_DEFAULT_LESSON) != 0) {
+            snprintf(o->picked, sizeof(o->picked), "%s", l->id);
+            o->les.id = o->picked;
+            break;
+        }
+    }
+    ts_lesson_list_free(ls, n);
+}
+
+/* The lesson's own suite when the run uses another one, else NULL. */
+static const char *suite_mismatch(const ui_cli *o)
+{
+    const ts_lesson *l = o->les.lesson;
+    if (l == NULL || o->cfg.suite == NULL || l->run.play != TS_LESSON_PLAY_HANDSHAKE) {
+        return NULL;
+    }
+    const char *want = l->run.suite[0] != '\0' ? l->run.suite : "rsa";
+    return strcmp(want, o->cfg.suite->cli_name) != 0 ? want : NULL;
+}
+
 /* The UI on the loaded lesson (or the built-in narration). */
 static int start(ui_cli *o, bool builtin)
 {
@@ -189,6 +249,7 @@ static int start(ui_cli *o, bool builtin)
             return rc;
         }
     }
+    const char *lesson_suite = builtin ? NULL : suite_mismatch(o);
     ui_options u = {
         .cfg = o->cfg,
         .lesson = builtin ? UI_DEFAULT_LESSON : o->les.lesson->id,
@@ -198,6 +259,9 @@ static int start(ui_cli *o, bool builtin)
         .lang = o->les.lang,
         .lang_set = true,
         .no_lessons = builtin,
+        .theme = o->theme,
+        .lesson_suite = lesson_suite,
+        .picked_for = o->picked[0] != '\0' ? o->cfg.suite->cli_name : NULL,
     };
     return ui_run(&u);
 }
@@ -215,6 +279,7 @@ int cli_ui(int argc, char **argv)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
+    pick_for_suite(&o);
     /* The default lesson with no lessons folder at all: built-in narration. */
     bool builtin = (o.les.id == NULL || strcmp(o.les.id, UI_DEFAULT_LESSON) == 0) &&
                    o.les.dir == NULL && !cli_run_lesson_have_dirs(NULL);

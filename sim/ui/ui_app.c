@@ -31,7 +31,7 @@ void ui_app_set_lesson(ui_app *a, const ts_lesson *l)
                      ? ts_lesson_apply_weak_key(a->s, l->run.weak_key)
                      : TS_OK;
     if (err != TS_OK) {
-        ui_app_msg(a, true, "weak_key %s: %s", ts_weak_key_name(l->run.weak_key),
+        ui_app_msg(a, true, ui_t(UI_T_WEAK_KEY_FAILED, a->lang), ts_weak_key_name(l->run.weak_key),
                    ts_err_str(err, a->lang));
     }
     a->narr_scroll = 0;

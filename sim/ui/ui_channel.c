@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tls/msg/ts_msg_alert.h"
 #include "ui/ui_color.h"
 #include "ui/ui_inspector.h"
 #include "ui/ui_nav.h"
@@ -12,6 +13,23 @@
 #include "ui/ui_wide.h"
 
 #define DETAIL_ROWS 4
+
+const char *ui_channel_alert_name(const ts_chan_record *rec)
+{
+    if (rec->content_type != 21) {
+        return NULL;
+    }
+    unsigned desc;
+    if (rec->has_plain && rec->plaintext.len >= 2) {
+        desc = rec->plaintext.data[1];
+    } else if (!rec->protected_record && rec->sent.len >= 7) {
+        desc = rec->sent.data[6];
+    } else {
+        return NULL;
+    }
+    const char *name = ts_alert_name((uint8_t)desc);
+    return name != NULL ? name : "Alert";
+}
 
 bool ui_channel_fatal_alert(const ts_chan_record *rec)
 {
@@ -53,7 +71,12 @@ static void arrow(const ui_app *a, const ts_chan_record *rec, size_t k, int cols
     bool dropped = crossed && rec->status == TS_REC_DROPPED;
     const char *dash = crossed ? "─" : "╌";
     char name[96];
-    snprintf(name, sizeof(name), "%s%s", attacked(a, rec, k) ? "!" : "", rec->type_name);
+    const char *alert = ui_channel_alert_name(rec);
+    bool fatal = ui_channel_fatal_alert(rec);
+    /* close_notify is a goodbye, a fatal alert an error: marked apart */
+    snprintf(name, sizeof(name), "%s%s%s%s%s", attacked(a, rec, k) ? "!" : "",
+             alert != NULL && fatal ? "✗ " : "", alert != NULL ? "" : rec->type_name,
+             alert != NULL ? alert : "", alert != NULL && !fatal ? " ✓" : "");
     size_t o = 0;
     buf[0] = '\0';
     int used = 0;
@@ -78,6 +101,9 @@ static ui_role record_role(const ui_app *a, const ts_chan_record *rec, size_t k,
     if (ui_channel_fatal_alert(rec)) {
         return UI_C_ALERT;
     }
+    if (ui_channel_alert_name(rec) != NULL && !attacked(a, rec, k)) {
+        return rec->number == current ? UI_C_CURRENT : UI_C_OK;
+    }
     if (attacked(a, rec, k)) {
         return UI_C_TAMPER;
     }
@@ -94,12 +120,8 @@ static void draw_detail(const ui_app *a, const ts_chan_record *rec, const ui_rec
     snprintf(line, sizeof(line), "#%zu %s, %zu B", rec->number, rec->type_name, rec->sent.len);
     ui_wide_put(stdscr, y + 1, r->x, line, r->w, ui_attr(UI_C_TITLE));
     size_t k = ui_app_k(a);
-    const ts_action *act = ui_app_action_for(a, rec->number);
-    const char *mark = act != NULL && act->kind == TS_ACT_EDIT ? ui_t(UI_T_EDITED, a->lang)
-                       : ts_session_record_crossed(a->s, rec->number, k) && rec->tampered
-                           ? ui_t(UI_T_TAMPERED, a->lang)
-                           : "";
-    snprintf(line, sizeof(line), "%s, %s%s%s", ts_dir_arrow(rec->dir),
+    const char *mark = ui_shared_record_mark(a, rec);
+    snprintf(line, sizeof(line), "%s, %s%s%s", ui_dir_word(rec->dir, a->lang),
              ui_shared_record_status(a, rec), mark[0] != '\0' ? ", " : "", mark);
     ui_wide_put(stdscr, y + 2, r->x, line, r->w,
                 ui_attr(attacked(a, rec, k) ? UI_C_TAMPER : UI_C_NORMAL));

@@ -8,9 +8,27 @@
 
 #include "base/ts_hex.h"
 #include "ui/ui_color.h"
+#include "ui/ui_sections.h"
 #include "ui/ui_wide.h"
 
-static const ts_chan_record *selected(ui_app *a)
+/* For a record already delivered: offers to go where it is in flight
+ * (key again or Enter accepts, ui_main); otherwise says it is not. */
+static void offer(ui_app *a, size_t n, int key)
+{
+    size_t flight, crossed;
+    if (ts_session_record_crossed(a->s, n, ui_app_k(a)) && ui_record_in_flight_at(a, n, &flight) &&
+        ui_record_crossed_at(a, n, &crossed)) {
+        char k[2] = {(char)key, '\0'};
+        a->offer_record = n;
+        a->offer_step = flight;
+        a->offer_key = key;
+        ui_app_msg(a, false, ui_t(UI_T_OFFER_GOTO, a->lang), n, crossed, k, flight);
+        return;
+    }
+    ui_app_msg(a, true, ui_t(UI_T_NOT_IN_FLIGHT, a->lang), n);
+}
+
+static const ts_chan_record *selected(ui_app *a, int key)
 {
     size_t n = a->sel[UI_PANE_CHANNEL];
     if (n == 0) {
@@ -18,7 +36,7 @@ static const ts_chan_record *selected(ui_app *a)
         return NULL;
     }
     if (!ui_app_in_flight(a, n)) {
-        ui_app_msg(a, true, ui_t(UI_T_NOT_IN_FLIGHT, a->lang), n);
+        offer(a, n, key);
         return NULL;
     }
     return ts_chan_get(ts_session_chan(a->s), n);
@@ -26,7 +44,7 @@ static const ts_chan_record *selected(ui_app *a)
 
 void ui_editor_open(ui_app *a)
 {
-    const ts_chan_record *rec = selected(a);
+    const ts_chan_record *rec = selected(a, 'e');
     if (rec == NULL || rec->sent.len == 0) {
         return;
     }
@@ -62,7 +80,7 @@ static void rerun(ui_app *a, size_t record, const ts_action *act, ui_text_id ok)
 
 void ui_editor_drop(ui_app *a)
 {
-    const ts_chan_record *rec = selected(a);
+    const ts_chan_record *rec = selected(a, 'd');
     if (rec == NULL) {
         return;
     }
@@ -102,11 +120,13 @@ void ui_editor_draw(ui_app *a, const ui_rect *r)
     snprintf(changed, sizeof(changed), ui_t(UI_T_CHANGED_BYTES, a->lang), diff);
     snprintf(line, sizeof(line), "%s — %s #%zu %s, %zu B, %s, %s", ui_t(UI_T_EDITOR, a->lang),
              ui_t(UI_T_RECORD, a->lang), e->record, rec != NULL ? rec->type_name : "", e->len,
-             ts_dir_arrow(rec != NULL ? rec->dir : TS_DIR_C2S), changed);
+             ui_dir_word(rec != NULL ? rec->dir : TS_DIR_C2S, a->lang), changed);
     ui_wide_put(stdscr, r->y, r->x, line, r->w, ui_attr(UI_C_FOCUS));
     const ts_field *f = field_at(a, e->cursor);
-    snprintf(line, sizeof(line), "offset %zu (0x%04zx): %02x (was %02x)  %s%s%s", e->cursor,
-             e->cursor, e->bytes[e->cursor], e->orig[e->cursor], f != NULL ? f->name : "",
+    char off[128];
+    snprintf(off, sizeof(off), ui_t(UI_T_EDIT_OFFSET, a->lang), e->cursor, e->cursor,
+             (unsigned)e->bytes[e->cursor], (unsigned)e->orig[e->cursor]);
+    snprintf(line, sizeof(line), "%s  %s%s%s", off, f != NULL ? f->name : "",
              f != NULL ? ": " : "", f != NULL ? f->value : "");
     ui_wide_put(stdscr, r->y + 1, r->x, line, r->w, ui_attr(UI_C_TITLE));
     e->bpr = r->w >= 5 + 16 * 4 + 1 ? 16 : 8;

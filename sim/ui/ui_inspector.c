@@ -64,11 +64,11 @@ void ui_inspector_check(ui_app *a)
 static void draw_head(ui_app *a, const ts_chan_record *rec, const ui_rect *r)
 {
     char line[512];
-    bool crossed = ts_session_record_crossed(a->s, rec->number, ui_app_k(a));
-    snprintf(line, sizeof(line), "%s — %s #%zu %s, %zu B, %s, %s%s", ui_t(UI_T_INSPECTOR, a->lang),
-             ui_t(UI_T_RECORD, a->lang), rec->number, rec->type_name, rec->sent.len,
-             ts_dir_arrow(rec->dir), ui_shared_record_status(a, rec),
-             crossed && rec->tampered ? ", TAMPERED" : "");
+    const char *mark = ui_shared_record_mark(a, rec);
+    snprintf(line, sizeof(line), "%s — %s #%zu %s, %zu B, %s, %s%s%s",
+             ui_t(UI_T_INSPECTOR, a->lang), ui_t(UI_T_RECORD, a->lang), rec->number,
+             rec->type_name, rec->sent.len, ui_dir_word(rec->dir, a->lang),
+             ui_shared_record_status(a, rec), mark[0] != '\0' ? ", " : "", mark);
     ui_wide_put(stdscr, r->y, r->x, line, r->w, ui_attr(UI_C_FOCUS));
     if (!rec->protected_record) {
         return;
@@ -85,9 +85,10 @@ static void draw_head(ui_app *a, const ts_chan_record *rec, const ui_rect *r)
     ui_wide_put(stdscr, r->y + 1, r->x, line, r->w, ui_attr(UI_C_TITLE));
 }
 
-static void draw_tree(ui_app *a, const tree_row *rows, size_t n, const ui_rect *box)
+static void draw_tree(ui_app *a, const ui_inspect *insp, const tree_row *rows, size_t n,
+                      const ui_rect *box)
 {
-    size_t sel = a->insp.field;
+    size_t sel = insp->field;
     size_t top = sel < (size_t)box->h ? 0 : sel - (size_t)box->h + 1;
     for (int i = 0; i < box->h && top + (size_t)i < n; i++) {
         const tree_row *t = &rows[top + (size_t)i];
@@ -107,14 +108,14 @@ static void draw_tree(ui_app *a, const tree_row *rows, size_t n, const ui_rect *
 
 /* Hex rows of data with [hl, hl + hl_len) highlighted and bytes that differ
  * from ref (when given) marked. */
-static void draw_hex(ui_app *a, const uint8_t *data, size_t len, const uint8_t *ref,
+static void draw_hex(ui_inspect *insp, const uint8_t *data, size_t len, const uint8_t *ref,
                      size_t hl, size_t hl_len, const ui_rect *box)
 {
     size_t bpr = box->w >= 5 + 16 * 3 ? 16 : 8;
     bool ascii = box->w >= 5 + (int)bpr * 4 + 1;
     size_t rows = (len + bpr - 1) / bpr;
     size_t want = hl / bpr;
-    size_t *top = &a->insp.scroll;
+    size_t *top = &insp->scroll;
     if (want < *top || want >= *top + (size_t)box->h) {
         *top = want > 0 ? want - 1 : 0;
     }
@@ -142,28 +143,28 @@ static void draw_hex(ui_app *a, const uint8_t *data, size_t len, const uint8_t *
     }
 }
 
-static void draw_record(ui_app *a, const ui_rect *r)
+static void draw_record(ui_app *a, ui_inspect *insp, const ui_rect *r, bool panel)
 {
-    const ts_chan_record *rec = ts_chan_get(ts_session_chan(a->s), a->insp.record);
+    const ts_chan_record *rec = ts_chan_get(ts_session_chan(a->s), insp->record);
     if (rec == NULL) {
         return;
     }
     static tree_row rows[4096];
     size_t n = tree(rec, rows, sizeof(rows) / sizeof(rows[0]));
-    if (a->insp.field >= n) {
-        a->insp.field = n > 0 ? n - 1 : 0;
+    if (insp->field >= n) {
+        insp->field = n > 0 ? n - 1 : 0;
     }
     draw_head(a, rec, r);
     int y0 = r->y + (rec->protected_record ? 2 : 1);
-    int h = r->y + r->h - 1 - y0;
+    int h = r->y + r->h - (panel ? 0 : 1) - y0;
     int lw = r->w * 2 / 5;
     ui_rect left = {y0, r->x, h, lw - 1};
     ui_rect right = {y0 + 1, r->x + lw + 1, h - 1, r->w - lw - 1};
-    draw_tree(a, rows, n, &left);
+    draw_tree(a, insp, rows, n, &left);
     attrset(ui_attr(UI_C_DIM));
     mvvline(y0, r->x + lw, ACS_VLINE, h);
     attrset(A_NORMAL);
-    const tree_row *t = n > 0 ? &rows[a->insp.field] : NULL;
+    const tree_row *t = n > 0 ? &rows[insp->field] : NULL;
     bool plain = t != NULL && t->plain;
     bool crossed = ts_session_record_crossed(a->s, rec->number, ui_app_k(a));
     bool deliv = !plain && crossed && rec->delivered.len == rec->sent.len && rec->tampered;
@@ -174,22 +175,33 @@ static void draw_record(ui_app *a, const ui_rect *r)
     size_t hl = t != NULL && t->f != NULL ? t->f->offset : 0;
     size_t hl_len = t != NULL && t->f != NULL ? t->f->len : 0;
     if (plain) {
-        draw_hex(a, rec->plaintext.data, rec->plaintext.len, NULL, hl, hl_len, &right);
+        draw_hex(insp, rec->plaintext.data, rec->plaintext.len, NULL, hl, hl_len, &right);
     } else if (deliv) {
-        draw_hex(a, rec->delivered.data, rec->delivered.len, rec->sent.data, hl, hl_len, &right);
+        draw_hex(insp, rec->delivered.data, rec->delivered.len, rec->sent.data, hl, hl_len, &right);
     } else {
-        draw_hex(a, rec->sent.data, rec->sent.len, NULL, hl, hl_len, &right);
+        draw_hex(insp, rec->sent.data, rec->sent.len, NULL, hl, hl_len, &right);
     }
-    ui_wide_put(stdscr, r->y + r->h - 1, r->x, ui_t(UI_T_INSPECT_HINTS, a->lang), r->w,
-                ui_attr(UI_C_DIM));
+    if (!panel) {
+        ui_wide_put(stdscr, r->y + r->h - 1, r->x, ui_t(UI_T_INSPECT_HINTS, a->lang), r->w,
+                    ui_attr(UI_C_DIM));
+    }
 }
 
 void ui_inspector_draw(ui_app *a, const ui_rect *r)
 {
     if (a->insp.is_record) {
-        draw_record(a, r);
+        draw_record(a, &a->insp, r, false);
     } else {
         ui_inspect_value_draw(a, r);
+    }
+}
+
+void ui_inspector_draw_panel(ui_app *a, ui_inspect *insp, const ui_rect *r)
+{
+    if (insp->is_record) {
+        draw_record(a, insp, r, true);
+    } else {
+        ui_inspect_value_draw_in(a, insp, r, true);
     }
 }
 

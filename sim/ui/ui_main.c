@@ -5,18 +5,24 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <ncurses.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/ui_channel.h"
+#include "ui/ui_clip.h"
 #include "ui/ui_color.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_help.h"
+#include "ui/ui_inspect_value.h"
 #include "ui/ui_inspector.h"
 #include "ui/ui_layout.h"
 #include "ui/ui_narration.h"
 #include "ui/ui_party.h"
+#include "ui/ui_sections.h"
 #include "ui/ui_status.h"
+#include "crypto/ts_suite.h"
 
 #define PACE_MIN 250
 #define PACE_MAX 8000
@@ -64,6 +70,77 @@ static void pace(ui_app *a, int factor_num, int factor_den)
     ui_app_msg(a, false, ui_t(UI_T_PACE, a->lang), a->pace_ms / 1000.0);
 }
 
+/* Jumps to the next/previous message (kind 'm') or section ('s'). */
+static void jump(ui_app *a, char what, int dir)
+{
+    size_t k;
+    bool ok = what == 'm' ? ui_messages_jump(a, dir, &k) : ui_sections_jump(a, dir, &k);
+    if (ok) {
+        step_to(a, k);
+        return;
+    }
+    ui_text_id why = what == 'm' ? (dir > 0 ? UI_T_NO_NEXT_MESSAGE : UI_T_NO_PREV_MESSAGE)
+                     : a->les == NULL ? UI_T_NO_SECTIONS
+                     : dir > 0        ? UI_T_NO_NEXT_SECTION
+                                      : UI_T_NO_PREV_SECTION;
+    ui_app_msg(a, false, "%s", ui_t(why, a->lang));
+}
+
+/* The step whose commands y copies: the value in the inspector, else the
+ * value selected in a side's pane; SIZE_MAX when none. */
+static size_t command_step(const ui_app *a)
+{
+    if (a->view == UI_VIEW_INSPECT) {
+        return a->insp.is_record ? SIZE_MAX : a->insp.step;
+    }
+    if (a->focus == UI_PANE_CHANNEL) {
+        return SIZE_MAX;
+    }
+    ts_side side = a->focus == UI_PANE_CLIENT ? TS_SIDE_CLIENT : TS_SIDE_SERVER;
+    size_t idx[UI_MAX_ITEMS];
+    size_t n = ui_app_side_items(a, side, ui_app_k(a), idx, UI_MAX_ITEMS);
+    return n == 0 ? SIZE_MAX : idx[a->sel[a->focus] < n ? a->sel[a->focus] : n - 1];
+}
+
+/* y: the selected command to the clipboard (OSC 52). */
+static void copy(ui_app *a)
+{
+    const ts_step *st = ts_session_get_step(a->s, command_step(a));
+    char *cmds[2];
+    size_t n = st != NULL ? ui_inspect_value_commands(st, cmds, 2) : 0;
+    if (n == 0) {
+        ui_app_msg(a, true, "%s", ui_t(UI_T_NO_COMMAND, a->lang));
+        return;
+    }
+    bool ok = ui_clip_copy(stdout, cmds[a->cmd_sel < n ? a->cmd_sel : 0]);
+    for (size_t i = 0; i < n; i++) {
+        free(cmds[i]);
+    }
+    ui_app_msg(a, !ok, "%s", ok ? ui_t(UI_T_COPIED, a->lang) : ui_t(UI_T_NO_COMMAND, a->lang));
+}
+
+/* The offer made by e/d on a delivered record: the same key or Enter goes
+ * to the step where it is in flight and does it; any other key drops the
+ * offer. True when the key was the offer's. */
+static bool take_offer(ui_app *a, int key)
+{
+    size_t rec = a->offer_record;
+    int okey = a->offer_key;
+    a->offer_record = 0;
+    if (rec == 0 || (key != okey && key != '\n' && key != '\r' && key != KEY_ENTER)) {
+        return false;
+    }
+    step_to(a, a->offer_step);
+    a->focus = UI_PANE_CHANNEL;
+    a->sel[UI_PANE_CHANNEL] = rec;
+    if (okey == 'd') {
+        ui_editor_drop(a);
+    } else {
+        ui_editor_open(a);
+    }
+    return true;
+}
+
 /* Keys that work in the main view and the inspector. */
 static bool global_key(ui_app *a, int key)
 {
@@ -84,18 +161,43 @@ static bool global_key(ui_app *a, int key)
     case '+': case '=': pace(a, 2, 3); return true;
     case '-': case '_': pace(a, 3, 2); return true;
     case 'l': a->lang = a->lang == TS_LANG_KO ? TS_LANG_EN : TS_LANG_KO; return true;
-    case '[': ui_narration_scroll(a, -1); return true;
-    case ']': ui_narration_scroll(a, 1); return true;
+    case 'K': ui_narration_scroll(a, -1); return true;
+    case 'J': ui_narration_scroll(a, 1); return true;
+    case ']': jump(a, 'm', 1); return true;
+    case '[': jump(a, 'm', -1); return true;
+    case '}': jump(a, 's', 1); return true;
+    case '{': jump(a, 's', -1); return true;
+    case 'y': copy(a); return true;
     case '?': a->view = UI_VIEW_HELP; return true;
     case 'q': a->quit = true; return true;
     default: return false;
     }
 }
 
+/* The large layout's detail pane: what Enter would inspect, shown without
+ * pressing it (the channel's record, or a side's value). */
+static void draw_detail(ui_app *a, const ui_rect *r)
+{
+    ui_inspect insp = {.is_record = a->focus == UI_PANE_CHANNEL};
+    if (insp.is_record) {
+        insp.record = a->sel[UI_PANE_CHANNEL];
+        if (insp.record == 0 || !ts_session_record_written(a->s, insp.record, ui_app_k(a))) {
+            return;
+        }
+    } else {
+        insp.step = command_step(a);
+        if (insp.step == SIZE_MAX) {
+            return;
+        }
+    }
+    ui_inspector_draw_panel(a, &insp, r);
+}
+
 void ui_draw(ui_app *a, bool full)
 {
     ui_geom g;
-    ui_layout_compute(LINES, COLS, a->les != NULL, &g);
+    bool large = COLS >= UI_LARGE_COLS && LINES >= UI_LARGE_LINES;
+    ui_layout_compute(LINES, COLS, a->les != NULL, large ? ui_narration_need(a, COLS) : 0, &g);
     erase();
     if (g.too_small) {
         ui_layout_too_small(LINES, COLS, a->lang);
@@ -111,6 +213,9 @@ void ui_draw(ui_app *a, bool full)
             ui_party_draw(a, TS_SIDE_CLIENT, &g.client);
             ui_channel_draw(a, &g.channel);
             ui_party_draw(a, TS_SIDE_SERVER, &g.server);
+            if (g.large) {
+                draw_detail(a, &g.detail);
+            }
             ui_layout_separators(&g);
             ui_narration_draw(a, &g.narration);
             if (a->view == UI_VIEW_HELP) {
@@ -133,6 +238,10 @@ void ui_key(ui_app *a, int key)
         return;
     }
     a->msg[0] = '\0';
+    if (a->view == UI_VIEW_MAIN && take_offer(a, key)) {
+        return;
+    }
+    a->offer_record = 0;
     switch (a->view) {
     case UI_VIEW_EDIT:
         ui_editor_key(a, key);
@@ -211,18 +320,25 @@ int ui_run(const ui_options *o)
     ui_app_init(&a, s, o->lesson != NULL ? o->lesson : UI_DEFAULT_LESSON,
                 o->lang_set ? o->lang : ts_lang_default());
     ui_app_set_lesson(&a, o->les);
+    ui_color_set_theme((ui_theme)o->theme);
+    if (o->lesson_suite != NULL && o->cfg.suite != NULL) {
+        snprintf(a.suite_note, sizeof(a.suite_note), "%s", o->lesson_suite);
+        snprintf(a.suite_run, sizeof(a.suite_run), "%s", o->cfg.suite->cli_name);
+    }
     if (err == TS_OK) {
         err = ui_app_load_actions(&a, o->acts, o->n_acts); /* runs the session */
     }
     if (err != TS_OK) {
-        fprintf(stderr, "tlsstep ui: the simulation failed: %s\n", ts_err_str(err, a.lang));
+        fputs("tlsstep ui: ", stderr);
+        fprintf(stderr, ui_t(UI_T_RUN_FAILED, a.lang), ts_err_str(err, a.lang));
+        fputc('\n', stderr);
         ui_app_free(&a);
         ts_session_free(s);
         return 1;
     }
     SCREEN *scr = ui_screen_open(stdout, stdin);
     if (scr == NULL) {
-        fputs("tlsstep ui: cannot use this terminal (is TERM set?)\n", stderr);
+        fprintf(stderr, "tlsstep ui: %s\n", ui_t(UI_T_NO_TERMINAL, a.lang));
         ui_app_free(&a);
         ts_session_free(s);
         return 1;
@@ -230,6 +346,8 @@ int ui_run(const ui_options *o)
     ui_app_goto(&a, 0);
     if (o->no_lessons) {
         ui_app_msg(&a, false, "%s", ui_t(UI_T_NO_LESSONS, a.lang));
+    } else if (o->picked_for != NULL) {
+        ui_app_msg(&a, false, ui_t(UI_T_SUITE_PICKED, a.lang), o->picked_for, a.lesson);
     }
     loop(&a);
     ui_screen_close(scr);

@@ -70,7 +70,15 @@ static char *compose(const ts_lesson *l, const ts_lesson_section *sec, bool intr
 ts_err ui_narration_lesson(const ui_app *a, unsigned width, ts_text *out,
                            const ts_lesson_section **sec)
 {
+    size_t at;
+    return ui_narration_lesson_at(a, width, out, sec, &at);
+}
+
+ts_err ui_narration_lesson_at(const ui_app *a, unsigned width, ts_text *out,
+                              const ts_lesson_section **sec, size_t *at_out)
+{
     TS_ENSURE(a != NULL && out != NULL, TS_ERR_ARG);
+    *at_out = 0;
     memset(out, 0, sizeof(*out));
     if (sec != NULL) {
         *sec = NULL;
@@ -84,6 +92,7 @@ ts_err ui_narration_lesson(const ui_app *a, unsigned width, ts_text *out,
     if (sec != NULL) {
         *sec = s;
     }
+    *at_out = at;
     if (s == NULL) {
         return TS_OK;
     }
@@ -156,32 +165,51 @@ static void draw_line(const ts_text_line *ln, int y, int x, int cols)
     }
 }
 
-/* The step's own detail line, and whether it is bad news. */
+/* The step's own detail line, and whether it is bad news: the engine's
+ * words translated (ts_tr_text), names in people's words. */
 static bool detail(const ui_app *a, const ts_step *st, char *buf, size_t n)
 {
     const ts_event *ev = &st->ev;
-    const char *how = ev->how != NULL ? ev->how : "";
+    ts_lang l = a->lang;
+    char how[480], cat[480];
+    ui_engine(ev->how != NULL ? ev->how : "", l, how, sizeof(how));
     buf[0] = '\0';
     switch (ev->kind) {
-    case TS_EV_VALUE:
-        bool same = strcmp(ui_shared_how(ev, TS_LANG_EN), how) == 0;
-        snprintf(buf, n, "%s (%zu B): %s%s%s", ev->name, ev->value_len, ui_shared_how(ev, a->lang),
+    case TS_EV_VALUE: {
+        bool plain = ui_shared_how_plain(ev);
+        const char *c = ui_shared_how(ev, l, cat, sizeof(cat));
+        bool same = plain || strcmp(c, how) == 0;
+        snprintf(buf, n, "%s (%zu B): %s%s%s", ui_shared_name(ev, l), ev->value_len, c,
                  same ? "" : " — ", same ? "" : how);
         return false;
+    }
     case TS_EV_CHECK:
         snprintf(buf, n, "%s %s: %s", ev->ok ? "✓" : "✗",
-                 ui_t(ev->ok ? UI_T_CHECK_OK : UI_T_CHECK_FAILED, a->lang), how);
+                 ui_t(ev->ok ? UI_T_CHECK_OK : UI_T_CHECK_FAILED, l), how);
         return !ev->ok;
     case TS_EV_ALERT_SENT:
     case TS_EV_ALERT_RECEIVED:
         snprintf(buf, n, "%s: %s%s%s",
-                 ui_t(ev->kind == TS_EV_ALERT_SENT ? UI_T_ALERT_SENT : UI_T_ALERT_RECEIVED,
-                      a->lang),
+                 ui_t(ev->kind == TS_EV_ALERT_SENT ? UI_T_ALERT_SENT : UI_T_ALERT_RECEIVED, l),
                  ev->name, how[0] != '\0' ? " — " : "", how);
         return strcmp(ev->name, "close_notify") != 0;
     case TS_EV_DONE:
-        snprintf(buf, n, "■ %s: %s", ev->name, how);
+        snprintf(buf, n, "■ %s: %s", ui_shared_name(ev, l), how);
         return !ev->ok;
+    case TS_EV_RECORD: {
+        /* the record's crossing in the UI's words (the engine's line is
+         * the same facts in English) */
+        const ts_chan_record *rec = ts_chan_get(ts_session_chan(a->s), st->record);
+        if (rec != NULL) {
+            const char *mark = ui_shared_record_mark(a, rec);
+            snprintf(buf, n, "#%zu %s, %s, %s%s%s", rec->number, rec->type_name,
+                     ui_dir_word(rec->dir, l), ui_shared_record_status(a, rec),
+                     mark[0] != '\0' ? ", " : "", mark);
+            return false;
+        }
+        snprintf(buf, n, "%s", how);
+        return false;
+    }
     default:
         snprintf(buf, n, "%s", how);
         return false;
@@ -198,47 +226,64 @@ static const char *result_text(const ts_result *r, ts_lang lang)
     }
 }
 
-/* The built-in lines under the lesson's text: the description, the step's
- * detail and, at the end, the result (text and role; n of them). */
+/* The built-in lines under the lesson's text: the description (unless the
+ * lesson's section was written for this very step: it says it better),
+ * the step's detail and, at the end, the result (text and role; n). */
 typedef struct {
-    char text[3][640];
-    ui_role role[3];
+    char text[4][1200];
+    ui_role role[4];
     int n;
 } builtin_lines;
 
-static void builtin(ui_app *a, const ts_step *st, builtin_lines *b)
+static void builtin(ui_app *a, const ts_step *st, bool lesson_here, builtin_lines *b)
 {
     b->n = 0;
-    snprintf(b->text[b->n], sizeof(b->text[0]), "%s", ui_narration(st, a->lang));
-    b->role[b->n++] = a->les != NULL ? UI_C_DIM : UI_C_NORMAL;
+    if (a->suite_note[0] != '\0') {
+        snprintf(b->text[b->n], sizeof(b->text[0]), ui_t(UI_T_SUITE_MISMATCH, a->lang),
+                 a->suite_note, a->suite_run);
+        b->role[b->n++] = UI_C_ALERT;
+    }
+    if (!lesson_here) {
+        snprintf(b->text[b->n], sizeof(b->text[0]), "%s", ui_narration(st, a->lang));
+        b->role[b->n++] = a->les != NULL ? UI_C_DIM : UI_C_NORMAL;
+    }
     if (st != NULL) {
         bool bad = detail(a, st, b->text[b->n], sizeof(b->text[0]));
-        if (b->text[b->n][0] != '\0') {
+        if (b->text[b->n][0] != '\0' && strcmp(b->text[b->n], b->text[b->n - 1]) != 0) {
             b->role[b->n++] = bad ? UI_C_ALERT : UI_C_DIM;
         }
     }
     if (ui_app_k(a) == ui_app_count(a)) {
         const ts_result *res = ts_session_result(a->s);
+        char why[640];
         snprintf(b->text[b->n], sizeof(b->text[0]), "⇒ %s: %s", result_text(res, a->lang),
-                 res->reason);
+                 ui_engine(res->reason, a->lang, why, sizeof(why)));
         b->role[b->n++] = res->kind == TS_RESULT_OK ? UI_C_OK : UI_C_ALERT;
     }
 }
 
 /* Draws the lesson's text in rows (y..y+rows) of r, from the scroll line;
- * marks on the pane's top rule that there is more. */
+ * when more is hidden below, its last row says so (and the pane's top rule
+ * marks both directions). */
 static void draw_lesson(ui_app *a, const ui_rect *r, const ts_text *t, int y, int rows)
 {
     a->narr_lines = t->n;
-    a->narr_rows = rows > 0 ? (size_t)rows : 0;
+    bool below = (size_t)rows < t->n;
+    int text_rows = below && rows > 1 ? rows - 1 : rows;
+    a->narr_rows = text_rows > 0 ? (size_t)text_rows : 0;
     ui_narration_scroll(a, 0);
-    for (int i = 0; i < rows && a->narr_scroll + (size_t)i < t->n; i++) {
+    below = a->narr_scroll + a->narr_rows < t->n;
+    for (int i = 0; i < text_rows && a->narr_scroll + (size_t)i < t->n; i++) {
         draw_line(&t->lines[a->narr_scroll + (size_t)i], y + i, r->x + 1, r->w - 2);
     }
-    if (t->n > a->narr_rows || a->narr_scroll > 0) {
+    if (below) {
+        ui_wide_put(stdscr, y + rows - 1, r->x + 1, ui_t(UI_T_MORE_BELOW, a->lang), r->w - 2,
+                    ui_attr(UI_C_NEW));
+    }
+    if (below || a->narr_scroll > 0) {
         char more[128];
-        snprintf(more, sizeof(more), " %s%s %s ", a->narr_scroll > 0 ? "↑" : "",
-                 a->narr_scroll + a->narr_rows < t->n ? "↓" : "", ui_t(UI_T_MORE, a->lang));
+        snprintf(more, sizeof(more), " %s%s %s ", a->narr_scroll > 0 ? "▲" : "",
+                 below ? "▼" : "", ui_t(UI_T_MORE, a->lang));
         int w = ui_wide_width(more);
         if (w < r->w - 2) {
             ui_wide_put(stdscr, r->y, r->x + r->w - w - 2, more, w, ui_attr(UI_C_NEW));
@@ -246,31 +291,73 @@ static void draw_lesson(ui_app *a, const ui_rect *r, const ts_text *t, int y, in
     }
 }
 
+void ui_narration_heading(const ui_app *a, char *buf, size_t n)
+{
+    const ts_step *st = ui_app_current(a);
+    if (st == NULL) {
+        snprintf(buf, n, "%s — %s 0/%zu", ui_t(UI_T_NARRATION, a->lang),
+                 ui_t(UI_T_STEP, a->lang), ui_app_count(a));
+        return;
+    }
+    char what[128];
+    const ts_chan_record *rec = st->ev.kind == TS_EV_RECORD
+                                    ? ts_chan_get(ts_session_chan(a->s), st->record)
+                                    : NULL;
+    if (rec != NULL) { /* which record: its number and type say more than "record" */
+        snprintf(what, sizeof(what), "#%zu %s", rec->number, rec->type_name);
+    } else {
+        snprintf(what, sizeof(what), "%s", ui_shared_name(&st->ev, a->lang));
+    }
+    snprintf(buf, n, "%s — %s %zu/%zu: %s %s: %s", ui_t(UI_T_NARRATION, a->lang),
+             ui_t(UI_T_STEP, a->lang), ui_app_k(a), ui_app_count(a),
+             ui_side_word(st->ev.side, a->lang), ui_kind_word(st->ev.kind, a->lang), what);
+}
+
+/* The built-in lines' rows in cols columns. */
+static int builtin_rows(const builtin_lines *b, int cols)
+{
+    int need = 0;
+    for (int i = 0; i < b->n; i++) {
+        need += ui_wide_lines(b->text[i], cols);
+    }
+    return need;
+}
+
+int ui_narration_need(ui_app *a, int cols)
+{
+    cols -= 3; /* as drawn: one column of margin each side, and the last one free */
+    ts_text t;
+    const ts_lesson_section *sec = NULL;
+    size_t at = 0;
+    int lesson = 0;
+    if (ui_narration_lesson_at(a, (unsigned)cols, &t, &sec, &at) == TS_OK) {
+        lesson = (int)t.n;
+        ts_text_free(&t);
+    }
+    builtin_lines b;
+    builtin(a, ui_app_current(a), sec != NULL && at == ui_app_k(a) && at > 0, &b);
+    return 2 + lesson + builtin_rows(&b, cols);
+}
+
 void ui_narration_draw(ui_app *a, const ui_rect *r)
 {
     ui_shared_rule(r->y, r->x, r->w);
     const ts_step *st = ui_app_current(a);
-    char head[256];
-    if (st == NULL) {
-        snprintf(head, sizeof(head), "%s — %s 0/%zu", ui_t(UI_T_NARRATION, a->lang),
-                 ui_t(UI_T_STEP, a->lang), ui_app_count(a));
-    } else {
-        snprintf(head, sizeof(head), "%s — %s %zu/%zu: %s %s %s", ui_t(UI_T_NARRATION, a->lang),
-                 ui_t(UI_T_STEP, a->lang), ui_app_k(a), ui_app_count(a),
-                 ts_side_name(st->ev.side), ts_ev_kind_name(st->ev.kind),
-                 st->ev.name != NULL ? st->ev.name : "");
-    }
+    char head[512];
+    ui_narration_heading(a, head, sizeof(head));
     ui_wide_put(stdscr, r->y + 1, r->x, head, r->w, ui_attr(UI_C_TITLE));
-    int y = r->y + 2, end = r->y + r->h, cols = r->w - 2;
-    builtin_lines b;
-    builtin(a, st, &b);
-    int need = 0;
-    for (int i = 0; i < b.n; i++) {
-        need += ui_wide_lines(b.text[i], cols);
-    }
+    /* whole words: the text wraps one column short of the pane's edge, so
+     * a line that reaches the edge could only be a word cut in two (the
+     * tests look for that) */
+    int y = r->y + 2, end = r->y + r->h, cols = r->w - 3;
     ts_text t;
     const ts_lesson_section *sec = NULL;
-    if (ui_narration_lesson(a, (unsigned)cols, &t, &sec) == TS_OK && t.n > 0) {
+    size_t at = 0;
+    ts_err err = ui_narration_lesson_at(a, (unsigned)cols, &t, &sec, &at);
+    builtin_lines b;
+    builtin(a, st, sec != NULL && at == ui_app_k(a) && at > 0, &b);
+    int need = builtin_rows(&b, cols);
+    if (err == TS_OK && t.n > 0) {
         if (end - y - need < MIN_LESSON_ROWS && b.n > 1) {
             /* short of room: the lesson's text and the step's detail and
              * result matter more than the one-line description */
@@ -290,7 +377,9 @@ void ui_narration_draw(ui_app *a, const ui_rect *r)
         draw_lesson(a, r, &t, y, rows);
         y += rows;
     }
-    ts_text_free(&t);
+    if (err == TS_OK) {
+        ts_text_free(&t);
+    }
     for (int i = 0; i < b.n && y < end; i++) {
         y += ui_wide_wrap(stdscr, y, r->x + 1, end - y, cols, b.text[i], 0, ui_attr(b.role[i]));
     }

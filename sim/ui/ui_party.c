@@ -22,7 +22,7 @@ static ui_pane pane_of(ts_side side)
 static ui_role item_text(const ui_app *a, const ts_step *st, size_t k, char *buf, size_t n)
 {
     const ts_event *ev = &st->ev;
-    const char *name = ev->name != NULL ? ev->name : "";
+    const char *name = ui_shared_name(ev, a->lang);
     switch (ev->kind) {
     case TS_EV_CHECK:
         snprintf(buf, n, "%s %s", ev->ok ? "✓" : "✗", name);
@@ -32,7 +32,7 @@ static ui_role item_text(const ui_app *a, const ts_step *st, size_t k, char *buf
         snprintf(buf, n, "! %s (%s)", name,
                  ui_t(ev->kind == TS_EV_ALERT_SENT ? UI_T_SENT_SHORT : UI_T_RECEIVED_SHORT,
                       a->lang));
-        return strcmp(name, "close_notify") == 0 ? UI_C_NORMAL : UI_C_ALERT;
+        return strcmp(name, "close_notify") == 0 ? UI_C_OK : UI_C_ALERT;
     case TS_EV_WIPE:
         snprintf(buf, n, "~ %s", name);
         return UI_C_DIM;
@@ -97,10 +97,10 @@ static void draw_detail(ui_app *a, const ts_step *st, const ui_rect *r, int y)
         return;
     }
     const ts_event *ev = &st->ev;
-    char line[512];
+    char line[512], how[400];
     if (ev->kind == TS_EV_VALUE) {
-        snprintf(line, sizeof(line), "%s: %zu B, %s", ev->name, ev->value_len,
-                 ui_shared_how(ev, a->lang));
+        snprintf(line, sizeof(line), "%s: %zu B, %s", ui_shared_name(ev, a->lang), ev->value_len,
+                 ui_shared_how(ev, a->lang, how, sizeof(how)));
         ui_wide_put(stdscr, y + 1, r->x, line, r->w, ui_attr(UI_C_TITLE));
         char hx[400];
         short_hex(ev->value, ev->value_len, 2 * r->w, hx, sizeof(hx));
@@ -108,7 +108,9 @@ static void draw_detail(ui_app *a, const ts_step *st, const ui_rect *r, int y)
                      ui_attr(ev->secret ? UI_C_SECRET : UI_C_NORMAL));
         return;
     }
-    snprintf(line, sizeof(line), "%s", ev->how != NULL && ev->how[0] != '\0' ? ev->how : ev->name);
+    snprintf(line, sizeof(line), "%s",
+             ev->how != NULL && ev->how[0] != '\0' ? ui_engine(ev->how, a->lang, how, sizeof(how))
+                                                   : ui_shared_name(ev, a->lang));
     bool bad = (ev->kind == TS_EV_CHECK || ev->kind == TS_EV_DONE) && !ev->ok;
     ui_wide_wrap(stdscr, y + 1, r->x, DETAIL_ROWS - 1, r->w, line, 0,
                  ui_attr(bad ? UI_C_ALERT : UI_C_NORMAL));

@@ -5,13 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "simulation/ts_steps.h"
 #include "ui/ui_color.h"
 #include "ui/ui_wide.h"
 
 void ui_shared_title(int y, int x, int w, const char *title, bool focus)
 {
     char buf[160];
-    snprintf(buf, sizeof(buf), " %s", title);
+    snprintf(buf, sizeof(buf), "%s%s", focus ? "▶ " : " ", title);
     ui_wide_put(stdscr, y, x, buf, w, ui_attr(focus ? UI_C_FOCUS : UI_C_TITLE));
 }
 
@@ -22,7 +23,7 @@ void ui_shared_rule(int y, int x, int w)
     attrset(A_NORMAL);
 }
 
-const char *ui_shared_how(const ts_event *ev, ts_lang lang)
+const char *ui_shared_how(const ts_event *ev, ts_lang lang, char *buf, size_t cap)
 {
     static const struct {
         const char *prefix;
@@ -39,7 +40,34 @@ const char *ui_shared_how(const ts_event *ev, ts_lang lang)
             return ui_t(how[i].id, lang);
         }
     }
-    return h;
+    return ui_engine(h, lang, buf, cap);
+}
+
+bool ui_shared_how_plain(const ts_event *ev)
+{
+    static const char *const words[] = {"generated", "received", "decrypted", "computed",
+                                        "encrypted"};
+    const char *h = ev->how != NULL ? ev->how : "";
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        if (strcmp(h, words[i]) == 0) {
+            return true;
+        }
+    }
+    /* "split from the key block", "taken from the server cert": the
+     * category word says it all */
+    return h[0] == '\0' || strncmp(h, "split", 5) == 0 ||
+           strncmp(h, "taken from the server cert", 26) == 0;
+}
+
+const char *ui_shared_name(const ts_event *ev, ts_lang lang)
+{
+    if (ev->name == NULL) {
+        return "";
+    }
+    if (strcmp(ev->name, "alert") == 0) {
+        return "Alert"; /* the record type, as the channel names it */
+    }
+    return ts_steps_label(ev->name, lang);
 }
 
 /* True when the wipe named wipe covers value name. */
@@ -77,4 +105,17 @@ const char *ui_shared_record_status(const ui_app *a, const ts_chan_record *rec)
         return ui_t(UI_T_IN_FLIGHT, a->lang);
     }
     return ui_t(rec->status == TS_REC_DROPPED ? UI_T_DROPPED : UI_T_DELIVERED, a->lang);
+}
+
+const char *ui_shared_record_mark(const ui_app *a, const ts_chan_record *rec)
+{
+    const ts_action *act = ui_app_action_for(a, rec->number);
+    bool crossed = ts_session_record_crossed(a->s, rec->number, ui_app_k(a));
+    if ((act != NULL && act->kind == TS_ACT_DROP) || (crossed && rec->status == TS_REC_DROPPED)) {
+        return ""; /* a drop replaces any edit: the status says DROPPED */
+    }
+    if (act != NULL && act->kind == TS_ACT_EDIT) {
+        return ui_t(UI_T_EDITED, a->lang);
+    }
+    return crossed && rec->tampered ? ui_t(UI_T_TAMPERED, a->lang) : "";
 }

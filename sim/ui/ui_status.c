@@ -6,6 +6,7 @@
 
 #include "crypto/ts_suite.h"
 #include "ui/ui_color.h"
+#include "ui/ui_sections.h"
 #include "ui/ui_wide.h"
 
 #define TITLE_MIN_COLS 140 /* the lesson's title is shown from this width on */
@@ -36,19 +37,26 @@ void ui_status_draw(ui_app *a, const ui_rect *r)
     ts_lang l = a->lang;
     char lesson[256];
     lesson_part(a, r->w, lesson, sizeof(lesson));
-    char left[512];
-    int n = snprintf(left, sizeof(left), " %s │ %s %zu/%zu │ %s │ %u %s │ %s %s │ %s │ ",
-                     lesson, ui_t(UI_T_STEP, l), ui_app_k(a), ui_app_count(a), suite,
+    char left[512], sec[64] = "";
+    size_t cur = 0, nsec = ui_sections_count(a, &cur);
+    if (nsec > 0) {
+        snprintf(sec, sizeof(sec), " │ %s %zu/%zu", ui_t(UI_T_SECTION, l), cur, nsec);
+    }
+    int n = snprintf(left, sizeof(left), " %s │ %s %zu/%zu%s │ %s │ %u %s │ %s %s │ %s │ ",
+                     lesson, ui_t(UI_T_STEP, l), ui_app_k(a), ui_app_count(a), sec, suite,
                      cfg->bits, ui_t(UI_T_BITS, l), ui_t(UI_T_SEED, l), ts_session_seed(a->s),
                      ui_lang_label(l));
     if (a->msg[0] != '\0') {
-        n = snprintf(left, sizeof(left), " %s %zu/%zu │ ", ui_t(UI_T_STEP, l), ui_app_k(a),
-                     ui_app_count(a));
+        n = snprintf(left, sizeof(left), " %s %zu/%zu%s │ ", ui_t(UI_T_STEP, l), ui_app_k(a),
+                     ui_app_count(a), sec);
     }
     if (n < 0) {
         left[0] = '\0';
     }
     int lw = ui_wide_width(left);
+    if (a->msg[0] != '\0' && lw + ui_wide_width(a->msg) > r->w) {
+        lw = 0; /* a long message takes the whole line */
+    }
     if (lw > r->w) {
         lw = r->w;
     }

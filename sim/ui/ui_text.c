@@ -1,148 +1,213 @@
-/* ui_text: the UI's words in English and Korean, one row per id. */
+/* ui_text: the UI's words, one English msgid per id; the catalogue gives
+ * the other languages when they are drawn. */
 #include "ui/ui_text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const texts[UI_T_COUNT][TS_LANG_COUNT] = {
-    [UI_T_CLIENT] = {"Client", "클라이언트"},
-    [UI_T_SERVER] = {"Server", "서버"},
-    [UI_T_CHANNEL] = {"Channel", "채널"},
-    [UI_T_NARRATION] = {"Narration", "설명"},
-    [UI_T_INSPECTOR] = {"Inspector", "검사기"},
-    [UI_T_EDITOR] = {"Hex editor", "16진 편집기"},
-    [UI_T_HELP] = {"Help", "도움말"},
-    [UI_T_LESSON] = {"lesson", "수업"},
-    [UI_T_STEP] = {"step", "단계"},
-    [UI_T_SEED] = {"seed", "시드"},
-    [UI_T_BITS] = {"bits", "비트"},
-    [UI_T_LANGUAGE] = {"lang", "언어"},
-    [UI_T_HINTS] = {"? help  q quit  n/→ next  p/← back  g/G first/last  Tab pane  Enter inspect  e edit  d drop  a auto  l 한국어",
-                    "? 도움말  q 종료  n/→ 다음  p/← 이전  g/G 처음/끝  Tab 창  Enter 검사  e 편집  d 버림  a 자동  l English"},
-    [UI_T_TOO_SMALL] = {"The terminal is %d×%d; tlsstep needs at least %d×%d. Please enlarge it.",
-                        "터미널 크기가 %d×%d입니다. 최소 %d×%d 이상이 필요합니다. 창을 키워 주세요."},
-    [UI_T_START] = {"Nothing has happened yet. Press n (or →, space) to take the first step: the "
-                    "client is about to greet the server.",
-                    "아직 아무 일도 일어나지 않았습니다. n(또는 →, 스페이스)을 눌러 첫 단계로 가세요. "
-                    "클라이언트가 서버에 인사하려 합니다."},
-    [UI_T_NOTHING_YET] = {"(knows nothing yet)", "(아직 아는 것 없음)"},
-    [UI_T_NO_RECORDS] = {"(no record yet)", "(아직 레코드 없음)"},
-    [UI_T_HOW_GENERATED] = {"generated", "생성함"},
-    [UI_T_HOW_RECEIVED] = {"received", "받음"},
-    [UI_T_HOW_DECRYPTED] = {"decrypted", "복호화함"},
-    [UI_T_HOW_COMPUTED] = {"computed", "계산함"},
-    [UI_T_HOW_SPLIT] = {"split from key block", "키 블록에서 나눔"},
-    [UI_T_HOW_ENCRYPTED] = {"encrypted", "암호화함"},
-    [UI_T_HOW_CERT] = {"from certificate", "인증서에서"},
-    [UI_T_WIPED] = {"wiped", "지움"},
-    [UI_T_CHECK_OK] = {"check passed", "검사 통과"},
-    [UI_T_CHECK_FAILED] = {"CHECK FAILED", "검사 실패"},
-    [UI_T_ALERT_SENT] = {"alert sent", "경고 보냄"},
-    [UI_T_ALERT_RECEIVED] = {"alert received", "경고 받음"},
-    [UI_T_SENT_SHORT] = {"sent", "보냄"},
-    [UI_T_RECEIVED_SHORT] = {"recv", "받음"},
-    [UI_T_DONE] = {"finished", "끝남"},
-    [UI_T_IN_FLIGHT] = {"in flight", "전송 중"},
-    [UI_T_DELIVERED] = {"delivered", "전달됨"},
-    [UI_T_DROPPED] = {"DROPPED", "버려짐"},
-    [UI_T_TAMPERED] = {"TAMPERED", "변조됨"},
-    [UI_T_EDITED] = {"edited", "편집됨"},
-    [UI_T_CHANGED_BYTES] = {"%zu byte(s) changed", "%zu바이트 바뀜"},
-    [UI_T_CAN_TAMPER] = {"e: edit it  d: drop it", "e: 편집  d: 버리기"},
-    [UI_T_RECORD] = {"Record", "레코드"},
-    [UI_T_FIELDS] = {"Fields", "필드"},
-    [UI_T_BYTES_SENT] = {"bytes as sent", "보낸 바이트"},
-    [UI_T_BYTES_DELIVERED] = {"bytes as delivered", "전달된 바이트"},
-    [UI_T_PLAINTEXT] = {"plaintext (the simulation holds the keys)",
-                        "평문 (시뮬레이션은 키를 알고 있음)"},
-    [UI_T_NONCE] = {"nonce", "논스"},
-    [UI_T_TAG] = {"tag", "태그"},
-    [UI_T_SEQ] = {"seq", "순번"},
-    [UI_T_VALUE] = {"Value", "값"},
-    [UI_T_FORMULA] = {"Formula", "공식"},
-    [UI_T_INPUTS] = {"Inputs", "입력"},
-    [UI_T_HOW] = {"How", "얻은 방법"},
-    [UI_T_REPRODUCE] = {"Reproduce it", "직접 재현하기"},
-    [UI_T_SECRET_NOTE] = {"secret: only this side knows it", "비밀 값: 이쪽만 알고 있음"},
-    [UI_T_EDIT_HINTS] = {"arrows move  0-9a-f type  Backspace restore byte  r reset  Enter apply  Esc cancel",
-                         "화살표 이동  0-9a-f 입력  Backspace 바이트 복원  r 초기화  Enter 적용  Esc 취소"},
-    [UI_T_INSPECT_HINTS] = {"↑/↓/j/k field  PgUp/PgDn scroll  Esc close",
-                            "↑/↓/j/k 필드  PgUp/PgDn 스크롤  Esc 닫기"},
-    [UI_T_NOT_IN_FLIGHT] = {"record %zu is not in flight now: step to where it was written but not yet delivered",
-                            "레코드 %zu는 지금 전송 중이 아닙니다. 보내졌지만 아직 전달되지 않은 단계로 가세요"},
-    [UI_T_NO_RECORD_SELECTED] = {"select a record in the channel pane first (Tab)",
-                                 "먼저 채널 창에서 레코드를 고르세요 (Tab)"},
-    [UI_T_EDIT_APPLIED] = {"record %zu edited; the run was replayed with the change",
-                           "레코드 %zu 편집됨. 변경을 넣어 다시 실행했습니다"},
-    [UI_T_EDIT_CANCELLED] = {"edit cancelled", "편집 취소"},
-    [UI_T_DROP_SET] = {"record %zu will be dropped; the run was replayed",
-                       "레코드 %zu를 버립니다. 다시 실행했습니다"},
-    [UI_T_DROP_CLEARED] = {"record %zu is delivered again; the run was replayed",
-                           "레코드 %zu를 다시 전달합니다. 다시 실행했습니다"},
-    [UI_T_AUTOPLAY_ON] = {"autoplay on (+/- pace)", "자동 재생 켜짐 (+/- 속도)"},
-    [UI_T_AUTOPLAY_OFF] = {"autoplay off", "자동 재생 꺼짐"},
-    [UI_T_PACE] = {"pace %.1f s per step", "단계당 %.1f초"},
-    [UI_T_RESULT_OK] = {"handshake complete, file intact, closed", "핸드셰이크 완료, 파일 온전, 연결 종료"},
-    [UI_T_RESULT_ALERT] = {"ended by a fatal alert", "치명적 경고로 끝남"},
-    [UI_T_RESULT_STALLED] = {"stalled: a side waits for a record that never comes",
-                             "멈춤: 오지 않는 레코드를 기다림"},
-    [UI_T_RESULT_WRONG] = {"closed, but the file arrived altered", "종료했지만 파일이 바뀌어 도착함"},
-    [UI_T_RUN_FAILED] = {"the simulation failed: %s", "시뮬레이션 실패: %s"},
-    [UI_T_NOTHING_TO_INSPECT] = {"nothing selected to inspect", "검사할 항목이 선택되지 않았습니다"},
-    [UI_T_HELP_KEYS] = {
-        "→  n  space   next step\n"
-        "←  p          back one step (exact replay)\n"
-        "g  Home       first step\n"
-        "G  End        last step\n"
-        "Tab           next pane (client, channel, server)\n"
-        "↑ ↓  j k      move in the pane\n"
-        "Enter         inspect the selected record or value\n"
-        "Esc           close the inspector, editor or help\n"
-        "e             edit the selected record in flight (hex editor)\n"
-        "d             drop the selected record in flight (again: undo)\n"
-        "a             autoplay on/off\n"
-        "+  -          autoplay faster / slower\n"
-        "[  ]          scroll the lesson's narration up / down\n"
-        "l             한국어 / English\n"
-        "?             this help\n"
-        "q             quit",
-        "→  n  스페이스  다음 단계\n"
-        "←  p          한 단계 뒤로 (정확한 재실행)\n"
-        "g  Home       첫 단계\n"
-        "G  End        마지막 단계\n"
-        "Tab           다음 창 (클라이언트, 채널, 서버)\n"
-        "↑ ↓  j k      창 안에서 이동\n"
-        "Enter         선택한 레코드나 값 검사\n"
-        "Esc           검사기, 편집기, 도움말 닫기\n"
-        "e             전송 중인 레코드 편집 (16진 편집기)\n"
-        "d             전송 중인 레코드 버리기 (다시 누르면 취소)\n"
-        "a             자동 재생 켜기/끄기\n"
-        "+  -          자동 재생 빠르게 / 느리게\n"
-        "[  ]          수업 설명 위로 / 아래로 스크롤\n"
-        "l             English / 한국어\n"
-        "?             이 도움말\n"
-        "q             종료"},
-    [UI_T_HELP_CLOSE] = {"press any key to close", "아무 키나 누르면 닫힙니다"},
-    [UI_T_NO_LESSONS] = {"no lessons folder found: built-in narration only (see 'tlsstep lessons')",
-                         "수업 폴더를 찾지 못했습니다: 내장 설명만 보입니다 ('tlsstep lessons' 참고)"},
-    [UI_T_TASK] = {"Task", "과제"},
-    [UI_T_INCIDENT] = {"Incident", "실제 사건"},
-    [UI_T_MORE] = {"more: ] down, [ up", "더 있음: ] 아래, [ 위"},
-    [UI_T_EXERCISE] = {"exercise", "연습 문제"},
+#include "base/ts_i18n.h"
+
+static const char *const texts[UI_T_COUNT] = {
+    [UI_T_CLIENT] = N_("Client"),
+    [UI_T_SERVER] = N_("Server"),
+    [UI_T_CHANNEL] = N_("Channel"),
+    [UI_T_NARRATION] = N_("Narration"),
+    [UI_T_INSPECTOR] = N_("Inspector"),
+    [UI_T_EDITOR] = N_("Hex editor"),
+    [UI_T_HELP] = N_("Help"),
+    /* TRANSLATORS: the lesson's id follows on the status line */
+    [UI_T_LESSON] = N_("lesson"),
+    /* TRANSLATORS: "step 5/100" on the status line */
+    [UI_T_STEP] = N_("step"),
+    [UI_T_SEED] = N_("seed"),
+    [UI_T_BITS] = N_("bits"),
+    [UI_T_LANGUAGE] = N_("lang"),
+    /* TRANSLATORS: the keys on the status line; key names stay as they are,
+     * the last item names the other language */
+    [UI_T_HINTS] = N_("? help  q quit  n/p step  ]/[ message  }/{ section  Tab pane  "
+                      "Enter inspect  e edit  d drop  J/K scroll  a auto  l 한국어"),
+    [UI_T_TOO_SMALL] = N_("The terminal is %d×%d; tlsstep needs at least %d×%d. Please enlarge it."),
+    [UI_T_START] = N_("Nothing has happened yet. Press n (or →, space) to take the first step: "
+                      "the client is about to greet the server."),
+    [UI_T_NOTHING_YET] = N_("(knows nothing yet)"),
+    [UI_T_NO_RECORDS] = N_("(no record yet)"),
+    [UI_T_HOW_GENERATED] = N_("generated"),
+    [UI_T_HOW_RECEIVED] = N_("received"),
+    [UI_T_HOW_DECRYPTED] = N_("decrypted"),
+    [UI_T_HOW_COMPUTED] = N_("computed"),
+    [UI_T_HOW_SPLIT] = N_("split from key block"),
+    [UI_T_HOW_ENCRYPTED] = N_("encrypted"),
+    [UI_T_HOW_CERT] = N_("from certificate"),
+    [UI_T_WIPED] = N_("wiped"),
+    [UI_T_CHECK_OK] = N_("check passed"),
+    [UI_T_CHECK_FAILED] = N_("CHECK FAILED"),
+    [UI_T_ALERT_SENT] = N_("alert sent"),
+    [UI_T_ALERT_RECEIVED] = N_("alert received"),
+    [UI_T_SENT_SHORT] = N_("sent"),
+    /* TRANSLATORS: short for "received", beside an alert's name */
+    [UI_T_RECEIVED_SHORT] = N_("recv"),
+    [UI_T_DONE] = N_("finished"),
+    [UI_T_IN_FLIGHT] = N_("in flight"),
+    [UI_T_DELIVERED] = N_("delivered"),
+    [UI_T_DROPPED] = N_("DROPPED"),
+    [UI_T_TAMPERED] = N_("TAMPERED"),
+    [UI_T_EDITED] = N_("edited"),
+    [UI_T_CHANGED_BYTES] = N_("%zu byte(s) changed"),
+    [UI_T_CAN_TAMPER] = N_("e: edit it  d: drop it"),
+    [UI_T_RECORD] = N_("Record"),
+    [UI_T_FIELDS] = N_("Fields"),
+    [UI_T_BYTES_SENT] = N_("bytes as sent"),
+    [UI_T_BYTES_DELIVERED] = N_("bytes as delivered"),
+    [UI_T_PLAINTEXT] = N_("plaintext (the simulation holds the keys)"),
+    [UI_T_NONCE] = N_("nonce"),
+    [UI_T_TAG] = N_("tag"),
+    /* TRANSLATORS: a record's sequence number */
+    [UI_T_SEQ] = N_("seq"),
+    [UI_T_VALUE] = N_("Value"),
+    [UI_T_FORMULA] = N_("Formula"),
+    [UI_T_INPUTS] = N_("Inputs"),
+    [UI_T_HOW] = N_("How"),
+    [UI_T_REPRODUCE] = N_("Reproduce it"),
+    [UI_T_SECRET_NOTE] = N_("secret: only this side knows it"),
+    [UI_T_EDIT_HINTS] = N_("arrows move  0-9a-f type  Backspace restore byte  r reset  "
+                           "Enter apply  Esc cancel"),
+    [UI_T_INSPECT_HINTS] = N_("↑/↓/j/k field  PgUp/PgDn scroll  Esc close"),
+    [UI_T_NOT_IN_FLIGHT] = N_("record %zu is not in flight now: step to where it was written "
+                              "but not yet delivered"),
+    [UI_T_NO_RECORD_SELECTED] = N_("select a record in the channel pane first (Tab)"),
+    [UI_T_EDIT_APPLIED] = N_("record %zu edited; the run was replayed with the change"),
+    [UI_T_EDIT_CANCELLED] = N_("edit cancelled"),
+    [UI_T_DROP_SET] = N_("record %zu will be dropped; the run was replayed"),
+    [UI_T_DROP_CLEARED] = N_("record %zu is delivered again; the run was replayed"),
+    [UI_T_AUTOPLAY_ON] = N_("autoplay on (+/- pace)"),
+    [UI_T_AUTOPLAY_OFF] = N_("autoplay off"),
+    [UI_T_PACE] = N_("pace %.1f s per step"),
+    [UI_T_RESULT_OK] = N_("handshake complete, file intact, closed"),
+    [UI_T_RESULT_ALERT] = N_("ended by a fatal alert"),
+    [UI_T_RESULT_STALLED] = N_("stalled: a side waits for a record that never comes"),
+    [UI_T_RESULT_WRONG] = N_("closed, but the file arrived altered"),
+    [UI_T_RUN_FAILED] = N_("the simulation failed: %s"),
+    [UI_T_NOTHING_TO_INSPECT] = N_("nothing selected to inspect"),
+    /* TRANSLATORS: the help box; keep the key names in the first column and
+     * the columns aligned */
+    [UI_T_HELP_KEYS] = N_("→  n  space   next step\n"
+                          "←  p          back one step (exact replay)\n"
+                          "g  Home       first step\n"
+                          "G  End        last step\n"
+                          "]  [          next / previous message\n"
+                          "}  {          next / previous lesson section\n"
+                          "Tab           next pane (client, channel, server)\n"
+                          "↑ ↓  j k      move in the pane\n"
+                          "Enter         inspect the highlighted record or value\n"
+                          "Esc           close the inspector, editor or help\n"
+                          "e             edit the selected record in flight (hex editor)\n"
+                          "d             drop the selected record in flight (again: undo)\n"
+                          "y  c  < >     copy a command (OSC 52), next command, scroll it\n"
+                          "a             autoplay on/off\n"
+                          "+  -          autoplay faster / slower\n"
+                          "J  K          scroll the narration down / up\n"
+                          "l             한국어 / English\n"
+                          "?             this help\n"
+                          "q             quit"),
+    [UI_T_HELP_CLOSE] = N_("press any key to close"),
+    [UI_T_NO_LESSONS] = N_("no lessons folder found: built-in narration only (see 'tlsstep lessons')"),
+    [UI_T_TASK] = N_("Task"),
+    [UI_T_INCIDENT] = N_("Incident"),
+    [UI_T_MORE] = N_("more: J down, K up"),
+    [UI_T_EXERCISE] = N_("exercise"),
+    /* TRANSLATORS: "section 2/9" on the status line: a part of the lesson */
+    [UI_T_SECTION] = N_("section"),
+    [UI_T_STEP_N] = N_("step %zu"),
+    /* TRANSLATORS: record number, step delivered, key, step in flight */
+    [UI_T_OFFER_GOTO] = N_("record %zu was delivered at step %zu; press %s again or Enter to go "
+                           "to step %zu, where it is in flight"),
+    [UI_T_NO_NEXT_MESSAGE] = N_("no message after this step"),
+    [UI_T_NO_PREV_MESSAGE] = N_("no message before this step"),
+    [UI_T_NO_NEXT_SECTION] = N_("this is the lesson's last section"),
+    [UI_T_NO_PREV_SECTION] = N_("this is the lesson's first section"),
+    [UI_T_NO_SECTIONS] = N_("no lesson loaded: no sections to jump between"),
+    [UI_T_COPIED] = N_("command sent to the clipboard (OSC 52; in tmux: set -g set-clipboard on)"),
+    [UI_T_NO_COMMAND] = N_("no command to copy here: open a value that has one (Enter)"),
+    [UI_T_COMMAND_HINTS] = N_("y copy  c next command  < > scroll"),
+    /* TRANSLATORS: the lesson's suite, then the run's */
+    [UI_T_SUITE_MISMATCH] = N_("This lesson assumes the %s suite; this run uses %s, so some steps "
+                               "it describes do not happen here."),
+    /* TRANSLATORS: the suite, then the lesson's id */
+    [UI_T_SUITE_PICKED] = N_("narration: the lesson written for --suite %s, %s"),
+    /* TRANSLATORS: the hex editor's line: offset, offset in hex, byte, old byte */
+    [UI_T_EDIT_OFFSET] = N_("offset %zu (0x%04zx): %02x (was %02x)"),
+    /* TRANSLATORS: alert number, name, level number, level word */
+    [UI_T_ALERT_LINE] = N_("alert %u (%s), level %u (%s)"),
+    [UI_T_FATAL] = N_("fatal"),
+    [UI_T_WARNING] = N_("warning"),
+    [UI_T_MORE_BELOW] = N_("▼ more below: J scrolls down"),
+    [UI_T_RFC_NAME] = N_("name in the RFC"),
+    [UI_T_NO_TERMINAL] = N_("cannot use this terminal (is TERM set?)"),
+    /* TRANSLATORS: the lesson's weak_key setting (a name), then why it failed */
+    [UI_T_WEAK_KEY_FAILED] = N_("the lesson's weak key %s could not be installed: %s"),
 };
 
 const char *ui_t(ui_text_id id, ts_lang lang)
 {
-    if ((int)id < 0 || id >= UI_T_COUNT) {
+    if ((int)id < 0 || id >= UI_T_COUNT || texts[id] == NULL) {
         return "";
     }
-    if ((int)lang < 0 || lang >= TS_LANG_COUNT || texts[id][lang] == NULL) {
-        lang = TS_LANG_EN;
-    }
-    return texts[id][lang] != NULL ? texts[id][lang] : "";
+    return ts_tr(lang, texts[id]);
 }
 
 const char *ui_lang_label(ts_lang lang)
 {
     return lang == TS_LANG_KO ? "한국어" : "EN";
+}
+
+const char *ui_kind_word(ts_ev_kind kind, ts_lang lang)
+{
+    static const char *const words[TS_EV_KIND_COUNT] = {
+        /* TRANSLATORS: what a step did, in the narration's heading */
+        [TS_EV_MESSAGE] = N_("writes"),
+        [TS_EV_SEALED] = N_("seals a record"),
+        [TS_EV_PARSED] = N_("parses"),
+        [TS_EV_VALUE] = N_("gets a value"),
+        [TS_EV_CHECK] = N_("checks"),
+        [TS_EV_ALERT_SENT] = N_("sends an alert"),
+        [TS_EV_ALERT_RECEIVED] = N_("receives an alert"),
+        [TS_EV_WIPE] = N_("wipes"),
+        [TS_EV_DONE] = N_("ends"),
+        [TS_EV_RECORD] = N_("record crosses"),
+        [TS_EV_OPENED] = N_("opens a record"),
+    };
+    return (unsigned)kind < TS_EV_KIND_COUNT && words[kind] != NULL ? ts_tr(lang, words[kind])
+                                                                     : "";
+}
+
+const char *ui_side_word(ts_side side, ts_lang lang)
+{
+    switch (side) {
+    case TS_SIDE_CLIENT: return ts_tr(lang, N_("client"));
+    case TS_SIDE_SERVER: return ts_tr(lang, N_("server"));
+    case TS_SIDE_CHANNEL: return ts_tr(lang, N_("channel"));
+    default: return ts_tr(lang, N_("attacker"));
+    }
+}
+
+const char *ui_dir_word(ts_dir dir, ts_lang lang)
+{
+    return dir == TS_DIR_S2C ? ts_tr(lang, N_("server → client"))
+                             : ts_tr(lang, N_("client → server"));
+}
+
+const char *ui_engine(const char *english, ts_lang lang, char *buf, size_t cap)
+{
+    if (english == NULL) {
+        if (cap > 0) {
+            buf[0] = '\0';
+        }
+        return buf;
+    }
+    const char *t = ts_tr_text(lang, english, buf, cap);
+    if (t != buf && cap > 0) {
+        snprintf(buf, cap, "%s", t);
+    }
+    return buf;
 }

@@ -26,7 +26,7 @@ ok "l shows Korean labels" wait_for "클라이언트"
 ok "l shows the Korean status line" wait_for "단계 0/"
 ok "l shows Korean narration" wait_for "아직 아무 일도"
 keys n
-ok "Korean narration of the first step" wait_for "클라이언트가 32바이트 난수"
+ok "Korean narration of the first step" wait_for "클라이언트 랜덤 (32 B): 생성함"
 s=$(screen)
 ok "the Korean pane titles are there" grep -qF "서버" <<<"$s"
 ok "the channel pane title is Korean" grep -qF "채널" <<<"$s"
@@ -34,7 +34,7 @@ keys '?'
 ok "the help is Korean too" wait_for "도움말"
 keys x l
 ok "l switches back to English" wait_for "Client"
-ok "English narration again" wait_for "The client draws 32 random bytes"
+ok "English narration again" wait_for "client random (32 B): generated"
 keys q
 
 ui_start 100 30 LANG=ko_KR.UTF-8 -- --seed 7

@@ -88,8 +88,10 @@ ok "step 1 ($side $name) has a section in the lesson" test -n "${title:-}"
 ok "step 1: the English section's title, as the narration's first line" \
     test "$(narration | head -1 | sed 's/^ *//; s/ *$//')" = "${title:-none}"
 ok "step 1: the English section's text" wait_for "${first:-none}"
-ok "step 1: the built-in description is below it" wait_for "The client draws 32 random bytes"
-value=$(pane 1 | sed -n 's/.*client_random \([0-9a-f]\{8\}\).*/\1/p' | head -1)
+ok "step 1: the step's own detail is below it" wait_for "client random (32 B): generated"
+ok "step 1: the built-in description does not repeat the section written for this step" \
+    bash -c '! grep -qF "The client draws 32 random bytes" <<<"$1"' _ "$(narration)"
+value=$(pane 1 | sed -n 's/.*client random \([0-9a-f]\{8\}\).*/\1/p' | head -1)
 ok "step 1: {{client:client_random}} is filled with the run's value" \
     bash -c 'grep -qF "$1" <<<"$2"' _ "${value:-none}" "$(narration)"
 ok "step 1: no placeholder is left" bash -c '! grep -qF "{{" <<<"$1"' _ "$(narration)"
@@ -135,10 +137,30 @@ ok "forward-secrecy: the status line names it" wait_for " forward-secrecy │ st
 ok "forward-secrecy: the run uses the lesson's suite (ecdhe)" wait_for "│ ecdhe │"
 step_to 8
 ok "forward-secrecy: the server chose TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305 (0xcca8)" \
-    grep -qF "cipher_suite cca8" <<<"$(pane 3)"
+    grep -qF "cipher suite cca8" <<<"$(pane 3)"
 keys q
 ui_start 100 30 -- forward-secrecy --seed 3 --suite dhe
 ok "the command line wins over the lesson's suite" wait_for "│ dhe │"
+ok "the narration says plainly the lesson assumes its own suite" \
+    wait_for "This lesson assumes the ecdhe suite; this run uses dhe"
+keys q
+
+# --suite without a lesson: the lesson written for that suite narrates.
+want=$(ls lessons/*.md | grep -v README | xargs grep -l '^  suite: ecdhe' | xargs grep -l '^kind: lesson' | head -1)
+want=$(basename "${want:-none}" .md)
+ui_start 100 30 -- --suite ecdhe --seed 3
+ok "ui --suite ecdhe: the status line says why" wait_for "the lesson written for --suite ecdhe, $want"
+keys n
+ok "ui --suite ecdhe: the lesson written for ecdhe ($want)" wait_for " $want │ step 1/"
+keys G
+ok "ui --suite ecdhe: no RSA key exchange is narrated at the end" \
+    bash -c '! grep -qF "This lesson assumes" <<<"$1"' _ "$(screen)"
+keys q
+ui_start 100 30 -- rsa-handshake --suite ecdhe --seed 3
+ok "rsa-handshake with --suite ecdhe: the narration says it assumes rsa" \
+    wait_for "This lesson assumes the rsa suite; this run uses ecdhe"
+keys l
+ok "... in Korean too" wait_for "이 수업은 rsa 스위트를 전제로 합니다"
 keys q
 
 ui_start 160 30 -- goto-fail --seed 3

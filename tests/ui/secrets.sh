@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The UI at 100×30 and at 80×24: every value appears on the side that derived it at the
-# very step it is derived (marked new), never early on the other side; the
+# very step it is derived (marked new, in people's words: "premaster secret"), never early on the other side; the
 # premaster secret reaches the server only when it decrypts it; G goes to
 # the end, g back to a screen equal to the first one.
 cd "$(dirname "$0")/../.." || exit 1
@@ -22,20 +22,22 @@ walk() { # W H: the checks at one terminal size, names suffixed with it
         keys n
         wait_for " $k/$total" || { bad+=" timeout@$k"; break; }
         read -r side kind name < <(heading)
+        shown=$(label "$name")
+        shown=${shown:0:20} # a narrow pane cuts a long name with …
         cpane=$(pane 1)
         spane=$(pane 3)
         if [ "$kind" = value ]; then
             mine=$([ "$side" = client ] && echo "$cpane" || echo "$spane")
             peer=$([ "$side" = client ] && echo "$spane" || echo "$cpane")
-            grep -qF "+ $name" <<<"$mine" || bad+=" $side:$name@$k"
-            grep -qF "+ $name" <<<"$peer" && bad+=" peer-new:$name@$k"
+            grep -qF "+ $shown" <<<"$mine" || bad+=" $side:$name@$k"
+            grep -qF "+ $shown" <<<"$peer" && bad+=" peer-new:$name@$k"
             [ "$side/$name" = server/premaster_secret ] && seen_server_pms=yes
             [ "$side/$name" = client/server_random ] && seen_client_sr=yes
         fi
-        if [ $seen_server_pms = no ] && grep -qF premaster_secret <<<"$spane"; then
+        if [ $seen_server_pms = no ] && grep -q '^[ +] premaster secret' <<<"$spane"; then
             early+=" server:premaster_secret@$k"
         fi
-        if [ $seen_client_sr = no ] && grep -qF server_random <<<"$cpane"; then
+        if [ $seen_client_sr = no ] && grep -q '^[ +] server random' <<<"$cpane"; then
             early+=" client:server_random@$k"
         fi
         if [ "$side/$kind/$name" = "server/value/premaster_secret" ]; then
@@ -45,9 +47,9 @@ walk() { # W H: the checks at one terminal size, names suffixed with it
     same "$1x$2: each value appears on its side at its step, marked new" "$bad" ""
     same "$1x$2: no value shows on a side before it has it" "$early" ""
     ok "$1x$2: the server got the premaster secret by decrypting it" \
-        grep -q "premaster_secret (48 B): decrypted" <<<"${pms_screen:-}"
+        grep -q "premaster secret (48 B): decrypted" <<<"${pms_screen:-}"
     ok "$1x$2: the client knows the premaster secret before the server" \
-        grep -qF premaster_secret <<<"$(awk -F'│' 'NF == 3 { print $1 }' <<<"${pms_screen:-}")"
+        grep -qF "premaster secret" <<<"$(awk -F'│' 'NF == 3 { print $1 }' <<<"${pms_screen:-}")"
     ok "$1x$2: the run ends with the handshake complete" wait_for "handshake complete"
 
     keys g
@@ -55,7 +57,7 @@ walk() { # W H: the checks at one terminal size, names suffixed with it
     same "$1x$2: g goes back to a screen equal to the first" "$(screen)" "$first"
     keys G
     ok "$1x$2: G goes to the last step" wait_for "step $total/$total"
-    ok "$1x$2: the end shows the session keys wiped" grep -qF session_keys_wiped <<<"$(pane 1)"
+    ok "$1x$2: the end shows the session keys wiped" grep -qF "session keys wiped" <<<"$(pane 1)"
     keys Home
     ok "$1x$2: Home goes to the first step" wait_for "step 0/$total"
     keys End Left

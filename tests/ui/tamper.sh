@@ -36,7 +36,7 @@ ok "the record is marked tampered" grep -qF "!Certificate" <<<"$(pane 2)"
 keys G
 wait_for "failed"
 client=$(pane 1)
-ok "the client's certificate check fails" grep -qF "✗ certificate_chain" <<<"$client"
+ok "the client's certificate check fails" grep -qF "✗ certificate check" <<<"$client"
 ok "the client sends bad_certificate" grep -qF "! bad_certificate (sent)" <<<"$client"
 ok "the server receives bad_certificate" grep -qF "! bad_certificate (recv)" <<<"$(pane 3)"
 ok "the narration says why" wait_for "fatal alert: the CA's signature"
@@ -60,5 +60,35 @@ ok "d again delivers it" wait_for "record 1 is delivered again"
 keys G
 ok "the run completes again" wait_for "handshake complete"
 keys g n n n n e
-ok "e refuses a record not in flight" wait_for "not in flight"
+ok "e on a delivered record offers the step where it is in flight" \
+    wait_for "record 1 was delivered at step 4; press e again or Enter to go to step 3"
+keys e
+ok "e again goes there and opens the editor" wait_for "Hex editor"
+ok "... at the step where it is in flight" wait_for "step 3/"
+keys Escape
+wait_for "edit cancelled"
+keys n e x
+ok "any other key drops the offer" bash -c '! grep -qF "press e again" <<<"$1"' _ "$(screen)"
+keys q
+
+# An edit that a drop replaced shows only the drop; close_notify is not a fatal alert.
+ui_start 80 24 -- --seed 7
+keys n n n
+wait_for "step 3/"
+keys e
+wait_for "Hex editor"
+keys Right 0 0 Enter
+wait_for "record 1 edited"
+keys d
+wait_for "record 1 will be dropped"
+keys n
+wait_for "step 4/"
+ok "a dropped record that had an edit shows only the drop" \
+    bash -c 'grep -qF "DROPPED" <<<"$1" && ! grep -qF "edited" <<<"$1" && ! grep -qF "TAMPERED" <<<"$1"' _ "$(pane 2)"
+keys q
+ui_start 100 40 -- --seed 7
+keys G
+wait_for "handshake complete"
+ok "close_notify is marked as a clean close in the channel" grep -qF "close_notify ✓" <<<"$(pane 2)"
+ok "... and not as a fatal alert" bash -c '! grep -qF "✗ close_notify" <<<"$1"' _ "$(pane 2)"
 keys q

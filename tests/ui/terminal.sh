@@ -11,7 +11,9 @@ ui_start 100 30 -- --seed 7
 keys n n n
 wait_for "step 3/"
 ok "the status line shows the lesson, suite, bits and seed" \
-    wait_for "rsa-handshake │ step 3/100 │ rsa │ 1024 bits │ seed 7 │ EN"
+    wait_for "rsa-handshake │ step 3/100 │ section "
+ok "... with the section beside the step" \
+    grep -qE "step 3/100 │ section [0-9]+/[0-9]+ │ rsa │ 1024 bits │ seed 7 │ EN" <<<"$(screen)"
 TM resize-window -t 0 -x 80 -y 24
 ok "after a resize to 80×24 the UI redraws" wait_for "step 3/"
 # a lesson's narration takes a third of the height: 8 rows of 24, under 15

@@ -21,6 +21,7 @@ ui_start() {
     shift 2
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
     shift
+    UI_ARGS=("$@")
     tm_start "$w" "$h" "${envs[@]}" -- "$TLSSTEP" ui "$@"
 }
 
@@ -78,5 +79,35 @@ step_to() {
 # pane N: column N of the top area (1 client, 2 channel, 3 server).
 pane() { screen | awk -F'│' -v c="$1" 'NF == 3 { print $c }'; }
 
-# heading: the narration heading of the current step ("side kind name").
-heading() { screen | sed -n 's/.*[0-9]\/[0-9]*: \(.*\)$/\1/p' | head -1 | sed 's/ *$//'; }
+# trace: the steps of the run ui_start started, one "side kind name" line
+# each, from `tlsstep run --lesson LESSON ... --json` with the same options
+# (the screen names steps in people's words, the tests by their names).
+trace() {
+    local f=$TMP/trace-$SOCK args=("${UI_ARGS[@]}") lesson=rsa-handshake
+    if [ ! -s "$f" ]; then
+        if [ ${#args[@]} -gt 0 ] && [ "${args[0]#-}" = "${args[0]}" ]; then
+            lesson=${args[0]}
+            args=("${args[@]:1}")
+        fi
+        "$TLSSTEP" run --lesson "$lesson" "${args[@]}" --json 2>/dev/null |
+            python3 -c 'import json, sys
+for s in json.load(sys.stdin)["steps"]: print(s["side"], s["kind"], s.get("name") or "-")' >"$f"
+    fi
+    cat "$f"
+}
+
+# heading: "side kind name" of the step the status line shows (k/N: the
+# k-th step of the trace); nothing at step 0.
+heading() {
+    local k
+    k=$(screen | sed -n 's/.* \(step\|단계\) \([0-9]*\)\/.*/\2/p' | tail -1)
+    [ "${k:-0}" -gt 0 ] && trace | sed -n "${k}p"
+}
+
+# label NAME: what the screen calls step NAME in English (its people's
+# words in sim/simulation/ts_steps.c), NAME itself when it has none.
+label() {
+    local l
+    l=$(sed -n "s/^ *{\"$1\", [A-Z], N_(\"\([^\"]*\)\").*/\1/p" sim/simulation/ts_steps.c | head -1)
+    echo "${l:-$1}"
+}

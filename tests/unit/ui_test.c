@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,8 @@
 #include "lesson/ts_lesson_render.h"
 #include "simulation/ts_session.h"
 #include "ui/ui_app.h"
+#include "ui/ui_clip.h"
+#include "ui/ui_sections.h"
 #include "ui/ui_inspect_value.h"
 #include "ui/ui_narration.h"
 #include "ui/ui_steps.h"
@@ -83,6 +86,14 @@ static void test_texts(void **state)
 static void test_lang(void **state)
 {
     (void)state;
+    /* ts_tr sets LANGUAGE when it draws Korean: out of the way here, and
+     * back afterwards (ts_tr sets it once per language) */
+    const char *was = getenv("LANGUAGE");
+    char saved[64] = "";
+    if (was != NULL) {
+        snprintf(saved, sizeof(saved), "%s", was);
+    }
+    unsetenv("LANGUAGE");
     unsetenv("LC_ALL");
     unsetenv("LC_MESSAGES");
     setenv("LANG", "ko_KR.UTF-8", 1);
@@ -97,6 +108,9 @@ static void test_lang(void **state)
     assert_int_equal(ts_lang_default(), TS_LANG_EN);
     assert_string_equal(ui_lang_label(TS_LANG_KO), "한국어");
     assert_string_equal(ui_lang_label(TS_LANG_EN), "EN");
+    if (saved[0] != '\0') {
+        setenv("LANGUAGE", saved, 1);
+    }
 }
 
 /* Every step of a run of suite (with and without EMS) has its own built-in
@@ -355,6 +369,65 @@ static void test_commands(void **state)
     assert_false(ui_inspect_openssl_command(&prf, buf, sizeof(buf)));
 }
 
+/* OSC 52 carries base64 (RFC 4648's test vectors). */
+static void test_base64(void **state)
+{
+    (void)state;
+    static const char *const in[] = {"", "f", "fo", "foo", "foob", "fooba", "foobar"};
+    static const char *const out[] = {"", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=",
+                                      "Zm9vYmFy"};
+    char buf[16];
+    for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+        assert_true(ui_clip_base64((const unsigned char *)in[i], strlen(in[i]), buf, sizeof(buf)));
+        assert_string_equal(buf, out[i]);
+    }
+    assert_false(ui_clip_base64((const unsigned char *)"foobar", 6, buf, 8)); /* no room */
+}
+
+/* Jumping: ] lands just after a message, [ on the one before; a delivered
+ * record's in-flight cursor comes before the one where it has crossed; the
+ * engine's names and kinds come out in people's words in both languages. */
+static void test_jumps(void **state)
+{
+    (void)state;
+    ts_session_config cfg = {.seed = "7", .bits = 512};
+    ts_session *s = NULL;
+    assert_int_equal(ts_session_new(&cfg, &s), TS_OK);
+    ui_app a;
+    ui_app_init(&a, s, "t", TS_LANG_EN);
+    assert_int_equal(ui_app_load_actions(&a, NULL, 0), TS_OK);
+    ui_app_goto(&a, 0);
+    size_t k, prev = 0, n = 0;
+    while (ui_messages_jump(&a, 1, &k)) {
+        assert_true(k > prev);
+        const ts_step *st = ts_session_get_step(s, k - 1);
+        assert_true(st->ev.kind == TS_EV_MESSAGE || st->ev.kind == TS_EV_ALERT_SENT);
+        ui_app_goto(&a, k);
+        prev = k;
+        n++;
+    }
+    assert_true(n >= 10);
+    assert_true(ui_messages_jump(&a, -1, &k));
+    assert_true(k < prev);
+    assert_int_equal(ui_sections_count(&a, NULL), 0); /* no lesson, no sections */
+    assert_false(ui_sections_jump(&a, 1, &k));
+    size_t fly, crossed;
+    assert_true(ui_record_in_flight_at(&a, 1, &fly));
+    assert_true(ui_record_crossed_at(&a, 1, &crossed));
+    assert_true(fly < crossed);
+    assert_false(ui_record_in_flight_at(&a, 9999, &fly));
+    assert_string_equal(ui_kind_word(TS_EV_PARSED, TS_LANG_EN), "parses");
+    assert_string_not_equal(ui_kind_word(TS_EV_PARSED, TS_LANG_KO), "parses");
+    assert_string_equal(ui_dir_word(TS_DIR_S2C, TS_LANG_EN), "server → client");
+    assert_string_equal(ui_dir_word(TS_DIR_S2C, TS_LANG_KO), "서버 → 클라이언트");
+    char buf[64];
+    assert_string_equal(ui_engine(NULL, TS_LANG_KO, buf, sizeof(buf)), "");
+    assert_string_equal(ui_engine("no such sentence", TS_LANG_KO, buf, sizeof(buf)),
+                        "no such sentence");
+    ui_app_free(&a);
+    ts_session_free(s);
+}
+
 int main(void)
 {
     if (ts_rng_global_init() != TS_OK) {
@@ -370,6 +443,8 @@ int main(void)
         cmocka_unit_test(test_lesson_narration),
         cmocka_unit_test(test_load_actions),
         cmocka_unit_test(test_commands),
+        cmocka_unit_test(test_base64),
+        cmocka_unit_test(test_jumps),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
