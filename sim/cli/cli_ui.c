@@ -12,6 +12,7 @@
 #include "cli/cli_run_lesson.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_suite.h"
+#include "lesson/ts_lesson_suite.h"
 #include "simulation/ts_session.h"
 #include "ui/ui_color.h"
 #include "ui/ui_main.h"
@@ -193,48 +194,31 @@ static int fallback(const ui_cli *o, bool builtin)
     return cli_run(n, av);
 }
 
-static void ignore_bad(void *ctx, const char *message)
-{
-    (void)ctx;
-    (void)message;
-}
-
-/* --suite without a lesson: the easiest lesson (not an exercise) written
- * for that suite becomes the lesson, so the narration tells what happens;
- * none for it keeps the default (whose narration then says it assumes
- * another suite). */
+/* --suite without a lesson: the lesson written for that suite becomes the
+ * lesson (ts_lesson_for_suite), so the narration tells what happens; when
+ * it is the default or cannot be found, the default stays (and its
+ * narration says it assumes another key exchange). */
 static void pick_for_suite(ui_cli *o)
 {
     if (o->les.id != NULL || o->cfg.suite == NULL) {
         return;
     }
-    ts_lesson **ls = NULL;
-    size_t n = 0;
-    if (ts_lesson_list(o->les.dir, &ls, &n, ignore_bad, NULL) != TS_OK) {
-        return;
+    const char *id = ts_lesson_for_suite(o->cfg.suite->cli_name);
+    if (id != NULL && strcmp(id, UI_DEFAULT_LESSON) != 0 && ts_lesson_found(id, o->les.dir)) {
+        snprintf(o->picked, sizeof(o->picked), "%s", id);
+        o->les.id = o->picked;
     }
-    for (size_t i = 0; i < n; i++) {
-        const ts_lesson *l = ls[i];
-        if (l->kind == TS_LESSON_KIND_LESSON && l->run.play == TS_LESSON_PLAY_HANDSHAKE &&
-            strcmp(l->run.suite, o->cfg.suite->cli_name) == 0 &&
-            strcmp(l->id, UI_DEFAULT_LESSON) != 0) {
-            snprintf(o->picked, sizeof(o->picked), "%s", l->id);
-            o->les.id = o->picked;
-            break;
-        }
-    }
-    ts_lesson_list_free(ls, n);
 }
 
-/* The lesson's own suite when the run uses another one, else NULL. */
+/* The lesson's own suite when the run's key exchange is another, else NULL. */
 static const char *suite_mismatch(const ui_cli *o)
 {
     const ts_lesson *l = o->les.lesson;
-    if (l == NULL || o->cfg.suite == NULL || l->run.play != TS_LESSON_PLAY_HANDSHAKE) {
+    if (l == NULL || o->cfg.suite == NULL ||
+        !ts_lesson_suite_mismatch(l, o->cfg.suite->cli_name, o->les.lang, NULL, 0)) {
         return NULL;
     }
-    const char *want = l->run.suite[0] != '\0' ? l->run.suite : "rsa";
-    return strcmp(want, o->cfg.suite->cli_name) != 0 ? want : NULL;
+    return ts_lesson_suite(l);
 }
 
 /* The UI on the loaded lesson (or the built-in narration). */
