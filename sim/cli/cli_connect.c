@@ -14,7 +14,7 @@
 
 #define CMD "connect"
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
     "usage: tlsstep connect HOST:PORT (--cafile FILE | --no-verify) [OPTIONS]\n"
     "Runs the simulator's TLS 1.2 client against a real server: the handshake,\n"
     "an HTTP/1.1 GET, and the response (status, size, SHA-256). Every record and\n"
@@ -35,7 +35,7 @@ static const char usage_text[] =
     "example: tlsstep cert --bits 2048 --out-dir pki\n"
     "         openssl s_server -tls1_2 -www -cert pki/server.pem -key pki/server.key \\\n"
     "             -accept 4433 &\n"
-    "         tlsstep connect localhost:4433 --cafile pki/ca.pem\n";
+    "         tlsstep connect localhost:4433 --cafile pki/ca.pem\n");
 
 enum { OPT_CAFILE = CLI_NET_FIRST_OWN, OPT_HOST, OPT_NO_VERIFY, OPT_PATH };
 
@@ -154,7 +154,7 @@ static int run(const connect_opts *o, const ts_buf *ca, const char *host, const 
 int cli_connect(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        printf(usage_text, cli_net_common_help);
+        printf(cli_tr(usage_text), cli_tr(cli_net_common_help));
         return CLI_EXIT_OK;
     }
     connect_opts o;

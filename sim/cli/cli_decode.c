@@ -13,7 +13,7 @@
 #include "export/ts_json.h"
 #include "tls/ts_record.h"
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
     "usage: tlsstep decode [OPTIONS] [FILE|-]\n"
     "Decodes TLS records, one after another, and names every field as the\n"
     "transcript of 'tlsstep run' does. The input (FILE, or standard input when\n"
@@ -38,7 +38,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 when every record decodes; 1 when one does not (each such\n"
     "record gets a line 'record N at offset O: what is wrong', on standard error\n"
-    "too); 2 for bad usage, an unreadable file or malformed hex.\n";
+    "too); 2 for bad usage, an unreadable file or malformed hex.\n");
 
 typedef enum { IN_AUTO, IN_HEX, IN_RAW } input_kind;
 
@@ -153,7 +153,7 @@ static int input_bytes(const ts_buf *in, input_kind kind, const char *path, ts_b
     }
     if (err != TS_OK) {
         ts_buf_free(out);
-        return cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err, cli_lang()));
     }
     return CLI_EXIT_OK;
 }
@@ -179,7 +179,7 @@ static int decode(const char *path, input_kind kind, bool json)
     ts_decode_init(&d);
     ts_err err = ts_decode_records(bytes.data, bytes.len, &d);
     if (err == TS_ERR_NOMEM || err == TS_ERR_TOO_LONG) {
-        rc = cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err, TS_LANG_EN));
+        rc = cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err, cli_lang()));
     } else {
         ts_err out = json ? write_json(&d, bytes.len) : write_text(&d, bytes.len);
         if (out != TS_OK) {

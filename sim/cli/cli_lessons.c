@@ -14,7 +14,7 @@
 #include "lesson/ts_lesson.h"
 #include "simulation/ts_steps.h"
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
     "usage: tlsstep lessons [--lang en|ko] [--lessons DIR] [--json] [--steps]\n"
     "Lists the lessons and exercises: id, kind, difficulty (1-5) and title.\n"
     "\n"
@@ -34,7 +34,7 @@ static const char usage_text[] =
     "A lesson found earlier hides one with the same id later, so a teacher's copy\n"
     "wins. The format: lessons/README.md. Play one: tlsstep run --lesson ID.\n"
     "Exit status: 0; 1 when a lesson file is malformed (each reported on stderr\n"
-    "with file and line, the others still listed); 2 for bad usage.\n";
+    "with file and line, the others still listed); 2 for bad usage.\n");
 
 enum { OPT_LANG = 256, OPT_DIR, OPT_JSON, OPT_STEPS };
 
@@ -168,7 +168,7 @@ int cli_lessons(int argc, char **argv)
     int bad = 0;
     ts_err err = ts_lesson_list(dir, &ls, &n, report_bad, &bad);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "lessons", "%s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "lessons", "%s", ts_err_str(err, cli_lang()));
     }
     if (n == 0 && bad == 0) {
         ts_lesson_list_free(ls, n);
@@ -178,7 +178,7 @@ int cli_lessons(int argc, char **argv)
     err = json ? print_json(ls, n, lang) : print_table(ls, n, lang);
     ts_lesson_list_free(ls, n);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "lessons", "cannot write the list: %s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "lessons", "cannot write the list: %s", ts_err_str(err, cli_lang()));
     }
     return bad > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK;
 }

@@ -54,7 +54,7 @@ static const char *opt_or(const rsa_opts *o, int opt, const char *dflt)
 
 static int fail_err(const char *cmd, const char *what, ts_err err)
 {
-    return cli_fail(CLI_EXIT_USAGE, cmd, "%s: %s", what, ts_err_str(err, TS_LANG_EN));
+    return cli_fail(CLI_EXIT_USAGE, cmd, "%s: %s", what, ts_err_str(err, cli_lang()));
 }
 
 /* Reads a key file: PEM (any of the four RSA labels) or DER. */
@@ -181,7 +181,7 @@ static int run_keygen(const char *cmd, const rsa_opts *o)
     ts_err err = ts_rsa_generate(&rng, (unsigned)bits, e, &key);
     ts_rng_wipe(&rng);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_USAGE, cmd, "%s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_USAGE, cmd, "%s", ts_err_str(err, cli_lang()));
     }
     rc = write_pem(cmd, o, key, true);
     ts_rsa_free(key);
@@ -217,7 +217,7 @@ static int run_from_factors(const char *cmd, const rsa_opts *o)
         return cli_fail(CLI_EXIT_USAGE, cmd, "--e %lu has no inverse mod (p-1)(q-1)", e);
     }
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_USAGE, cmd, "%s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_USAGE, cmd, "%s", ts_err_str(err, cli_lang()));
     }
     rc = write_pem(cmd, o, key, true);
     ts_rsa_free(key);
@@ -272,7 +272,7 @@ static int run_decrypt(const char *cmd, const rsa_opts *o)
     if (err == TS_OK) {
         rc = write_out(cmd, opt_or(o, O_OUT, "-"), msg.data, msg.len);
     } else if (err == TS_ERR_PADDING) {
-        rc = cli_fail(CLI_EXIT_FAIL, cmd, "%s", ts_err_str(err, TS_LANG_EN));
+        rc = cli_fail(CLI_EXIT_FAIL, cmd, "%s", ts_err_str(err, cli_lang()));
     } else {
         rc = fail_err(cmd, o->val[O_DATA], err);
     }
