@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_i18n.h"
 #include "cli/cli.h"
 #include "export/ts_decode.h"
 #include "export/ts_json.h"
@@ -35,6 +36,9 @@ static const char *const usage_text = N_(
     "  --json            print JSON: {\"bytes\", \"records\": [{\"number\", \"offset\",\n"
     "                    \"content_type\", \"type\", \"version\", \"length\", \"name\",\n"
     "                    \"encrypted\", \"mac_only\", \"fields\", \"error\"}], \"errors\"}\n"
+    "                    (English always)\n"
+    "  --lang en|ko      language of the text and the messages (default: from the\n"
+    "                    locale)\n"
     "\n"
     "Exit status: 0 when every record decodes; 1 when one does not (each such\n"
     "record gets a line 'record N at offset O: what is wrong', on standard error\n"
@@ -42,28 +46,32 @@ static const char *const usage_text = N_(
 
 typedef enum { IN_AUTO, IN_HEX, IN_RAW } input_kind;
 
-enum { OPT_HEX = 256, OPT_RAW, OPT_JSON };
+enum { OPT_HEX = 256, OPT_RAW, OPT_JSON, OPT_LANG };
 
 static const struct option longopts[] = {
     {"hex", no_argument, NULL, OPT_HEX},
     {"raw", no_argument, NULL, OPT_RAW},
     {"json", no_argument, NULL, OPT_JSON},
+    {"lang", required_argument, NULL, OPT_LANG},
     {NULL, 0, NULL, 0},
 };
 
 static void print_record(FILE *f, const ts_decode_record *r)
 {
-    fprintf(f, "\n#%zu at offset %zu  %s  %s  %zu bytes%s\n", r->number, r->offset,
+    fprintf(f, cli_tr("\n#%zu at offset %zu  %s  %s  %zu bytes%s\n"), r->number, r->offset,
             ts_record_type_name(r->type), r->name, (size_t)TS_RECORD_HEADER_LEN + r->length,
-            r->encrypted ? "  [encrypted]" : r->mac_only ? "  [not encrypted, MAC only]" : "");
+            r->encrypted  ? cli_tr("  [encrypted]")
+            : r->mac_only ? cli_tr("  [not encrypted, MAC only]")
+                          : "");
     for (size_t i = 0; i < r->fields.n; i++) {
         const ts_field *it = &r->fields.items[i];
         int pad = 2 * it->depth;
-        fprintf(f, "    %*s%-*s %s  [%zu+%zu]\n", pad, "", 30 - pad, it->name, it->value,
-                it->offset, it->len);
+        char value[1024];
+        fprintf(f, "    %*s%-*s %s  [%zu+%zu]\n", pad, "", 30 - pad, it->name,
+                ts_tr_text(cli_lang(), it->value, value, sizeof(value)), it->offset, it->len);
     }
     if (r->err != TS_OK) {
-        fprintf(f, "  error: %s\n", r->error);
+        fprintf(f, cli_tr("  error: %s\n"), r->error_text);
     }
 }
 
@@ -73,7 +81,9 @@ static ts_err write_text(const ts_decode *d, size_t bytes)
     size_t n = 0;
     FILE *f = open_memstream(&text, &n);
     TS_ENSURE(f != NULL, TS_ERR_NOMEM);
-    fprintf(f, "%zu bytes, %zu record%s\n", bytes, d->n, d->n == 1 ? "" : "s");
+    /* TRANSLATORS: "%zu bytes, " then the number of records */
+    fprintf(f, cli_tr("%zu bytes, "), bytes);
+    fprintf(f, ts_trn(cli_lang(), "%zu record\n", "%zu records\n", d->n), d->n);
     for (size_t i = 0; i < d->n; i++) {
         print_record(f, &d->recs[i]);
     }
@@ -166,7 +176,7 @@ static int decode(const char *path, input_kind kind, bool json)
         return rc;
     }
     ts_buf bytes;
-    rc = input_bytes(&in, kind, strcmp(path, "-") == 0 ? "input" : path, &bytes);
+    rc = input_bytes(&in, kind, strcmp(path, "-") == 0 ? cli_tr("input") : path, &bytes);
     ts_buf_free(&in);
     if (rc != CLI_EXIT_OK) {
         return rc;
@@ -177,6 +187,7 @@ static int decode(const char *path, input_kind kind, bool json)
     }
     ts_decode d;
     ts_decode_init(&d);
+    d.lang = cli_lang();
     ts_err err = ts_decode_records(bytes.data, bytes.len, &d);
     if (err == TS_ERR_NOMEM || err == TS_ERR_TOO_LONG) {
         rc = cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err, cli_lang()));
@@ -187,7 +198,7 @@ static int decode(const char *path, input_kind kind, bool json)
         } else {
             for (size_t i = 0; i < d.n; i++) {
                 if (d.recs[i].err != TS_OK) {
-                    cli_fail(CLI_EXIT_FAIL, "decode", "%s", d.recs[i].error);
+                    cli_fail(CLI_EXIT_FAIL, "decode", "%s", d.recs[i].error_text);
                 }
             }
             rc = d.errors > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK;
@@ -201,7 +212,7 @@ static int decode(const char *path, input_kind kind, bool json)
 int cli_decode(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        fputs(usage_text, stdout);
+        fputs(cli_tr(usage_text), stdout);
         return CLI_EXIT_OK;
     }
     input_kind kind = IN_AUTO;
@@ -222,6 +233,11 @@ int cli_decode(int argc, char **argv)
         }
         case OPT_JSON:
             json = true;
+            break;
+        case OPT_LANG:
+            if (!cli_parse_lang_option("decode", optarg)) {
+                return CLI_EXIT_USAGE;
+            }
             break;
         default:
             return cli_usage_error("decode", "unknown option '%s'", argv[optind - 1]);

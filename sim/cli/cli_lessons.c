@@ -18,8 +18,9 @@ static const char *const usage_text = N_(
     "usage: tlsstep lessons [--lang en|ko] [--lessons DIR] [--json] [--steps]\n"
     "Lists the lessons and exercises: id, kind, difficulty (1-5) and title.\n"
     "\n"
-    "  --lang en|ko   language of the titles (default: from LC_ALL, LC_MESSAGES\n"
-    "                 or LANG; ko... means Korean)\n"
+    "  --lang en|ko   language of the list and the titles (default: from\n"
+    "                 LANGUAGE, LC_ALL, LC_MESSAGES or LANG; ko... means Korean);\n"
+    "                 --json keeps its keys and kinds in English\n"
     "  --lessons DIR  look in DIR first\n"
     "  --json         print a JSON array (id, kind, difficulty, title, summary,\n"
     "                 path)\n"
@@ -49,7 +50,7 @@ static const struct option longopts[] = {
 static void report_bad(void *ctx, const char *message)
 {
     int *bad = ctx;
-    fprintf(stderr, "tlsstep lessons: %s\n", message);
+    cli_fail(CLI_EXIT_FAIL, "lessons", "%s", message);
     (*bad)++;
 }
 
@@ -62,10 +63,12 @@ static void padded(FILE *f, const char *s, size_t cols)
 
 static int print_steps(ts_lang lang)
 {
-    static const char *const groups[] = {"handshake", "alert", "textbook"};
+    static const char *const groups[] = {N_("handshake"), N_("alert"), N_("textbook")};
     for (size_t i = 0; i < ts_steps_count(); i++) {
         const ts_step_info *s = ts_steps_get(i);
-        printf("%-26s %-9s %s\n", s->name, groups[s->group], ts_tr(lang, s->desc));
+        printf("%-26s ", s->name);
+        padded(stdout, ts_tr(lang, groups[s->group]), 10);
+        printf("%s\n", ts_tr(lang, s->desc));
     }
     return CLI_EXIT_OK;
 }
@@ -96,6 +99,12 @@ static ts_err print_json(ts_lesson **ls, size_t n, ts_lang lang)
     return err;
 }
 
+/* The kind in lang (the JSON keeps ts_lesson_kind_name's English). */
+static const char *kind_word(ts_lesson_kind kind, ts_lang lang)
+{
+    return kind == TS_LESSON_KIND_EXERCISE ? ts_tr(lang, "exercise") : ts_tr(lang, "lesson");
+}
+
 static ts_err print_table(ts_lesson **ls, size_t n, ts_lang lang)
 {
     char *text = NULL;
@@ -106,13 +115,14 @@ static ts_err print_table(ts_lesson **ls, size_t n, ts_lang lang)
     for (size_t i = 0; i < n; i++) {
         idw = strlen(ls[i]->id) > idw ? strlen(ls[i]->id) : idw;
     }
+    /* TRANSLATORS: the lessons table's column heads; the id column keeps "id" */
     padded(f, "id", idw + 2);
-    padded(f, lang == TS_LANG_KO ? "종류" : "kind", 10);
-    padded(f, lang == TS_LANG_KO ? "난이도" : "difficulty", 12);
-    fprintf(f, "%s\n", lang == TS_LANG_KO ? "제목" : "title");
+    padded(f, ts_tr(lang, "kind"), 10);
+    padded(f, ts_tr(lang, "difficulty"), 12);
+    fprintf(f, "%s\n", ts_tr(lang, "title"));
     for (size_t i = 0; i < n; i++) {
         padded(f, ls[i]->id, idw + 2);
-        padded(f, ts_lesson_kind_name(ls[i]->kind), 10);
+        padded(f, kind_word(ls[i]->kind, lang), 10);
         fprintf(f, "%-12u%s\n", ls[i]->difficulty, ls[i]->title[lang]);
     }
     ts_err err = ferror(f) ? TS_ERR_IO : TS_OK;
@@ -127,10 +137,10 @@ static ts_err print_table(ts_lesson **ls, size_t n, ts_lang lang)
 int cli_lessons(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        printf(usage_text, ts_lesson_data_dir());
+        printf(cli_tr(usage_text), ts_lesson_data_dir());
         return CLI_EXIT_OK;
     }
-    ts_lang lang = ts_lang_default();
+    ts_lang lang = cli_lang();
     const char *dir = NULL;
     bool json = false, steps = false;
     opterr = 0;
@@ -139,9 +149,10 @@ int cli_lessons(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (opt) {
         case OPT_LANG:
-            if (!ts_lang_parse(optarg, &lang)) {
-                return cli_usage_error("lessons", "--lang must be en or ko, not '%s'", optarg);
+            if (!cli_parse_lang_option("lessons", optarg)) {
+                return CLI_EXIT_USAGE;
             }
+            lang = cli_lang();
             break;
         case OPT_DIR: dir = optarg; break;
         case OPT_JSON: json = true; break;

@@ -182,17 +182,20 @@ static void print_head(const serve_opts *o, const serve_state *s, ts_time now)
     }
     char when[32];
     ts_x509_time_format(now, when);
-    printf("seed: %s\nmode: serve (the simulator's server, a real client)\n", o->net.seed);
-    printf("suite: %s (%s, 0x%04x)\nbits: %u\nems: %s\n", o->net.suite->iana_name,
-           o->net.suite->cli_name, o->net.suite->code, o->net.bits, o->net.ems ? "on" : "off");
-    printf("host: %s\nclock: %s (%lld)\n", o->host, when, (long long)now);
+    printf(cli_tr("seed: %s\n"), o->net.seed);
+    printf("%s\n", cli_tr("mode: serve (the simulator's server, a real client)"));
+    printf(cli_tr("suite: %s (%s, 0x%04x)\n"), o->net.suite->iana_name, o->net.suite->cli_name,
+           o->net.suite->code);
+    printf(cli_tr("bits: %u\n"), o->net.bits);
+    printf("%s\n", o->net.ems ? cli_tr("ems: on") : cli_tr("ems: off"));
+    printf(cli_tr("host: %s\nclock: %s (%lld)\n"), o->host, when, (long long)now);
     uint8_t digest[TS_SHA256_LEN];
     char hex[2 * TS_SHA256_LEN + 1];
     ts_hash(TS_HASH_SHA256, s->payload.data, s->payload.len, digest);
     ts_hex_encode(digest, sizeof(digest), hex);
     const char *name = o->file != NULL ? o->file : ts_sample_name();
-    printf("payload: %s, %zu bytes, %s, sha256 %s\nca: %s/ca.pem\n", name, s->payload.len,
-           ts_http_content_type(name), hex, o->out_dir);
+    printf(cli_tr("payload: %s, %zu bytes, %s, sha256 %s\nca: %s/ca.pem\n"), name,
+           s->payload.len, ts_http_content_type(name), hex, o->out_dir);
 }
 
 static void catch_signals(void)
@@ -290,7 +293,8 @@ int cli_serve(int argc, char **argv)
         catch_signals();
         print_head(&o, &s, now);
         FILE *f = o.net.json ? stderr : stdout;
-        fprintf(f, strchr(o.bind, ':') != NULL ? "listening on [%s]:%u\n" : "listening on %s:%u\n",
+        fprintf(f, strchr(o.bind, ':') != NULL ? cli_tr("listening on [%s]:%u\n")
+                                               : cli_tr("listening on %s:%u\n"),
                 o.bind, (unsigned)port);
         fflush(f);
         rc = serve_loop(&o, &s, now, lfd);
