@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_i18n.h"
 #include "base/ts_lang.h"
 #include "cli/cli.h"
 #include "exercise/ts_exercise.h"
@@ -39,8 +40,8 @@ static const char exercise_usage[] =
     "\n"
     "Then: tlsstep check ID --seed S --answer FILE\n";
 
-static const char check_usage[] =
-    "usage: tlsstep check ID --seed S --answer FILE|TEXT [--json]\n"
+static const char *const check_usage = N_(
+    "usage: tlsstep check ID --seed S --answer FILE|TEXT [--json] [--lang en|ko]\n"
     "Decides an exercise's answer from a real run or computation on the material\n"
     "of seed S. The answer is read from FILE ('-': stdin) when such a file\n"
     "exists, else the value itself is the answer (hex, a tamper spec, ...).\n"
@@ -48,8 +49,11 @@ static const char check_usage[] =
     "  --seed S         the seed the exercise was given with (required)\n"
     "  --answer FILE|TEXT  the answer\n"
     "  --json           print {\"exercise\", \"seed\", \"solved\", \"why\"} as JSON\n"
+    "                   (English always)\n"
+    "  --lang en|ko     language of the verdict and the messages (default: from\n"
+    "                   the locale)\n"
     "\n"
-    "Exit status: 0 solved, 1 not solved (one line says why), 2 bad usage.\n";
+    "Exit status: 0 solved, 1 not solved (one line says why), 2 bad usage.\n");
 
 enum { OPT_SEED = 256, OPT_OUT, OPT_LANG, OPT_LESSONS, OPT_ATTACK, OPT_ORACLE, OPT_FULL, OPT_ANSWER,
        OPT_JSON };
@@ -315,7 +319,8 @@ int cli_exercise(int argc, char **argv)
     return write_material(x, seed, out_dir);
 }
 
-static int report(const ts_exercise *x, const char *seed, const ts_exercise_verdict *v, bool json)
+static int report(const ts_exercise *x, const char *seed, const ts_exercise_verdict *v, bool json,
+                  ts_lang lang)
 {
     if (json) {
         json_t *o = json_pack("{s:s, s:s, s:b, s:s}", "exercise", x->id, "seed", seed, "solved",
@@ -328,7 +333,9 @@ static int report(const ts_exercise *x, const char *seed, const ts_exercise_verd
         puts(text);
         free(text);
     } else {
-        printf("%s: %s\n", v->solved ? "solved" : "not solved", v->why);
+        char why[1024];
+        printf(v->solved ? ts_tr(lang, "solved: %s\n") : ts_tr(lang, "not solved: %s\n"),
+               ts_tr_text(lang, v->why, why, sizeof(why)));
     }
     return v->solved ? CLI_EXIT_OK : CLI_EXIT_FAIL;
 }
@@ -336,16 +343,18 @@ static int report(const ts_exercise *x, const char *seed, const ts_exercise_verd
 int cli_check(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        fputs(check_usage, stdout);
+        fputs(cli_tr(check_usage), stdout);
         return CLI_EXIT_OK;
     }
     static const struct option longopts[] = {
         {"seed", required_argument, NULL, OPT_SEED}, {"answer", required_argument, NULL, OPT_ANSWER},
-        {"json", no_argument, NULL, OPT_JSON},       {NULL, 0, NULL, 0},
+        {"json", no_argument, NULL, OPT_JSON},       {"lang", required_argument, NULL, OPT_LANG},
+        {NULL, 0, NULL, 0},
     };
-    ex_opts o = {.lang = TS_LANG_EN, .strength = TS_ORACLE_PREFIX};
+    ex_opts o = {.lang = cli_lang(), .strength = TS_ORACLE_PREFIX};
     const ts_exercise *x = NULL;
     int rc = parse_opts("check", longopts, argc, argv, &o);
+    cli_set_lang(o.lang);
     if (rc == CLI_EXIT_OK) {
         rc = one_exercise("check", argc, argv, &x);
     }
@@ -373,7 +382,7 @@ int cli_check(int argc, char **argv)
     ts_err err = x->check(seed, text.data, text.len, &v);
     ts_buf_free(&text);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "check", "the checker could not run: %s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "check", "the checker could not run: %s", ts_err_str(err, o.lang));
     }
-    return report(x, seed, &v, o.json);
+    return report(x, seed, &v, o.json, o.lang);
 }
