@@ -56,10 +56,38 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* The record's name as the text shows it: message names stay as the
+ * protocol writes them; the decoder's own words for what is not a message
+ * (Truncated, Oversized, ...) are translated, each part of a name joined
+ * with '+'. Written into out (cap bytes). */
+static const char *shown_name(const char *name, char *out, size_t cap)
+{
+    static const char *const words[] = {N_("HandshakeFragment"), N_("Oversized"), N_("Empty"),
+                                        N_("Truncated"), N_("Unknown")};
+    size_t used = 0;
+    out[0] = '\0';
+    for (const char *p = name; *p != '\0' && used < cap;) {
+        size_t n = strcspn(p, "+");
+        const char *part = NULL;
+        for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+            if (strlen(words[i]) == n && strncmp(p, words[i], n) == 0) {
+                part = cli_tr(words[i]);
+            }
+        }
+        int k = part != NULL ? snprintf(out + used, cap - used, "%s%s", used ? "+" : "", part)
+                             : snprintf(out + used, cap - used, "%s%.*s", used ? "+" : "", (int)n, p);
+        used += k > 0 ? (size_t)k : 0;
+        p += n + (p[n] == '+');
+    }
+    return out;
+}
+
 static void print_record(FILE *f, const ts_decode_record *r)
 {
+    char name[256];
     fprintf(f, cli_tr("\n#%zu at offset %zu  %s  %s  %zu bytes%s\n"), r->number, r->offset,
-            ts_record_type_name(r->type), r->name, (size_t)TS_RECORD_HEADER_LEN + r->length,
+            ts_record_type_name(r->type), shown_name(r->name, name, sizeof(name)),
+            (size_t)TS_RECORD_HEADER_LEN + r->length,
             r->encrypted  ? cli_tr("  [encrypted]")
             : r->mac_only ? cli_tr("  [not encrypted, MAC only]")
                           : "");
