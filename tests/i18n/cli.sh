@@ -23,8 +23,9 @@ mkdir -p "$D"
 ALLOW=rsa,ecdhe,dhe,handshake,alert,warning,fatal,uncompressed,en,ko
 ALLOW=$ALLOW,run,lessons,check,serve,connect,decode,prf,cert,exercise,version,ui
 ALLOW=$ALLOW,no-verify,skip-ske-check,lax-pkcs1,PRIVATE,subjectAltName,SubjectPublicKeyInfo
-ALLOW=$ALLOW,dp,dq,qinv,mod,COMMAND,OPTIONS,SUBCOMMAND,SECONDS,SIGINT,SIGTERM,ADDR,TEXT
-ALLOW=$ALLOW,UNIX,XDG_DATA_HOME,TLSSTEP_LESSONS,KiB,MiB,mkdir,xxd,hexdump
+ALLOW=$ALLOW,ServerDHParams,ServerECDHParams,dp,dq,qinv,mod,COMMAND,OPTIONS,SUBCOMMAND,SECONDS,SIGINT,SIGTERM,ADDR,TEXT
+ALLOW=$ALLOW,keygen,from-factors,pub,encrypt,decrypt,sign,verify,raw,show
+ALLOW=$ALLOW,UNIX,LANGUAGE,XDG_DATA_HOME,TLSSTEP_LESSONS,KiB,MiB,mkdir,xxd,hexdump,man,deb
 
 # hangul FILE: prints FILE's lines that hold Hangul (numbered); true if any.
 hangul() {
@@ -129,8 +130,11 @@ done
 
 # --- usage errors: every row of tests/cli/bad_input.sh's table, in Korean
 # through the locale (LANGUAGE=ko), so the arguments stay those of the row ---
-O="$D/out.file" OD="$D/outdir" KEY="$D/key.pem" PUB="$D/key.pem" DATA="$D/data"
-BIG="$D/data" SIG="$D/data.sig" JUNK="$D/data" NODIR="$D/data/no/such/dir"
+O="$D/out.file" OD="$D/outdir" KEY="$D/key.pem" PUB="$D/pub.pem" DATA="$D/data"
+BIG="$D/big" SIG="$D/data.sig" JUNK="$D/junk.pem" NODIR="$D/data/no/such/dir"
+"$T" rsa pub --in "$KEY" --out "$PUB" >/dev/null 2>&1
+head -c 200 /dev/zero >"$BIG"
+printf 'not a key\n' >"$JUNK"
 MISSING="$D/missing.file" LONG=$(printf 'x%.0s' $(seq 1 300))
 HEX64=$(printf 'ff%.0s' $(seq 1 64))
 mkdir -p "$OD"

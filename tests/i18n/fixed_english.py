@@ -11,6 +11,7 @@ record's header line ("#3 ...  handshake  ServerHello  ..."), a protocol
 name like the message name beside it, the name of a value's input
 ("input seed (64 bytes)": the names RFC 5246 gives the PRF's arguments),
 protocol strings in double quotes (the PRF's labels, "master secret"),
+what the user typed, echoed in single quotes ("unknown option '--nope'"),
 hex numbers written 0x...., formulas named in capitals ("PRF(secret, label,
 seed)", "HEX(label)"), the identifier that begins a row of a table (a
 command, subcommand, step or lesson id, "  keygen", "rsa-handshake   수업")
@@ -26,6 +27,7 @@ CONTENT_TYPES = r'(handshake|alert|change_cipher_spec|application_data|unknown)'
 RECORD = re.compile(r'^(#\d+ .*?  )' + CONTENT_TYPES + '(  )')
 INPUT = re.compile(r'^(\s{7}\S+ )[a-z][a-z_]*( \(|: )')
 QUOTED = re.compile(r'"[^"]*"')
+ECHOED = re.compile(r"'[^']*'")
 HEXNUM = re.compile(r'\b0x[0-9a-fA-F]+\b')
 FORMULA = re.compile(r'\b[A-Z][A-Z0-9-]*\([^()]*\)')
 ROW_ID = re.compile(r'^(\s{0,2})[a-z][a-z0-9_-]*(\s{2,}|$)')
@@ -41,6 +43,7 @@ for line in sys.stdin:
     line = SEALED.sub(r'\1\3', line)
     line = INPUT.sub(r'\1\2', line)
     line = QUOTED.sub('""', line)
+    line = ECHOED.sub("''", line)
     line = HEXNUM.sub('0x', line)
     line = FORMULA.sub('F()', line)
     line = ROW_ID.sub(r'\1\2', line)
