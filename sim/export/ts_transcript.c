@@ -247,7 +247,7 @@ const char *ts_transcript_alert_level(uint8_t level)
 const char *ts_transcript_direction(const ts_chan_record *r, ts_side view)
 {
     ts_dir ours = view == TS_SIDE_CLIENT ? TS_DIR_C2S : TS_DIR_S2C;
-    return r->dir == ours ? "sent" : "received";
+    return r->dir == ours ? N_("sent") : N_("received");
 }
 
 void ts_transcript_write_step(FILE *f, const ts_chan *ch, ts_side view, const ts_step *st,
