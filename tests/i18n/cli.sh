@@ -117,6 +117,30 @@ both "decode (a record that does not decode)" decode "$D/bad.hex"
 both "decode (malformed hex)" decode --hex "$D/data"
 both "connect (nothing listening)" connect 127.0.0.1:1 --no-verify --timeout 2
 
+# serve and connect, one connection between them, each in Korean
+timeout 60 "$T" serve --port 0 --once --lang ko --bits 1024 --seed i18n --timeout 10 \
+    --out-dir "$D/serve" >"$D/serve.out" 2>&1 &
+server=$!
+port=
+for _ in $(seq 1 100); do
+    port=$(sed -n 's/^연결 대기 중: 127\.0\.0\.1:\([0-9][0-9]*\)$/\1/p' "$D/serve.out")
+    [ -n "$port" ] && break
+    sleep 0.1
+done
+if [ -n "$port" ]; then
+    korean "connect (to tlsstep serve)" timeout 60 "$T" connect "127.0.0.1:$port" --lang ko \
+        --cafile "$D/serve/ca.pem" --host localhost --seed i18n --timeout 10
+    wait "$server"
+    korean "serve" cat "$D/serve.out"
+    hangul "$D/serve.out" >/dev/null && grep -q '\[받음\]' "$D/serve.out" &&
+        grep -q '\[보냄\]' "$D/serve.out"
+    same "serve: records marked received and sent in Korean" "$?" 0
+else
+    kill "$server" 2>/dev/null
+    echo "not ok - serve --lang ko: never said it was listening"
+    sed 's/^/    # /' "$D/serve.out" | head -5
+fi
+
 # --- help: the overview and every command's --help ---
 korean "tlsstep --help" "$T" --help --lang ko
 english "tlsstep --help" "$T" --help --lang en
