@@ -81,14 +81,14 @@ static void fail(ts_decode *d, ts_decode_record *r, ts_err err, size_t at, const
  * written twice: in English, then in d->lang. An argument may name the
  * language as fail_lang (ts_err_str(err, fail_lang)): it is English in
  * the first and d->lang in the second. */
-#define DECODE_FAIL(d, r, err, at, fmt, ...)                                           \
-    do {                                                                              \
-        char english_[TS_DECODE_ERROR_MAX], local_[TS_DECODE_ERROR_MAX];              \
-        ts_lang fail_lang = TS_LANG_EN;                                               \
-        snprintf(english_, sizeof(english_), fmt, __VA_ARGS__);                       \
-        fail_lang = (d)->lang;                                                        \
-        snprintf(local_, sizeof(local_), ts_tr(fail_lang, fmt), __VA_ARGS__);         \
-        fail(d, r, err, at, english_, local_);                                                \
+#define DECODE_FAIL(d, r, err, at, fmt, ...)                                            \
+    do {                                                                                \
+        char english_[TS_DECODE_ERROR_MAX], local_[TS_DECODE_ERROR_MAX];                \
+        ts_lang fail_lang = TS_LANG_EN;                                                 \
+        snprintf(english_, sizeof(english_), fmt, __VA_ARGS__);                         \
+        fail_lang = (d)->lang;                                                          \
+        snprintf(local_, sizeof(local_), ts_tr(fail_lang, fmt), __VA_ARGS__);           \
+        fail(d, r, err, at, english_, local_);                                          \
     } while (0)
 
 static void add_name(ts_decode_record *r, const char *name)
