@@ -67,8 +67,8 @@ static int print_steps(ts_lang lang)
     for (size_t i = 0; i < ts_steps_count(); i++) {
         const ts_step_info *s = ts_steps_get(i);
         printf("%-26s ", s->name);
-        padded(stdout, ts_tr(lang, groups[s->group]), 10);
-        printf("%s\n", ts_tr(lang, s->desc));
+        padded(stdout, ts_tr(lang, groups[s->group]), 9);
+        printf(" %s\n", ts_tr(lang, s->desc));
     }
     return CLI_EXIT_OK;
 }
