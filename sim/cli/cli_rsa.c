@@ -152,7 +152,7 @@ static int write_pem(const char *cmd, const rsa_opts *o, const ts_rsa_key *key, 
     ts_buf pem;
     ts_buf_init(&pem);
     ts_err err = priv ? ts_rsa_to_private_pem(key, &pem) : ts_rsa_to_public_pem(key, &pem);
-    int rc = err != TS_OK ? fail_err(cmd, "key", err)
+    int rc = err != TS_OK ? fail_err(cmd, cli_tr("key"), err)
              : priv       ? write_secret_out(cmd, opt_or(o, O_OUT, "-"), pem.data, pem.len)
                           : write_out(cmd, opt_or(o, O_OUT, "-"), pem.data, pem.len);
     ts_secret_free_buf(&pem);
