@@ -76,8 +76,8 @@ static void test_text_in_korean(void **state)
     assert_string_equal(en, en2);
     assert_memory_equal(ko, "시드: transcript-test\n", strlen("시드: transcript-test\n"));
     assert_non_null(strstr(ko, "\n결과: 성공\n"));
-    assert_non_null(strstr(ko, "] 클라이언트 · 클라이언트 랜덤 생성 (32바이트)\n"));
-    assert_non_null(strstr(ko, "] 서버 · 마스터 시크릿 생성 (48바이트, 비밀 값)\n"));
+    assert_non_null(strstr(ko, "] 클라이언트 · 클라이언트 랜덤 얻음 (32바이트)\n"));
+    assert_non_null(strstr(ko, "] 서버 · 마스터 시크릿 얻음 (48바이트, 비밀 값)\n"));
     assert_non_null(strstr(ko, "\n#1 클라이언트 → 서버  handshake  ClientHello  "));
     assert_null(strstr(ko, " derives "));
     assert_null(strstr(ko, "\nresult: "));
