@@ -55,6 +55,10 @@ PO_FILES  := $(wildcard sim/po/*.po)
 MO_FILES  := $(PO_FILES:sim/po/%.po=$(BUILD)/locale/%/LC_MESSAGES/tlsstep.mo)
 XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=N_ --keyword=ts_tr:2 \
     --keyword=ts_trn:2,3 --flag=ts_tr:2:pass-c-format --add-comments=TRANSLATORS: \
+    --keyword=cli_tr --flag=cli_tr:1:pass-c-format \
+    --keyword=cli_usage_error:2 --flag=cli_usage_error:2:c-format \
+    --keyword=cli_fail:3 --flag=cli_fail:3:c-format \
+    --keyword=DECODE_FAIL:5 --flag=DECODE_FAIL:5:c-format \
     --package-name=tlsstep --package-version=$(VERSION) --sort-by-file
 
 catalogues: $(MO_FILES)

@@ -12,6 +12,7 @@
 
 #include "base/ts_buf.h"
 #include "base/ts_err.h"
+#include "base/ts_lang.h"
 #include "crypto/ts_x509.h" /* ts_time */
 
 #define CLI_EXIT_OK 0
@@ -31,7 +32,31 @@ int cli_decode(int argc, char **argv);
 int cli_exercise(int argc, char **argv);
 int cli_check(int argc, char **argv);
 
-/* Prints "tlsstep CMD: MESSAGE" and a hint to stderr; returns CLI_EXIT_USAGE. */
+/* The language of the commands' messages, help and output: main sets it
+ * once from --lang or the locale (cli_lang_from_args); English before. */
+void cli_set_lang(ts_lang lang);
+ts_lang cli_lang(void);
+
+/* msgid in cli_lang() (ts_tr). */
+const char *cli_tr(const char *msgid);
+
+/* The language argv asks for: the value of its last valid "--lang L" or
+ * "--lang=L" before any "--", else the locale's (ts_lang_default). An
+ * invalid value is left for the command's own parser to report. */
+ts_lang cli_lang_from_args(int argc, char **argv);
+
+/* strerror(err) in cli_lang(): the system's English in English, the
+ * catalogue's words for the errors commands meet on files and sockets
+ * (ENOENT, EACCES, ECONNREFUSED, ...), strerror's otherwise. */
+const char *cli_strerror(int err);
+
+/* A command's --lang ARG: sets cli_lang() and returns true, or prints the
+ * usage error (for cmd) and returns false when ARG is not en or ko. */
+bool cli_parse_lang_option(const char *cmd, const char *arg);
+
+/* Prints "tlsstep CMD: MESSAGE" and a hint to stderr; returns CLI_EXIT_USAGE.
+ * fmt is a msgid (the Makefile's xgettext keyword): it is translated into
+ * cli_lang() before the arguments fill it, as for cli_fail. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

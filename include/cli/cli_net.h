@@ -30,7 +30,7 @@ typedef struct {
  * client takes the server's key size from its certificate). */
 enum {
     CLI_NET_SUITE = 400, CLI_NET_BITS, CLI_NET_SEED, CLI_NET_EMS, CLI_NET_JSON,
-    CLI_NET_TIMEOUT, CLI_NET_PCAP, CLI_NET_KEYLOG, CLI_NET_FIRST_OWN
+    CLI_NET_TIMEOUT, CLI_NET_PCAP, CLI_NET_KEYLOG, CLI_NET_LANG, CLI_NET_FIRST_OWN
 };
 
 #define CLI_NET_LONGOPTS                                               \
@@ -40,10 +40,11 @@ enum {
     {"json", no_argument, NULL, CLI_NET_JSON},                         \
     {"timeout", required_argument, NULL, CLI_NET_TIMEOUT},             \
     {"pcap", required_argument, NULL, CLI_NET_PCAP},                   \
-    {"keylog", required_argument, NULL, CLI_NET_KEYLOG}
+    {"keylog", required_argument, NULL, CLI_NET_KEYLOG},               \
+    {"lang", required_argument, NULL, CLI_NET_LANG}
 
-/* The option lines of the common options, for --help. */
-extern const char cli_net_common_help[];
+/* The option lines of the common options, for --help (a msgid). */
+extern const char *const cli_net_common_help;
 
 /* Sets the defaults (bits 1024, time-out 10 s). */
 void cli_net_opts_init(cli_net_opts *o);

@@ -24,6 +24,7 @@
 #include "base/ts_buf.h"
 #include "base/ts_err.h"
 #include "base/ts_fields.h"
+#include "base/ts_lang.h"
 
 #define TS_DECODE_ERROR_MAX 256
 
@@ -40,6 +41,7 @@ typedef struct {
     ts_fields fields;  /* offsets from the record's first byte, as in the transcript */
     ts_err err;        /* TS_OK, or why this record did not decode */
     char error[TS_DECODE_ERROR_MAX]; /* "record N at offset O: ..." when err */
+    char error_text[TS_DECODE_ERROR_MAX]; /* the same in the decoder's lang */
 } ts_decode_record;
 
 typedef struct {
@@ -49,9 +51,11 @@ typedef struct {
     ts_err err;        /* the first error, TS_OK when none */
     size_t err_offset; /* where it was found, in the input */
     char error[TS_DECODE_ERROR_MAX]; /* its line ("" when none) */
+    ts_lang lang;      /* of each record's error_text: set it after ts_decode_init
+                        * (English by default); decoding keeps it */
 } ts_decode;
 
-/* Makes d empty; cannot fail. */
+/* Makes d empty, its language English; cannot fail. */
 void ts_decode_init(ts_decode *d);
 
 /* Frees d's records and empties it. */

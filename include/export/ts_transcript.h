@@ -16,7 +16,14 @@
  * prints one endpoint's steps as they happen. A view says whose run it is:
  * TS_SIDE_CHANNEL for a simulated run (the channel sees every record and
  * labels each with its fate: delivered, dropped, tampered, replayed), or
- * the endpoint's side (each record is labelled "sent" or "received"). */
+ * the endpoint's side (each record is labelled "sent" or "received").
+ *
+ * In a language other than English (the _lang functions) every label and
+ * sentence is translated (base/ts_i18n), the engine's own sentences (how,
+ * formula, reasons, field notes) through ts_tr_text, and an event's name is
+ * shown in people's words (ts_steps_label); field names, protocol names,
+ * numbers and hex stay as they are, and so do the "[N]" and "#N" that
+ * begin step and record lines. The English transcript is the default. */
 #ifndef TS_TRANSCRIPT_H
 #define TS_TRANSCRIPT_H
 
@@ -24,34 +31,46 @@
 #include <stdio.h>
 
 #include "base/ts_err.h"
+#include "base/ts_lang.h"
 #include "simulation/ts_chan.h"
 #include "simulation/ts_session.h"
 #include "simulation/ts_trace.h"
 #include "tls/ts_event.h"
 
 /* Writes step st (of a run whose records are on ch) as the transcript
- * shows it, seen from view (TS_SIDE_CHANNEL, TS_SIDE_CLIENT or
+ * shows it in lang, seen from view (TS_SIDE_CHANNEL, TS_SIDE_CLIENT or
  * TS_SIDE_SERVER, as above). */
-void ts_transcript_write_step(FILE *f, const ts_chan *ch, ts_side view, const ts_step *st);
+void ts_transcript_write_step(FILE *f, const ts_chan *ch, ts_side view, const ts_step *st,
+                              ts_lang lang);
 
 /* "sent" when record r went out from the endpoint on side view, else
- * "received". */
+ * "received" (English, as JSON writes it; a msgid). */
 const char *ts_transcript_direction(const ts_chan_record *r, ts_side view);
 
 /* The name of an alert level: "warning", "fatal" or "unknown". */
 const char *ts_transcript_alert_level(uint8_t level);
 
-/* Writes the transcript of s's last run to f (view TS_SIDE_CHANNEL);
- * TS_ERR_ARG before a run, TS_ERR_IO when f reports an error. */
+/* Writes the transcript of s's last run to f (view TS_SIDE_CHANNEL) in
+ * lang; TS_ERR_ARG before a run, TS_ERR_IO when f reports an error. */
+ts_err ts_transcript_write_lang(FILE *f, const ts_session *s, ts_lang lang);
+
+/* ts_transcript_write_lang in English. */
 ts_err ts_transcript_write(FILE *f, const ts_session *s);
 
-/* The same transcript as a malloc'd NUL-terminated string (*text, caller
- * frees) of *len bytes; *text is NULL on failure (errors as
+/* The same transcript in lang as a malloc'd NUL-terminated string (*text,
+ * caller frees) of *len bytes; *text is NULL on failure (errors as
  * ts_transcript_write, TS_ERR_NOMEM). */
+ts_err ts_transcript_text_lang(const ts_session *s, ts_lang lang, char **text, size_t *len);
+
+/* ts_transcript_text_lang in English. */
 ts_err ts_transcript_text(const ts_session *s, char **text, size_t *len);
 
-/* The one-line result: "ok", "bad_record_mac (sent by client: REASON)",
- * "stalled (REASON)", "wrong (REASON)"; written to out (cap bytes). */
+/* The one-line result in lang: "ok", "bad_record_mac (sent by client:
+ * REASON)", "stalled (REASON)", "wrong (REASON)"; written to out (cap
+ * bytes). */
+void ts_transcript_result_line_lang(const ts_session *s, ts_lang lang, char *out, size_t cap);
+
+/* ts_transcript_result_line_lang in English. */
 void ts_transcript_result_line(const ts_session *s, char *out, size_t cap);
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "base/ts_err.h"
+#include "base/ts_lang.h"
 #include "tls/ts_conn.h"
 
 #define TS_NET_DEFAULT_TIMEOUT_MS 10000u
@@ -46,6 +47,12 @@ ts_err ts_net_listen(const char *addr, uint16_t port, int *fd, uint16_t *bound);
 /* Waits for a connection on lfd; *fd receives it and peer (at least 64
  * bytes) "ADDR:PORT". TS_ERR_CLOSED when a signal interrupted the wait. */
 ts_err ts_net_accept(int lfd, int *fd, char *peer, size_t peer_cap);
+
+/* A reason the transport wrote (ts_net_stats.why, ts_net_connect's why),
+ * in lang: written into out (cap bytes) and returned, or why itself when
+ * lang is English or the reason is not one of ts_net's. The system's own
+ * words at the end of some (strerror) stay as the system wrote them. */
+const char *ts_net_why_text(ts_lang lang, const char *why, char *out, size_t cap);
 
 /* Connects to host:port within timeout_ms; *fd receives the socket.
  * why (cap bytes) gets a one-line reason on failure. */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "base/ts_err.h"
+#include "base/ts_lang.h"
 #include "simulation/ts_chan.h"
 #include "simulation/ts_trace.h"
 #include "tls/ts_conn.h"
@@ -29,6 +30,10 @@ ts_err ts_net_log_new(ts_side ours, FILE *live, ts_net_log **out);
 
 /* Wipes the steps (they hold secrets) and frees the log (NULL is fine). */
 void ts_net_log_free(ts_net_log *l);
+
+/* Sets the language of the printed transcript and closing lines (English
+ * until set); the JSON is English always. */
+void ts_net_log_set_lang(ts_net_log *l, ts_lang lang);
 
 /* Sets the key exchange used to decode ServerKeyExchange/ClientKeyExchange
  * records written afterwards. */

@@ -110,7 +110,8 @@ static void bind_once(void)
 static void use(ts_lang lang)
 {
     bind_once();
-    if (st.current == (int)lang) {
+    const char *now = getenv("LANGUAGE"); /* someone else may have changed it */
+    if (st.current == (int)lang && now != NULL && strcmp(now, ts_lang_code(lang)) == 0) {
         return;
     }
     const char *cur = setlocale(LC_MESSAGES, NULL);

@@ -9,17 +9,104 @@
 #include <time.h>
 
 #include "base/ts_file.h"
+#include "base/ts_i18n.h"
 
 /* The most cli_read_file reads: 64 MiB. */
 #define CLI_READ_MAX ((size_t)64 << 20)
 
+/* The language of every message the commands print: set once at start-up
+ * from --lang or the locale (main), English until then. */
+static ts_lang cli_language = TS_LANG_EN;
+
+void cli_set_lang(ts_lang lang)
+{
+    cli_language = lang < TS_LANG_COUNT ? lang : TS_LANG_EN;
+}
+
+ts_lang cli_lang(void)
+{
+    return cli_language;
+}
+
+const char *cli_tr(const char *msgid)
+{
+    return ts_tr(cli_language, msgid);
+}
+
+ts_lang cli_lang_from_args(int argc, char **argv)
+{
+    ts_lang lang = ts_lang_default();
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            break;
+        }
+        const char *v = NULL;
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+            v = argv[++i];
+        } else if (strncmp(argv[i], "--lang=", 7) == 0) {
+            v = argv[i] + 7;
+        }
+        ts_lang parsed;
+        if (v != NULL && ts_lang_parse(v, &parsed)) {
+            lang = parsed;
+        }
+    }
+    return lang;
+}
+
+const char *cli_strerror(int err)
+{
+    if (cli_language == TS_LANG_EN) {
+        return strerror(err);
+    }
+    /* glibc's words, as msgids: the errors a command meets on files and
+     * sockets (the system's own catalogue may be missing) */
+    switch (err) {
+    case ENOENT: return cli_tr("No such file or directory");
+    case EACCES: return cli_tr("Permission denied");
+    case EPERM: return cli_tr("Operation not permitted");
+    case EISDIR: return cli_tr("Is a directory");
+    case ENOTDIR: return cli_tr("Not a directory");
+    case EEXIST: return cli_tr("File exists");
+    case ENOSPC: return cli_tr("No space left on device");
+    case EROFS: return cli_tr("Read-only file system");
+    case ENAMETOOLONG: return cli_tr("File name too long");
+    case EADDRINUSE: return cli_tr("Address already in use");
+    case EADDRNOTAVAIL: return cli_tr("Cannot assign requested address");
+    case ECONNREFUSED: return cli_tr("Connection refused");
+    case ECONNRESET: return cli_tr("Connection reset by peer");
+    case ETIMEDOUT: return cli_tr("Connection timed out");
+    case EHOSTUNREACH: return cli_tr("No route to host");
+    case ENETUNREACH: return cli_tr("Network is unreachable");
+    case EPIPE: return cli_tr("Broken pipe");
+    case EINVAL: return cli_tr("Invalid argument");
+    default: return strerror(err);
+    }
+}
+
+bool cli_parse_lang_option(const char *cmd, const char *arg)
+{
+    ts_lang lang;
+    if (!ts_lang_parse(arg, &lang)) {
+        cli_usage_error(cmd, "--lang must be en or ko, not '%s'", arg);
+        return false;
+    }
+    cli_set_lang(lang);
+    return true;
+}
+
+/* The format is a msgid (xgettext keyword, c-format): translated here, so
+ * every call site is marked at once and its arguments keep their order
+ * (a translation that reorders them uses %N$). */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     fprintf(stderr, "tlsstep %s: ", cmd);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, " (see 'tlsstep %s --help')\n", cmd);
+    vfprintf(stderr, cli_tr(fmt), ap);
+    fputs(" ", stderr);
+    fprintf(stderr, cli_tr("(see 'tlsstep %s --help')"), cmd);
+    fputc('\n', stderr);
     va_end(ap);
     return CLI_EXIT_USAGE;
 }
@@ -29,7 +116,7 @@ int cli_fail(int status, const char *cmd, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fprintf(stderr, "tlsstep %s: ", cmd);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(stderr, cli_tr(fmt), ap);
     fputc('\n', stderr);
     va_end(ap);
     return status;
@@ -71,9 +158,9 @@ int cli_read_input(const char *cmd, const char *what, const char *path, ts_buf *
         return CLI_EXIT_OK;
     }
     int why = errno;
-    const char *reason = err == TS_ERR_TOO_LONG ? "larger than 64 MiB"
-                         : err == TS_ERR_IO && why != 0 ? strerror(why)
-                                                        : ts_err_str(err, TS_LANG_EN);
+    const char *reason = err == TS_ERR_TOO_LONG ? cli_tr("larger than 64 MiB")
+                         : err == TS_ERR_IO && why != 0 ? cli_strerror(why)
+                                                        : ts_err_str(err, cli_language);
     return cli_fail(CLI_EXIT_USAGE, cmd, "cannot read %s'%s': %s", what, path, reason);
 }
 

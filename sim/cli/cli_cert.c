@@ -22,9 +22,10 @@
 #define DEFAULT_HOST "localhost"
 #define NOW_MAX 250000000000UL /* year 9892: leaves room for the CA's 10 years */
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
     "usage: tlsstep cert [--bits N] [--seed S] [--host NAME] [--now SECONDS] --out-dir DIR\n"
-    "Makes a toy PKI: a self-signed CA (CN \"" TS_X509_CA_CN "\", O \"" TS_X509_CA_ORG "\")\n"
+    "                    [--lang en|ko]\n"
+    "Makes a toy PKI: a self-signed CA (CN \"%s\", O \"%s\")\n"
     "and a server certificate it signs (CN and subjectAltName DNS = the host), X.509 v3,\n"
     "sha256WithRSAEncryption, and writes into DIR (made if missing):\n"
     "  ca.pem       the CA certificate: the client's trust anchor\n"
@@ -44,9 +45,10 @@ static const char usage_text[] =
     "                   the server certificate from a day before for 365 days\n"
     "  --out-dir DIR    directory to write to, made as by mkdir -p (existing files\n"
     "                   are replaced)\n"
+    "  --lang en|ko     language of the messages (default: from the locale)\n"
     "  -h, --help       this help\n"
     "\nexample: tlsstep cert --bits 2048 --host localhost --out-dir /tmp/pki &&\n"
-    "         openssl verify -auth_level 0 -CAfile /tmp/pki/ca.pem /tmp/pki/server.pem\n";
+    "         openssl verify -auth_level 0 -CAfile /tmp/pki/ca.pem /tmp/pki/server.pem\n");
 
 typedef struct {
     unsigned bits;
@@ -61,7 +63,8 @@ static int parse_opts(int argc, char **argv, cert_opts *o)
     static const struct option longs[] = {
         {"bits", required_argument, NULL, 'b'}, {"seed", required_argument, NULL, 's'},
         {"host", required_argument, NULL, 'H'}, {"now", required_argument, NULL, 'n'},
-        {"out-dir", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0},
+        {"out-dir", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'L'},
+        {NULL, 0, NULL, 0},
     };
     unsigned long v;
     bool have_now = false;
@@ -102,6 +105,11 @@ static int parse_opts(int argc, char **argv, cert_opts *o)
         case 'o':
             o->out_dir = optarg;
             break;
+        case 'L':
+            if (!cli_parse_lang_option(CMD, optarg)) {
+                return CLI_EXIT_USAGE;
+            }
+            break;
         case ':':
             return cli_usage_error(CMD, "option '%s' needs a value", argv[optind - 1]);
         default:
@@ -116,7 +124,7 @@ static int parse_opts(int argc, char **argv, cert_opts *o)
     }
     if (ts_file_mkdirs(o->out_dir) != TS_OK) { /* as mkdir -p */
         return cli_fail(CLI_EXIT_USAGE, CMD, "cannot make the directory --out-dir '%s': %s",
-                        o->out_dir, strerror(errno));
+                        o->out_dir, cli_strerror(errno));
     }
     if (!have_now) {
         o->now = cli_wall_clock();
@@ -175,7 +183,7 @@ static int write_files(const cert_opts *o, out_file files[F_COUNT])
         if (err != TS_OK) {
             return cli_fail(CLI_EXIT_USAGE, CMD, "cannot write '%s'", path);
         }
-        printf("wrote %s\n", path);
+        printf(cli_tr("wrote %s\n"), path);
     }
     return CLI_EXIT_OK;
 }
@@ -183,7 +191,7 @@ static int write_files(const cert_opts *o, out_file files[F_COUNT])
 int cli_cert(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        fputs(usage_text, stdout);
+        printf(cli_tr(usage_text), TS_X509_CA_CN, TS_X509_CA_ORG);
         return CLI_EXIT_OK;
     }
     cert_opts o = {.bits = DEFAULT_BITS, .seed = NULL, .host = DEFAULT_HOST, .now = 0,
@@ -215,11 +223,11 @@ int cli_cert(int argc, char **argv)
     char when[32];
     ts_x509_time_format(o.now, when);
     if (err == TS_OK) {
-        printf("seed %s\nbits %u, host %s, issued at %s (%lld)\n", o.seed, o.bits, o.host, when,
-               (long long)o.now);
+        printf(cli_tr("seed %s\nbits %u, host %s, issued at %s (%lld)\n"), o.seed, o.bits, o.host,
+               when, (long long)o.now);
         status = write_files(&o, files);
     } else {
-        status = cli_fail(CLI_EXIT_FAIL, CMD, "%s", ts_err_str(err, TS_LANG_EN));
+        status = cli_fail(CLI_EXIT_FAIL, CMD, "%s", ts_err_str(err, cli_lang()));
     }
     for (int i = 0; i < F_COUNT; i++) {
         ts_secret_free_buf(&files[i].data);

@@ -14,7 +14,7 @@
 
 #define CMD "connect"
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
     "usage: tlsstep connect HOST:PORT (--cafile FILE | --no-verify) [OPTIONS]\n"
     "Runs the simulator's TLS 1.2 client against a real server: the handshake,\n"
     "an HTTP/1.1 GET, and the response (status, size, SHA-256). Every record and\n"
@@ -35,7 +35,7 @@ static const char usage_text[] =
     "example: tlsstep cert --bits 2048 --out-dir pki\n"
     "         openssl s_server -tls1_2 -www -cert pki/server.pem -key pki/server.key \\\n"
     "             -accept 4433 &\n"
-    "         tlsstep connect localhost:4433 --cafile pki/ca.pem\n";
+    "         tlsstep connect localhost:4433 --cafile pki/ca.pem\n");
 
 enum { OPT_CAFILE = CLI_NET_FIRST_OWN, OPT_HOST, OPT_NO_VERIFY, OPT_PATH };
 
@@ -108,14 +108,20 @@ static void print_head(const connect_opts *o, const ts_conn_config *cfg)
     }
     char when[32];
     ts_x509_time_format(cfg->now, when);
-    printf("seed: %s\nmode: connect (the simulator's client, a real server)\n", o->net.seed);
-    printf("suite: %s (%s, 0x%04x)%s\n", cfg->suite->iana_name, cfg->suite->cli_name,
-           cfg->suite->code, cfg->offer_all ? ", all usable suites offered" : ", offered alone");
-    printf("ems: %s\n", o->net.ems ? "on" : "off");
-    printf("flaws: %s\n", o->no_verify ? "no-verify" : "none");
-    printf("host: %s\nclock: %s (%lld)\npath: %s\n", cfg->host, when, (long long)cfg->now,
-           cfg->path);
-    printf("ca: %s\n", o->cafile != NULL ? o->cafile : "(none)");
+    printf(cli_tr("seed: %s\n"), o->net.seed);
+    printf("%s\n", cli_tr("mode: connect (the simulator's client, a real server)"));
+    printf(cfg->offer_all ? cli_tr("suite: %s (%s, 0x%04x), all usable suites offered\n")
+                          : cli_tr("suite: %s (%s, 0x%04x), offered alone\n"),
+           cfg->suite->iana_name, cfg->suite->cli_name, cfg->suite->code);
+    printf("%s\n", o->net.ems ? cli_tr("ems: on") : cli_tr("ems: off"));
+    printf("%s\n", o->no_verify ? cli_tr("flaws: no-verify") : cli_tr("flaws: none"));
+    printf(cli_tr("host: %s\nclock: %s (%lld)\n"), cfg->host, when, (long long)cfg->now);
+    printf(cli_tr("path: %s\n"), cfg->path);
+    if (o->cafile != NULL) {
+        printf(cli_tr("ca: %s\n"), o->cafile);
+    } else {
+        printf("%s\n", cli_tr("ca: (none)"));
+    }
 }
 
 static int run(const connect_opts *o, const ts_buf *ca, const char *host, const char *port)
@@ -142,7 +148,9 @@ static int run(const connect_opts *o, const ts_buf *ca, const char *host, const 
     int fd = -1;
     char why[200] = "";
     if (ts_net_connect(host, port, o->net.timeout_ms, &fd, why, sizeof(why)) != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, CMD, "%s", why);
+        char text[400];
+        return cli_fail(CLI_EXIT_FAIL, CMD, "%s", ts_net_why_text(cli_lang(), why, text,
+                                                                  sizeof(text)));
     }
     char peer[300];
     snprintf(peer, sizeof(peer), strchr(host, ':') != NULL ? "[%s]:%s" : "%s:%s", host, port);
@@ -154,7 +162,7 @@ static int run(const connect_opts *o, const ts_buf *ca, const char *host, const 
 int cli_connect(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        printf(usage_text, cli_net_common_help);
+        printf(cli_tr(usage_text), cli_tr(cli_net_common_help));
         return CLI_EXIT_OK;
     }
     connect_opts o;

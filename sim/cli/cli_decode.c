@@ -8,12 +8,13 @@
 #include <string.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_i18n.h"
 #include "cli/cli.h"
 #include "export/ts_decode.h"
 #include "export/ts_json.h"
 #include "tls/ts_record.h"
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
     "usage: tlsstep decode [OPTIONS] [FILE|-]\n"
     "Decodes TLS records, one after another, and names every field as the\n"
     "transcript of 'tlsstep run' does. The input (FILE, or standard input when\n"
@@ -35,35 +36,70 @@ static const char usage_text[] =
     "  --json            print JSON: {\"bytes\", \"records\": [{\"number\", \"offset\",\n"
     "                    \"content_type\", \"type\", \"version\", \"length\", \"name\",\n"
     "                    \"encrypted\", \"mac_only\", \"fields\", \"error\"}], \"errors\"}\n"
+    "                    (English always)\n"
+    "  --lang en|ko      language of the text and the messages (default: from the\n"
+    "                    locale)\n"
     "\n"
     "Exit status: 0 when every record decodes; 1 when one does not (each such\n"
     "record gets a line 'record N at offset O: what is wrong', on standard error\n"
-    "too); 2 for bad usage, an unreadable file or malformed hex.\n";
+    "too); 2 for bad usage, an unreadable file or malformed hex.\n");
 
 typedef enum { IN_AUTO, IN_HEX, IN_RAW } input_kind;
 
-enum { OPT_HEX = 256, OPT_RAW, OPT_JSON };
+enum { OPT_HEX = 256, OPT_RAW, OPT_JSON, OPT_LANG };
 
 static const struct option longopts[] = {
     {"hex", no_argument, NULL, OPT_HEX},
     {"raw", no_argument, NULL, OPT_RAW},
     {"json", no_argument, NULL, OPT_JSON},
+    {"lang", required_argument, NULL, OPT_LANG},
     {NULL, 0, NULL, 0},
 };
 
+/* The record's name as the text shows it: message names stay as the
+ * protocol writes them; the decoder's own words for what is not a message
+ * (Truncated, Oversized, ...) are translated, each part of a name joined
+ * with '+'. Written into out (cap bytes). */
+static const char *shown_name(const char *name, char *out, size_t cap)
+{
+    static const char *const words[] = {N_("HandshakeFragment"), N_("Oversized"), N_("Empty"),
+                                        N_("Truncated"), N_("Unknown")};
+    size_t used = 0;
+    out[0] = '\0';
+    for (const char *p = name; *p != '\0' && used < cap;) {
+        size_t n = strcspn(p, "+");
+        const char *part = NULL;
+        for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+            if (strlen(words[i]) == n && strncmp(p, words[i], n) == 0) {
+                part = cli_tr(words[i]);
+            }
+        }
+        int k = part != NULL ? snprintf(out + used, cap - used, "%s%s", used ? "+" : "", part)
+                             : snprintf(out + used, cap - used, "%s%.*s", used ? "+" : "", (int)n, p);
+        used += k > 0 ? (size_t)k : 0;
+        p += n + (p[n] == '+');
+    }
+    return out;
+}
+
 static void print_record(FILE *f, const ts_decode_record *r)
 {
-    fprintf(f, "\n#%zu at offset %zu  %s  %s  %zu bytes%s\n", r->number, r->offset,
-            ts_record_type_name(r->type), r->name, (size_t)TS_RECORD_HEADER_LEN + r->length,
-            r->encrypted ? "  [encrypted]" : r->mac_only ? "  [not encrypted, MAC only]" : "");
+    char name[256];
+    fprintf(f, cli_tr("\n#%zu at offset %zu  %s  %s  %zu bytes%s\n"), r->number, r->offset,
+            ts_record_type_name(r->type), shown_name(r->name, name, sizeof(name)),
+            (size_t)TS_RECORD_HEADER_LEN + r->length,
+            r->encrypted  ? cli_tr("  [encrypted]")
+            : r->mac_only ? cli_tr("  [not encrypted, MAC only]")
+                          : "");
     for (size_t i = 0; i < r->fields.n; i++) {
         const ts_field *it = &r->fields.items[i];
         int pad = 2 * it->depth;
-        fprintf(f, "    %*s%-*s %s  [%zu+%zu]\n", pad, "", 30 - pad, it->name, it->value,
-                it->offset, it->len);
+        char value[1024];
+        fprintf(f, "    %*s%-*s %s  [%zu+%zu]\n", pad, "", 30 - pad, it->name,
+                ts_tr_text(cli_lang(), it->value, value, sizeof(value)), it->offset, it->len);
     }
     if (r->err != TS_OK) {
-        fprintf(f, "  error: %s\n", r->error);
+        fprintf(f, cli_tr("  error: %s\n"), r->error_text);
     }
 }
 
@@ -73,7 +109,9 @@ static ts_err write_text(const ts_decode *d, size_t bytes)
     size_t n = 0;
     FILE *f = open_memstream(&text, &n);
     TS_ENSURE(f != NULL, TS_ERR_NOMEM);
-    fprintf(f, "%zu bytes, %zu record%s\n", bytes, d->n, d->n == 1 ? "" : "s");
+    /* TRANSLATORS: "%zu bytes, " then the number of records */
+    fprintf(f, cli_tr("%zu bytes, "), bytes);
+    fprintf(f, ts_trn(cli_lang(), "%zu record\n", "%zu records\n", d->n), d->n);
     for (size_t i = 0; i < d->n; i++) {
         print_record(f, &d->recs[i]);
     }
@@ -153,7 +191,7 @@ static int input_bytes(const ts_buf *in, input_kind kind, const char *path, ts_b
     }
     if (err != TS_OK) {
         ts_buf_free(out);
-        return cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err, cli_lang()));
     }
     return CLI_EXIT_OK;
 }
@@ -166,7 +204,7 @@ static int decode(const char *path, input_kind kind, bool json)
         return rc;
     }
     ts_buf bytes;
-    rc = input_bytes(&in, kind, strcmp(path, "-") == 0 ? "input" : path, &bytes);
+    rc = input_bytes(&in, kind, strcmp(path, "-") == 0 ? cli_tr("input") : path, &bytes);
     ts_buf_free(&in);
     if (rc != CLI_EXIT_OK) {
         return rc;
@@ -177,9 +215,10 @@ static int decode(const char *path, input_kind kind, bool json)
     }
     ts_decode d;
     ts_decode_init(&d);
+    d.lang = cli_lang();
     ts_err err = ts_decode_records(bytes.data, bytes.len, &d);
     if (err == TS_ERR_NOMEM || err == TS_ERR_TOO_LONG) {
-        rc = cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err, TS_LANG_EN));
+        rc = cli_fail(CLI_EXIT_FAIL, "decode", "%s", ts_err_str(err, cli_lang()));
     } else {
         ts_err out = json ? write_json(&d, bytes.len) : write_text(&d, bytes.len);
         if (out != TS_OK) {
@@ -187,7 +226,7 @@ static int decode(const char *path, input_kind kind, bool json)
         } else {
             for (size_t i = 0; i < d.n; i++) {
                 if (d.recs[i].err != TS_OK) {
-                    cli_fail(CLI_EXIT_FAIL, "decode", "%s", d.recs[i].error);
+                    cli_fail(CLI_EXIT_FAIL, "decode", "%s", d.recs[i].error_text);
                 }
             }
             rc = d.errors > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK;
@@ -201,7 +240,7 @@ static int decode(const char *path, input_kind kind, bool json)
 int cli_decode(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        fputs(usage_text, stdout);
+        fputs(cli_tr(usage_text), stdout);
         return CLI_EXIT_OK;
     }
     input_kind kind = IN_AUTO;
@@ -222,6 +261,11 @@ int cli_decode(int argc, char **argv)
         }
         case OPT_JSON:
             json = true;
+            break;
+        case OPT_LANG:
+            if (!cli_parse_lang_option("decode", optarg)) {
+                return CLI_EXIT_USAGE;
+            }
             break;
         default:
             return cli_usage_error("decode", "unknown option '%s'", argv[optind - 1]);

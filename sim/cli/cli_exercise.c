@@ -426,6 +426,7 @@ int cli_check(int argc, char **argv)
     };
     const ts_exercise *x = NULL;
     int rc = parse_opts("check", longopts, argc, argv, &o);
+    cli_set_lang(o.lang);
     if (rc == CLI_EXIT_OK) {
         rc = one_exercise("check", argc, argv, o.lang, &x);
     }
@@ -454,8 +455,7 @@ int cli_check(int argc, char **argv)
     ts_err err = x->check(seed, text.data, text.len, &v);
     ts_buf_free(&text);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "check", ts_tr(o.lang, N_("the checker could not run: %s")),
-                        ts_err_str(err, o.lang));
+        return cli_fail(CLI_EXIT_FAIL, "check", "the checker could not run: %s", ts_err_str(err, o.lang));
     }
     return report(x, seed, &v, o.json, o.lang);
 }

@@ -14,12 +14,13 @@
 #include "lesson/ts_lesson.h"
 #include "simulation/ts_steps.h"
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
     "usage: tlsstep lessons [--lang en|ko] [--lessons DIR] [--json] [--steps]\n"
     "Lists the lessons and exercises: id, kind, difficulty (1-5) and title.\n"
     "\n"
-    "  --lang en|ko   language of the titles (default: from LC_ALL, LC_MESSAGES\n"
-    "                 or LANG; ko... means Korean)\n"
+    "  --lang en|ko   language of the list and the titles (default: from\n"
+    "                 LANGUAGE, LC_ALL, LC_MESSAGES or LANG; ko... means Korean);\n"
+    "                 --json keeps its keys and kinds in English\n"
     "  --lessons DIR  look in DIR first\n"
     "  --json         print a JSON array (id, kind, difficulty, title, summary,\n"
     "                 path)\n"
@@ -34,7 +35,7 @@ static const char usage_text[] =
     "A lesson found earlier hides one with the same id later, so a teacher's copy\n"
     "wins. The format: lessons/README.md. Play one: tlsstep run --lesson ID.\n"
     "Exit status: 0; 1 when a lesson file is malformed (each reported on stderr\n"
-    "with file and line, the others still listed); 2 for bad usage.\n";
+    "with file and line, the others still listed); 2 for bad usage.\n");
 
 enum { OPT_LANG = 256, OPT_DIR, OPT_JSON, OPT_STEPS };
 
@@ -49,7 +50,7 @@ static const struct option longopts[] = {
 static void report_bad(void *ctx, const char *message)
 {
     int *bad = ctx;
-    fprintf(stderr, "tlsstep lessons: %s\n", message);
+    cli_fail(CLI_EXIT_FAIL, "lessons", "%s", message);
     (*bad)++;
 }
 
@@ -62,10 +63,12 @@ static void padded(FILE *f, const char *s, size_t cols)
 
 static int print_steps(ts_lang lang)
 {
-    static const char *const groups[] = {"handshake", "alert", "textbook"};
+    static const char *const groups[] = {N_("handshake"), N_("alert"), N_("textbook")};
     for (size_t i = 0; i < ts_steps_count(); i++) {
         const ts_step_info *s = ts_steps_get(i);
-        printf("%-26s %-9s %s\n", s->name, groups[s->group], ts_tr(lang, s->desc));
+        printf("%-26s ", s->name);
+        padded(stdout, ts_tr(lang, groups[s->group]), 9);
+        printf(" %s\n", ts_tr(lang, s->desc));
     }
     return CLI_EXIT_OK;
 }
@@ -106,10 +109,11 @@ static ts_err print_table(ts_lesson **ls, size_t n, ts_lang lang)
     for (size_t i = 0; i < n; i++) {
         idw = strlen(ls[i]->id) > idw ? strlen(ls[i]->id) : idw;
     }
+    /* TRANSLATORS: the lessons table's column heads; the id column keeps "id" */
     padded(f, "id", idw + 2);
-    padded(f, lang == TS_LANG_KO ? "종류" : "kind", 10);
-    padded(f, lang == TS_LANG_KO ? "난이도" : "difficulty", 12);
-    fprintf(f, "%s\n", lang == TS_LANG_KO ? "제목" : "title");
+    padded(f, ts_tr(lang, "kind"), 10);
+    padded(f, ts_tr(lang, "difficulty"), 12);
+    fprintf(f, "%s\n", ts_tr(lang, "title"));
     for (size_t i = 0; i < n; i++) {
         padded(f, ls[i]->id, idw + 2);
         padded(f, ts_lesson_kind_label(ls[i]->kind, lang), 10);
@@ -127,10 +131,10 @@ static ts_err print_table(ts_lesson **ls, size_t n, ts_lang lang)
 int cli_lessons(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        printf(usage_text, ts_lesson_data_dir());
+        printf(cli_tr(usage_text), ts_lesson_data_dir());
         return CLI_EXIT_OK;
     }
-    ts_lang lang = ts_lang_default();
+    ts_lang lang = cli_lang();
     const char *dir = NULL;
     bool json = false, steps = false;
     opterr = 0;
@@ -139,9 +143,10 @@ int cli_lessons(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (opt) {
         case OPT_LANG:
-            if (!ts_lang_parse(optarg, &lang)) {
-                return cli_usage_error("lessons", "--lang must be en or ko, not '%s'", optarg);
+            if (!cli_parse_lang_option("lessons", optarg)) {
+                return CLI_EXIT_USAGE;
             }
+            lang = cli_lang();
             break;
         case OPT_DIR: dir = optarg; break;
         case OPT_JSON: json = true; break;
@@ -168,7 +173,7 @@ int cli_lessons(int argc, char **argv)
     int bad = 0;
     ts_err err = ts_lesson_list(dir, lang, &ls, &n, report_bad, &bad);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "lessons", "%s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "lessons", "%s", ts_err_str(err, cli_lang()));
     }
     if (n == 0 && bad == 0) {
         ts_lesson_list_free(ls, n);
@@ -178,7 +183,7 @@ int cli_lessons(int argc, char **argv)
     err = json ? print_json(ls, n, lang) : print_table(ls, n, lang);
     ts_lesson_list_free(ls, n);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, "lessons", "cannot write the list: %s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "lessons", "cannot write the list: %s", ts_err_str(err, cli_lang()));
     }
     return bad > 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK;
 }

@@ -11,7 +11,7 @@
 #include "net/ts_net.h"
 #include "net/ts_net_log.h"
 
-const char cli_net_common_help[] =
+const char *const cli_net_common_help = N_( /* translated where it is printed */
     "  --suite rsa|ecdhe|dhe|null  cipher suite (serve: the one it picks, default rsa;\n"
     "                    connect: offer only this one, default: offer all)\n"
     "  --seed S          seed of every random byte (default: a fresh one, printed)\n"
@@ -21,7 +21,9 @@ const char cli_net_common_help[] =
     "  --pcap FILE       write what crossed the socket as a capture (pcapng with the\n"
     "                    key log inside when FILE ends in .pcapng); serve: each\n"
     "                    connection replaces it (the last one is kept)\n"
-    "  --keylog FILE     append the NSS key log line (SSLKEYLOGFILE format)\n";
+    "  --keylog FILE     append the NSS key log line (SSLKEYLOGFILE format)\n"
+    "  --lang en|ko      language of the messages and the transcript (default: from\n"
+    "                    the locale); the JSON is English always\n");
 
 void cli_net_opts_init(cli_net_opts *o)
 {
@@ -76,6 +78,9 @@ static int net_option(const char *cmd, cli_net_opts *o, int opt, const char *arg
     case CLI_NET_KEYLOG:
         o->keylog = arg;
         return CLI_EXIT_OK;
+    case CLI_NET_LANG: {
+        return cli_parse_lang_option(cmd, arg) ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+    }
     default:
         return cli_usage_error(cmd, "unexpected option");
     }
@@ -214,12 +219,12 @@ static ts_pcap *open_pcap(const cli_net_conn *nc)
 static void print_head(const cli_net_conn *nc)
 {
     if (nc->number > 0) {
-        printf("\nconnection %zu from %s\n", nc->number, nc->peer);
+        printf(cli_tr("\nconnection %zu from %s\n"), nc->number, nc->peer);
     } else {
-        printf("connected to %s\n", nc->peer);
+        printf(cli_tr("connected to %s\n"), nc->peer);
     }
     if (strcmp(nc->rng_seed, nc->opts->seed) != 0) {
-        printf("random stream seed: %s\n", nc->rng_seed);
+        printf(cli_tr("random stream seed: %s\n"), nc->rng_seed);
     }
     fflush(stdout);
 }
@@ -241,6 +246,7 @@ bool cli_net_run(const cli_net_conn *nc, int fd, bool *machinery)
         err = ts_net_log_new(ours, nc->opts->json ? NULL : stdout, &log);
     }
     if (err == TS_OK) {
+        ts_net_log_set_lang(log, cli_lang());
         if (nc->cfg->suite != NULL) {
             ts_net_log_set_kx(log, nc->cfg->suite->kx);
         }
@@ -279,7 +285,7 @@ bool cli_net_run(const cli_net_conn *nc, int fd, bool *machinery)
         }
         fflush(stdout);
         if (write_outputs(nc, log, &t) != TS_OK) {
-            fprintf(stderr, "tlsstep %s: cannot write the capture or key log\n", nc->cmd);
+            cli_fail(CLI_EXIT_FAIL, nc->cmd, "cannot write the capture or key log");
             broke = true;
         }
     } else {

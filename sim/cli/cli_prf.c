@@ -11,14 +11,15 @@
 
 #define CLI_PRF_MAX_LEN 65536
 
-static const char cli_prf_usage[] =
+static const char *const cli_prf_usage = N_(
     "usage: tlsstep prf --hash sha256|sha384 --secret HEX --label TEXT --seed HEX --length N\n"
+    "                   [--lang en|ko]\n"
     "Prints PRF(secret, label, seed) of RFC 5246 section 5, N bytes (1..65536),\n"
     "as lowercase hex. The label's bytes are prepended to the seed, as TLS does;\n"
     "HEX may be empty (\"\") and may contain ':', '-' or spaces between bytes.\n"
     "The same value from OpenSSL:\n"
     "  openssl kdf -keylen N -kdfopt digest:SHA256 -kdfopt hexsecret:HEX\n"
-    "      -kdfopt hexseed:HEX(label)HEX(seed) TLS1-PRF\n";
+    "      -kdfopt hexseed:HEX(label)HEX(seed) TLS1-PRF\n");
 
 /* Decodes the hex value of option name into out (initialised here). */
 static int decode_hex_option(const char *name, const char *text, ts_buf *out)
@@ -32,7 +33,7 @@ static int decode_hex_option(const char *name, const char *text, ts_buf *out)
     }
     if (err != TS_OK) {
         ts_secret_free_buf(out);
-        return cli_usage_error("prf", "--%s: %s", name, ts_err_str(err, TS_LANG_EN));
+        return cli_usage_error("prf", "--%s: %s", name, ts_err_str(err, cli_lang()));
     }
     return CLI_EXIT_OK;
 }
@@ -46,7 +47,7 @@ static int run_prf(ts_hash_alg alg, const ts_buf *secret, const char *label, con
     if (out == NULL || hex == NULL) {
         free(out);
         free(hex);
-        return cli_fail(CLI_EXIT_FAIL, "prf", "%s", ts_err_str(TS_ERR_NOMEM, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "prf", "%s", ts_err_str(TS_ERR_NOMEM, cli_lang()));
     }
     ts_err err = ts_prf(alg, ts_buf_cursor(secret), ts_buf_remaining(secret), label,
                         ts_buf_cursor(seed), ts_buf_remaining(seed), out, len);
@@ -59,13 +60,13 @@ static int run_prf(ts_hash_alg alg, const ts_buf *secret, const char *label, con
     ts_secret_wipe(hex, 2 * len + 2);
     free(out);
     free(hex);
-    return err == TS_OK ? CLI_EXIT_OK : cli_fail(CLI_EXIT_FAIL, "prf", "%s", ts_err_str(err, TS_LANG_EN));
+    return err == TS_OK ? CLI_EXIT_OK : cli_fail(CLI_EXIT_FAIL, "prf", "%s", ts_err_str(err, cli_lang()));
 }
 
 int cli_prf(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        fputs(cli_prf_usage, stdout);
+        fputs(cli_tr(cli_prf_usage), stdout);
         return CLI_EXIT_OK;
     }
     static const struct option options[] = {
@@ -74,6 +75,7 @@ int cli_prf(int argc, char **argv)
         {"label", required_argument, NULL, 'l'},
         {"seed", required_argument, NULL, 'S'},
         {"length", required_argument, NULL, 'n'},
+        {"lang", required_argument, NULL, 'L'},
         {NULL, 0, NULL, 0},
     };
     const char *hash = NULL, *secret_hex = NULL, *label = NULL, *seed_hex = NULL,
@@ -88,6 +90,11 @@ int cli_prf(int argc, char **argv)
         case 'l': label = optarg; break;
         case 'S': seed_hex = optarg; break;
         case 'n': length = optarg; break;
+        case 'L':
+            if (!cli_parse_lang_option("prf", optarg)) {
+                return CLI_EXIT_USAGE;
+            }
+            break;
         case ':': return cli_usage_error("prf", "%s needs a value", argv[optind - 1]);
         default: return cli_usage_error("prf", "unknown option '%s'", argv[optind - 1]);
         }

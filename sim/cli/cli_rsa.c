@@ -17,7 +17,7 @@
 
 enum {
     O_BITS, O_E, O_SEED, O_OUT, O_P, O_Q, O_IN, O_DATA, O_SIG, O_HASH, O_LAX, O_PUBLIC,
-    O_PRIVATE, O_HEX, O_COUNT
+    O_PRIVATE, O_HEX, O_LANG, O_COUNT
 };
 #define F(o) (1u << (o))
 
@@ -34,7 +34,7 @@ static const struct option LONGOPTS[] = {
     {"sig", required_argument, NULL, O_SIG},     {"hash", required_argument, NULL, O_HASH},
     {"lax", no_argument, NULL, O_LAX},           {"public", no_argument, NULL, O_PUBLIC},
     {"private", no_argument, NULL, O_PRIVATE},   {"hex", required_argument, NULL, O_HEX},
-    {NULL, 0, NULL, 0},
+    {"lang", required_argument, NULL, O_LANG},   {NULL, 0, NULL, 0},
 };
 
 typedef struct {
@@ -42,7 +42,7 @@ typedef struct {
     int (*run)(const char *cmd, const rsa_opts *o);
     unsigned allowed;
     unsigned required;
-    const char *usage;
+    const char *usage; /* a msgid */
 } rsa_sub;
 
 /* --- helpers --- */
@@ -54,7 +54,7 @@ static const char *opt_or(const rsa_opts *o, int opt, const char *dflt)
 
 static int fail_err(const char *cmd, const char *what, ts_err err)
 {
-    return cli_fail(CLI_EXIT_USAGE, cmd, "%s: %s", what, ts_err_str(err, TS_LANG_EN));
+    return cli_fail(CLI_EXIT_USAGE, cmd, "%s: %s", what, ts_err_str(err, cli_lang()));
 }
 
 /* Reads a key file: PEM (any of the four RSA labels) or DER. */
@@ -152,7 +152,7 @@ static int write_pem(const char *cmd, const rsa_opts *o, const ts_rsa_key *key, 
     ts_buf pem;
     ts_buf_init(&pem);
     ts_err err = priv ? ts_rsa_to_private_pem(key, &pem) : ts_rsa_to_public_pem(key, &pem);
-    int rc = err != TS_OK ? fail_err(cmd, "key", err)
+    int rc = err != TS_OK ? fail_err(cmd, cli_tr("key"), err)
              : priv       ? write_secret_out(cmd, opt_or(o, O_OUT, "-"), pem.data, pem.len)
                           : write_out(cmd, opt_or(o, O_OUT, "-"), pem.data, pem.len);
     ts_secret_free_buf(&pem);
@@ -181,7 +181,7 @@ static int run_keygen(const char *cmd, const rsa_opts *o)
     ts_err err = ts_rsa_generate(&rng, (unsigned)bits, e, &key);
     ts_rng_wipe(&rng);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_USAGE, cmd, "%s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_USAGE, cmd, "%s", ts_err_str(err, cli_lang()));
     }
     rc = write_pem(cmd, o, key, true);
     ts_rsa_free(key);
@@ -217,7 +217,7 @@ static int run_from_factors(const char *cmd, const rsa_opts *o)
         return cli_fail(CLI_EXIT_USAGE, cmd, "--e %lu has no inverse mod (p-1)(q-1)", e);
     }
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_USAGE, cmd, "%s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_USAGE, cmd, "%s", ts_err_str(err, cli_lang()));
     }
     rc = write_pem(cmd, o, key, true);
     ts_rsa_free(key);
@@ -272,7 +272,7 @@ static int run_decrypt(const char *cmd, const rsa_opts *o)
     if (err == TS_OK) {
         rc = write_out(cmd, opt_or(o, O_OUT, "-"), msg.data, msg.len);
     } else if (err == TS_ERR_PADDING) {
-        rc = cli_fail(CLI_EXIT_FAIL, cmd, "%s", ts_err_str(err, TS_LANG_EN));
+        rc = cli_fail(CLI_EXIT_FAIL, cmd, "%s", ts_err_str(err, cli_lang()));
     } else {
         rc = fail_err(cmd, o->val[O_DATA], err);
     }
@@ -312,10 +312,10 @@ static int verify_digest(const char *cmd, const rsa_opts *o, const digest_job *j
     }
     int rc;
     if (err == TS_OK) {
-        puts("signature ok");
+        puts(cli_tr("signature ok"));
         rc = CLI_EXIT_OK;
     } else if (err == TS_ERR_SIGNATURE) {
-        puts("signature does not verify");
+        puts(cli_tr("signature does not verify"));
         rc = CLI_EXIT_FAIL;
     } else {
         rc = fail_err(cmd, o->val[O_IN], err);
@@ -400,7 +400,7 @@ static int run_show(const char *cmd, const rsa_opts *o)
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    printf("bits: %u\n", ts_rsa_bits(key));
+    printf(cli_tr("bits: %u\n"), ts_rsa_bits(key));
     size_t n_parts = ts_rsa_is_private(key) ? sizeof(parts) / sizeof(parts[0]) : 2;
     for (size_t i = 0; i < n_parts && rc == CLI_EXIT_OK; i++) {
         ts_buf v;
@@ -422,55 +422,57 @@ static int run_show(const char *cmd, const rsa_opts *o)
 
 static const rsa_sub SUBS[] = {
     {"keygen", run_keygen, F(O_BITS) | F(O_E) | F(O_SEED) | F(O_OUT), F(O_BITS),
-     "usage: tlsstep rsa keygen --bits N [--e E] [--seed S] [--out FILE]\n"
+     N_("usage: tlsstep rsa keygen --bits N [--e E] [--seed S] [--out FILE]\n"
      "Generates an RSA key of exactly N bits (16..4096; e = 65537 unless --e)\n"
      "and writes it as PEM \"RSA PRIVATE KEY\" (PKCS#1) to FILE (default stdout).\n"
-     "With --seed the key is a pure function of S; without it, random.\n"},
+     "With --seed the key is a pure function of S; without it, random.\n")},
     {"from-factors", run_from_factors, F(O_P) | F(O_Q) | F(O_E) | F(O_OUT), F(O_P) | F(O_Q),
-     "usage: tlsstep rsa from-factors --p HEX --q HEX [--e E] [--out FILE]\n"
+     N_("usage: tlsstep rsa from-factors --p HEX --q HEX [--e E] [--out FILE]\n"
      "Builds the private key of primes p and q (hex) and exponent e (default\n"
-     "65537), d = e^-1 mod (p-1)(q-1), and writes it as PEM \"RSA PRIVATE KEY\".\n"},
+     "65537), d = e^-1 mod (p-1)(q-1), and writes it as PEM \"RSA PRIVATE KEY\".\n")},
     {"pub", run_pub, F(O_IN) | F(O_OUT), F(O_IN),
-     "usage: tlsstep rsa pub --in KEY [--out FILE]\n"
-     "Writes the public key of KEY as PEM \"PUBLIC KEY\" (SubjectPublicKeyInfo).\n"},
+     N_("usage: tlsstep rsa pub --in KEY [--out FILE]\n"
+     "Writes the public key of KEY as PEM \"PUBLIC KEY\" (SubjectPublicKeyInfo).\n")},
     {"encrypt", run_encrypt, F(O_IN) | F(O_DATA) | F(O_OUT) | F(O_SEED), F(O_IN) | F(O_DATA),
-     "usage: tlsstep rsa encrypt --in KEY --data FILE|- [--out FILE] [--seed S]\n"
+     N_("usage: tlsstep rsa encrypt --in KEY --data FILE|- [--out FILE] [--seed S]\n"
      "Encrypts FILE with PKCS#1 v1.5 (block type 2) under the public part of\n"
-     "KEY; writes the binary ciphertext. --seed makes the padding reproducible.\n"},
+     "KEY; writes the binary ciphertext. --seed makes the padding reproducible.\n")},
     {"decrypt", run_decrypt, F(O_IN) | F(O_DATA) | F(O_OUT), F(O_IN) | F(O_DATA),
-     "usage: tlsstep rsa decrypt --in KEY --data FILE|- [--out FILE]\n"
+     N_("usage: tlsstep rsa decrypt --in KEY --data FILE|- [--out FILE]\n"
      "Decrypts a PKCS#1 v1.5 ciphertext with the private KEY; exits 1 when the\n"
-     "padding is invalid.\n"},
+     "padding is invalid.\n")},
     {"sign", run_sign, F(O_IN) | F(O_DATA) | F(O_OUT) | F(O_HASH), F(O_IN) | F(O_DATA),
-     "usage: tlsstep rsa sign --in KEY --data FILE|- [--out FILE] [--hash sha256|sha384|sha512]\n"
+     N_("usage: tlsstep rsa sign --in KEY --data FILE|- [--out FILE] [--hash sha256|sha384|sha512]\n"
      "Hashes FILE and writes its PKCS#1 v1.5 signature (binary), as\n"
-     "`openssl dgst -sha256 -sign KEY` does.\n"},
+     "`openssl dgst -sha256 -sign KEY` does.\n")},
     {"verify", run_verify, F(O_IN) | F(O_DATA) | F(O_SIG) | F(O_HASH) | F(O_LAX),
      F(O_IN) | F(O_DATA) | F(O_SIG),
-     "usage: tlsstep rsa verify --in KEY --data FILE|- --sig FILE [--hash sha256|sha384|sha512] [--lax]\n"
+     N_("usage: tlsstep rsa verify --in KEY --data FILE|- --sig FILE [--hash sha256|sha384|sha512] [--lax]\n"
      "Prints \"signature ok\" (exit 0) or \"signature does not verify\" (exit 1).\n"
      "--lax uses the flawed verifier of CVE-2006-4339, which ignores bytes after\n"
-     "the hash (for the e=3 forgery exercise).\n"},
+     "the hash (for the e=3 forgery exercise).\n")},
     {"raw", run_raw, F(O_IN) | F(O_HEX) | F(O_PUBLIC) | F(O_PRIVATE), F(O_IN) | F(O_HEX),
-     "usage: tlsstep rsa raw --in KEY --public|--private --hex HEX\n"
+     N_("usage: tlsstep rsa raw --in KEY --public|--private --hex HEX\n"
      "Textbook RSA: prints HEX^e mod n (--public) or HEX^d mod n (--private) as\n"
-     "hex of the modulus' length. HEX must be smaller than n.\n"},
+     "hex of the modulus' length. HEX must be smaller than n.\n")},
     {"show", run_show, F(O_IN), F(O_IN),
-     "usage: tlsstep rsa show --in KEY\n"
+     N_("usage: tlsstep rsa show --in KEY\n"
      "Prints the size and the numbers of KEY (n, e, and for a private key d, p,\n"
-     "q, dp, dq, qinv) in hex, one per line.\n"},
+     "q, dp, dq, qinv) in hex, one per line.\n")},
 };
 
 #define N_SUBS (sizeof(SUBS) / sizeof(SUBS[0]))
 
 static void usage(FILE *f)
 {
-    fputs("usage: tlsstep rsa SUBCOMMAND [OPTIONS]\nToy RSA on GMP. Subcommands:\n", f);
+    fputs(cli_tr("usage: tlsstep rsa SUBCOMMAND [OPTIONS]\nToy RSA on GMP. Subcommands:\n"), f);
     for (size_t i = 0; i < N_SUBS; i++) {
         fprintf(f, "  %s\n", SUBS[i].name);
     }
-    fputs("Key files are PEM (RSA PRIVATE KEY, PRIVATE KEY, PUBLIC KEY, RSA PUBLIC KEY)\n"
-          "or DER. 'tlsstep rsa SUBCOMMAND --help' documents each.\n",
+    fputs(cli_tr("Key files are PEM (RSA PRIVATE KEY, PRIVATE KEY, PUBLIC KEY, RSA PUBLIC KEY)\n"
+                 "or DER. 'tlsstep rsa SUBCOMMAND --help' documents each. Every subcommand\n"
+                 "takes --lang en|ko, the language of its messages (default: from the\n"
+                 "locale).\n"),
           f);
 }
 
@@ -487,6 +489,12 @@ static int parse_opts(const char *cmd, const rsa_sub *sub, int argc, char **argv
         }
         if (c == '?' || c < 0 || c >= O_COUNT) {
             return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        }
+        if (c == O_LANG) {
+            if (!cli_parse_lang_option(cmd, optarg)) {
+                return CLI_EXIT_USAGE;
+            }
+            continue;
         }
         if (!(sub->allowed & F(c))) {
             return cli_usage_error(cmd, "--%s does not apply here", LONGOPTS[c].name);
@@ -525,7 +533,7 @@ int cli_rsa(int argc, char **argv)
         char cmd[32];
         snprintf(cmd, sizeof(cmd), "rsa %s", SUBS[i].name);
         if (cli_wants_help(argc - 1, argv + 1)) {
-            fputs(SUBS[i].usage, stdout);
+            fputs(cli_tr(SUBS[i].usage), stdout);
             return CLI_EXIT_OK;
         }
         rsa_opts o;

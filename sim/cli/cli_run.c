@@ -16,7 +16,7 @@
 
 #define MAX_ACTIONS 64
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
     "usage: tlsstep run [OPTIONS]\n"
     "Runs a whole TLS 1.2 handshake, an HTTPS GET of a file and the close between\n"
     "a simulated client and server, and prints every record and every derived\n"
@@ -52,7 +52,9 @@ static const char usage_text[] =
     "  --lesson ID       play lesson ID (or a lesson file): its set-up is the run's\n"
     "                    (options given here win) and its narration comes before\n"
     "                    each step (see 'tlsstep lessons')\n"
-    "  --lang en|ko      language of the narration (default: from the locale)\n"
+    "  --lang en|ko      language of the transcript, the narration and the\n"
+    "                    messages (default: from the locale); --json is English\n"
+    "                    always\n"
     "  --lessons DIR     look for lessons in DIR first\n"
     "\n"
     "Records are numbered 1, 2, ... in the order they are written to the channel\n"
@@ -64,7 +66,7 @@ static const char usage_text[] =
     "minor version byte of the ClientHello's or ServerHello's record header,\n"
     "which RFC 5246 leaves unauthenticated, completes. 1 when it ends\n"
     "otherwise; 2 for bad usage or input, or an action whose record never\n"
-    "crossed the channel.\n";
+    "crossed the channel.\n");
 
 typedef struct {
     ts_session_config cfg;
@@ -273,7 +275,7 @@ static ts_err output(const ts_session *s, bool json, const cli_run_lesson *lesso
     }
     char *text = NULL;
     size_t n = 0;
-    ts_err err = ts_transcript_text(s, &text, &n);
+    ts_err err = ts_transcript_text_lang(s, lesson->lang, &text, &n);
     if (err == TS_OK) {
         err = cli_write_file("-", (const uint8_t *)text, n);
     }
@@ -308,7 +310,7 @@ static int run(run_opts *o)
     }
     if (err != TS_OK) {
         ts_session_free(s);
-        return cli_fail(CLI_EXIT_FAIL, "run", "the simulation failed: %s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, "run", "the simulation failed: %s", ts_err_str(err, cli_lang()));
     }
     int rc = check_actions(s);
     if (rc == CLI_EXIT_OK) {
@@ -327,7 +329,7 @@ static int run(run_opts *o)
 int cli_run(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        fputs(usage_text, stdout);
+        fputs(cli_tr(usage_text), stdout);
         return CLI_EXIT_OK;
     }
     run_opts o;

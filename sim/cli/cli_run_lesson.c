@@ -23,10 +23,11 @@ static const char *cmd_of(const cli_run_lesson *o)
 
 int cli_run_lesson_lang(cli_run_lesson *o)
 {
-    o->lang = ts_lang_default();
+    o->lang = cli_lang();
     if (o->lang_arg != NULL && !ts_lang_parse(o->lang_arg, &o->lang)) {
         return cli_usage_error(cmd_of(o), "--lang must be en or ko, not '%s'", o->lang_arg);
     }
+    cli_set_lang(o->lang);
     return CLI_EXIT_OK;
 }
 
@@ -109,7 +110,7 @@ int cli_run_lesson_textbook(const cli_run_lesson *o)
     ts_err err = buffered(o, NULL);
     return err == TS_OK ? CLI_EXIT_OK
                         : cli_fail(CLI_EXIT_FAIL, cmd_of(o), "lesson %s: %s", o->lesson->id,
-                                   ts_err_str(err, TS_LANG_EN));
+                                   ts_err_str(err, cli_lang()));
 }
 
 /* The lesson's weak key can be made for this run: tiny cannot (a textbook

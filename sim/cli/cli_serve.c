@@ -24,7 +24,7 @@
 
 #define CMD "serve"
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
     "usage: tlsstep serve [OPTIONS]\n"
     "Runs the simulator's TLS 1.2 server on a real TCP socket. It makes a toy PKI\n"
     "(a CA and a server certificate for the host, keys from the seed), writes the\n"
@@ -50,7 +50,7 @@ static const char usage_text[] =
     "\n"
     "example: tlsstep serve --port 4433 --once &\n"
     "         openssl s_client -tls1_2 -cipher 'AES256-GCM-SHA384' \\\n"
-    "             -CAfile ca.pem -connect 127.0.0.1:4433 -servername localhost\n";
+    "             -CAfile ca.pem -connect 127.0.0.1:4433 -servername localhost\n");
 
 enum { OPT_PORT = CLI_NET_FIRST_OWN, OPT_BIND, OPT_ONCE, OPT_HOST, OPT_FILE, OPT_OUT_DIR };
 
@@ -119,7 +119,7 @@ static int parse(serve_opts *o, int argc, char **argv)
     }
     if (ts_file_mkdirs(o->out_dir) != TS_OK) { /* as mkdir -p */
         return cli_fail(CLI_EXIT_USAGE, CMD, "cannot make the directory --out-dir '%s': %s",
-                        o->out_dir, strerror(errno));
+                        o->out_dir, cli_strerror(errno));
     }
     cli_net_finish_opts(&o->net);
     return CLI_EXIT_OK;
@@ -158,7 +158,7 @@ static int prepare(const serve_opts *o, serve_state *s, ts_time now)
     }
     ts_rng_wipe(&kg);
     if (err != TS_OK) {
-        return cli_fail(CLI_EXIT_FAIL, CMD, "cannot make the keys: %s", ts_err_str(err, TS_LANG_EN));
+        return cli_fail(CLI_EXIT_FAIL, CMD, "cannot make the keys: %s", ts_err_str(err, cli_lang()));
     }
     ts_buf pem;
     ts_buf_init(&pem);
@@ -182,17 +182,20 @@ static void print_head(const serve_opts *o, const serve_state *s, ts_time now)
     }
     char when[32];
     ts_x509_time_format(now, when);
-    printf("seed: %s\nmode: serve (the simulator's server, a real client)\n", o->net.seed);
-    printf("suite: %s (%s, 0x%04x)\nbits: %u\nems: %s\n", o->net.suite->iana_name,
-           o->net.suite->cli_name, o->net.suite->code, o->net.bits, o->net.ems ? "on" : "off");
-    printf("host: %s\nclock: %s (%lld)\n", o->host, when, (long long)now);
+    printf(cli_tr("seed: %s\n"), o->net.seed);
+    printf("%s\n", cli_tr("mode: serve (the simulator's server, a real client)"));
+    printf(cli_tr("suite: %s (%s, 0x%04x)\n"), o->net.suite->iana_name, o->net.suite->cli_name,
+           o->net.suite->code);
+    printf(cli_tr("bits: %u\n"), o->net.bits);
+    printf("%s\n", o->net.ems ? cli_tr("ems: on") : cli_tr("ems: off"));
+    printf(cli_tr("host: %s\nclock: %s (%lld)\n"), o->host, when, (long long)now);
     uint8_t digest[TS_SHA256_LEN];
     char hex[2 * TS_SHA256_LEN + 1];
     ts_hash(TS_HASH_SHA256, s->payload.data, s->payload.len, digest);
     ts_hex_encode(digest, sizeof(digest), hex);
     const char *name = o->file != NULL ? o->file : ts_sample_name();
-    printf("payload: %s, %zu bytes, %s, sha256 %s\nca: %s/ca.pem\n", name, s->payload.len,
-           ts_http_content_type(name), hex, o->out_dir);
+    printf(cli_tr("payload: %s, %zu bytes, %s, sha256 %s\nca: %s/ca.pem\n"), name,
+           s->payload.len, ts_http_content_type(name), hex, o->out_dir);
 }
 
 static void catch_signals(void)
@@ -232,7 +235,7 @@ static int serve_loop(const serve_opts *o, serve_state *s, ts_time now, int lfd)
             continue; /* a signal: the loop condition decides */
         }
         if (err != TS_OK) {
-            return cli_fail(CLI_EXIT_FAIL, CMD, "accept failed: %s", strerror(errno));
+            return cli_fail(CLI_EXIT_FAIL, CMD, "accept failed: %s", cli_strerror(errno));
         }
         char seed[TS_RNG_SEED_MAX + 1];
         snprintf(seed, sizeof(seed), n == 1 ? "%s" : "%s#%zu", o->net.seed, n);
@@ -251,7 +254,7 @@ static int serve_loop(const serve_opts *o, serve_state *s, ts_time now, int lfd)
 int cli_serve(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        printf(usage_text, cli_net_common_help);
+        printf(cli_tr(usage_text), cli_tr(cli_net_common_help));
         return CLI_EXIT_OK;
     }
     serve_opts o;
@@ -284,13 +287,14 @@ int cli_serve(int argc, char **argv)
     uint16_t port = 0;
     if (rc == CLI_EXIT_OK && ts_net_listen(o.bind, (uint16_t)o.port, &lfd, &port) != TS_OK) {
         rc = cli_fail(CLI_EXIT_FAIL, CMD, "cannot listen on %s:%lu: %s", o.bind, o.port,
-                      strerror(errno));
+                      cli_strerror(errno));
     }
     if (rc == CLI_EXIT_OK) {
         catch_signals();
         print_head(&o, &s, now);
         FILE *f = o.net.json ? stderr : stdout;
-        fprintf(f, strchr(o.bind, ':') != NULL ? "listening on [%s]:%u\n" : "listening on %s:%u\n",
+        fprintf(f, strchr(o.bind, ':') != NULL ? cli_tr("listening on [%s]:%u\n")
+                                               : cli_tr("listening on %s:%u\n"),
                 o.bind, (unsigned)port);
         fflush(f);
         rc = serve_loop(&o, &s, now, lfd);

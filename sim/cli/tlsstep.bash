@@ -8,7 +8,8 @@
 # `tlsstep CMD --help` (the option table and the usage lines), the values of
 # an option from its help ("--suite rsa|ecdhe|dhe|null" gives the four
 # suites; FILE, PATH or KEY gives file names, DIR folders, ID lesson ids),
-# and lesson and exercise ids from `tlsstep lessons`.
+# and lesson and exercise ids from `tlsstep lessons`. Each is read in English
+# (LANGUAGE=en), whatever the locale: the words the parsing looks for.
 
 # _tlsstep_opts BIN WORDS...: one line "OPTION ARG" per option of
 # `BIN WORDS... --help`, ARG its metavariable or value list ("" for a flag).
@@ -18,7 +19,7 @@
 _tlsstep_opts() {
     local IFS=' '
     local cmd="${*:2}"
-    "$@" --help 2>/dev/null | awk -v cmd="tlsstep $cmd" '
+    LANGUAGE=en "$@" --help 2>/dev/null | awk -v cmd="tlsstep $cmd" '
         function scan(line, all,    opt, rest, arg) {
             while (match(line, /--[a-z][a-z0-9-]*/)) {
                 opt = substr(line, RSTART, RLENGTH)
@@ -48,7 +49,7 @@ _tlsstep_opts() {
 # _tlsstep_list BIN WORDS...: the indented one-word lines after the line
 # ending in "commands:" or "Subcommands:" of `BIN WORDS... --help`.
 _tlsstep_list() {
-    "$@" --help 2>/dev/null | awk '
+    LANGUAGE=en "$@" --help 2>/dev/null | awk '
         /[Cc]ommands:$/ { on = 1; next }
         on && /^  [a-z][a-z-]*( |$)/ { print $1; next }
         on && !/^  / { on = 0 }'

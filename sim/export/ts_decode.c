@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/ts_i18n.h"
 #include "crypto/ts_suite.h"
 #include "tls/msg/ts_msg_describe.h"
 #include "tls/msg/ts_msg_handshake.h"
@@ -57,21 +58,16 @@ static ts_err new_record(ts_decode *d, size_t offset, ts_decode_record **out)
     return TS_OK;
 }
 
-/* Records err for r: "record N at offset O: " + the message; the first
- * error of the input is kept in d too. */
-static void fail(ts_decode *d, ts_decode_record *r, ts_err err, size_t at, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static void fail(ts_decode *d, ts_decode_record *r, ts_err err, size_t at, const char *fmt, ...)
+/* Records err for r: "record N at offset O: " + the message, in English
+ * (error) and in d->lang (error_text); the first error of the input is
+ * kept in d too. */
+static void fail(ts_decode *d, ts_decode_record *r, ts_err err, size_t at, const char *english,
+                 const char *local)
 {
-    int k = snprintf(r->error, sizeof(r->error), "record %zu at offset %zu: ", r->number,
-                     r->offset);
-    va_list ap;
-    va_start(ap, fmt);
-    if (k > 0 && (size_t)k < sizeof(r->error)) {
-        vsnprintf(r->error + k, sizeof(r->error) - (size_t)k, fmt, ap);
-    }
-    va_end(ap);
+    snprintf(r->error, sizeof(r->error), "record %zu at offset %zu: %s", r->number, r->offset,
+             english);
+    snprintf(r->error_text, sizeof(r->error_text), ts_tr(d->lang, "record %zu at offset %zu: %s"),
+             r->number, r->offset, local);
     r->err = err;
     d->errors++;
     if (d->err == TS_OK) {
@@ -80,6 +76,20 @@ static void fail(ts_decode *d, ts_decode_record *r, ts_err err, size_t at, const
         memcpy(d->error, r->error, sizeof(d->error));
     }
 }
+
+/* fail() with a printf format (a msgid, the xgettext keyword DECODE_FAIL)
+ * written twice: in English, then in d->lang. An argument may name the
+ * language as fail_lang (ts_err_str(err, fail_lang)): it is English in
+ * the first and d->lang in the second. */
+#define DECODE_FAIL(d, r, err, at, fmt, ...)                                            \
+    do {                                                                                \
+        char english_[TS_DECODE_ERROR_MAX], local_[TS_DECODE_ERROR_MAX];                \
+        ts_lang fail_lang = TS_LANG_EN;                                                 \
+        snprintf(english_, sizeof(english_), fmt, __VA_ARGS__);                         \
+        fail_lang = (d)->lang;                                                          \
+        snprintf(local_, sizeof(local_), ts_tr(fail_lang, fmt), __VA_ARGS__);           \
+        fail(d, r, err, at, english_, local_);                                          \
+    } while (0)
 
 static void add_name(ts_decode_record *r, const char *name)
 {
@@ -129,7 +139,7 @@ static ts_err decode_handshakes(ts_decode *d, ts_decode_record *r, const ts_buf 
         size_t len;
         if (ts_msg_hs_peek(&in, &type, &len) != TS_OK) {
             add_name(r, "HandshakeFragment");
-            fail(d, r, TS_ERR_DECODE, r->offset + at, "handshake header at offset %zu: only %zu "
+            DECODE_FAIL(d, r, TS_ERR_DECODE, r->offset + at, "handshake header at offset %zu: only %zu "
                  "of 4 bytes", r->offset + at, ts_buf_remaining(&in));
             return TS_OK;
         }
@@ -138,7 +148,7 @@ static ts_err decode_handshakes(ts_decode *d, ts_decode_record *r, const ts_buf 
             add_name(r, "HandshakeFragment");
             TS_GUARD(ts_fields_add(&r->fields, 0, "handshake", at, TS_HS_HEADER_LEN + avail,
                                    "%s (fragment)", ts_msg_hs_name(type)));
-            fail(d, r, TS_ERR_DECODE, r->offset + at, "%s at offset %zu: length %zu but only "
+            DECODE_FAIL(d, r, TS_ERR_DECODE, r->offset + at, "%s at offset %zu: length %zu but only "
                  "%zu bytes left in the record", ts_msg_hs_name(type), r->offset + at, len,
                  avail);
             return TS_OK;
@@ -154,8 +164,8 @@ static ts_err decode_handshakes(ts_decode *d, ts_decode_record *r, const ts_buf 
         }
         if (err != TS_OK) {
             size_t stop = decoded_up_to(&r->fields, first + 1, at + TS_HS_HEADER_LEN);
-            fail(d, r, err, r->offset + stop, "%s at offset %zu: %s (decoded up to offset %zu)",
-                 ts_msg_hs_name(type), r->offset + at, ts_err_str(err, TS_LANG_EN), r->offset + stop);
+            DECODE_FAIL(d, r, err, r->offset + stop, "%s at offset %zu: %s (decoded up to offset %zu)",
+                 ts_msg_hs_name(type), r->offset + at, ts_err_str(err, fail_lang), r->offset + stop);
             return TS_OK;
         }
         if (type == TS_HS_SERVER_HELLO) {
@@ -170,13 +180,13 @@ static ts_err decode_plain(ts_decode *d, ts_decode_record *r, const ts_buf *frag
 {
     if (r->length > TS_MAX_FRAGMENT) {
         add_name(r, "Oversized");
-        fail(d, r, TS_ERR_RECORD_OVERFLOW, r->offset + 3, "length %u exceeds 2^14 (%d) for a "
+        DECODE_FAIL(d, r, TS_ERR_RECORD_OVERFLOW, r->offset + 3, "length %u exceeds 2^14 (%d) for a "
              "plaintext record", r->length, TS_MAX_FRAGMENT);
         return TS_OK;
     }
     if (r->length == 0) {
         add_name(r, "Empty");
-        fail(d, r, TS_ERR_DECODE, r->offset + 3, "empty %s fragment (only application data may "
+        DECODE_FAIL(d, r, TS_ERR_DECODE, r->offset + 3, "empty %s fragment (only application data may "
              "be empty)", ts_record_type_name(r->type));
         return TS_OK;
     }
@@ -192,8 +202,8 @@ static ts_err decode_plain(ts_decode *d, ts_decode_record *r, const ts_buf *frag
     }
     if (err != TS_OK) {
         size_t stop = decoded_up_to(&r->fields, first, TS_RECORD_HEADER_LEN);
-        fail(d, r, err, r->offset + stop, "%s: %s (decoded up to offset %zu)", r->name,
-             ts_err_str(err, TS_LANG_EN), r->offset + stop);
+        DECODE_FAIL(d, r, err, r->offset + stop, "%s: %s (decoded up to offset %zu)", r->name,
+             ts_err_str(err, fail_lang), r->offset + stop);
     }
     return TS_OK;
 }
@@ -238,7 +248,7 @@ static ts_err decode_mac_only(ts_decode *d, ts_decode_record *r, const ts_buf *f
     r->mac_only = true;
     if (frag->len < mac_len) {
         add_name(r, "Truncated");
-        fail(d, r, TS_ERR_DECODE, r->offset + TS_RECORD_HEADER_LEN, "%zu bytes cannot hold the "
+        DECODE_FAIL(d, r, TS_ERR_DECODE, r->offset + TS_RECORD_HEADER_LEN, "%zu bytes cannot hold the "
              "NULL cipher's %zu-byte MAC", frag->len, mac_len);
         return TS_OK;
     }
@@ -282,7 +292,7 @@ static bool frame(ts_decode *d, ts_decode_record *r, ts_buf *in, ts_buf *frag, t
     size_t left = ts_buf_remaining(in);
     if (left < TS_RECORD_HEADER_LEN) {
         add_name(r, "Truncated");
-        fail(d, r, TS_ERR_SHORT, r->offset, "truncated header: only %zu of 5 bytes", left);
+        DECODE_FAIL(d, r, TS_ERR_SHORT, r->offset, "truncated header: only %zu of 5 bytes", left);
         return false;
     }
     ts_record rec;
@@ -309,26 +319,26 @@ static bool frame(ts_decode *d, ts_decode_record *r, ts_buf *in, ts_buf *frag, t
     }
     if (!ts_record_type_known(r->type)) {
         add_name(r, "Unknown");
-        fail(d, r, TS_ERR_RECORD, r->offset, "content type %u (0x%02x) is not a TLS record type "
+        DECODE_FAIL(d, r, TS_ERR_RECORD, r->offset, "content type %u (0x%02x) is not a TLS record type "
              "(20..23)", r->type, r->type);
         return false;
     }
     if ((r->version >> 8) != 3) {
         add_name(r, "Unknown");
-        fail(d, r, TS_ERR_RECORD, r->offset + 1, "version 0x%04x is not SSL 3.0 or TLS "
+        DECODE_FAIL(d, r, TS_ERR_RECORD, r->offset + 1, "version 0x%04x is not SSL 3.0 or TLS "
              "(0x03xx)", r->version);
         return false;
     }
     if (r->length > TS_MAX_CIPHERTEXT) {
         add_name(r, "Oversized");
-        fail(d, r, TS_ERR_RECORD_OVERFLOW, r->offset + 3, "length %u exceeds 2^14+2048 (%d)",
+        DECODE_FAIL(d, r, TS_ERR_RECORD_OVERFLOW, r->offset + 3, "length %u exceeds 2^14+2048 (%d)",
              r->length, TS_MAX_CIPHERTEXT);
         return false;
     }
     if (framed == TS_ERR_SHORT) {
         size_t follow = ts_buf_remaining(&rec.fragment);
         add_name(r, "Truncated");
-        fail(d, r, TS_ERR_SHORT, r->offset + TS_RECORD_HEADER_LEN + follow,
+        DECODE_FAIL(d, r, TS_ERR_SHORT, r->offset + TS_RECORD_HEADER_LEN + follow,
              "length %u but only %zu bytes follow (truncated)", r->length, follow);
         return false;
     }
@@ -339,7 +349,9 @@ static bool frame(ts_decode *d, ts_decode_record *r, ts_buf *in, ts_buf *frag, t
 
 ts_err ts_decode_records(const uint8_t *data, size_t n, ts_decode *d)
 {
+    ts_lang lang = d->lang;
     ts_decode_free(d);
+    d->lang = lang < TS_LANG_COUNT ? lang : TS_LANG_EN;
     TS_ENSURE(data != NULL && n > 0, TS_ERR_ARG);
     ts_buf in;
     ts_buf_view(&in, data, n);

@@ -5,11 +5,30 @@
 #include <string.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_i18n.h"
+#include "simulation/ts_steps.h"
 #include "tls/ts_record.h"
 
 #define APPDATA_DUMP_MAX 256 /* application data dumps are cut here */
 #define INPUT_HEX_MAX 128    /* value inputs longer than this are shortened */
 #define MAX_DIFFS 16         /* changed bytes listed for a tampered record */
+#define TEXT_MAX 1024        /* an engine sentence, translated */
+
+/* The engine's names that the transcript shows, for the catalogue: sides,
+ * record fates, result kinds and alert levels (ts_tr translates them). */
+static const char *const shown_names[] __attribute__((unused)) = {
+    N_("client"), N_("server"), N_("channel"), N_("attacker"), N_("client → server"),
+    N_("server → client"), N_("sealed"), N_("in flight"), N_("delivered"), N_("dropped"),
+    N_("stalled"), N_("wrong"), N_("alert"), N_("warning"), N_("fatal"), N_("unknown"),
+};
+
+/* What a person calls an event's name: the identifier itself in English
+ * (client_random, as the JSON and the lessons write it), the people's
+ * words in another language ("클라이언트 랜덤"). */
+static const char *shown_name(const char *name, ts_lang lang)
+{
+    return lang == TS_LANG_EN ? name : ts_steps_label(name, lang);
+}
 
 /* Prints n bytes as hex, 32 bytes per line, each line after indent. */
 static void hex_lines(FILE *f, const char *indent, const uint8_t *p, size_t n)
@@ -23,163 +42,197 @@ static void hex_lines(FILE *f, const char *indent, const uint8_t *p, size_t n)
 }
 
 /* A hex dump, cut after max bytes (0: never). */
-static void dump(FILE *f, const char *indent, const uint8_t *p, size_t n, size_t max)
+static void dump(FILE *f, ts_lang lang, const char *indent, const uint8_t *p, size_t n,
+                 size_t max)
 {
     if (max > 0 && n > max) {
         ts_hex_dump(f, indent, p, max);
-        fprintf(f, "%s... (%zu more bytes)\n", indent, n - max);
+        fprintf(f, ts_tr(lang, "%s... (%zu more bytes)\n"), indent, n - max);
     } else {
         ts_hex_dump(f, indent, p, n);
     }
 }
 
-static void print_fields(FILE *f, const ts_fields *fl, const char *indent)
+/* Field names stay as the RFCs write them; their values' words (notes
+ * such as "8 (4 suites)") are the engine's English, translated. */
+static void print_fields(FILE *f, ts_lang lang, const ts_fields *fl, const char *indent)
 {
     for (size_t i = 0; i < fl->n; i++) {
         const ts_field *it = &fl->items[i];
         int pad = 2 * it->depth;
-        fprintf(f, "%s%*s%-*s %s  [%zu+%zu]\n", indent, pad, "", 30 - pad, it->name, it->value,
-                it->offset, it->len);
+        char buf[TEXT_MAX];
+        fprintf(f, "%s%*s%-*s %s  [%zu+%zu]\n", indent, pad, "", 30 - pad, it->name,
+                ts_tr_text(lang, it->value, buf, sizeof(buf)), it->offset, it->len);
     }
 }
 
-static void print_options(FILE *f, const ts_session *s)
+static void print_options(FILE *f, ts_lang lang, const ts_session *s)
 {
     const ts_session_config *c = ts_session_config_of(s);
-    fprintf(f, "seed: %s\n", c->seed);
-    fprintf(f, "suite: %s (%s, 0x%04x)\n", c->suite->iana_name, c->suite->cli_name,
+    fprintf(f, ts_tr(lang, "seed: %s\n"), c->seed);
+    fprintf(f, ts_tr(lang, "suite: %s (%s, 0x%04x)\n"), c->suite->iana_name, c->suite->cli_name,
             c->suite->code);
-    fprintf(f, "bits: %u\n", c->bits);
-    fprintf(f, "ems: %s\n", c->ems ? "on" : "off");
-    fprintf(f, "flaws: %s%s%s%s\n", c->no_verify ? "no-verify " : "",
-            c->skip_ske_check ? "skip-ske-check " : "", c->lax_pkcs1 ? "lax-pkcs1 " : "",
-            !c->no_verify && !c->skip_ske_check && !c->lax_pkcs1 ? "none" : "");
+    fprintf(f, ts_tr(lang, "bits: %u\n"), c->bits);
+    fprintf(f, "%s\n", c->ems ? ts_tr(lang, "ems: on") : ts_tr(lang, "ems: off"));
+    if (!c->no_verify && !c->skip_ske_check && !c->lax_pkcs1) {
+        fprintf(f, "%s\n", ts_tr(lang, "flaws: none"));
+    } else {
+        /* the flaws are named by their options, in every language */
+        fprintf(f, ts_tr(lang, "flaws: %s%s%s\n"), c->no_verify ? "no-verify " : "",
+                c->skip_ske_check ? "skip-ske-check " : "", c->lax_pkcs1 ? "lax-pkcs1 " : "");
+    }
     char when[32];
     ts_x509_time_format(c->now, when);
-    fprintf(f, "host: %s\nclock: %s (%lld)\n", c->host, when, (long long)c->now);
-    fprintf(f, "payload: %s, %zu bytes\n", c->payload_name, ts_session_payload(s)->len);
+    fprintf(f, ts_tr(lang, "host: %s\nclock: %s (%lld)\n"), c->host, when, (long long)c->now);
+    fprintf(f, ts_tr(lang, "payload: %s, %zu bytes\n"), c->payload_name,
+            ts_session_payload(s)->len);
     for (size_t i = 0; i < ts_session_action_count(s); i++) {
         const ts_action *a = ts_session_action(s, i);
-        static const char *const kinds[] = {"tamper", "drop", "replay", "edit"};
-        fprintf(f, "action: %s record %zu", kinds[a->kind], a->record);
+        static const char *const kinds[] = {N_("action: tamper record %zu"),
+                                            N_("action: drop record %zu"),
+                                            N_("action: replay record %zu"),
+                                            N_("action: edit record %zu")};
+        fprintf(f, ts_tr(lang, kinds[a->kind]), a->record);
         if (a->kind == TS_ACT_TAMPER) {
-            fprintf(f, " byte %zu xor %02x", a->offset, a->xor_mask);
+            fprintf(f, ts_tr(lang, " byte %zu xor %02x"), a->offset, a->xor_mask);
         } else if (a->kind == TS_ACT_EDIT) {
-            fprintf(f, " (%zu bytes)", a->len);
+            fprintf(f, ts_tr(lang, " (%zu bytes)"), a->len);
         }
-        fprintf(f, "%s\n", ts_session_action_applied(s, i) ? "" : " (never applied)");
+        fprintf(f, "%s\n", ts_session_action_applied(s, i) ? "" : ts_tr(lang, " (never applied)"));
     }
 }
 
-static void print_diffs(FILE *f, const ts_chan_record *r)
+static void print_diffs(FILE *f, ts_lang lang, const ts_chan_record *r)
 {
     if (r->sent.len != r->delivered.len) {
-        fprintf(f, "    length changed: %zu -> %zu bytes\n", r->sent.len, r->delivered.len);
+        fprintf(f, ts_tr(lang, "    length changed: %zu -> %zu bytes\n"), r->sent.len,
+                r->delivered.len);
     }
     size_t n = r->sent.len < r->delivered.len ? r->sent.len : r->delivered.len;
     size_t shown = 0, total = 0;
     for (size_t i = 0; i < n; i++) {
         if (r->sent.data[i] != r->delivered.data[i]) {
             if (shown++ < MAX_DIFFS) {
-                fprintf(f, "    changed byte %zu: %02x -> %02x\n", i, r->sent.data[i],
-                        r->delivered.data[i]);
+                fprintf(f, ts_tr(lang, "    changed byte %zu: %02x -> %02x\n"), i,
+                        r->sent.data[i], r->delivered.data[i]);
             }
             total++;
         }
     }
     if (total > MAX_DIFFS) {
-        fprintf(f, "    ... %zu bytes changed in all\n", total);
+        fprintf(f, ts_tr(lang, "    ... %zu bytes changed in all\n"), total);
     }
 }
 
 /* The bracketed status of a record's header line, as seen from view. */
-static void print_status(FILE *f, const ts_chan_record *r, ts_side view)
+static void print_status(FILE *f, ts_lang lang, const ts_chan_record *r, ts_side view)
 {
     if (view != TS_SIDE_CHANNEL) {
-        fprintf(f, "%s", ts_transcript_direction(r, view));
+        fprintf(f, "%s", ts_tr(lang, ts_transcript_direction(r, view)));
         return;
     }
-    fprintf(f, "%s%s%s", ts_rec_status_name(r->status), r->tampered ? ", tampered" : "",
-            r->origin == TS_REC_REPLAYED   ? ", replayed copy"
-            : r->origin == TS_REC_INJECTED ? ", injected"
+    fprintf(f, "%s%s%s", ts_tr(lang, ts_rec_status_name(r->status)),
+            r->tampered ? ts_tr(lang, ", tampered") : "",
+            r->origin == TS_REC_REPLAYED   ? ts_tr(lang, ", replayed copy")
+            : r->origin == TS_REC_INJECTED ? ts_tr(lang, ", injected")
                                            : "");
 }
 
-static void print_record(FILE *f, const ts_chan *ch, ts_side view, const ts_step *st)
+/* "  plaintext opened by the client (seq N": who opened or sealed it. */
+static const char *plaintext_head(ts_lang lang, bool opened, bool by_client)
+{
+    if (opened) {
+        return by_client ? ts_tr(lang, "  plaintext opened by the client (seq %llu")
+                         : ts_tr(lang, "  plaintext opened by the server (seq %llu");
+    }
+    return by_client ? ts_tr(lang, "  plaintext sealed by the client (seq %llu")
+                     : ts_tr(lang, "  plaintext sealed by the server (seq %llu");
+}
+
+static void print_record(FILE *f, ts_lang lang, const ts_chan *ch, ts_side view,
+                         const ts_step *st)
 {
     const ts_chan_record *r = ts_chan_get(ch, st->record);
     if (r == NULL) {
         return;
     }
     size_t max = r->content_type == TS_CT_APPLICATION_DATA ? APPDATA_DUMP_MAX : 0;
-    fprintf(f, "\n#%zu %s  %s  %s  %zu bytes  [", r->number, ts_dir_arrow(r->dir),
-            ts_record_type_name(r->content_type), r->type_name, r->sent.len);
-    print_status(f, r, view);
+    fprintf(f, ts_tr(lang, "\n#%zu %s  %s  %s  %zu bytes  ["), r->number,
+            ts_tr(lang, ts_dir_arrow(r->dir)), ts_record_type_name(r->content_type),
+            r->type_name, r->sent.len);
+    print_status(f, lang, r, view);
     fprintf(f, "]\n");
     if (r->copy_of > 0) {
-        fprintf(f, "  copy of record #%zu\n", r->copy_of);
+        fprintf(f, ts_tr(lang, "  copy of record #%zu\n"), r->copy_of);
     }
-    print_fields(f, &r->fields, "    ");
-    fprintf(f, "  %s:\n", r->tampered ? "sent" : "bytes");
-    dump(f, "    ", r->sent.data, r->sent.len, max);
+    print_fields(f, lang, &r->fields, "    ");
+    fprintf(f, "%s\n", r->tampered ? ts_tr(lang, "  sent:") : ts_tr(lang, "  bytes:"));
+    dump(f, lang, "    ", r->sent.data, r->sent.len, max);
     if (r->tampered) {
-        fprintf(f, "  delivered:\n");
-        dump(f, "    ", r->delivered.data, r->delivered.len, max);
-        print_diffs(f, r);
+        fprintf(f, "%s\n", ts_tr(lang, "  delivered:"));
+        dump(f, lang, "    ", r->delivered.data, r->delivered.len, max);
+        print_diffs(f, lang, r);
     }
     if (r->has_plain && r->protected_record) {
         bool c2s = r->dir == TS_DIR_C2S;
-        fprintf(f, "  plaintext %s by the %s (seq %llu", r->opened ? "opened" : "sealed",
-                c2s != r->opened ? "client" : "server", (unsigned long long)r->seq);
+        fprintf(f, plaintext_head(lang, r->opened, c2s != r->opened),
+                (unsigned long long)r->seq);
         if (r->nonce_len > 0) {
             char hex[2 * sizeof(r->nonce) + 1];
             ts_hex_encode(r->nonce, r->nonce_len, hex);
-            fprintf(f, ", nonce %s", hex);
+            fprintf(f, ts_tr(lang, ", nonce %s"), hex);
         }
         if (r->tag_len > 0) {
             char hex[2 * sizeof(r->tag) + 1];
             ts_hex_encode(r->tag, r->tag_len, hex);
-            fprintf(f, ", %s %s", r->tag_len == 32 ? "mac" : "tag", hex);
+            fprintf(f, r->tag_len == 32 ? ts_tr(lang, ", mac %s") : ts_tr(lang, ", tag %s"), hex);
         }
-        fprintf(f, "), %zu bytes:\n", r->plaintext.len);
-        print_fields(f, &r->plain_fields, "    ");
-        dump(f, "    ", r->plaintext.data, r->plaintext.len, max);
+        fprintf(f, ts_tr(lang, "), %zu bytes:\n"), r->plaintext.len);
+        print_fields(f, lang, &r->plain_fields, "    ");
+        dump(f, lang, "    ", r->plaintext.data, r->plaintext.len, max);
     }
 }
 
-static void print_input(FILE *f, const ts_ev_input *in)
+static void print_input(FILE *f, ts_lang lang, const ts_ev_input *in)
 {
     if (in->text) {
-        fprintf(f, "       input %s: \"%.*s\"\n", in->name, (int)in->len, (const char *)in->data);
+        fprintf(f, ts_tr(lang, "       input %s: \"%.*s\"\n"), in->name, (int)in->len,
+                (const char *)in->data);
         return;
     }
     size_t n = in->len > INPUT_HEX_MAX ? INPUT_HEX_MAX : in->len;
     char *hex = ts_hex_strdup(in->data, n);
-    fprintf(f, "       input %s (%zu bytes): %s%s\n", in->name, in->len, hex != NULL ? hex : "",
-            n < in->len ? "..." : "");
+    fprintf(f, ts_tr(lang, "       input %s (%zu bytes): %s%s\n"), in->name, in->len,
+            hex != NULL ? hex : "", n < in->len ? "..." : "");
     free(hex);
 }
 
-static void print_value(FILE *f, const ts_step *st)
+static void print_value(FILE *f, ts_lang lang, const ts_step *st)
 {
     const ts_event *ev = &st->ev;
-    fprintf(f, "[%zu] %s derives %s (%zu bytes%s)\n", st->index, ts_side_name(ev->side), ev->name,
-            ev->value_len, ev->secret ? ", secret" : "");
+    const char *side = ts_tr(lang, ts_side_name(ev->side));
+    const char *name = shown_name(ev->name != NULL ? ev->name : "", lang);
+    fprintf(f, ev->secret ? ts_tr(lang, "[%zu] %s derives %s (%zu bytes, secret)\n")
+                          : ts_tr(lang, "[%zu] %s derives %s (%zu bytes)\n"),
+            st->index, side, name, ev->value_len);
+    char buf[TEXT_MAX];
     if (ev->how != NULL) {
-        fprintf(f, "       how: %s\n", ev->how);
+        fprintf(f, ts_tr(lang, "       how: %s\n"), ts_tr_text(lang, ev->how, buf, sizeof(buf)));
     }
     if (ev->formula != NULL) {
-        fprintf(f, "       formula: %s\n", ev->formula);
+        fprintf(f, ts_tr(lang, "       formula: %s\n"),
+                ts_tr_text(lang, ev->formula, buf, sizeof(buf)));
     }
     for (size_t i = 0; i < ev->n_inputs; i++) {
-        print_input(f, &ev->inputs[i]);
+        print_input(f, lang, &ev->inputs[i]);
     }
     if (ev->prf.used) {
         char *sec = ts_hex_strdup(ev->prf.secret, ev->prf.secret_len);
         char *seed = ts_hex_strdup(ev->prf.seed, ev->prf.seed_len);
-        fprintf(f, "       reproduce: tlsstep prf --hash %s --secret %s --label '%s' --seed %s "
-                   "--length %zu\n", ts_hash_name(ev->prf.hash), sec ? sec : "",
-                ev->prf.label ? ev->prf.label : "", seed ? seed : "", ev->prf.out_len);
+        fprintf(f, "       %s tlsstep prf --hash %s --secret %s --label '%s' --seed %s "
+                   "--length %zu\n", ts_tr(lang, "reproduce:"), ts_hash_name(ev->prf.hash),
+                sec ? sec : "", ev->prf.label ? ev->prf.label : "", seed ? seed : "",
+                ev->prf.out_len);
         free(sec);
         free(seed);
     }
@@ -194,50 +247,78 @@ const char *ts_transcript_alert_level(uint8_t level)
 const char *ts_transcript_direction(const ts_chan_record *r, ts_side view)
 {
     ts_dir ours = view == TS_SIDE_CLIENT ? TS_DIR_C2S : TS_DIR_S2C;
-    return r->dir == ours ? "sent" : "received";
+    return r->dir == ours ? N_("sent") : N_("received");
 }
 
-void ts_transcript_write_step(FILE *f, const ts_chan *ch, ts_side view, const ts_step *st)
+void ts_transcript_write_step(FILE *f, const ts_chan *ch, ts_side view, const ts_step *st,
+                              ts_lang lang)
 {
     const ts_event *ev = &st->ev;
-    const char *side = ts_side_name(ev->side);
+    const char *side = ts_tr(lang, ts_side_name(ev->side));
     const char *name = ev->name != NULL ? ev->name : "";
+    char buf[TEXT_MAX];
+    const char *how = ev->how != NULL ? ts_tr_text(lang, ev->how, buf, sizeof(buf)) : NULL;
     switch (ev->kind) {
     case TS_EV_RECORD:
-        print_record(f, ch, view, st);
+        print_record(f, lang, ch, view, st);
         break;
     case TS_EV_MESSAGE:
-        fprintf(f, "[%zu] %s writes %s (%zu bytes)\n", st->index, side, name, ev->value_len);
+        fprintf(f, ts_tr(lang, "[%zu] %s writes %s (%zu bytes)\n"), st->index, side,
+                shown_name(name, lang), ev->value_len);
         break;
     case TS_EV_SEALED:
-        fprintf(f, "[%zu] %s seals record #%zu: %s, %zu bytes of plaintext%s\n", st->index, side,
-                st->record, name, ev->value_len,
-                ev->protected_record ? ", protected" : ", in the clear");
+        /* name: the record's content type, a protocol name */
+        fprintf(f, ev->protected_record
+                       ? ts_tr(lang, "[%zu] %s seals record #%zu: %s, %zu bytes of plaintext, "
+                                     "protected\n")
+                       : ts_tr(lang, "[%zu] %s seals record #%zu: %s, %zu bytes of plaintext, "
+                                     "in the clear\n"),
+                st->index, side, st->record, name, ev->value_len);
         break;
     case TS_EV_PARSED:
-        fprintf(f, "[%zu] %s reads %s (%zu bytes)\n", st->index, side, name, ev->value_len);
+        fprintf(f, ts_tr(lang, "[%zu] %s reads %s (%zu bytes)\n"), st->index, side,
+                shown_name(name, lang), ev->value_len);
         break;
     case TS_EV_VALUE:
-        print_value(f, st);
+        print_value(f, lang, st);
         break;
     case TS_EV_CHECK:
-        fprintf(f, "[%zu] %s checks %s: %s%s%s\n", st->index, side, name,
-                ev->ok ? "ok" : "FAILED", ev->how != NULL ? " - " : "", ev->how ? ev->how : "");
+        if (how != NULL) {
+            fprintf(f, ev->ok ? ts_tr(lang, "[%zu] %s checks %s: ok - %s\n")
+                              : ts_tr(lang, "[%zu] %s checks %s: FAILED - %s\n"),
+                    st->index, side, shown_name(name, lang), how);
+        } else {
+            fprintf(f, ev->ok ? ts_tr(lang, "[%zu] %s checks %s: ok\n")
+                              : ts_tr(lang, "[%zu] %s checks %s: FAILED\n"),
+                    st->index, side, shown_name(name, lang));
+        }
         break;
     case TS_EV_ALERT_SENT:
     case TS_EV_ALERT_RECEIVED:
-        fprintf(f, "[%zu] %s %s alert %s %s (%u)\n", st->index, side,
-                ev->kind == TS_EV_ALERT_SENT ? "sends" : "receives",
-                ts_transcript_alert_level(ev->alert_level),
-                name, ev->alert);
+        /* name: the alert's name, a protocol name */
+        fprintf(f, ev->kind == TS_EV_ALERT_SENT ? ts_tr(lang, "[%zu] %s sends alert %s %s (%u)\n")
+                                                : ts_tr(lang, "[%zu] %s receives alert %s %s "
+                                                              "(%u)\n"),
+                st->index, side, ts_tr(lang, ts_transcript_alert_level(ev->alert_level)), name,
+                ev->alert);
         break;
     case TS_EV_WIPE:
-        fprintf(f, "[%zu] %s wipes %s%s%s\n", st->index, side, name, ev->how ? ": " : "",
-                ev->how ? ev->how : "");
+        if (how != NULL) {
+            fprintf(f, ts_tr(lang, "[%zu] %s wipes %s: %s\n"), st->index, side,
+                    shown_name(name, lang), how);
+        } else {
+            fprintf(f, ts_tr(lang, "[%zu] %s wipes %s\n"), st->index, side,
+                    shown_name(name, lang));
+        }
         break;
     case TS_EV_DONE:
-        fprintf(f, "[%zu] %s done: %s%s%s\n", st->index, side, name, ev->how ? " - " : "",
-                ev->how ? ev->how : "");
+        if (how != NULL) {
+            fprintf(f, ts_tr(lang, "[%zu] %s done: %s - %s\n"), st->index, side,
+                    shown_name(name, lang), how);
+        } else {
+            fprintf(f, ts_tr(lang, "[%zu] %s done: %s\n"), st->index, side,
+                    shown_name(name, lang));
+        }
         break;
     default:
         fprintf(f, "[%zu] %s %s %s\n", st->index, side, ts_ev_kind_name(ev->kind), name);
@@ -245,56 +326,71 @@ void ts_transcript_write_step(FILE *f, const ts_chan *ch, ts_side view, const ts
     }
 }
 
-void ts_transcript_result_line(const ts_session *s, char *out, size_t cap)
+void ts_transcript_result_line_lang(const ts_session *s, ts_lang lang, char *out, size_t cap)
 {
     const ts_result *r = ts_session_result(s);
+    char reason[TEXT_MAX];
+    const char *why = ts_tr_text(lang, r->reason, reason,
+                                 sizeof(reason));
     switch (r->kind) {
     case TS_RESULT_OK:
-        snprintf(out, cap, "ok");
+        snprintf(out, cap, "%s", ts_tr(lang, "ok"));
         break;
     case TS_RESULT_ALERT:
-        snprintf(out, cap, "%s (sent by %s: %s)", r->alert_name, ts_side_name(r->alert_from),
-                 r->reason);
+        snprintf(out, cap, ts_tr(lang, "%s (sent by %s: %s)"), r->alert_name,
+                 ts_tr(lang, ts_side_name(r->alert_from)), why);
         break;
     default:
-        snprintf(out, cap, "%s (%s)", ts_result_kind_name(r->kind), r->reason);
+        snprintf(out, cap, "%s (%s)", ts_tr(lang, ts_result_kind_name(r->kind)), why);
         break;
     }
 }
 
-ts_err ts_transcript_write(FILE *f, const ts_session *s)
+void ts_transcript_result_line(const ts_session *s, char *out, size_t cap)
 {
-    TS_ENSURE(f != NULL && s != NULL && ts_session_trace(s) != NULL, TS_ERR_ARG);
-    print_options(f, s);
+    ts_transcript_result_line_lang(s, TS_LANG_EN, out, cap);
+}
+
+ts_err ts_transcript_write_lang(FILE *f, const ts_session *s, ts_lang lang)
+{
+    TS_ENSURE(f != NULL && s != NULL && ts_session_trace(s) != NULL && lang < TS_LANG_COUNT,
+              TS_ERR_ARG);
+    print_options(f, lang, s);
     fputc('\n', f);
     const ts_chan *ch = ts_session_chan(s);
     for (size_t i = 0; i < ts_session_count(s); i++) {
-        ts_transcript_write_step(f, ch, TS_SIDE_CHANNEL, ts_session_get_step(s, i));
+        ts_transcript_write_step(f, ch, TS_SIDE_CHANNEL, ts_session_get_step(s, i), lang);
     }
     for (size_t n = 1; n <= ts_chan_count(ch); n++) {
         const ts_chan_record *r = ts_chan_get(ch, n);
         if (r->status == TS_REC_IN_FLIGHT || r->status == TS_REC_SEALED) {
-            fprintf(f, "never delivered: #%zu %s %s (%zu bytes)\n", n, ts_dir_arrow(r->dir),
-                    r->type_name, r->sent.len);
+            fprintf(f, ts_tr(lang, "never delivered: #%zu %s %s (%zu bytes)\n"), n,
+                    ts_tr(lang, ts_dir_arrow(r->dir)), r->type_name, r->sent.len);
         }
     }
     const ts_result *r = ts_session_result(s);
-    char line[512];
-    ts_transcript_result_line(s, line, sizeof(line));
-    fprintf(f, "\nreceived: %zu bytes, sha256 ", r->payload_bytes);
+    char line[2 * TEXT_MAX];
+    ts_transcript_result_line_lang(s, lang, line, sizeof(line));
+    fprintf(f, ts_tr(lang, "\nreceived: %zu bytes, sha256 "), r->payload_bytes);
     char hex[65];
     ts_hex_encode(r->payload_sha256, sizeof(r->payload_sha256), hex);
-    fprintf(f, "%s%s\nresult: %s\n", hex, r->payload_intact ? " (intact)" : "", line);
+    fprintf(f, "%s%s\n", hex, r->payload_intact ? ts_tr(lang, " (intact)") : "");
+    fprintf(f, ts_tr(lang, "result: %s\n"), line);
     return ferror(f) ? TS_ERR_IO : TS_OK;
 }
 
-ts_err ts_transcript_text(const ts_session *s, char **text, size_t *len)
+ts_err ts_transcript_write(FILE *f, const ts_session *s)
+{
+    return ts_transcript_write_lang(f, s, TS_LANG_EN);
+}
+
+ts_err ts_transcript_text_lang(const ts_session *s, ts_lang lang, char **text, size_t *len)
 {
     *text = NULL;
     *len = 0;
     FILE *f = open_memstream(text, len);
     TS_ENSURE(f != NULL, TS_ERR_NOMEM);
-    ts_err err = ts_transcript_write(f, s);
+    ts_err err = ts_transcript_write_lang(f, s, lang);
     if (fclose(f) != 0 && err == TS_OK) {
         err = TS_ERR_IO;
     }
@@ -304,4 +400,9 @@ ts_err ts_transcript_text(const ts_session *s, char **text, size_t *len)
         *len = 0;
     }
     return err;
+}
+
+ts_err ts_transcript_text(const ts_session *s, char **text, size_t *len)
+{
+    return ts_transcript_text_lang(s, TS_LANG_EN, text, len);
 }

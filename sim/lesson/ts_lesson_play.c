@@ -209,7 +209,7 @@ ts_err ts_lesson_play_run(FILE *f, const ts_session *s, const ts_lesson *l, ts_l
     TS_ENSURE(f != NULL && s != NULL && l != NULL && lang < TS_LANG_COUNT, TS_ERR_ARG);
     char *text = NULL;
     size_t n = 0;
-    ts_err err = ts_transcript_text(s, &text, &n);
+    ts_err err = ts_transcript_text_lang(s, lang, &text, &n);
     weave w = {.f = f, .s = s, .l = l, .lang = lang, .width = width};
     w.printed = calloc(l->n_sections[lang] + 1, sizeof(bool));
     if (err == TS_OK && w.printed == NULL) {

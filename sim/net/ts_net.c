@@ -13,8 +13,21 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "base/ts_i18n.h"
 #include "crypto/ts_secret.h"
 #include "tls/ts_record.h"
+
+/* The reasons the transport gives (ts_net_stats.why, ts_net_connect's
+ * why), in English; ts_net_why_text shows them in another language. */
+#define WHY_SILENT N_("the peer sent nothing for %u ms")
+#define WHY_NOT_READING N_("the peer stopped reading for %u ms")
+#define WHY_CLOSED N_("the peer closed the connection")
+#define WHY_PENDING N_("too many bytes pending")
+#define WHY_TIMED_OUT "timed out" /* marked in ts_net_why_text */
+/* These end in the system's own words (strerror, gai_strerror). */
+#define WHY_SEND "cannot send: "
+#define WHY_RESOLVE "cannot resolve "
+#define WHY_CONNECT "cannot connect to "
 
 #define READ_CHUNK 16384
 /* pending incoming bytes: at most one record and one read */
@@ -172,7 +185,7 @@ ts_err ts_net_connect(const char *host, const char *port, unsigned timeout_ms, i
     hints.ai_flags = AI_NUMERICSERV;
     int gai = getaddrinfo(host, port, &hints, &res);
     if (gai != 0 || res == NULL) {
-        snprintf(why, why_cap, "cannot resolve %s: %s", host, gai_strerror(gai));
+        snprintf(why, why_cap, WHY_RESOLVE "%s: %s", host, gai_strerror(gai));
         return TS_ERR_NET;
     }
     int error = 0;
@@ -192,8 +205,8 @@ ts_err ts_net_connect(const char *host, const char *port, unsigned timeout_ms, i
         close(s);
     }
     freeaddrinfo(res);
-    snprintf(why, why_cap, "cannot connect to %s:%s: %s", host, port,
-             error == ETIMEDOUT ? "timed out" : strerror(error));
+    snprintf(why, why_cap, WHY_CONNECT "%s:%s: %s", host, port,
+             error == ETIMEDOUT ? WHY_TIMED_OUT : strerror(error));
     return error == ETIMEDOUT ? TS_ERR_TIMEOUT : TS_ERR_NET;
 }
 
@@ -223,7 +236,7 @@ static ts_err send_all(pump *p, const uint8_t *data, size_t n)
         struct pollfd pf = {.fd = p->fd, .events = POLLOUT};
         int r = poll(&pf, 1, (int)p->timeout_ms);
         if (r == 0) {
-            snprintf(p->st->why, sizeof(p->st->why), "the peer stopped reading for %u ms",
+            snprintf(p->st->why, sizeof(p->st->why), WHY_NOT_READING,
                      p->timeout_ms);
             p->st->timed_out = true;
             return TS_ERR_TIMEOUT;
@@ -233,7 +246,7 @@ static ts_err send_all(pump *p, const uint8_t *data, size_t n)
             if (errno == EINTR) {
                 continue; /* a signal: the front end decides after this connection */
             }
-            snprintf(p->st->why, sizeof(p->st->why), "cannot send: %s", strerror(errno));
+            snprintf(p->st->why, sizeof(p->st->why), WHY_SEND "%s", strerror(errno));
             p->st->write_failed = true;
             return TS_ERR_NET;
         }
@@ -315,7 +328,7 @@ static bool read_some(pump *p)
     int r = poll(&pf, 1, (int)p->timeout_ms);
     if (r == 0) {
         p->st->timed_out = true;
-        snprintf(p->st->why, sizeof(p->st->why), "the peer sent nothing for %u ms",
+        snprintf(p->st->why, sizeof(p->st->why), WHY_SILENT,
                  p->timeout_ms);
         return false;
     }
@@ -327,7 +340,7 @@ static bool read_some(pump *p)
     if (n <= 0) {
         p->st->peer_closed = true;
         snprintf(p->st->why, sizeof(p->st->why), "%s",
-                 n == 0 ? "the peer closed the connection" : strerror(errno));
+                 n == 0 ? WHY_CLOSED : strerror(errno));
         return false;
     }
     p->st->bytes_in += (size_t)n;
@@ -337,7 +350,7 @@ static bool read_some(pump *p)
     ts_err err = ts_buf_write_bytes(&p->pend, chunk, (size_t)n);
     ts_secret_wipe(chunk, (size_t)n);
     if (err != TS_OK) {
-        snprintf(p->st->why, sizeof(p->st->why), "too many bytes pending");
+        snprintf(p->st->why, sizeof(p->st->why), WHY_PENDING);
         return false;
     }
     return true;
@@ -375,4 +388,54 @@ ts_err ts_net_pump(int fd, ts_conn *c, unsigned timeout_ms, const ts_net_tap *ta
     }
     ts_secret_free_buf(&p.pend);
     return err == TS_ERR_NOMEM ? err : TS_OK;
+}
+
+const char *ts_net_why_text(ts_lang lang, const char *why, char *out, size_t cap)
+{
+    if (why == NULL || lang == TS_LANG_EN || out == NULL || cap == 0) {
+        return why;
+    }
+    static const char *const with_ms[] = {WHY_SILENT, WHY_NOT_READING};
+    for (size_t i = 0; i < sizeof(with_ms) / sizeof(with_ms[0]); i++) {
+        unsigned ms = 0;
+        int end = -1;
+        char fmt[64];
+        snprintf(fmt, sizeof(fmt), "%s%%n", with_ms[i]);
+        if (sscanf(why, fmt, &ms, &end) == 1 && end >= 0 && why[end] == '\0') {
+            snprintf(out, cap, ts_tr(lang, with_ms[i]), ms);
+            return out;
+        }
+    }
+    static const char *const plain[] = {WHY_CLOSED, WHY_PENDING, N_("timed out") /* WHY_TIMED_OUT */};
+    for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+        if (strcmp(why, plain[i]) == 0) {
+            return ts_tr(lang, plain[i]);
+        }
+    }
+    /* "PREFIX rest": the prefix in lang, the rest (a host, the system's
+     * words) as it is. */
+    static const struct {
+        const char *prefix;
+        const char *fmt;
+    } prefixed[] = {
+        {WHY_SEND, N_("cannot send: %s")},
+        {WHY_RESOLVE, N_("cannot resolve %s")},
+        {WHY_CONNECT, N_("cannot connect to %s")},
+    };
+    for (size_t i = 0; i < sizeof(prefixed) / sizeof(prefixed[0]); i++) {
+        size_t n = strlen(prefixed[i].prefix);
+        if (strncmp(why, prefixed[i].prefix, n) == 0) {
+            const char *rest = why + n;
+            char timed[160];
+            size_t k = strlen(rest), t = strlen(": " WHY_TIMED_OUT);
+            if (k > t && strcmp(rest + k - t, ": " WHY_TIMED_OUT) == 0 && k - t < sizeof(timed)) {
+                snprintf(timed, sizeof(timed), "%.*s: %s", (int)(k - t), rest,
+                         ts_tr(lang, WHY_TIMED_OUT));
+                rest = timed;
+            }
+            snprintf(out, cap, ts_tr(lang, prefixed[i].fmt), rest);
+            return out;
+        }
+    }
+    return why;
 }

@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "base/ts_hex.h"
+#include "base/ts_i18n.h"
 #include "crypto/ts_hash.h"
 #include "export/ts_json.h"
 #include "export/ts_transcript.h"
+#include "net/ts_net.h"
 #include "tls/msg/ts_msg_alert.h"
 
 struct ts_net_log {
@@ -19,6 +21,7 @@ struct ts_net_log {
     ts_chan *chan;
     ts_err err;
     size_t pending; /* a received record whose step waits for its plaintext */
+    ts_lang lang;   /* of the printed transcript */
 };
 
 static ts_dir dir_of(ts_side side)
@@ -53,6 +56,11 @@ void ts_net_log_free(ts_net_log *l)
     ts_trace_free(l->trace);
     ts_chan_free(l->chan);
     free(l);
+}
+
+void ts_net_log_set_lang(ts_net_log *l, ts_lang lang)
+{
+    l->lang = lang < TS_LANG_COUNT ? lang : TS_LANG_EN;
 }
 
 void ts_net_log_set_kx(ts_net_log *l, ts_kx kx)
@@ -176,7 +184,7 @@ void ts_net_log_record(void *ctx, bool outgoing, const uint8_t *rec, size_t n)
 
 void ts_net_log_print_step(FILE *f, const ts_net_log *l, const ts_step *st)
 {
-    ts_transcript_write_step(f, l->chan, l->ours, st);
+    ts_transcript_write_step(f, l->chan, l->ours, st, l->lang);
 }
 
 /* --- the end --- */
@@ -208,13 +216,15 @@ static const char *outcome_reason(const ts_net_log_outcome *o)
 
 void ts_net_log_print_end(FILE *f, const ts_net_log *l, const ts_net_log_outcome *o)
 {
-    (void)l;
+    ts_lang lang = l->lang;
     const ts_conn *c = o->conn;
+    char buf[512];
     if (o->transport != NULL && o->transport[0] != '\0') {
-        fprintf(f, "\ntransport: %s\n", o->transport);
+        fprintf(f, ts_tr(lang, "\ntransport: %s\n"), ts_net_why_text(lang, o->transport, buf,
+                                                                     sizeof(buf)));
     }
     const ts_suite *s = ts_conn_suite(c);
-    fprintf(f, "\nsuite agreed: %s\n", s != NULL ? s->iana_name : "none");
+    fprintf(f, ts_tr(lang, "\nsuite agreed: %s\n"), s != NULL ? s->iana_name : ts_tr(lang, "none"));
     bool client = strcmp(o->mode, "connect") == 0;
     if (client || ts_conn_http_status(c) != 0) {
         ts_buf view;
@@ -223,12 +233,26 @@ void ts_net_log_print_end(FILE *f, const ts_net_log *l, const ts_net_log_outcome
         char hex[2 * TS_SHA256_LEN + 1];
         ts_hash(TS_HASH_SHA256, body->data, body->len, d);
         ts_hex_encode(d, sizeof(d), hex);
-        fprintf(f, "%s: HTTP %d, %zu bytes, sha256 %s\n", client ? "response" : "sent",
+        fprintf(f, client ? ts_tr(lang, "response: HTTP %d, %zu bytes, sha256 %s\n")
+                          : ts_tr(lang, "sent: HTTP %d, %zu bytes, sha256 %s\n"),
                 ts_conn_http_status(c), body->len, hex);
     }
+    const char *result = ts_net_log_result(o);
     const char *reason = outcome_reason(o);
-    fprintf(f, "result: %s%s%s%s\n", ts_net_log_result(o), reason[0] ? " (" : "", reason,
-            reason[0] ? ")" : "");
+    if (strcmp(result, "timeout") == 0) {
+        reason = ts_net_why_text(lang, reason, buf, sizeof(buf));
+    } else {
+        reason = ts_tr_text(lang, reason, buf, sizeof(buf));
+    }
+    /* result: "ok", "timeout", "closed", "failed" (words) or an alert's name */
+    static const char *const results[] __attribute__((unused)) = {
+        N_("ok"), N_("timeout"), N_("closed"), N_("failed"), N_("none")};
+    const char *shown = ts_tr(lang, result); /* an alert's name is no msgid: as it is */
+    if (reason[0] != '\0') {
+        fprintf(f, ts_tr(lang, "result: %s (%s)\n"), shown, reason);
+    } else {
+        fprintf(f, ts_tr(lang, "result: %s\n"), shown);
+    }
 }
 
 /* --- JSON (ts_json's building blocks, seen from our side) --- */

@@ -50,7 +50,7 @@ ok "completion: registered for tlsstep" bash -c 'source sim/cli/tlsstep.bash &&
 # Commands, from `tlsstep --help`.
 offers "every command" "" ui run serve connect lessons exercise check decode prf rsa cert version
 offers_only "commands by prefix" "r" run rsa
-offers_only "top-level options" "--" --help --version
+offers_only "top-level options" "--" --help --lang --version
 offers_only "rsa's subcommands" "rsa " keygen from-factors pub encrypt decrypt sign verify raw show
 
 # Each command's options, from its --help: all of its option table ...

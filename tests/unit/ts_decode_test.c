@@ -267,6 +267,43 @@ static void test_null_cipher(void **state)
     ts_decode_free(&d);
 }
 
+/* Each error in English (what --json carries) and in the decoder's
+ * language (what the text shows); the language outlives each decoding. */
+static void test_errors_in_korean(void **state)
+{
+    (void)state;
+    ts_decode d;
+    ts_decode_init(&d);
+    assert_int_equal(d.lang, TS_LANG_EN);
+    d.lang = TS_LANG_KO;
+    const uint8_t too_long[] = {0x17, 0x03, 0x03, 0x48, 0x01, 0x00}; /* 18433 */
+    assert_int_equal(ts_decode_records(too_long, sizeof(too_long), &d), TS_ERR_RECORD_OVERFLOW);
+    assert_int_equal(d.lang, TS_LANG_KO);
+    assert_string_equal(d.error, "record 1 at offset 0: length 18433 exceeds 2^14+2048 (18432)");
+    assert_string_equal(d.recs[0].error, d.error);
+    assert_string_equal(d.recs[0].error_text,
+                        "1번 레코드(오프셋 0): 길이 18433: 상한 2^14+2048(18432)보다 큽니다");
+    /* a message cut short: the translation puts its arguments in its own order */
+    const uint8_t spill[] = {0x16, 0x03, 0x03, 0x00, 0x06, 0x0b, 0x00, 0x01, 0x00, 0x00, 0x00};
+    assert_int_equal(ts_decode_records(spill, sizeof(spill), &d), TS_ERR_DECODE);
+    assert_string_equal(d.recs[0].error_text, "1번 레코드(오프셋 0): 오프셋 5의 Certificate: 길이는 "
+                                              "256인데 레코드에 남은 것은 2바이트뿐입니다");
+    /* an error of the message's own decoder: its text in Korean too */
+    uint8_t bad[sizeof(client_hello)];
+    memcpy(bad, client_hello, sizeof(bad));
+    bad[45] = 0x03;
+    assert_int_not_equal(ts_decode_records(bad, sizeof(bad), &d), TS_OK);
+    assert_non_null(strstr(d.recs[0].error, "ClientHello at offset 5: "));
+    assert_non_null(strstr(d.recs[0].error_text, "오프셋 5의 ClientHello: "));
+    assert_null(strstr(d.recs[0].error_text, "decoded up to"));
+    /* English by default: both texts the same */
+    ts_decode_free(&d);
+    assert_int_equal(d.lang, TS_LANG_EN);
+    assert_int_equal(ts_decode_records(spill, sizeof(spill), &d), TS_ERR_DECODE);
+    assert_string_equal(d.recs[0].error_text, d.recs[0].error);
+    ts_decode_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_over_long_and_bad_headers),
         cmocka_unit_test(test_bad_bodies),
         cmocka_unit_test(test_null_cipher),
+        cmocka_unit_test(test_errors_in_korean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

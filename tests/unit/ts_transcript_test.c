@@ -50,6 +50,50 @@ static void test_text_matches_write(void **state)
     ts_session_free(s);
 }
 
+/* Counts the lines of text that begin with c. */
+static size_t lines_starting(const char *text, char c)
+{
+    size_t n = text[0] == c;
+    for (const char *p = strchr(text, '\n'); p != NULL; p = strchr(p + 1, '\n')) {
+        n += p[1] == c;
+    }
+    return n;
+}
+
+/* The Korean transcript: the same steps and records, each line still
+ * beginning with its "[N]" or "#N" (the lesson player finds steps by
+ * them), its labels in Korean; English is the transcript as it was. */
+static void test_text_in_korean(void **state)
+{
+    (void)state;
+    ts_session *s = new_session("transcript-test");
+    assert_int_equal(ts_session_run(s), TS_OK);
+    char *en = NULL, *en2 = NULL, *ko = NULL;
+    size_t en_len = 0, en2_len = 0, ko_len = 0;
+    assert_int_equal(ts_transcript_text(s, &en, &en_len), TS_OK);
+    assert_int_equal(ts_transcript_text_lang(s, TS_LANG_EN, &en2, &en2_len), TS_OK);
+    assert_int_equal(ts_transcript_text_lang(s, TS_LANG_KO, &ko, &ko_len), TS_OK);
+    assert_string_equal(en, en2);
+    assert_memory_equal(ko, "시드: transcript-test\n", strlen("시드: transcript-test\n"));
+    assert_non_null(strstr(ko, "\n결과: 성공\n"));
+    assert_non_null(strstr(ko, "] 클라이언트 · 클라이언트 랜덤 얻음 (32바이트)\n"));
+    assert_non_null(strstr(ko, "] 서버 · 마스터 시크릿 얻음 (48바이트, 비밀 값)\n"));
+    assert_non_null(strstr(ko, "\n#1 클라이언트 → 서버  handshake  ClientHello  "));
+    assert_null(strstr(ko, " derives "));
+    assert_null(strstr(ko, "\nresult: "));
+    assert_int_equal(lines_starting(ko, '['), lines_starting(en, '['));
+    assert_int_equal(lines_starting(ko, '#'), lines_starting(en, '#'));
+    char line[512];
+    ts_transcript_result_line_lang(s, TS_LANG_KO, line, sizeof(line));
+    assert_string_equal(line, "성공");
+    ts_transcript_result_line(s, line, sizeof(line));
+    assert_string_equal(line, "ok");
+    free(en);
+    free(en2);
+    free(ko);
+    ts_session_free(s);
+}
+
 static void test_text_before_run(void **state)
 {
     (void)state;
@@ -68,6 +112,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_matches_write),
         cmocka_unit_test(test_text_before_run),
+        cmocka_unit_test(test_text_in_korean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
