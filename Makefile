@@ -69,7 +69,8 @@ $(BUILD)/locale/%/LC_MESSAGES/tlsstep.mo: sim/po/%.po
 
 pot:
 	xgettext $(XGETTEXT_FLAGS) -o sim/po/tlsstep.pot $$(find sim include -name '*.[ch]' | sort)
-	for po in $(PO_FILES); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po sim/po/tlsstep.pot; done
+	for po in $(PO_FILES); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po sim/po/tlsstep.pot && \
+	    msgattrib --no-obsolete -o $$po $$po || exit 1; done
 
 check-deps:
 	@pkg-config --exists $(PKGS) || { echo "missing libraries: run '.ci/deps.sh build' (or make run / make test)"; exit 1; }

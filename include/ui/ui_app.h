@@ -53,6 +53,7 @@ typedef struct ui_app {
     ts_lang lang;
     ui_pane focus;
     ui_view view, back_view;
+    ui_view drawn_view;   /* the view of the last ui_draw: a change repaints all */
     size_t sel[UI_PANE_COUNT]; /* client/server: item index; channel: record number */
     int top[UI_PANE_COUNT];    /* first line shown */
     size_t seen[UI_PANE_COUNT]; /* items listed at the last move (to follow new ones) */

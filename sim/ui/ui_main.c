@@ -209,6 +209,11 @@ void ui_draw(ui_app *a, bool full)
         case UI_VIEW_EDIT:
             ui_editor_draw(a, &g.body);
             break;
+        case UI_VIEW_HELP:
+            /* alone on the body: over the panes it would leave halves of
+             * their words (and of wide characters) beside its box */
+            ui_help_draw(a, &g.body);
+            break;
         default:
             ui_party_draw(a, TS_SIDE_CLIENT, &g.client);
             ui_channel_draw(a, &g.channel);
@@ -218,16 +223,17 @@ void ui_draw(ui_app *a, bool full)
             }
             ui_layout_separators(&g);
             ui_narration_draw(a, &g.narration);
-            if (a->view == UI_VIEW_HELP) {
-                ui_help_draw(a, &g.body);
-            }
             break;
         }
         ui_status_draw(a, &g.status);
     }
-    if (full) {
+    /* An overlay (help) cuts through wide characters; the terminal and
+     * curses then disagree about those cells, so a change of view repaints
+     * the whole screen rather than the difference. */
+    if (full || a->view != a->drawn_view) {
         clearok(curscr, TRUE);
     }
+    a->drawn_view = a->view;
     wnoutrefresh(stdscr);
     doupdate();
 }

@@ -14,22 +14,35 @@ strip_date() { grep -v '^"POT-Creation-Date:' "$1"; }
 ok "sim/po/tlsstep.pot is current (run 'make pot' after changing strings)" \
     diff <(strip_date sim/po/tlsstep.pot) <(strip_date "$TMP/fresh.pot")
 
+# entries FILE: how many messages FILE holds, the header not counted (a
+# message whose msgid spans lines starts with msgid "" too, so count them
+# with msgfmt, not grep).
+entries() {
+    local st
+    st=$(msgfmt --statistics -o /dev/null "$1" 2>&1)
+    awk '{ for (i = 1; i < NF; i++) if ($(i + 1) ~ /^(translated|fuzzy|untranslated)$/) n += $i }
+         END { print n + 0 }' <<<"$st"
+}
+
 for po in sim/po/*.po; do
     lang=$(basename "$po" .po)
     ok "$lang: msgfmt --check passes" msgfmt --check -o /dev/null "$po"
     msgmerge --quiet --no-fuzzy-matching -o "$TMP/$lang.po" "$po" "$TMP/fresh.pot" 2>/dev/null
     msgattrib --no-wrap --untranslated --no-obsolete "$TMP/$lang.po" >"$TMP/$lang.missing" 2>/dev/null
-    missing=$(grep -c '^msgid "[^"]' "$TMP/$lang.missing")
+    missing=$(entries "$TMP/$lang.missing")
     if [ "$missing" -eq 0 ]; then
         echo "ok - $lang: every marked string is translated"
     else
         echo "not ok - $lang: $missing marked strings lack a translation"
-        grep -B1 -A1 "^msgid \"[^\"]" "$TMP/$lang.missing" | grep -v '^--' | head -30 | sed 's/^/    # /'
+        msgattrib --no-wrap "$TMP/$lang.missing" | grep -A3 '^#: ' | grep -v '^--' | head -30 |
+            sed 's/^/    # /'
     fi
-    fuzzy=$(msgattrib --no-wrap --only-fuzzy --no-obsolete "$po" 2>/dev/null | grep -c '^msgid "[^"]')
+    msgattrib --only-fuzzy --no-obsolete "$po" >"$TMP/$lang.fuzzy" 2>/dev/null
+    fuzzy=$(entries "$TMP/$lang.fuzzy")
     same "$lang: no fuzzy translations" "$fuzzy" 0
-    stale=$(msgcomm --less-than=2 --unique "$po" "$TMP/fresh.pot" 2>/dev/null |
-        msgattrib --no-wrap --no-obsolete --translated 2>/dev/null | grep -c '^msgid "[^"]')
+    msgcomm --less-than=2 --unique "$po" "$TMP/fresh.pot" 2>/dev/null |
+        msgattrib --no-obsolete --translated >"$TMP/$lang.stale" 2>/dev/null
+    stale=$(entries "$TMP/$lang.stale")
     same "$lang: no translation of a string the code no longer has" "$stale" 0
 done
 

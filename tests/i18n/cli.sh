@@ -195,7 +195,7 @@ same "LANG=C.UTF-8 is English" "$(first_line LANG=C.UTF-8)" "seed: i18n"
 same "--lang en wins over LANG=ko_KR.UTF-8" \
     "$(LANG=ko_KR.UTF-8 "$T" run --seed i18n --lang en | head -1)" "seed: i18n"
 same "check honours LANG=ko_KR.UTF-8" \
-    "$(LANG=ko_KR.UTF-8 "$T" check tamper-cert --seed 7 --answer 3,10,ff | cut -d: -f1)" "풀지 못함"
+    "$(LANG=ko_KR.UTF-8 "$T" check tamper-cert --seed 7 --answer 3,10,ff | cut -d: -f1)" "풀리지 않음"
 same "errors honour LANGUAGE=ko" "$(LANGUAGE=ko "$T" nosuchcommand 2>&1)" \
     "tlsstep: 알 수 없는 명령: 'nosuchcommand' ('tlsstep --help' 참고)"
 

@@ -30,8 +30,11 @@ GnuTLS gnutls Wireshark wireshark tshark NSS SSLKEYLOGFILE pcap pcapng JSON YAML
 UTF ASCII ID id hex base64 Base64 tlsstep PID TCP IP IPv4 IPv6 localhost NO_COLOR OSC tmux
 Enter Esc Tab Backspace PgUp PgDn Home End Space Ctrl Alt Shift Del
 e n p g G q a l d r y j k h x c s v w t u m i o b f z
-CLIENT_RANDOM SHA-256 SHA-384 GMP libsodium ncurses ncursesw
+CLIENT_RANDOM SHA-256 SHA-384 GMP libsodium ncurses ncursesw Diffie-Hellman DigestInfo
+RSA-encrypt RSA-decrypt RSA-sign RSA-verify pad mac phi mod gcd
 """.split())
+# Notation in formulas (RSA-encrypt(k, pad(m)), key_block[0 .. mac), phi(n),
+# e*d mod phi(n)) stays as written, like PRF(...) and HMAC(...).
 
 HEX = re.compile(r'^[0-9a-fA-F]+$')
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'_.\-/:#=+]*")
@@ -71,6 +74,8 @@ def allowed(word, extra):
         return True  # acronyms
     if w.startswith('-'):
         return True  # an option
+    if '-' in w and w == w.lower():
+        return True  # an identifier: a lesson id (rsa-handshake), a flaw (no-verify)
     return False
 
 

@@ -83,4 +83,4 @@ done
 korean "rsa-textbook: every line in Korean" "$TMP/rsa-textbook.run"
 has "rsa-textbook: the words around the numbers" "$TMP/rsa-textbook.run" \
     "n = p * q = 61 * 53 = 3233 (12비트)"
-has "rsa-textbook: its result line" "$TMP/rsa-textbook.run" "결과: 정상"
+has "rsa-textbook: its result line" "$TMP/rsa-textbook.run" "결과: 성공"

@@ -22,7 +22,7 @@ ALLOW=(--allow rsa-handshake,rsa,English)
 korean() {
     local f
     for f in "$@"; do
-        sed -E 's/[0-9a-f]{4}( [0-9a-f]{2})+ .*$//; s/(^|[ (:])[0-9a-f]{2}( [0-9a-f]{2})+( |$)/\1 /g
+        LC_ALL=C.UTF-8 sed -E 's/[0-9a-f]{4}( [0-9a-f]{2})+ .*$//; s/(^|[ (:])[0-9a-f]{2}( [0-9a-f]{2})+( |$)/\1 /g
                 s/"[^"]*"/ /g; s/(^|[│ ])[a-z_]+: [^│]*/\1/g' "$f" >"$f.words"
     done
     python3 tests/i18n/english_left.py "${ALLOW[@]}" "${@/%/.words}"
@@ -62,7 +62,13 @@ walk() {
     keys '?'
     sleep 0.2
     cap "$tag-help"
-    keys x G
+    keys x
+    # the help closed (its key list gone) before the end is captured
+    for ((k = 0; k < 50; k++)); do
+        screen | grep -qF ' ]  [ ' || break
+        sleep 0.1
+    done
+    keys G
     wait_for " $TOTAL/$TOTAL"
     cap "$tag-end"
     keys q

@@ -343,7 +343,7 @@ static void test_textbook(void **state)
     /* 65^17 mod 3233 = 2790 (the classic example, e.g. Wikipedia "RSA") */
     assert_non_null(strstr(buf, "c = m^e mod n = 65^17 mod 3233 = 2790"));
     assert_non_null(strstr(buf, "c는 2790."));
-    assert_non_null(strstr(buf, "result: ok"));
+    assert_non_null(strstr(buf, "결과: 성공"));
     free(buf);
     ts_lesson_free(l);
     parse_fails("---\nid: t\ntitle: {en: T, ko: T}\nsummary: {en: S, ko: S}\n"
