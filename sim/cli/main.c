@@ -79,9 +79,23 @@ static int main_usage_error(const char *fmt, const char *arg)
     return CLI_EXIT_USAGE;
 }
 
+/* Says once, in English (there is nothing to translate it with), when the
+ * language asked for has no catalogue where the program looks for it. */
+static void warn_no_catalogue(ts_lang lang)
+{
+    char where[512];
+    if (!ts_i18n_available(lang, where, sizeof(where))) {
+        fprintf(stderr,
+                "tlsstep: no '%s' catalogue (%s/LC_MESSAGES/tlsstep.mo) beside the program or in "
+                "%s; messages stay in English (run 'make' to build it)\n",
+                ts_lang_code(lang), ts_lang_code(lang), where);
+    }
+}
+
 int main(int argc, char **argv)
 {
     cli_set_lang(cli_lang_from_args(argc, argv));
+    warn_no_catalogue(cli_lang());
     if (ts_rng_global_init() != TS_OK) {
         fprintf(stderr, "tlsstep: %s\n", cli_tr("libsodium failed to initialise"));
         return 1;

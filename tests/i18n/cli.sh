@@ -221,3 +221,12 @@ json_same "check" check tamper-cert --seed 7 --answer 3,10,ff --json
 # --- the English transcript is the one the README and the lessons show ---
 same "English transcript unchanged by --lang en" \
     "$("$T" run --seed i18n --lang en | md5sum)" "$(LANG=C.UTF-8 "$T" run --seed i18n | md5sum)"
+
+# A program copied away from its catalogue says so once, in English, and goes on.
+mkdir -p "$TMP/alone"
+cp "$TLSSTEP" "$TMP/alone/tlsstep"
+(cd / && env -u TLSSTEP_LOCALEDIR "$TMP/alone/tlsstep" run --seed 1 --lang ko >"$TMP/alone.out" 2>"$TMP/alone.err")
+ok "no catalogue: a warning names where it looked" grep -q "no 'ko' catalogue" "$TMP/alone.err"
+ok "no catalogue: the run goes on in English" grep -q '^seed: 1$' "$TMP/alone.out"
+(cd / && env -u TLSSTEP_LOCALEDIR "$TMP/alone/tlsstep" run --seed 1 --lang en >/dev/null 2>"$TMP/alone.en")
+same "no catalogue: no warning in English" "$(cat "$TMP/alone.en")" ""

@@ -99,6 +99,6 @@ run_r lessons >"$TMP/lessons" 2>&1
 ok "deb: installed lessons lists rsa-handshake" grep -q '^rsa-handshake ' "$TMP/lessons"
 ok "deb: installed run --lesson rsa-handshake --seed 1" run_r run --lesson rsa-handshake --seed 1
 run_r run --seed 1 --lang ko >"$TMP/run.ko" 2>&1
-ok "deb: Korean from the installed catalogue" grep -q '클라이언트' "$TMP/run.ko"
+ok "deb: Korean from the installed catalogue" grep -q '클라이언트 랜덤' "$TMP/run.ko"
 ok "deb: dpkg -r" dpkg --root="$R" --force-not-root --log=/dev/null -r tlsstep
 same "deb: removed, nothing left" "$(cd "$R" && find . ! -type d ! -path './var/lib/dpkg/*')" ""
