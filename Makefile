@@ -59,7 +59,7 @@ XGETTEXT_FLAGS := --language=C --from-code=UTF-8 --keyword=N_ --keyword=ts_tr:2 
     --keyword=cli_usage_error:2 --flag=cli_usage_error:2:c-format \
     --keyword=cli_fail:3 --flag=cli_fail:3:c-format \
     --keyword=DECODE_FAIL:5 --flag=DECODE_FAIL:5:c-format \
-    --package-name=tlsstep --package-version=$(VERSION) --sort-by-file
+    --package-name=tlsstep --package-version=$(VERSION) --sort-by-file --add-location=file
 
 catalogues: $(MO_FILES)
 
