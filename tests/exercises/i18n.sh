@@ -21,7 +21,7 @@ ALLOW="mod,sqrt,ceil,gcd,DigestInfo,CERTIFICATE,${IDS// /,}"
 # English check.
 korean() {
     local name=$1 file=$2 more=${3:+,$3}
-    if ! grep -qP '[\x{AC00}-\x{D7A3}]' "$file"; then
+    if ! LC_ALL=C.UTF-8 grep -qP '[\x{AC00}-\x{D7A3}]' "$file"; then
         echo "not ok - $name (no Korean at all)"; sed 's/^/    # /' "$file" | head -5; return
     fi
     if grep -v '^실제 사건: ' "$file" | python3 "$LEFT" --allow "$ALLOW$more" >"$TMP/left" 2>&1; then
@@ -34,10 +34,10 @@ korean() {
 # english NAME FILE: FILE has no Hangul (and is not empty).
 english() {
     local name=$1 file=$2
-    if [ -s "$file" ] && ! grep -qP '[\x{AC00}-\x{D7A3}]' "$file"; then
+    if [ -s "$file" ] && ! LC_ALL=C.UTF-8 grep -qP '[\x{AC00}-\x{D7A3}]' "$file"; then
         echo "ok - $name"
     else
-        echo "not ok - $name"; grep -P '[\x{AC00}-\x{D7A3}]' "$file" | sed 's/^/    # /' | head -5
+        echo "not ok - $name"; LC_ALL=C.UTF-8 grep -P '[\x{AC00}-\x{D7A3}]' "$file" | sed 's/^/    # /' | head -5
     fi
 }
 
@@ -63,7 +63,7 @@ same "list: every exercise, in both languages" \
     "$(awk '{print $1}' list.ko | tr '\n' ' ')$(awk '{print $1}' list.en | tr '\n' ' ')" \
     "$IDS $IDS "
 ok "list: the Korean titles are the lessons'" grep -q "실습: 전송 중인 인증서의 한 바이트 바꾸기" list.ko
-LANG=ko_KR.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= "$TLSSTEP" exercise >list.locale 2>&1
+env LANG=ko_KR.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE= "$TLSSTEP" exercise >list.locale 2>&1
 ok "list: the locale's language by default" cmp list.ko list.locale
 
 # --- every exercise: the task and its material, and a malformed answer ---

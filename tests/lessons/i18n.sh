@@ -15,7 +15,7 @@ ALLOW="mod,phi,sqrt,ceil,gcd,DigestInfo,KiB,Diffie-Hellman,Bhargavan,$(echo $LES
 
 korean() { # NAME FILE: FILE has Hangul and no English left
     local name=$1 file=$2
-    if ! grep -qP '[\x{AC00}-\x{D7A3}]' "$file"; then
+    if ! LC_ALL=C.UTF-8 grep -qP '[\x{AC00}-\x{D7A3}]' "$file"; then
         echo "not ok - $name (no Korean at all)"; sed 's/^/    # /' "$file" | head -5; return
     fi
     if python3 "$LEFT" --allow "$ALLOW" "$file" >"$TMP/left" 2>&1; then
@@ -27,10 +27,10 @@ korean() { # NAME FILE: FILE has Hangul and no English left
 
 english() { # NAME FILE: FILE is not empty and has no Hangul
     local name=$1 file=$2
-    if [ -s "$file" ] && ! grep -qP '[\x{AC00}-\x{D7A3}]' "$file"; then
+    if [ -s "$file" ] && ! LC_ALL=C.UTF-8 grep -qP '[\x{AC00}-\x{D7A3}]' "$file"; then
         echo "ok - $name"
     else
-        echo "not ok - $name"; grep -P '[\x{AC00}-\x{D7A3}]' "$file" | sed 's/^/    # /' | head -5
+        echo "not ok - $name"; LC_ALL=C.UTF-8 grep -P '[\x{AC00}-\x{D7A3}]' "$file" | sed 's/^/    # /' | head -5
     fi
 }
 
