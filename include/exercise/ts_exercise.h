@@ -100,6 +100,11 @@ ts_err ts_exercise_number(ts_exercise_material *m, ts_buf *numbers, const char *
 ts_err ts_exercise_verdict_set(ts_exercise_verdict *v, bool solved, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Sets v to "not solved" for a tamper spec ts_action_parse refused, with
+ * its English reason why in v->lang (or, when the reason has no
+ * translation, the spec itself named in v->lang); returns TS_OK. */
+ts_err ts_exercise_verdict_bad_spec(ts_exercise_verdict *v, const char *spec, const char *why);
+
 /* --- helpers for the checkers --- */
 
 /* Copies the answer into a NUL-terminated string (malloc'd, caller frees);

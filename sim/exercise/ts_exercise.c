@@ -13,6 +13,7 @@
 #include "crypto/ts_secret.h"
 #include "crypto/ts_x509_build.h"
 #include "export/ts_transcript.h"
+#include "simulation/ts_action_parse.h"
 #include "simulation/ts_session_custom.h"
 
 static const ts_exercise *const EXERCISES[] = {
@@ -124,6 +125,16 @@ ts_err ts_exercise_verdict_set(ts_exercise_verdict *v, bool solved, const char *
         }
     }
     return TS_OK;
+}
+
+ts_err ts_exercise_verdict_bad_spec(ts_exercise_verdict *v, const char *spec, const char *why)
+{
+    char shown[2 * TS_ACTION_WHY_CAP];
+    const char *detail = ts_tr_text(v->lang, why, shown, sizeof(shown));
+    if (v->lang != TS_LANG_EN && detail == why) { /* no translation of the reason */
+        return ts_exercise_verdict_set(v, false, N_("the tamper spec '%s' is not N,OFFSET,XOR"), spec);
+    }
+    return ts_exercise_verdict_set(v, false, N_("the tamper spec N,OFFSET,XOR is wrong: %s"), detail);
 }
 
 char *ts_exercise_answer_text(const uint8_t *answer, size_t len)

@@ -103,7 +103,7 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
 {
     char *text = ts_exercise_answer_text(answer, len);
     TS_ENSURE(text != NULL, TS_ERR_NOMEM);
-    char spec[128] = "", diff[64] = "", why[TS_ACTION_WHY_CAP] = "", shown[2 * TS_ACTION_WHY_CAP];
+    char spec[128] = "", diff[64] = "", why[TS_ACTION_WHY_CAP] = "";
     ts_action act;
     bool have_spec = sscanf(text, " %127s", spec) == 1;
     bool spec_ok = have_spec && ts_action_parse(TS_ACT_TAMPER, spec, &act, why, sizeof(why)) ==
@@ -111,13 +111,7 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
     bool ok = spec_ok && ts_exercise_answer_field(text, "differs", diff, sizeof(diff));
     free(text);
     if (have_spec && !spec_ok) {
-        const char *detail = ts_tr_text(v->lang, why, shown, sizeof(shown));
-        if (v->lang != TS_LANG_EN && detail == why) { /* no translation of the reason */
-            return ts_exercise_verdict_set(v, false, N_("the tamper spec '%s' is not N,OFFSET,XOR"),
-                                           spec);
-        }
-        return ts_exercise_verdict_set(v, false, N_("the tamper spec N,OFFSET,XOR is wrong: %s"),
-                                       detail);
+        return ts_exercise_verdict_bad_spec(v, spec, why);
     }
     char *end = NULL;
     long differs = ok ? strtol(diff, &end, 10) : -1;

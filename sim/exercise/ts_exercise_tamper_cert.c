@@ -117,15 +117,9 @@ static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exer
                                        N_("answer must be 'N,OFFSET,XOR CHECK' (CHECK: signature, "
                                        "issuer, ca, validity, host or parse)"));
     }
-    char why[TS_ACTION_WHY_CAP], shown[2 * TS_ACTION_WHY_CAP];
+    char why[TS_ACTION_WHY_CAP];
     if (ts_action_parse(TS_ACT_TAMPER, spec, &act, why, sizeof(why)) != TS_OK) {
-        const char *detail = ts_tr_text(v->lang, why, shown, sizeof(shown));
-        if (v->lang != TS_LANG_EN && detail == why) { /* no translation of the reason */
-            return ts_exercise_verdict_set(v, false, N_("the tamper spec '%s' is not N,OFFSET,XOR"),
-                                           spec);
-        }
-        return ts_exercise_verdict_set(v, false, N_("the tamper spec N,OFFSET,XOR is wrong: %s"),
-                                       detail);
+        return ts_exercise_verdict_bad_spec(v, spec, why);
     }
     for (char *p = claimed; *p != '\0'; p++) {
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);

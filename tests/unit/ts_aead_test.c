@@ -15,15 +15,7 @@
 #include "crypto/ts_aead.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_secret.h"
-
-/* Decodes hex into a new growable buffer (test helper). */
-static ts_buf hex(const char *text)
-{
-    ts_buf b;
-    ts_buf_init(&b);
-    assert_int_equal(ts_hex_decode(text, &b, NULL), TS_OK);
-    return b;
-}
+#include "ts_test_hex.h"
 
 typedef struct {
     const char *name;

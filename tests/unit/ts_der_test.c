@@ -14,15 +14,7 @@
 #include "base/ts_buf.h"
 #include "base/ts_hex.h"
 #include "crypto/ts_der.h"
-
-/* Decodes hex into a new growable buffer (test helper). */
-static ts_buf hex(const char *text)
-{
-    ts_buf b;
-    ts_buf_init(&b);
-    assert_int_equal(ts_hex_decode(text, &b, NULL), TS_OK);
-    return b;
-}
+#include "ts_test_hex.h"
 
 /* Asserts that b holds exactly the bytes of hex text want. */
 static void assert_bytes(const ts_buf *b, const char *want)

@@ -12,23 +12,7 @@
 
 #include "base/ts_hex.h"
 #include "crypto/ts_hkdf.h"
-
-/* Decodes hex (no separators) into a fresh buffer the test frees. */
-static ts_buf hex(const char *text)
-{
-    ts_buf b;
-    ts_buf_init(&b);
-    assert_int_equal(ts_hex_decode(text, &b, NULL), TS_OK);
-    return b;
-}
-
-static void assert_hex_equal(const uint8_t *got, size_t n, const char *want)
-{
-    ts_buf w = hex(want);
-    assert_int_equal(n, w.len);
-    assert_memory_equal(got, w.data, n);
-    ts_buf_free(&w);
-}
+#include "ts_test_hex.h"
 
 static void rfc5869_case(const char *ikm_hex, const char *salt_hex, const char *info_hex,
                          const char *prk_want, const char *okm_want)

@@ -11,23 +11,7 @@
 #include "crypto/ts_prf.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_secret.h"
-
-/* Decodes hex (no separators) into a fresh buffer the test frees. */
-static ts_buf hex(const char *text)
-{
-    ts_buf b;
-    ts_buf_init(&b);
-    assert_int_equal(ts_hex_decode(text, &b, NULL), TS_OK);
-    return b;
-}
-
-static void assert_hex_equal(const uint8_t *got, size_t n, const char *want)
-{
-    ts_buf w = hex(want);
-    assert_int_equal(w.len, n);
-    assert_memory_equal(got, w.data, n);
-    ts_buf_free(&w);
-}
+#include "ts_test_hex.h"
 
 /* Known-answer vectors: /work/shared/vectors/tls12-prf.txt (IETF TLS WG list
  * message 03416, as carried in Botan tls_prf.vec and GnuTLS tls12-prf.c). */

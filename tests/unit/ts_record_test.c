@@ -20,15 +20,7 @@
 #include "crypto/ts_secret.h"
 #include "crypto/ts_suite.h"
 #include "tls/ts_record.h"
-
-/* Decodes hex into a new growable buffer (test helper). */
-static ts_buf hex(const char *text)
-{
-    ts_buf b;
-    ts_buf_init(&b);
-    assert_int_equal(ts_hex_decode(text, &b, NULL), TS_OK);
-    return b;
-}
+#include "ts_test_hex.h"
 
 static int setup(void **state)
 {

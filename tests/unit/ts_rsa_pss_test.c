@@ -14,6 +14,7 @@
 
 #include "base/ts_hex.h"
 #include "crypto/ts_rsa_pss.h"
+#include "ts_test_hex.h"
 
 static const char openssl_pub[] =
     "-----BEGIN PUBLIC KEY-----\n"
@@ -26,14 +27,6 @@ static const char openssl_digest[] = "83d1ceeb8b54185fd91926ddb7e41e742fc8c0cd02
 static const char openssl_sig[] =
     "315e53f4a12732ca066f7cdf5b0f188901a01a74dbff30e17ce63173bd89c30135f971059bc7d2e027ef98f0ff5c93c13e76ad86d32607b7eee9fa3f51927a31"
     "d3c28b2c63a6701c642edc474f7f9aa434a685e4ae8d0ef4a142e99b6f1550846ddce33d6887bfd521c03b1c17cc1402048bf4e5f7dd03d07d254852297e0a26";
-
-static ts_buf hex(const char *text)
-{
-    ts_buf b;
-    ts_buf_init(&b);
-    assert_int_equal(ts_hex_decode(text, &b, NULL), TS_OK);
-    return b;
-}
 
 static void test_openssl_signature_verifies(void **state)
 {

@@ -19,15 +19,7 @@
 #include "crypto/ts_rng.h"
 #include "crypto/ts_rsa.h"
 #include "crypto/ts_rsa_pkcs1.h"
-
-/* Decodes hex into a new growable buffer (test helper). */
-static ts_buf hex(const char *text)
-{
-    ts_buf b;
-    ts_buf_init(&b);
-    assert_int_equal(ts_hex_decode(text, &b, NULL), TS_OK);
-    return b;
-}
+#include "ts_test_hex.h"
 
 static ts_rsa_key *gen(const char *seed, unsigned bits, unsigned long e)
 {

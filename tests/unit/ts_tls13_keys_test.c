@@ -14,6 +14,7 @@
 #include "crypto/ts_hkdf.h"
 #include "crypto/ts_tls13_keys.h"
 #include "crypto/ts_x25519.h"
+#include "ts_test_hex.h"
 
 /* RFC 8448 §3: the handshake messages, headers included. */
 static const char *const messages[] = {
@@ -46,22 +47,6 @@ static const char *const messages[] = {
     /* server Finished */
     "140000209b9b141d906337fbd2cbdce71df4deda4ab42c309572cb7fffee5454b78f0718",
 };
-
-static ts_buf hex(const char *text)
-{
-    ts_buf b;
-    ts_buf_init(&b);
-    assert_int_equal(ts_hex_decode(text, &b, NULL), TS_OK);
-    return b;
-}
-
-static void assert_hex_equal(const uint8_t *got, size_t n, const char *want)
-{
-    ts_buf w = hex(want);
-    assert_int_equal(n, w.len);
-    assert_memory_equal(got, w.data, n);
-    ts_buf_free(&w);
-}
 
 /* SHA-256 of the first count messages. */
 static void transcript(size_t count, uint8_t out[32])
