@@ -110,7 +110,7 @@ _tlsstep() {
         [[ $cur == -* ]] && prev=
     fi
 
-    # The command (and rsa's subcommand), the positional words so far, and
+    # The command (and rsa's or hkdf's subcommand), the positional words so far, and
     # the --lessons folder: options and their values are skipped.
     local cmd= sub= npos=0 lessons= i w spec=
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -119,9 +119,9 @@ _tlsstep() {
             [[ $w != -* ]] && cmd=$w && spec=$(_tlsstep_opts "$bin" "$cmd")
             continue
         fi
-        if [[ $cmd == rsa && -z $sub && $w != -* ]]; then
+        if [[ ($cmd == rsa || $cmd == hkdf) && -z $sub && $w != -* ]]; then
             sub=$w
-            spec=$(_tlsstep_opts "$bin" rsa "$sub")
+            spec=$(_tlsstep_opts "$bin" "$cmd" "$sub")
             continue
         fi
         if [[ $w == --* ]]; then
@@ -142,8 +142,8 @@ _tlsstep() {
         fi
         return 0
     fi
-    if [[ $cmd == rsa && -z $sub ]]; then
-        COMPREPLY=($(compgen -W "$(_tlsstep_list "$bin" rsa)" -- "$cur"))
+    if [[ ($cmd == rsa || $cmd == hkdf) && -z $sub ]]; then
+        COMPREPLY=($(compgen -W "$(_tlsstep_list "$bin" "$cmd")" -- "$cur"))
         return 0
     fi
 

@@ -48,10 +48,12 @@ ok "completion: registered for tlsstep" bash -c 'source sim/cli/tlsstep.bash &&
     complete -p tlsstep | grep -q "_tlsstep"'
 
 # Commands, from `tlsstep --help`.
-offers "every command" "" ui run serve connect lessons exercise check decode prf rsa cert version
+offers "every command" "" ui run serve connect lessons exercise check decode prf hkdf rsa cert version
 offers_only "commands by prefix" "r" run rsa
 offers_only "top-level options" "--" --help --lang --version
 offers_only "rsa's subcommands" "rsa " keygen from-factors pub encrypt decrypt sign verify raw show
+offers_only "hkdf's subcommands" "hkdf " extract expand expand-label derive-secret
+offers "options of hkdf expand-label" "hkdf expand-label --" --hash --secret --label --context --length
 
 # Each command's options, from its --help: all of its option table ...
 for cmd in ui run serve connect lessons exercise check decode prf cert; do
