@@ -86,6 +86,14 @@ ts_err cli_write_file(const char *path, const uint8_t *data, size_t n);
 /* As cli_write_file, readable by the owner only (0600): for private keys. */
 ts_err cli_write_secret_file(const char *path, const uint8_t *data, size_t n);
 
+/* Decodes the hex value text of option --name into out (initialised here,
+ * freed again on failure); a usage error (exit 2) names the bad offset. */
+int cli_hex_option(const char *cmd, const char *name, const char *text, ts_buf *out);
+
+/* Prints n bytes as one line of lowercase hex on stdout (the calculators'
+ * output), wiping the text after; CLI_EXIT_OK or a failure message. */
+int cli_print_hex(const char *cmd, const uint8_t *data, size_t n);
+
 /* The real time now (CLOCK_REALTIME), in seconds since 1970; the only
  * place tlsstep reads the wall clock. */
 ts_time cli_wall_clock(void);

@@ -9,7 +9,9 @@
 #include <time.h>
 
 #include "base/ts_file.h"
+#include "base/ts_hex.h"
 #include "base/ts_i18n.h"
+#include "crypto/ts_secret.h"
 
 /* The most cli_read_file reads: 64 MiB. */
 #define CLI_READ_MAX ((size_t)64 << 20)
@@ -209,4 +211,33 @@ ts_err cli_write_file(const char *path, const uint8_t *data, size_t n)
 ts_err cli_write_secret_file(const char *path, const uint8_t *data, size_t n)
 {
     return write_file_mode(path, data, n, 0600);
+}
+
+int cli_hex_option(const char *cmd, const char *name, const char *text, ts_buf *out)
+{
+    ts_buf_init(out);
+    size_t bad_at = 0;
+    ts_err err = ts_hex_decode(text, out, &bad_at);
+    if (err == TS_OK) {
+        return CLI_EXIT_OK;
+    }
+    ts_secret_free_buf(out);
+    if (err == TS_ERR_HEX) {
+        return cli_usage_error(cmd, "--%s: bad hex at offset %zu", name, bad_at);
+    }
+    return cli_usage_error(cmd, "--%s: %s", name, ts_err_str(err, cli_language));
+}
+
+int cli_print_hex(const char *cmd, const uint8_t *data, size_t n)
+{
+    char *hex = malloc(2 * n + 2);
+    if (hex == NULL) {
+        return cli_fail(CLI_EXIT_FAIL, cmd, "%s", ts_err_str(TS_ERR_NOMEM, cli_language));
+    }
+    ts_hex_encode(data, n, hex);
+    hex[2 * n] = '\n';
+    ts_err err = cli_write_file("-", (const uint8_t *)hex, 2 * n + 1);
+    ts_secret_wipe(hex, 2 * n + 2);
+    free(hex);
+    return err == TS_OK ? CLI_EXIT_OK : cli_fail(CLI_EXIT_FAIL, cmd, "%s", ts_err_str(err, cli_language));
 }

@@ -3,9 +3,9 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
-#include "base/ts_hex.h"
 #include "cli/cli.h"
 #include "crypto/ts_hash.h"
 #include "crypto/ts_hkdf.h"
@@ -40,74 +40,47 @@ static const char *const cli_hkdf_usage = N_(
 
 typedef enum { HKDF_EXTRACT, HKDF_EXPAND, HKDF_EXPAND_LABEL, HKDF_DERIVE_SECRET } hkdf_mode;
 
-/* The options as given (NULL: absent). */
-typedef struct {
-    const char *hash, *salt, *ikm, *prk, *info, *secret, *label, *context, *transcript,
-        *length;
-} hkdf_args;
+/* The options, indexed as the option table's values. */
+enum { O_HASH, O_SALT, O_IKM, O_PRK, O_INFO, O_SECRET, O_LABEL, O_CONTEXT, O_TRANSCRIPT,
+       O_LENGTH, O_LANG, O_COUNT };
 
-/* Decodes the hex of option name into out (initialised here). */
-static int decode_hex(const char *name, const char *text, ts_buf *out)
-{
-    ts_buf_init(out);
-    size_t bad_at = 0;
-    ts_err err = ts_hex_decode(text, out, &bad_at);
-    if (err == TS_OK) {
-        return CLI_EXIT_OK;
-    }
-    ts_secret_free_buf(out);
-    if (err == TS_ERR_HEX) {
-        return cli_usage_error("hkdf", "--%s: bad hex at offset %zu", name, bad_at);
-    }
-    return cli_usage_error("hkdf", "--%s: %s", name, ts_err_str(err, cli_lang()));
-}
+/* What each mode reads: its key (salt, PRK or secret) and data (IKM, info,
+ * context or transcript hash) options, whether it takes a label and a
+ * length, and the sentence naming them all. */
+static const struct {
+    const char *name;
+    int key, data;
+    bool label, length;
+    const char *need;
+} modes[] = {
+    [HKDF_EXTRACT] = {"extract", O_SALT, O_IKM, false, false, "--hash, --salt and --ikm"},
+    [HKDF_EXPAND] = {"expand", O_PRK, O_INFO, false, true, "--hash, --prk, --info and --length"},
+    [HKDF_EXPAND_LABEL] = {"expand-label", O_SECRET, O_CONTEXT, true, true,
+                           "--hash, --secret, --label, --context and --length"},
+    [HKDF_DERIVE_SECRET] = {"derive-secret", O_SECRET, O_TRANSCRIPT, true, false,
+                            "--hash, --secret, --label and --transcript-hash"},
+};
 
-/* Prints n bytes as one line of hex. */
-static int print_hex(const uint8_t *data, size_t n)
-{
-    char *hex = malloc(2 * n + 2);
-    if (hex == NULL) {
-        return cli_fail(CLI_EXIT_FAIL, "hkdf", "%s", ts_err_str(TS_ERR_NOMEM, cli_lang()));
-    }
-    ts_hex_encode(data, n, hex);
-    hex[2 * n] = '\n';
-    ts_err err = cli_write_file("-", (const uint8_t *)hex, 2 * n + 1);
-    ts_secret_wipe(hex, 2 * n + 2);
-    free(hex);
-    return err == TS_OK ? CLI_EXIT_OK
-                        : cli_fail(CLI_EXIT_FAIL, "hkdf", "%s", ts_err_str(err, cli_lang()));
-}
+static const struct option options[] = {
+    {"hash", required_argument, NULL, O_HASH},
+    {"salt", required_argument, NULL, O_SALT},
+    {"ikm", required_argument, NULL, O_IKM},
+    {"prk", required_argument, NULL, O_PRK},
+    {"info", required_argument, NULL, O_INFO},
+    {"secret", required_argument, NULL, O_SECRET},
+    {"label", required_argument, NULL, O_LABEL},
+    {"context", required_argument, NULL, O_CONTEXT},
+    {"transcript-hash", required_argument, NULL, O_TRANSCRIPT},
+    {"length", required_argument, NULL, O_LENGTH},
+    {"lang", required_argument, NULL, O_LANG},
+    {NULL, 0, NULL, 0},
+};
 
-/* The options each mode needs, in the order the usage names them. */
-static int require(hkdf_mode mode, const hkdf_args *a)
+/* The limits of the mode's inputs and of RFC 8446's HkdfLabel. */
+static int check_sizes(hkdf_mode mode, const char *label, size_t hlen, const ts_buf *key,
+                       const ts_buf *data)
 {
-    static const char *const need[] = {
-        [HKDF_EXTRACT] = "--hash, --salt and --ikm",
-        [HKDF_EXPAND] = "--hash, --prk, --info and --length",
-        [HKDF_EXPAND_LABEL] = "--hash, --secret, --label, --context and --length",
-        [HKDF_DERIVE_SECRET] = "--hash, --secret, --label and --transcript-hash",
-    };
-    bool ok = a->hash != NULL;
-    switch (mode) {
-    case HKDF_EXTRACT: ok = ok && a->salt != NULL && a->ikm != NULL; break;
-    case HKDF_EXPAND: ok = ok && a->prk != NULL && a->info != NULL && a->length != NULL; break;
-    case HKDF_EXPAND_LABEL:
-        ok = ok && a->secret != NULL && a->label != NULL && a->context != NULL && a->length != NULL;
-        break;
-    case HKDF_DERIVE_SECRET:
-        ok = ok && a->secret != NULL && a->label != NULL && a->transcript != NULL;
-        break;
-    }
-    return ok ? CLI_EXIT_OK : cli_usage_error("hkdf", "this mode needs %s", need[mode]);
-}
-
-/* Computes the mode's value from the decoded key (salt or secret) and data
- * (IKM, info, context or transcript hash) and prints it. */
-static int compute(hkdf_mode mode, ts_hash_alg alg, const hkdf_args *a, const ts_buf *key,
-                   const ts_buf *data, size_t len)
-{
-    size_t hlen = ts_hash_len(alg);
-    if ((mode == HKDF_EXPAND_LABEL || mode == HKDF_DERIVE_SECRET) && key->len != hlen) {
+    if (modes[mode].key == O_SECRET && key->len != hlen) {
         return cli_usage_error("hkdf", "--secret must be %zu bytes (the hash's length), not %zu",
                                hlen, key->len);
     }
@@ -115,70 +88,78 @@ static int compute(hkdf_mode mode, ts_hash_alg alg, const hkdf_args *a, const ts
         return cli_usage_error("hkdf", "--transcript-hash must be %zu bytes, not %zu", hlen,
                                data->len);
     }
-    if (mode == HKDF_EXPAND_LABEL &&
-        (strlen(a->label) < 1 || strlen(a->label) > 249 || data->len > 255 || len > 0xffff)) {
-        return cli_usage_error("hkdf", "--label must be 1..249 bytes, --context at most 255 "
-                                       "bytes and --length at most 65535");
+    size_t label_len = modes[mode].label ? strlen(label) : 1;
+    if (label_len < 1 || label_len > 249 || (mode == HKDF_EXPAND_LABEL && data->len > 255)) {
+        return cli_usage_error("hkdf", "--label must be 1..249 bytes and --context at most 255 "
+                                       "bytes");
     }
+    return CLI_EXIT_OK;
+}
+
+/* Computes the mode's value from the decoded inputs and prints it. */
+static int compute(hkdf_mode mode, ts_hash_alg alg, const char *label, const ts_buf *key,
+                   const ts_buf *data, size_t len)
+{
     uint8_t *out = malloc(len);
     if (out == NULL) {
         return cli_fail(CLI_EXIT_FAIL, "hkdf", "%s", ts_err_str(TS_ERR_NOMEM, cli_lang()));
     }
     ts_err err = TS_ERR_ARG;
     switch (mode) {
-    case HKDF_EXTRACT: err = ts_hkdf_extract(alg, key->data, key->len, data->data, data->len, out); break;
-    case HKDF_EXPAND: err = ts_hkdf_expand(alg, key->data, key->len, data->data, data->len, out, len); break;
+    case HKDF_EXTRACT:
+        err = ts_hkdf_extract(alg, key->data, key->len, data->data, data->len, out);
+        break;
+    case HKDF_EXPAND:
+        err = ts_hkdf_expand(alg, key->data, key->len, data->data, data->len, out, len);
+        break;
     case HKDF_EXPAND_LABEL:
-        err = ts_hkdf_expand_label(alg, key->data, key->len, a->label, data->data, data->len, out,
+        err = ts_hkdf_expand_label(alg, key->data, key->len, label, data->data, data->len, out,
                                    len);
         break;
-    case HKDF_DERIVE_SECRET: err = ts_hkdf_derive_secret(alg, key->data, a->label, data->data, out); break;
+    case HKDF_DERIVE_SECRET:
+        err = ts_hkdf_derive_secret(alg, key->data, label, data->data, out);
+        break;
     }
-    int rc = err == TS_OK ? print_hex(out, len)
+    int rc = err == TS_OK ? cli_print_hex("hkdf", out, len)
                           : cli_fail(CLI_EXIT_FAIL, "hkdf", "%s", ts_err_str(err, cli_lang()));
     ts_secret_wipe(out, len);
     free(out);
     return rc;
 }
 
-/* Checks the hash and the length, decodes the two hex inputs, computes. */
-static int run_mode(hkdf_mode mode, const hkdf_args *a)
+/* Checks that the mode has what it needs, the hash and the length, decodes
+ * the two hex inputs, computes. */
+static int run_mode(hkdf_mode mode, const char *const *opt)
 {
-    int rc = require(mode, a);
-    if (rc != CLI_EXIT_OK) {
-        return rc;
+    int key = modes[mode].key, data = modes[mode].data;
+    if (opt[O_HASH] == NULL || opt[key] == NULL || opt[data] == NULL ||
+        (modes[mode].label && opt[O_LABEL] == NULL) ||
+        (modes[mode].length && opt[O_LENGTH] == NULL)) {
+        return cli_usage_error("hkdf", "this mode needs %s", modes[mode].need);
     }
     ts_hash_alg alg;
-    if (ts_hash_from_name(a->hash, &alg) != TS_OK) {
-        return cli_usage_error("hkdf", "--hash: '%s' is not sha256, sha384 or sha512", a->hash);
+    if (ts_hash_from_name(opt[O_HASH], &alg) != TS_OK) {
+        return cli_usage_error("hkdf", "--hash: '%s' is not sha256, sha384 or sha512",
+                               opt[O_HASH]);
     }
     size_t hlen = ts_hash_len(alg);
     unsigned long len = hlen;
-    if (mode == HKDF_EXPAND || mode == HKDF_EXPAND_LABEL) {
-        if (!cli_parse_ulong(a->length, 1, 255 * hlen, &len)) {
-            return cli_usage_error("hkdf", "--length: '%s' is not a number from 1 to %zu",
-                                   a->length, 255 * hlen);
-        }
+    if (modes[mode].length && !cli_parse_ulong(opt[O_LENGTH], 1, 255 * hlen, &len)) {
+        return cli_usage_error("hkdf", "--length: '%s' is not a number from 1 to %zu",
+                               opt[O_LENGTH], 255 * hlen);
     }
-    const char *key_name = mode == HKDF_EXTRACT ? "salt" : mode == HKDF_EXPAND ? "prk" : "secret";
-    const char *key_hex = mode == HKDF_EXTRACT ? a->salt : mode == HKDF_EXPAND ? a->prk : a->secret;
-    const char *data_name = mode == HKDF_EXTRACT     ? "ikm"
-                            : mode == HKDF_EXPAND    ? "info"
-                            : mode == HKDF_EXPAND_LABEL ? "context"
-                                                        : "transcript-hash";
-    const char *data_hex = mode == HKDF_EXTRACT     ? a->ikm
-                           : mode == HKDF_EXPAND    ? a->info
-                           : mode == HKDF_EXPAND_LABEL ? a->context
-                                                       : a->transcript;
-    ts_buf key, data;
-    if ((rc = decode_hex(key_name, key_hex, &key)) != CLI_EXIT_OK) {
+    ts_buf k, d;
+    int rc = cli_hex_option("hkdf", options[key].name, opt[key], &k);
+    if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    if ((rc = decode_hex(data_name, data_hex, &data)) == CLI_EXIT_OK) {
-        rc = compute(mode, alg, a, &key, &data, len);
-        ts_secret_free_buf(&data);
+    if ((rc = cli_hex_option("hkdf", options[data].name, opt[data], &d)) == CLI_EXIT_OK) {
+        if ((rc = check_sizes(mode, opt[O_LABEL], hlen, &k, &d)) == CLI_EXIT_OK) {
+            rc = compute(mode, alg, opt[O_LABEL], &k, &d, len);
+        }
+        ts_secret_free_buf(&d);
     }
-    ts_secret_free_buf(&key);
+    ts_secret_free_buf(&k);
     return rc;
 }
 
@@ -188,19 +169,13 @@ int cli_hkdf(int argc, char **argv)
         fputs(cli_tr(cli_hkdf_usage), stdout);
         return CLI_EXIT_OK;
     }
-    static const char *const modes[] = {
-        [HKDF_EXTRACT] = "extract",
-        [HKDF_EXPAND] = "expand",
-        [HKDF_EXPAND_LABEL] = "expand-label",
-        [HKDF_DERIVE_SECRET] = "derive-secret",
-    };
     if (argc < 2 || argv[1][0] == '-') {
         return cli_usage_error("hkdf", "expected a mode: extract, expand, expand-label or "
                                        "derive-secret");
     }
     int mode = -1;
-    for (int i = 0; i < 4; i++) {
-        if (strcmp(argv[1], modes[i]) == 0) {
+    for (int i = 0; i < (int)(sizeof(modes) / sizeof(modes[0])); i++) {
+        if (strcmp(argv[1], modes[i].name) == 0) {
             mode = i;
         }
     }
@@ -208,42 +183,24 @@ int cli_hkdf(int argc, char **argv)
         return cli_usage_error("hkdf", "unknown mode '%s' (extract, expand, expand-label or "
                                        "derive-secret)", argv[1]);
     }
-    static const struct option options[] = {
-        {"hash", required_argument, NULL, 'H'},   {"salt", required_argument, NULL, 's'},
-        {"ikm", required_argument, NULL, 'i'},    {"prk", required_argument, NULL, 'p'},
-        {"info", required_argument, NULL, 'I'},   {"secret", required_argument, NULL, 'S'},
-        {"label", required_argument, NULL, 'l'},  {"context", required_argument, NULL, 'c'},
-        {"transcript-hash", required_argument, NULL, 't'},
-        {"length", required_argument, NULL, 'n'}, {"lang", required_argument, NULL, 'L'},
-        {NULL, 0, NULL, 0},
-    };
-    hkdf_args a = {0};
+    const char *opt[O_COUNT] = {NULL};
     opterr = 0;
     optind = 2;
     int c;
     while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-        switch (c) {
-        case 'H': a.hash = optarg; break;
-        case 's': a.salt = optarg; break;
-        case 'i': a.ikm = optarg; break;
-        case 'p': a.prk = optarg; break;
-        case 'I': a.info = optarg; break;
-        case 'S': a.secret = optarg; break;
-        case 'l': a.label = optarg; break;
-        case 'c': a.context = optarg; break;
-        case 't': a.transcript = optarg; break;
-        case 'n': a.length = optarg; break;
-        case 'L':
-            if (!cli_parse_lang_option("hkdf", optarg)) {
-                return CLI_EXIT_USAGE;
-            }
-            break;
-        case ':': return cli_usage_error("hkdf", "%s needs a value", argv[optind - 1]);
-        default: return cli_usage_error("hkdf", "unknown option '%s'", argv[optind - 1]);
+        if (c == ':') {
+            return cli_usage_error("hkdf", "%s needs a value", argv[optind - 1]);
         }
+        if (c < 0 || c >= O_COUNT) {
+            return cli_usage_error("hkdf", "unknown option '%s'", argv[optind - 1]);
+        }
+        if (c == O_LANG && !cli_parse_lang_option("hkdf", optarg)) {
+            return CLI_EXIT_USAGE;
+        }
+        opt[c] = optarg;
     }
     if (optind < argc) {
         return cli_usage_error("hkdf", "unexpected argument '%s'", argv[optind]);
     }
-    return run_mode((hkdf_mode)mode, &a);
+    return run_mode((hkdf_mode)mode, opt);
 }

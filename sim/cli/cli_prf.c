@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "base/ts_hex.h"
 #include "cli/cli.h"
 #include "crypto/ts_hash.h"
 #include "crypto/ts_prf.h"
@@ -21,46 +20,21 @@ static const char *const cli_prf_usage = N_(
     "  openssl kdf -keylen N -kdfopt digest:SHA256 -kdfopt hexsecret:HEX\n"
     "      -kdfopt hexseed:HEX(label)HEX(seed) TLS1-PRF\n");
 
-/* Decodes the hex value of option name into out (initialised here). */
-static int decode_hex_option(const char *name, const char *text, ts_buf *out)
-{
-    ts_buf_init(out);
-    size_t bad_at = 0;
-    ts_err err = ts_hex_decode(text, out, &bad_at);
-    if (err == TS_ERR_HEX) {
-        ts_secret_free_buf(out);
-        return cli_usage_error("prf", "--%s: bad hex at offset %zu", name, bad_at);
-    }
-    if (err != TS_OK) {
-        ts_secret_free_buf(out);
-        return cli_usage_error("prf", "--%s: %s", name, ts_err_str(err, cli_lang()));
-    }
-    return CLI_EXIT_OK;
-}
-
 /* Computes the PRF and prints it; the decoded inputs are already in place. */
 static int run_prf(ts_hash_alg alg, const ts_buf *secret, const char *label, const ts_buf *seed,
                    size_t len)
 {
     uint8_t *out = malloc(len);
-    char *hex = malloc(2 * len + 2);
-    if (out == NULL || hex == NULL) {
-        free(out);
-        free(hex);
+    if (out == NULL) {
         return cli_fail(CLI_EXIT_FAIL, "prf", "%s", ts_err_str(TS_ERR_NOMEM, cli_lang()));
     }
     ts_err err = ts_prf(alg, ts_buf_cursor(secret), ts_buf_remaining(secret), label,
                         ts_buf_cursor(seed), ts_buf_remaining(seed), out, len);
-    if (err == TS_OK) {
-        ts_hex_encode(out, len, hex);
-        hex[2 * len] = '\n';
-        err = cli_write_file("-", (const uint8_t *)hex, 2 * len + 1);
-    }
+    int rc = err == TS_OK ? cli_print_hex("prf", out, len)
+                          : cli_fail(CLI_EXIT_FAIL, "prf", "%s", ts_err_str(err, cli_lang()));
     ts_secret_wipe(out, len);
-    ts_secret_wipe(hex, 2 * len + 2);
     free(out);
-    free(hex);
-    return err == TS_OK ? CLI_EXIT_OK : cli_fail(CLI_EXIT_FAIL, "prf", "%s", ts_err_str(err, cli_lang()));
+    return rc;
 }
 
 int cli_prf(int argc, char **argv)
@@ -118,11 +92,11 @@ int cli_prf(int argc, char **argv)
                                CLI_PRF_MAX_LEN);
     }
     ts_buf secret, seed;
-    int rc = decode_hex_option("secret", secret_hex, &secret);
+    int rc = cli_hex_option("prf", "secret", secret_hex, &secret);
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
-    rc = decode_hex_option("seed", seed_hex, &seed);
+    rc = cli_hex_option("prf", "seed", seed_hex, &seed);
     if (rc == CLI_EXIT_OK) {
         rc = run_prf(alg, &secret, label, &seed, len);
         ts_secret_free_buf(&seed);
