@@ -103,6 +103,8 @@ build bench_ui
 ours_ui=$("$OUT/bench_ui") || { echo "bench_ui failed"; exit 1; }
 o=$(awk '$1 == "ui_step_back_4096" { sub("median=", "", $2); print $2 }' <<<"$ours_ui")
 figure ui_step_back_4096 "$o" 50 ms
+o=$(awk '$1 == "ui_step_back_4096_ko" { sub("median=", "", $2); print $2 }' <<<"$ours_ui")
+figure ui_step_back_4096_ko "$o" 50 ms
 
 # --- Exercises that break signatures (tests/bench/bench_exercise.c) ---
 # ref = the budget stated for each figure (EXERCISES.md, issue 6), not a
