@@ -57,6 +57,9 @@
     X(TS_ERR_INSUFFICIENT, N_("the peer offers only parameters too weak or unknown"))       \
     X(TS_ERR_RECORD_TYPE, N_("record of an unknown content type"))                          \
     X(TS_ERR_FINISHED, N_("Finished verify_data does not match"))                           \
+    X(TS_ERR_MISSING_EXTENSION, N_("a required extension is missing"))                      \
+    X(TS_ERR_UNSUPPORTED_EXTENSION, N_("an extension not allowed in this message"))         \
+    X(TS_ERR_CERT_REQUIRED, N_("the peer sent no certificate but one is required"))         \
     X(TS_ERR_ALERT, N_("peer sent a fatal alert"))                                          \
     X(TS_ERR_CLOSED, N_("connection closed"))                                               \
     X(TS_ERR_TIMEOUT, N_("peer did not answer in time"))                                    \

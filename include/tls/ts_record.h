@@ -28,6 +28,7 @@
 
 #define TS_VERSION_TLS10 0x0301 /* record version of some first ClientHellos */
 #define TS_VERSION_TLS12 0x0303
+#define TS_VERSION_TLS13 0x0304 /* in supported_versions only: records say 03 03 */
 
 #define TS_RECORD_HEADER_LEN 5
 #define TS_MAX_FRAGMENT 16384                        /* 2^14: plaintext */

@@ -1,11 +1,16 @@
-/* ts_msg_extensions: the hello extensions block shared by ClientHello and
- * ServerHello (RFC 5246 §7.4.1.4), the extensions tlsstep understands, and
- * display names for extension types, named groups and signature algorithms.
+/* ts_msg_extensions: the extensions block shared by ClientHello and
+ * ServerHello (RFC 5246 §7.4.1.4), and in TLS 1.3 by HelloRetryRequest,
+ * EncryptedExtensions, CertificateRequest and NewSessionTicket (RFC 8446
+ * §4.2); the extensions tlsstep understands, and display names for
+ * extension types, named groups and signature algorithms.
  *
  * Understood: server_name (RFC 6066), supported_groups and ec_point_formats
- * (RFC 8422), signature_algorithms (RFC 5246 §7.4.1.4.1),
- * extended_master_secret (RFC 7627), renegotiation_info (RFC 5746). Others are
- * recorded by type (for display) and skipped. A type that appears twice is
+ * (RFC 8422), signature_algorithms (RFC 5246 §7.4.1.4.1, RFC 8446 §4.2.3),
+ * extended_master_secret (RFC 7627), renegotiation_info (RFC 5746), and
+ * TLS 1.3's supported_versions, key_share, psk_key_exchange_modes and
+ * cookie (RFC 8446 §4.2.1, 4.2.8, 4.2.9, 4.2.2), whose forms differ by
+ * message (ts_ext_ctx). Others are recorded by type (for display) and
+ * skipped. A type that appears twice is
  * TS_ERR_DECODE. Return convention and lifetimes: see ts_msg_handshake.h. */
 #ifndef TS_MSG_EXTENSIONS_H
 #define TS_MSG_EXTENSIONS_H
@@ -27,6 +32,14 @@ enum {
     TS_EXT_ENCRYPT_THEN_MAC = 22,
     TS_EXT_EXTENDED_MASTER_SECRET = 23,
     TS_EXT_SESSION_TICKET = 35,
+    TS_EXT_PRE_SHARED_KEY = 41,
+    TS_EXT_EARLY_DATA = 42,
+    TS_EXT_SUPPORTED_VERSIONS = 43,
+    TS_EXT_COOKIE = 44,
+    TS_EXT_PSK_KEY_EXCHANGE_MODES = 45,
+    TS_EXT_POST_HANDSHAKE_AUTH = 49,
+    TS_EXT_SIGNATURE_ALGORITHMS_CERT = 50,
+    TS_EXT_KEY_SHARE = 51,
     TS_EXT_RENEGOTIATION_INFO = 0xFF01,
 };
 
@@ -37,6 +50,10 @@ enum {
 #define TS_EXTF_SIGNATURE_ALGORITHMS (1u << 3)
 #define TS_EXTF_EXTENDED_MASTER_SECRET (1u << 4)
 #define TS_EXTF_RENEGOTIATION_INFO (1u << 5)
+#define TS_EXTF_SUPPORTED_VERSIONS (1u << 6)
+#define TS_EXTF_KEY_SHARE (1u << 7)
+#define TS_EXTF_PSK_KEY_EXCHANGE_MODES (1u << 8)
+#define TS_EXTF_COOKIE (1u << 9)
 
 /* NamedGroup values. */
 enum {
@@ -46,6 +63,8 @@ enum {
     TS_GROUP_FFDHE2048 = 256,
     TS_GROUP_FFDHE3072 = 257,
     TS_GROUP_FFDHE4096 = 258,
+    TS_GROUP_FFDHE6144 = 259,
+    TS_GROUP_FFDHE8192 = 260,
 };
 
 /* SignatureAndHashAlgorithm as a u16: hash << 8 | signature. */
@@ -55,6 +74,14 @@ enum {
     TS_SIGALG_RSA_PKCS1_SHA384 = 0x0501,
     TS_SIGALG_RSA_PKCS1_SHA512 = 0x0601,
     TS_SIGALG_RSA_PSS_RSAE_SHA256 = 0x0804,
+    TS_SIGALG_RSA_PSS_RSAE_SHA384 = 0x0805,
+    TS_SIGALG_RSA_PSS_RSAE_SHA512 = 0x0806,
+};
+
+/* PskKeyExchangeMode (RFC 8446 §4.2.9). */
+enum {
+    TS_PSK_KE = 0,
+    TS_PSK_DHE_KE = 1,
 };
 
 #define TS_POINT_FORMAT_UNCOMPRESSED 0
@@ -70,13 +97,33 @@ enum {
 #define TS_EXT_MAX_SIGALGS 64
 #define TS_EXT_MAX_POINT_FORMATS 32
 #define TS_EXT_MAX_RENEG 255
+#define TS_EXT_MAX_VERSIONS 64     /* supported_versions: 2..254 bytes on the wire */
+#define TS_EXT_MAX_SHARES 8        /* key_share entries kept (a longer list is fine) */
+#define TS_EXT_MAX_PSK_MODES 16
 
-/* Which hello the block belongs to: server_name is a list in a ClientHello
- * and empty in a ServerHello. */
+/* Which message the block belongs to: server_name is a list in a
+ * ClientHello and empty elsewhere; supported_versions is a list in a
+ * ClientHello and one version in a ServerHello or HelloRetryRequest;
+ * key_share is a list of entries in a ClientHello, one entry in a
+ * ServerHello and only the selected group in a HelloRetryRequest. */
 typedef enum {
     TS_EXT_CTX_CLIENT_HELLO = 0,
     TS_EXT_CTX_SERVER_HELLO = 1,
+    TS_EXT_CTX_HELLO_RETRY_REQUEST = 2,
+    TS_EXT_CTX_ENCRYPTED_EXTENSIONS = 3,   /* like a ServerHello's forms */
+    TS_EXT_CTX_CERTIFICATE_REQUEST = 4,    /* TLS 1.3: signature_algorithms, ... */
+    TS_EXT_CTX_NEW_SESSION_TICKET = 5,
+    TS_EXT_CTX_CERTIFICATE = 6,            /* a CertificateEntry's extensions */
 } ts_ext_ctx;
+
+/* One KeyShareEntry (RFC 8446 §4.2.8): a group and the sender's public
+ * value in it (X25519: 32 bytes; FFDHE: the prime's length, left-padded).
+ * key points at the caller's bytes (write) or into the parsed bytes. */
+typedef struct {
+    uint16_t group;
+    const uint8_t *key;
+    size_t key_len;       /* 1..2^16-1 */
+} ts_msg_key_share;
 
 typedef struct {
     bool block;        /* the extensions block is there (write: even if empty) */
@@ -92,6 +139,21 @@ typedef struct {
     size_t n_sigalgs;  /* entries in sigalgs[] (parse: the first ones) */
     uint8_t reneg[TS_EXT_MAX_RENEG]; /* renegotiated_connection (empty at first) */
     size_t reneg_len;
+    /* TLS 1.3 (RFC 8446 §4.2) */
+    uint16_t versions[TS_EXT_MAX_VERSIONS]; /* supported_versions, ClientHello
+                                               (parse: the first ones) */
+    size_t n_versions;
+    uint16_t selected_version;   /* supported_versions, ServerHello and HRR */
+    ts_msg_key_share shares[TS_EXT_MAX_SHARES]; /* key_share: ClientHello's
+                                                   client_shares (parse: the
+                                                   first ones); ServerHello:
+                                                   shares[0], n_shares 1 */
+    size_t n_shares;
+    uint16_t selected_group;     /* key_share in a HelloRetryRequest */
+    uint8_t psk_modes[TS_EXT_MAX_PSK_MODES]; /* psk_key_exchange_modes */
+    size_t n_psk_modes;
+    const uint8_t *cookie;       /* cookie: 1..2^16-1 bytes */
+    size_t cookie_len;
     uint16_t unknown[TS_EXT_MAX]; /* parse: types not understood, in order (the
                                      first TS_EXT_MAX); write: types sent as
                                      empty extensions */
@@ -104,13 +166,17 @@ typedef struct {
     size_t n_exts;       /* extensions in the block */
     ts_buf groups_wire;  /* supported_groups' list, 2 bytes an entry */
     ts_buf sigalgs_wire; /* signature_algorithms' list, 2 bytes an entry */
+    ts_buf versions_wire; /* supported_versions' list (ClientHello), 2 bytes an entry */
+    ts_buf shares_wire;  /* key_share's client_shares (ClientHello), whole */
 } ts_msg_exts;
 
 /* Appends the extensions block for ctx: nothing at all when e has no block,
  * no flags and no unknown types. Understood extensions are written in the
  * order server_name, supported_groups, ec_point_formats,
- * signature_algorithms, extended_master_secret, renegotiation_info, then the
- * unknown types as empty extensions. */
+ * signature_algorithms, extended_master_secret, renegotiation_info,
+ * supported_versions, psk_key_exchange_modes, key_share, cookie, then the
+ * unknown types as empty extensions. TS_ERR_ARG for an extension ctx does
+ * not allow (RFC 8446 §4.2's table: e.g. key_share in EncryptedExtensions). */
 ts_err ts_msg_exts_write(ts_buf *out, ts_ext_ctx ctx, const ts_msg_exts *e);
 
 /* Parses the rest of in as an optional extensions block: no bytes left means
@@ -136,6 +202,21 @@ bool ts_msg_exts_offers_group(const ts_msg_exts *e, uint16_t group);
 
 /* True when e's signature_algorithms (all of them) holds sigalg. */
 bool ts_msg_exts_offers_sigalg(const ts_msg_exts *e, uint16_t sigalg);
+
+/* True when e's supported_versions list (ClientHello, all of it) holds
+ * version. */
+bool ts_msg_exts_offers_version(const ts_msg_exts *e, uint16_t version);
+
+/* Number of entries in e's key_share list (ClientHello: all of them,
+ * parsed e, its bytes alive; else n_shares). */
+size_t ts_msg_exts_share_count(const ts_msg_exts *e);
+
+/* Entry i (< ts_msg_exts_share_count) of that list into *out; false when
+ * there is no such entry. */
+bool ts_msg_exts_share_at(const ts_msg_exts *e, size_t i, ts_msg_key_share *out);
+
+/* The ClientHello's share for group into *out; false when it has none. */
+bool ts_msg_exts_share_for(const ts_msg_exts *e, uint16_t group, ts_msg_key_share *out);
 
 /* True when name (n bytes) is a host_name RFC 6066 §3 allows: an ASCII DNS
  * name of letters, digits, hyphens and underscores in dot-separated labels

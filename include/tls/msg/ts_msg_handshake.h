@@ -36,13 +36,18 @@
 #ifndef TS_VERSION_TLS12
 #define TS_VERSION_TLS12 0x0303
 #endif
+#ifndef TS_VERSION_TLS13
+#define TS_VERSION_TLS13 0x0304
+#endif
 
 /* HandshakeType (RFC 5246 §7.4). */
 enum {
     TS_HS_HELLO_REQUEST = 0,
     TS_HS_CLIENT_HELLO = 1,
     TS_HS_SERVER_HELLO = 2,
-    TS_HS_NEW_SESSION_TICKET = 4, /* RFC 5077: named for display only */
+    TS_HS_NEW_SESSION_TICKET = 4, /* RFC 5077 (1.2: named for display), RFC 8446 §4.6.1 */
+    TS_HS_END_OF_EARLY_DATA = 5,  /* RFC 8446: named for display */
+    TS_HS_ENCRYPTED_EXTENSIONS = 8,
     TS_HS_CERTIFICATE = 11,
     TS_HS_SERVER_KEY_EXCHANGE = 12,
     TS_HS_CERTIFICATE_REQUEST = 13,
@@ -50,7 +55,18 @@ enum {
     TS_HS_CERTIFICATE_VERIFY = 15,
     TS_HS_CLIENT_KEY_EXCHANGE = 16,
     TS_HS_FINISHED = 20,
+    TS_HS_KEY_UPDATE = 24,        /* RFC 8446 §4.6.3 */
+    TS_HS_MESSAGE_HASH = 254,     /* RFC 8446 §4.4.1: the synthetic message
+                                     standing for ClientHello1 after an HRR */
 };
+
+/* ServerHello.random of a HelloRetryRequest (RFC 8446 §4.1.3):
+ * SHA-256("HelloRetryRequest"). */
+extern const uint8_t TS_HRR_RANDOM[TS_RANDOM_LEN];
+
+/* The last 8 bytes of ServerHello.random of a TLS 1.3 server that
+ * negotiates TLS 1.2 (RFC 8446 §4.1.3): "DOWNGRD" and 01. */
+extern const uint8_t TS_DOWNGRADE_TLS12[8];
 
 /* Handshake header: msg_type u8, length u24. */
 #define TS_HS_HEADER_LEN 4

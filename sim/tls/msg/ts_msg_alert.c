@@ -63,8 +63,10 @@ static const struct {
     {TS_ALERT_INAPPROPRIATE_FALLBACK, "inappropriate_fallback"},
     {TS_ALERT_USER_CANCELED, "user_canceled"},
     {TS_ALERT_NO_RENEGOTIATION, "no_renegotiation"},
+    {TS_ALERT_MISSING_EXTENSION, "missing_extension"},
     {TS_ALERT_UNSUPPORTED_EXTENSION, "unsupported_extension"},
     {TS_ALERT_UNRECOGNIZED_NAME, "unrecognized_name"},
+    {TS_ALERT_CERTIFICATE_REQUIRED, "certificate_required"},
 };
 
 const char *ts_alert_name(uint8_t desc)
@@ -106,6 +108,12 @@ uint8_t ts_alert_for_err(ts_err err)
         return TS_ALERT_PROTOCOL_VERSION;
     case TS_ERR_NO_SUITE:
         return TS_ALERT_HANDSHAKE_FAILURE;
+    case TS_ERR_MISSING_EXTENSION:
+        return TS_ALERT_MISSING_EXTENSION;
+    case TS_ERR_UNSUPPORTED_EXTENSION:
+        return TS_ALERT_UNSUPPORTED_EXTENSION;
+    case TS_ERR_CERT_REQUIRED:
+        return TS_ALERT_CERTIFICATE_REQUIRED;
     case TS_ERR_FINISHED:
     case TS_ERR_SIGNATURE:
         return TS_ALERT_DECRYPT_ERROR;
