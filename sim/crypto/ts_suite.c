@@ -1,4 +1,4 @@
-/* ts_suite: the table of the four cipher suites. */
+/* ts_suite: the table of the cipher suites. */
 #include "crypto/ts_suite.h"
 
 #include <stddef.h>
@@ -15,6 +15,7 @@ static const ts_suite suites[TS_SUITE_COUNT] = {
         .iana_name = "TLS_RSA_WITH_AES_256_GCM_SHA384",
         .openssl_name = "AES256-GCM-SHA384",
         .code = 0x009D,
+        .version = 0x0303,
         .kx = TS_KX_RSA,
         .cipher = TS_CIPHER_AES256GCM,
         .prf_hash = TS_HASH_SHA384,
@@ -26,6 +27,7 @@ static const ts_suite suites[TS_SUITE_COUNT] = {
         .iana_name = "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
         .openssl_name = "ECDHE-RSA-CHACHA20-POLY1305",
         .code = 0xCCA8,
+        .version = 0x0303,
         .kx = TS_KX_ECDHE,
         .cipher = TS_CIPHER_CHACHA20POLY1305,
         .prf_hash = TS_HASH_SHA256,
@@ -37,6 +39,7 @@ static const ts_suite suites[TS_SUITE_COUNT] = {
         .iana_name = "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
         .openssl_name = "DHE-RSA-CHACHA20-POLY1305",
         .code = 0xCCAA,
+        .version = 0x0303,
         .kx = TS_KX_DHE,
         .cipher = TS_CIPHER_CHACHA20POLY1305,
         .prf_hash = TS_HASH_SHA256,
@@ -48,10 +51,36 @@ static const ts_suite suites[TS_SUITE_COUNT] = {
         .iana_name = "TLS_RSA_WITH_NULL_SHA256",
         .openssl_name = "NULL-SHA256",
         .code = 0x003B,
+        .version = 0x0303,
         .kx = TS_KX_RSA,
         .cipher = TS_CIPHER_NULL_SHA256,
         .prf_hash = TS_HASH_SHA256,
         .sizes = {32, 0, 0},
+    },
+    /* RFC 8446 §7.3: key and a 12-byte IV from HKDF-Expand-Label */
+    [TS_SUITE_TLS13_AES] = {
+        .id = TS_SUITE_TLS13_AES,
+        .cli_name = "tls13-aes",
+        .iana_name = "TLS_AES_256_GCM_SHA384",
+        .openssl_name = "TLS_AES_256_GCM_SHA384",
+        .code = 0x1302,
+        .version = 0x0304,
+        .kx = TS_KX_TLS13,
+        .cipher = TS_CIPHER_AES256GCM,
+        .prf_hash = TS_HASH_SHA384,
+        .sizes = {0, 32, 12},
+    },
+    [TS_SUITE_TLS13_CHACHA] = {
+        .id = TS_SUITE_TLS13_CHACHA,
+        .cli_name = "tls13-chacha",
+        .iana_name = "TLS_CHACHA20_POLY1305_SHA256",
+        .openssl_name = "TLS_CHACHA20_POLY1305_SHA256",
+        .code = 0x1303,
+        .version = 0x0304,
+        .kx = TS_KX_TLS13,
+        .cipher = TS_CIPHER_CHACHA20POLY1305,
+        .prf_hash = TS_HASH_SHA256,
+        .sizes = {0, 32, 12},
     },
 };
 
@@ -122,6 +151,11 @@ bool ts_suite_usable(const ts_suite *suite)
     return suite->cipher == TS_CIPHER_NULL_SHA256;
 }
 
+bool ts_suite_is_tls13(const ts_suite *suite)
+{
+    return suite != NULL && suite->version == 0x0304;
+}
+
 const char *ts_kx_name(ts_kx kx)
 {
     switch (kx) {
@@ -131,6 +165,8 @@ const char *ts_kx_name(ts_kx kx)
         return "ECDHE_RSA";
     case TS_KX_DHE:
         return "DHE_RSA";
+    case TS_KX_TLS13:
+        return "(EC)DHE (key_share)";
     }
     return "unknown";
 }
