@@ -23,6 +23,8 @@
 /* --- tls/ts_handshake: a message the state machine did not expect --- */
 #define TS_TPL_RECEIVED_WHILE_EXPECTING N_("received %s while expecting %s")
 #define TS_TPL_HANDSHAKE_TYPE N_("handshake message type %u")
+#define TS_TPL_AFTER_HANDSHAKE13 \
+    N_("received %s after the TLS 1.3 handshake, where only NewSessionTicket and KeyUpdate may come")
 
 /* --- tls/ts_conn: the peer ended the connection (%s: the alert's name) --- */
 #define TS_TPL_SERVER_SENT_FATAL N_("the server sent a fatal %s alert")
@@ -88,6 +90,7 @@
 #define TS_TEMPLATE_LIST(X)              \
     X(TS_TPL_RECEIVED_WHILE_EXPECTING)   \
     X(TS_TPL_HANDSHAKE_TYPE)             \
+    X(TS_TPL_AFTER_HANDSHAKE13)          \
     X(TS_TPL_SERVER_SENT_FATAL)          \
     X(TS_TPL_CLIENT_SENT_FATAL)          \
     X(TS_TPL_CLIENT_DOES_NOT_OFFER)      \

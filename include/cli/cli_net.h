@@ -10,12 +10,13 @@
 #include <stdint.h>
 
 #include "base/ts_buf.h"
+#include "cli/cli_proto.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_suite.h"
 #include "tls/ts_conn.h"
 
 typedef struct {
-    const ts_suite *suite;   /* NULL until --suite */
+    cli_proto_opts proto;    /* --suite, --tls, --group, --key-update */
     unsigned bits;           /* 0 until --bits */
     const char *seed;        /* NULL: a fresh one (seed_buf) */
     char seed_buf[TS_RNG_SEED_MAX + 1];
@@ -30,11 +31,14 @@ typedef struct {
  * client takes the server's key size from its certificate). */
 enum {
     CLI_NET_SUITE = 400, CLI_NET_BITS, CLI_NET_SEED, CLI_NET_EMS, CLI_NET_JSON,
-    CLI_NET_TIMEOUT, CLI_NET_PCAP, CLI_NET_KEYLOG, CLI_NET_LANG, CLI_NET_FIRST_OWN
+    CLI_NET_TIMEOUT, CLI_NET_PCAP, CLI_NET_KEYLOG, CLI_NET_LANG, CLI_NET_TLS, CLI_NET_GROUP,
+    CLI_NET_FIRST_OWN
 };
 
 #define CLI_NET_LONGOPTS                                               \
     {"suite", required_argument, NULL, CLI_NET_SUITE},                 \
+    {"tls", required_argument, NULL, CLI_NET_TLS},                     \
+    {"group", required_argument, NULL, CLI_NET_GROUP},                 \
     {"seed", required_argument, NULL, CLI_NET_SEED},                   \
     {"ems", no_argument, NULL, CLI_NET_EMS},                           \
     {"json", no_argument, NULL, CLI_NET_JSON},                         \
@@ -62,6 +66,16 @@ int cli_net_parse(const char *cmd, cli_net_opts *o, const struct option *longs,
 
 /* Fills in the seed (a fresh one when none was given). */
 void cli_net_finish_opts(cli_net_opts *o);
+
+/* Fills cfg's versions and suites from o, as a real stack does unless
+ * told otherwise: TLS 1.3 and 1.2 both, the named suite for its version
+ * and the default for the other; offer_all when no suite of 1.3 (server)
+ * or none at all (client) was named; the group. */
+void cli_net_versions(const cli_net_opts *o, ts_role role, ts_conn_config *cfg);
+
+/* One line naming the versions and suites cfg allows, for a transcript's
+ * head ("TLS 1.3 (TLS_AES_256_GCM_SHA384) and TLS 1.2 (...)"). */
+void cli_net_print_versions(const ts_conn_config *cfg);
 
 /* One connection to run. */
 typedef struct {

@@ -27,7 +27,7 @@
 /* Options of a run. Strings and bytes are copied by ts_session_new. */
 typedef struct {
     const char *seed;        /* NULL: a fresh one (ts_rng_new_seed), always reported */
-    const ts_suite *suite;   /* NULL: rsa */
+    const ts_suite *suite;   /* NULL: rsa; a TLS 1.3 suite runs TLS 1.3 */
     unsigned bits;           /* RSA modulus, 512..4096; 0: 1024 */
     bool ems;                /* extended master secret */
     bool offer_one;          /* client offers only the suite (default: all usable) */
@@ -38,6 +38,10 @@ typedef struct {
     size_t payload_len;
     const char *payload_name; /* shown in transcripts; NULL: "sample.bmp" or "payload" */
     ts_dh_group_id dh_group; /* dhe suite (default TS_DH_FFDHE2048) */
+    uint16_t group;          /* TLS 1.3: the NamedGroup the server requires (0: it
+                              * takes the client's x25519 share); another group
+                              * makes a HelloRetryRequest */
+    bool key_update;         /* TLS 1.3: the client sends KeyUpdate(update_requested) */
 } ts_session_config;
 
 /* What the attacker (the user) does to a record before it is delivered. */

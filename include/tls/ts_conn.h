@@ -1,4 +1,4 @@
-/* ts_conn: one TLS 1.2 endpoint (client or server). It never touches a
+/* ts_conn: one TLS 1.2 or TLS 1.3 endpoint (client or server). It never touches a
  * socket: someone else appends received bytes to `in` and takes the records
  * it writes from `out` (BearSSL's sendrec/recvrec buffers). Everything it
  * derives or checks is reported through its event hook (ts_event.h).
@@ -30,8 +30,23 @@ typedef enum { TS_ROLE_CLIENT, TS_ROLE_SERVER } ts_role;
 /* What an endpoint is told before it starts. Pointers are borrowed and
  * must outlive the connection. */
 typedef struct {
-    const ts_suite *suite;   /* client: offered first; server: the one it picks */
-    bool offer_all;          /* client: also offer our other usable suites */
+    const ts_suite *suite;   /* TLS 1.2: client: offered first; server: the one it
+                              * picks (may be NULL when min_version is TLS 1.3) */
+    const ts_suite *suite13; /* TLS 1.3 (needed when max_version is 1.3): client:
+                              * offered first; server: the one it picks, or with
+                              * offer_all the first of ours the client offers */
+    uint16_t min_version;    /* lowest version spoken (0: TLS 1.2) */
+    uint16_t max_version;    /* highest (0: TLS 1.2; TS_VERSION_TLS13 offers and
+                              * accepts 1.3, and a server then marks a 1.2
+                              * ServerHello with the downgrade sentinel) */
+    uint16_t group;          /* TLS 1.3 NamedGroup: client: its first key share;
+                              * server: the group it requires (HelloRetryRequest
+                              * when the client's shares miss it); 0: x25519 for
+                              * a client, any known group for a server */
+    bool key_update;         /* TLS 1.3 client: send KeyUpdate(update_requested)
+                              * before the request */
+    bool offer_all;          /* client: also offer our other usable suites;
+                              * TLS 1.3 server: accept any of them */
     bool ems;                /* offer (client) / accept (server) extended_master_secret */
     bool no_verify;          /* client flaw: accept any certificate */
     bool skip_ske_check;     /* client flaw: do not check the ServerKeyExchange signature */

@@ -57,6 +57,26 @@ typedef struct {
     size_t out_len;
 } ts_ev_prf;
 
+/* How to recompute an HKDF-derived value of TLS 1.3 by hand (tlsstep hkdf,
+ * openssl kdf HKDF and TLS13-KDF). */
+typedef enum {
+    TS_HKDF_EXTRACT,       /* HKDF-Extract(key = salt, data = IKM) */
+    TS_HKDF_EXPAND_LABEL,  /* HKDF-Expand-Label(key = secret, label, data = context, out_len) */
+    TS_HKDF_DERIVE_SECRET  /* Derive-Secret(key = secret, label, data = transcript hash) */
+} ts_ev_hkdf_mode;
+
+typedef struct {
+    bool used;
+    ts_hash_alg hash;
+    ts_ev_hkdf_mode mode;
+    const uint8_t *key;   /* salt or secret */
+    size_t key_len;
+    const char *label;    /* without "tls13 " (NULL for extract) */
+    const uint8_t *data;  /* IKM, context or transcript hash */
+    size_t data_len;
+    size_t out_len;
+} ts_ev_hkdf;
+
 typedef struct {
     ts_ev_kind kind;
     ts_side side;
@@ -72,6 +92,7 @@ typedef struct {
     ts_ev_input inputs[TS_EV_MAX_INPUTS];
     size_t n_inputs;
     ts_ev_prf prf;
+    ts_ev_hkdf hkdf;
     bool secret;          /* the value is secret (a key, a premaster) */
     bool ok;              /* checks, done */
     ts_err err;           /* checks */
@@ -79,7 +100,10 @@ typedef struct {
     uint8_t alert_level;  /* alerts: 1 warning, 2 fatal */
     /* TS_EV_SEALED: the record as written, its content type, the plaintext
      * inside and, for protected records, sequence number, nonce, tag. */
-    uint8_t content_type;
+    uint8_t content_type; /* the record header's (TLS 1.3 protected: 23) */
+    uint8_t inner_type;   /* TLS 1.3 protected records: the real content
+                             type inside (TLSInnerPlaintext), else 0 */
+    size_t padding_len;   /* TLS 1.3: zero bytes after the inner type */
     const uint8_t *record;
     size_t record_len;
     uint64_t seq;

@@ -1,6 +1,7 @@
 /* ts_handshake: the TLS 1.2 full handshake as data: a table indexed by
  * state saying who writes which message and which handlers write and read
- * it (s2n-tls tls/s2n_handshake_io.c). */
+ * it (s2n-tls tls/s2n_handshake_io.c); and the dispatcher that runs it, or
+ * TLS 1.3's table (ts_handshake13.h) once the hellos agreed on 1.3. */
 #ifndef TS_HANDSHAKE_H
 #define TS_HANDSHAKE_H
 
@@ -19,9 +20,11 @@ typedef struct {
                                   message comes instead, the state is skipped */
     ts_err (*write)(ts_conn *c);                    /* writes it into out */
     ts_err (*read)(ts_conn *c, ts_buf *body);       /* parses and checks it */
+    ts_err (*after)(ts_conn *c);  /* reader: once the message entered the
+                                     transcript (NULL: nothing) */
 } ts_hs_entry;
 
-/* The table entry of state. */
+/* The TLS 1.2 table entry of state. */
 const ts_hs_entry *ts_handshake_entry(ts_hs_state state);
 
 /* Writes every message whose turn it is for c (only the next one when c is

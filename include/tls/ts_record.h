@@ -1,7 +1,12 @@
-/* ts_record: the TLS 1.2 record layer (RFC 5246 §6.2): framing records on
- * the wire, and protecting them in one direction with the suite's cipher:
- * AES-256-GCM (RFC 5288), ChaCha20-Poly1305 (RFC 7905) or the NULL suite's
- * HMAC-SHA256 (RFC 5246 §6.2.3.1).
+/* ts_record: the record layer of TLS 1.2 (RFC 5246 §6.2) and TLS 1.3 (RFC
+ * 8446 §5): framing records on the wire, and protecting them in one
+ * direction with the suite's cipher: AES-256-GCM (RFC 5288), ChaCha20-
+ * Poly1305 (RFC 7905) or the NULL suite's HMAC-SHA256 (RFC 5246 §6.2.3.1).
+ * A state made with a TLS 1.3 suite protects the 1.3 way: the real content
+ * type goes inside, after the content and before any zero padding
+ * (TLSInnerPlaintext); outside, every protected record says
+ * application_data, 03 03; the nonce is the IV XOR the sequence number and
+ * the additional data is the 5-byte header (RFC 8446 §5.2, §5.3).
  *
  *   struct {
  *       ContentType type;                    1 byte: 20..23
@@ -35,6 +40,7 @@
 #define TS_MAX_CIPHERTEXT (TS_MAX_FRAGMENT + 2048)   /* 2^14 + 2048 */
 #define TS_RECORD_MAC_LEN 32                         /* HMAC-SHA256, NULL suite */
 #define TS_RECORD_OVERHEAD_MAX 32                    /* largest of 8+16, 16, 32 */
+#define TS_MAX_CIPHERTEXT13 (TS_MAX_FRAGMENT + 256)  /* RFC 8446 §5.2 */
 
 /* "change_cipher_spec", "alert", "handshake", "application_data";
  * "unknown" for any other byte. */
@@ -83,14 +89,17 @@ typedef struct {
     uint8_t iv[12];        /* fixed IV: 4-byte GCM salt, 12 bytes ChaCha */
     uint8_t mac_key[32];   /* MAC key (NULL suite) */
     uint64_t seq;          /* sequence number of the next record */
+    bool tls13;            /* protects the TLS 1.3 way (set from the suite) */
+    size_t padding;        /* TLS 1.3: zero bytes added to each sealed record */
 } ts_record_state;
 
 /* Makes s the plaintext state (no protection, seq 0); cannot fail. */
 void ts_record_state_init_plain(ts_record_state *s);
 
 /* Makes s protect records with suite, seq 0, copying suite->sizes bytes of
- * key, iv and mac_key (each may be NULL when its size is 0). TS_ERR_ARG for
- * a NULL suite or a size the state cannot hold. */
+ * key, iv and mac_key (each may be NULL when its size is 0); a TLS 1.3
+ * suite makes a TLS 1.3 state (padding 0). TS_ERR_ARG for a NULL suite or
+ * a size the state cannot hold. */
 ts_err ts_record_state_init(ts_record_state *s, const ts_suite *suite, const uint8_t *key,
                             const uint8_t *iv, const uint8_t *mac_key);
 
@@ -98,7 +107,8 @@ ts_err ts_record_state_init(ts_record_state *s, const ts_suite *suite, const uin
 void ts_record_state_wipe(ts_record_state *s);
 
 /* Bytes a protected record adds to its plaintext, header excluded:
- * 8 + 16 for GCM, 16 for ChaCha20-Poly1305, 32 for NULL, 0 for plaintext. */
+ * 8 + 16 for GCM, 16 for ChaCha20-Poly1305, 32 for NULL, 0 for plaintext;
+ * TLS 1.3: 16 + 1 (the content type) + the padding. */
 size_t ts_record_overhead(const ts_record_state *s);
 
 /* What a protected record is made of, for the trace. For the NULL suite,
@@ -110,17 +120,24 @@ typedef struct {
     size_t nonce_len;          /* 12 for AEAD, else 0 */
     uint8_t explicit_nonce[8]; /* GCM: sent in the record */
     size_t explicit_len;       /* 8 for GCM, else 0 */
-    uint8_t aad[13];           /* seq || type || version || plaintext length */
-    size_t aad_len;            /* 13, or 0 for plaintext */
+    uint8_t aad[13];           /* seq || type || version || plaintext length;
+                                  TLS 1.3: the 5-byte record header */
+    size_t aad_len;            /* 13, 5 (TLS 1.3), or 0 for plaintext */
     uint8_t tag[32];
     size_t tag_len;            /* 16 for AEAD, 32 for the NULL suite's HMAC */
-    size_t plain_len;
+    size_t plain_len;          /* the content's length (TLS 1.3: without the
+                                  type byte and the padding) */
+    uint8_t content_type;      /* the real content type: the header's, or in
+                                  TLS 1.3 the one inside the protection */
+    size_t padding_len;        /* TLS 1.3: zero bytes after the type */
 } ts_record_info;
 
 /* Appends one record of type and version carrying the n bytes at plain
  * (n <= 2^14 else TS_ERR_RECORD_OVERFLOW), protected by s, then advances
  * s->seq; TS_ERR_ARG when s->seq is 2^64 - 1 (it must not wrap). plain must
- * not point into out. info (may be NULL) receives what the record holds. */
+ * not point into out. info (may be NULL) receives what the record holds.
+ * A TLS 1.3 state puts type inside and writes application_data, 03 03
+ * outside (version is then ignored). */
 ts_err ts_record_seal(ts_record_state *s, uint8_t type, uint16_t version, const uint8_t *plain,
                       size_t n, ts_buf *out, ts_record_info *info);
 
@@ -128,7 +145,11 @@ ts_err ts_record_seal(ts_record_state *s, uint8_t type, uint16_t version, const 
  * and advances s->seq. TS_ERR_DECRYPT when the tag or MAC does not verify
  * or the fragment is too short to hold nonce and tag (bad_record_mac);
  * TS_ERR_RECORD_OVERFLOW when the plaintext exceeds 2^14; TS_ERR_RECORD when
- * rec->length disagrees with its fragment. info may be NULL. */
+ * rec->length disagrees with its fragment. info may be NULL. A TLS 1.3
+ * state also gives TS_ERR_UNEXPECTED for a protected record whose header
+ * is not application_data or whose inner plaintext is all zeros (no
+ * content type: unexpected_message), TS_ERR_RECORD_OVERFLOW for a
+ * fragment over 2^14 + 256; info->content_type says the real type. */
 ts_err ts_record_open(ts_record_state *s, const ts_record *rec, ts_buf *plain,
                       ts_record_info *info);
 

@@ -1,5 +1,5 @@
 /* cli_connect: `tlsstep connect HOST:PORT`, the simulator's client against a
- * real TLS 1.2 server (openssl s_server, a web server): the handshake, an
+ * real TLS 1.3 or 1.2 server (openssl s_server, a web server): the handshake, an
  * HTTP GET, the response's status, size and SHA-256, and every record and
  * value printed as in `tlsstep run`. This front end reads the wall clock
  * (cli_wall_clock: certificate validity); the library never does. */
@@ -16,7 +16,7 @@
 
 static const char *const usage_text = N_(
     "usage: tlsstep connect HOST:PORT (--cafile FILE | --no-verify) [OPTIONS]\n"
-    "Runs the simulator's TLS 1.2 client against a real server: the handshake,\n"
+    "Runs the simulator's TLS 1.3 and 1.2 client against a real server: the handshake,\n"
     "an HTTP/1.1 GET, and the response (status, size, SHA-256). Every record and\n"
     "every value is printed as in 'tlsstep run'.\n"
     "\n"
@@ -27,6 +27,7 @@ static const char *const usage_text = N_(
     "  --host NAME       the name sent as SNI and checked in the certificate\n"
     "                    (default HOST)\n"
     "  --path PATH       the path of the GET (default /)\n"
+    "  --key-update      TLS 1.3: send KeyUpdate (update_requested) before the GET\n"
     "%s"
     "\n"
     "Exit status: 0 when the handshake verified and an HTTP response arrived,\n"
@@ -37,7 +38,7 @@ static const char *const usage_text = N_(
     "             -accept 4433 &\n"
     "         tlsstep connect localhost:4433 --cafile pki/ca.pem\n");
 
-enum { OPT_CAFILE = CLI_NET_FIRST_OWN, OPT_HOST, OPT_NO_VERIFY, OPT_PATH };
+enum { OPT_CAFILE = CLI_NET_FIRST_OWN, OPT_HOST, OPT_NO_VERIFY, OPT_PATH, OPT_KEY_UPDATE };
 
 typedef struct {
     cli_net_opts net;
@@ -60,6 +61,7 @@ static int own_option(void *ctx, int opt, const char *arg)
         o->host = arg;
         break;
     case OPT_NO_VERIFY: o->no_verify = true; break;
+    case OPT_KEY_UPDATE: o->net.proto.key_update = true; break;
     case OPT_PATH:
         if (arg[0] != '/' || strlen(arg) > 512 || strpbrk(arg, " \r\n") != NULL) {
             return cli_usage_error(CMD, "--path must start with '/' and hold no spaces or "
@@ -81,6 +83,7 @@ static int parse(connect_opts *o, int argc, char **argv)
         {"host", required_argument, NULL, OPT_HOST},
         {"no-verify", no_argument, NULL, OPT_NO_VERIFY},
         {"path", required_argument, NULL, OPT_PATH},
+        {"key-update", no_argument, NULL, OPT_KEY_UPDATE},
         {NULL, 0, NULL, 0},
     };
     int rc = cli_net_parse(CMD, &o->net, longs, own_option, o, argc, argv);
@@ -93,6 +96,9 @@ static int parse(connect_opts *o, int argc, char **argv)
     o->target = argv[optind++];
     if (optind < argc) {
         return cli_usage_error(CMD, "unexpected argument '%s'", argv[optind]);
+    }
+    if (o->net.proto.key_update && o->net.proto.tls == TS_VERSION_TLS12) {
+        return cli_usage_error(CMD, "--key-update is for TLS 1.3 (TLS 1.2 has no KeyUpdate)");
     }
     if (o->cafile == NULL && !o->no_verify) {
         return cli_usage_error(CMD, "give --cafile FILE (the CA to trust) or --no-verify");
@@ -110,9 +116,7 @@ static void print_head(const connect_opts *o, const ts_conn_config *cfg)
     ts_x509_time_format(cfg->now, when);
     printf(cli_tr("seed: %s\n"), o->net.seed);
     printf("%s\n", cli_tr("mode: connect (the simulator's client, a real server)"));
-    printf(cfg->offer_all ? cli_tr("suite: %s (%s, 0x%04x), all usable suites offered\n")
-                          : cli_tr("suite: %s (%s, 0x%04x), offered alone\n"),
-           cfg->suite->iana_name, cfg->suite->cli_name, cfg->suite->code);
+    cli_net_print_versions(cfg);
     printf("%s\n", o->net.ems ? cli_tr("ems: on") : cli_tr("ems: off"));
     printf("%s\n", o->no_verify ? cli_tr("flaws: no-verify") : cli_tr("flaws: none"));
     printf(cli_tr("host: %s\nclock: %s (%lld)\n"), cfg->host, when, (long long)cfg->now);
@@ -128,14 +132,7 @@ static int run(const connect_opts *o, const ts_buf *ca, const char *host, const 
 {
     ts_conn_config cfg;
     memset(&cfg, 0, sizeof(cfg));
-    cfg.suite = o->net.suite;
-    cfg.offer_all = o->net.suite == NULL;
-    if (cfg.suite == NULL) {
-        cfg.suite = ts_suite_get(TS_SUITE_RSA);
-        if (!ts_suite_usable(cfg.suite)) {
-            cfg.suite = ts_suite_get(TS_SUITE_ECDHE);
-        }
-    }
+    cli_net_versions(&o->net, TS_ROLE_CLIENT, &cfg);
     cfg.ems = o->net.ems;
     cfg.no_verify = o->no_verify;
     cfg.host = o->host != NULL ? o->host : host;

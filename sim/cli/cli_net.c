@@ -6,14 +6,21 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "tls/msg/ts_msg_extensions.h"
 #include "export/ts_keylog.h"
 #include "export/ts_pcap.h"
 #include "net/ts_net.h"
 #include "net/ts_net_log.h"
 
 const char *const cli_net_common_help = N_( /* translated where it is printed */
-    "  --suite rsa|ecdhe|dhe|null  cipher suite (serve: the one it picks, default rsa;\n"
-    "                    connect: offer only this one, default: offer all)\n"
+    "  --suite S         cipher suite: rsa, ecdhe, dhe or null (TLS 1.2), tls13-aes\n"
+    "                    or tls13-chacha (TLS 1.3); serve: the one it picks for its\n"
+    "                    version (default rsa and, for 1.3, either); connect: the\n"
+    "                    one it offers for its version (default: offer all)\n"
+    "  --tls 1.2|1.3     speak only this version (default: both, the newer preferred)\n"
+    "  --group G         TLS 1.3: x25519, ffdhe2048, ffdhe3072 or ffdhe4096; serve:\n"
+    "                    the group it requires (HelloRetryRequest when the client's\n"
+    "                    share is another); connect: its first key share\n"
     "  --seed S          seed of every random byte (default: a fresh one, printed)\n"
     "  --ems             extended master secret (RFC 7627)\n"
     "  --json            print one JSON object per connection instead of the transcript\n"
@@ -39,15 +46,11 @@ static int net_option(const char *cmd, cli_net_opts *o, int opt, const char *arg
     unsigned long v;
     switch (opt) {
     case CLI_NET_SUITE:
-        o->suite = ts_suite_by_name(arg);
-        if (o->suite == NULL) {
-            return cli_usage_error(cmd, "unknown suite '%s' (rsa, ecdhe, dhe or null)", arg);
-        }
-        if (!ts_suite_usable(o->suite)) {
-            return cli_fail(CLI_EXIT_USAGE, cmd, "suite %s needs AES-NI, which this CPU lacks; "
-                            "use --suite ecdhe, dhe or null", o->suite->cli_name);
-        }
-        return CLI_EXIT_OK;
+        return cli_proto_suite(cmd, arg, &o->proto);
+    case CLI_NET_TLS:
+        return cli_proto_tls(cmd, arg, &o->proto);
+    case CLI_NET_GROUP:
+        return cli_proto_group(cmd, arg, &o->proto);
     case CLI_NET_BITS:
         if (!cli_parse_ulong(arg, 512, 4096, &v)) {
             return cli_usage_error(cmd, "--bits must be 512..4096, not '%s'", arg);
@@ -114,7 +117,38 @@ int cli_net_parse(const char *cmd, cli_net_opts *o, const struct option *longs,
             return rc;
         }
     }
-    return CLI_EXIT_OK;
+    return cli_proto_check(cmd, &o->proto);
+}
+
+void cli_net_versions(const cli_net_opts *o, ts_role role, ts_conn_config *cfg)
+{
+    const cli_proto_opts *p = &o->proto;
+    bool named13 = ts_suite_is_tls13(p->suite);
+    bool named12 = p->suite != NULL && !named13;
+    cfg->max_version = p->tls == TS_VERSION_TLS12 ? 0 : TS_VERSION_TLS13;
+    cfg->min_version = p->tls == TS_VERSION_TLS13 ? TS_VERSION_TLS13 : TS_VERSION_TLS12;
+    cfg->suite = named12 ? p->suite : p->tls == TS_VERSION_TLS13 ? NULL : cli_proto_default12();
+    cfg->suite13 = cfg->max_version == 0 ? NULL : named13 ? p->suite : cli_proto_default13();
+    cfg->offer_all = role == TS_ROLE_SERVER ? !named13 : p->suite == NULL;
+    cfg->group = p->group;
+    cfg->key_update = p->key_update;
+}
+
+void cli_net_print_versions(const ts_conn_config *cfg)
+{
+    if (cfg->suite13 != NULL) {
+        printf(cfg->offer_all ? cli_tr("tls 1.3: %s (%s, 0x%04x), and the other TLS 1.3 suite\n")
+                              : cli_tr("tls 1.3: %s (%s, 0x%04x)\n"),
+               cfg->suite13->iana_name, cfg->suite13->cli_name, cfg->suite13->code);
+    }
+    if (cfg->suite != NULL) {
+        printf(cfg->offer_all ? cli_tr("tls 1.2: %s (%s, 0x%04x), and the other usable suites\n")
+                              : cli_tr("tls 1.2: %s (%s, 0x%04x)\n"),
+               cfg->suite->iana_name, cfg->suite->cli_name, cfg->suite->code);
+    }
+    if (cfg->group != 0) {
+        printf(cli_tr("group: %s\n"), ts_group_name(cfg->group));
+    }
 }
 
 void cli_net_finish_opts(cli_net_opts *o)
@@ -247,7 +281,7 @@ bool cli_net_run(const cli_net_conn *nc, int fd, bool *machinery)
     }
     if (err == TS_OK) {
         ts_net_log_set_lang(log, cli_lang());
-        if (nc->cfg->suite != NULL) {
+        if (nc->cfg->suite != NULL && nc->cfg->max_version < TS_VERSION_TLS13) {
             ts_net_log_set_kx(log, nc->cfg->suite->kx);
         }
         t.log = log;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_proto.h"
 #include "cli/cli_run_lesson.h"
 #include "crypto/ts_x509.h"
 #include "export/ts_capture.h"
@@ -18,12 +19,16 @@
 
 static const char *const usage_text = N_(
     "usage: tlsstep run [OPTIONS]\n"
-    "Runs a whole TLS 1.2 handshake, an HTTPS GET of a file and the close between\n"
-    "a simulated client and server, and prints every record and every derived\n"
-    "value (a readable transcript; --json for JSON). The first line is the seed:\n"
-    "the same seed and options give byte-identical output.\n"
+    "Runs a whole TLS 1.2 (or 1.3) handshake, an HTTPS GET of a file and the close\n"
+    "between a simulated client and server, and prints every record and every\n"
+    "derived value (a readable transcript; --json for JSON). The first line is the\n"
+    "seed: the same seed and options give byte-identical output.\n"
     "\n"
-    "  --suite rsa|ecdhe|dhe|null  cipher suite (default rsa)\n"
+    "  --suite S         cipher suite: rsa, ecdhe, dhe or null (TLS 1.2), tls13-aes\n"
+    "                    or tls13-chacha (TLS 1.3) (default rsa; with --tls 1.3,\n"
+    "                    tls13-aes)\n"
+    "%s"
+    "  --key-update      TLS 1.3: the client sends KeyUpdate before its request\n"
     "  --bits N          RSA modulus size, 512..4096 (default 1024)\n"
     "  --seed S          seed of every random byte (default: a fresh one, printed)\n"
     "  --ems             extended master secret (RFC 7627)\n"
@@ -70,6 +75,7 @@ static const char *const usage_text = N_(
 
 typedef struct {
     ts_session_config cfg;
+    cli_proto_opts proto; /* --suite, --tls, --group, --key-update */
     ts_action acts[MAX_ACTIONS];
     size_t n_acts;
     bool json;
@@ -80,10 +86,14 @@ typedef struct {
 
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE, OPT_LAX,
        OPT_HOST, OPT_NOW, OPT_FILE, OPT_TAMPER, OPT_DROP, OPT_REPLAY, OPT_JSON,
-       OPT_LESSON, OPT_LANG, OPT_LESSONS, OPT_PCAP, OPT_KEYLOG };
+       OPT_LESSON, OPT_LANG, OPT_LESSONS, OPT_PCAP, OPT_KEYLOG, OPT_TLS, OPT_GROUP,
+       OPT_KEY_UPDATE };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
+    {"tls", required_argument, NULL, OPT_TLS},
+    {"group", required_argument, NULL, OPT_GROUP},
+    {"key-update", no_argument, NULL, OPT_KEY_UPDATE},
     {"bits", required_argument, NULL, OPT_BITS},
     {"seed", required_argument, NULL, OPT_SEED},
     {"ems", no_argument, NULL, OPT_EMS},
@@ -121,15 +131,11 @@ static int parse_one(run_opts *o, int opt, const char *arg)
     char why[TS_ACTION_WHY_CAP];
     switch (opt) {
     case OPT_SUITE:
-        o->cfg.suite = ts_suite_by_name(arg);
-        if (o->cfg.suite == NULL) {
-            return cli_usage_error("run", "unknown suite '%s' (rsa, ecdhe, dhe or null)", arg);
-        }
-        if (!ts_suite_usable(o->cfg.suite)) {
-            return cli_fail(CLI_EXIT_USAGE, "run", "suite %s needs AES-NI, which this CPU "
-                            "lacks; use --suite ecdhe, dhe or null", o->cfg.suite->cli_name);
-        }
-        return CLI_EXIT_OK;
+        return cli_proto_suite("run", arg, &o->proto);
+    case OPT_TLS:
+        return cli_proto_tls("run", arg, &o->proto);
+    case OPT_GROUP:
+        return cli_proto_group("run", arg, &o->proto);
     case OPT_BITS:
         if (!cli_parse_ulong(arg, TS_SESSION_MIN_BITS, TS_SESSION_MAX_BITS, &v)) {
             return cli_usage_error("run", "--bits must be %d..%d, not '%s'", TS_SESSION_MIN_BITS,
@@ -185,6 +191,7 @@ static int parse(run_opts *o, int argc, char **argv)
         case OPT_NO_VERIFY: o->cfg.no_verify = true; break;
         case OPT_SKIP_SKE: o->cfg.skip_ske_check = true; break;
         case OPT_LAX: o->cfg.lax_pkcs1 = true; break;
+        case OPT_KEY_UPDATE: o->proto.key_update = true; break;
         case OPT_JSON: o->json = true; break;
         case OPT_PCAP: o->pcap = optarg; break;
         case OPT_KEYLOG: o->keylog = optarg; break;
@@ -209,6 +216,12 @@ static int parse(run_opts *o, int argc, char **argv)
     if (optind < argc) {
         return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
     }
+    int rc = cli_proto_sim_suite("run", &o->proto, &o->cfg.suite);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    o->cfg.group = o->proto.group;
+    o->cfg.key_update = o->proto.key_update;
     return cli_run_lesson_lang(&o->lesson);
 }
 
@@ -329,7 +342,7 @@ static int run(run_opts *o)
 int cli_run(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        fputs(cli_tr(usage_text), stdout);
+        printf(cli_tr(usage_text), cli_tr(cli_proto_help));
         return CLI_EXIT_OK;
     }
     run_opts o;

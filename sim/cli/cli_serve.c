@@ -184,8 +184,10 @@ static void print_head(const serve_opts *o, const serve_state *s, ts_time now)
     ts_x509_time_format(now, when);
     printf(cli_tr("seed: %s\n"), o->net.seed);
     printf("%s\n", cli_tr("mode: serve (the simulator's server, a real client)"));
-    printf(cli_tr("suite: %s (%s, 0x%04x)\n"), o->net.suite->iana_name, o->net.suite->cli_name,
-           o->net.suite->code);
+    ts_conn_config cfg;
+    memset(&cfg, 0, sizeof(cfg));
+    cli_net_versions(&o->net, TS_ROLE_SERVER, &cfg);
+    cli_net_print_versions(&cfg);
     printf(cli_tr("bits: %u\n"), o->net.bits);
     printf("%s\n", o->net.ems ? cli_tr("ems: on") : cli_tr("ems: off"));
     printf(cli_tr("host: %s\nclock: %s (%lld)\n"), o->host, when, (long long)now);
@@ -213,7 +215,7 @@ static int serve_loop(const serve_opts *o, serve_state *s, ts_time now, int lfd)
 {
     ts_conn_config cfg;
     memset(&cfg, 0, sizeof(cfg));
-    cfg.suite = o->net.suite;
+    cli_net_versions(&o->net, TS_ROLE_SERVER, &cfg);
     cfg.ems = o->net.ems;
     cfg.host = o->host;
     cfg.now = now;
@@ -268,13 +270,6 @@ int cli_serve(int argc, char **argv)
     int rc = parse(&o, argc, argv);
     if (rc != CLI_EXIT_OK) {
         return rc;
-    }
-    if (o.net.suite == NULL) {
-        o.net.suite = ts_suite_get(TS_SUITE_RSA);
-        if (!ts_suite_usable(o.net.suite)) {
-            return cli_fail(CLI_EXIT_USAGE, CMD, "suite rsa needs AES-NI, which this CPU "
-                            "lacks; use --suite ecdhe, dhe or null");
-        }
     }
     ts_time now = cli_wall_clock();
     serve_state s;

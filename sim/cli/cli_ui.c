@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_proto.h"
+#include "tls/msg/ts_msg_extensions.h"
 #include "cli/cli_run_lesson.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_suite.h"
@@ -19,7 +21,7 @@
 
 static const char usage_text[] =
     "usage: tlsstep ui [LESSON] [OPTIONS]\n"
-    "Steps through a TLS 1.2 handshake in the terminal: the client and the server\n"
+    "Steps through a TLS 1.2 (or 1.3) handshake in the terminal: the client and the server\n"
     "with what each knows, the records crossing the channel between them, the\n"
     "lesson's narration of each step, an inspector for records and values, and a\n"
     "hex editor to tamper with a record in flight. Press ? inside for every key.\n"
@@ -32,7 +34,14 @@ static const char usage_text[] =
     "                    options below win over it (the narration says so when\n"
     "                    --suite differs from the lesson's)\n"
     "  --lessons DIR     look for lessons in DIR first\n"
-    "  --suite rsa|ecdhe|dhe|null  cipher suite (default: the lesson's, else rsa)\n"
+    "  --suite S         cipher suite: rsa, ecdhe, dhe or null (TLS 1.2), tls13-aes\n"
+    "                    or tls13-chacha (TLS 1.3) (default: the lesson's, else\n"
+    "                    rsa; with --tls 1.3, tls13-aes)\n"
+    "  --tls 1.2|1.3     the protocol version (default: the suite's, else 1.2)\n"
+    "  --group G         TLS 1.3: the group the server requires: x25519,\n"
+    "                    ffdhe2048, ffdhe3072 or ffdhe4096 (another than x25519\n"
+    "                    makes a HelloRetryRequest)\n"
+    "  --key-update      TLS 1.3: the client sends KeyUpdate before its request\n"
     "  --bits N          RSA modulus size, 512..4096 (default 1024)\n"
     "  --seed S          seed of every random byte (default: the lesson's, else a\n"
     "                    fresh one, shown)\n"
@@ -49,6 +58,7 @@ static const char usage_text[] =
 /* What the command line gave, and the lesson it names. */
 typedef struct {
     ts_session_config cfg;
+    cli_proto_opts proto; /* --suite, --tls, --group, --key-update */
     cli_run_lesson les; /* id, --lessons, --lang; the loaded lesson */
     ts_action acts[MAX_ACTIONS];
     size_t n_acts;
@@ -57,10 +67,13 @@ typedef struct {
 } ui_cli;
 
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_LANG, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE,
-       OPT_LAX, OPT_LESSONS, OPT_THEME };
+       OPT_LAX, OPT_LESSONS, OPT_THEME, OPT_TLS, OPT_GROUP, OPT_KEY_UPDATE };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
+    {"tls", required_argument, NULL, OPT_TLS},
+    {"group", required_argument, NULL, OPT_GROUP},
+    {"key-update", no_argument, NULL, OPT_KEY_UPDATE},
     {"bits", required_argument, NULL, OPT_BITS},
     {"seed", required_argument, NULL, OPT_SEED},
     {"lang", required_argument, NULL, OPT_LANG},
@@ -78,14 +91,13 @@ static int parse_value(ui_cli *o, int opt, const char *arg)
     unsigned long v;
     switch (opt) {
     case OPT_SUITE:
-        o->cfg.suite = ts_suite_by_name(arg);
-        if (o->cfg.suite == NULL) {
-            return cli_usage_error("ui", "unknown suite '%s' (rsa, ecdhe, dhe or null)", arg);
-        }
-        if (!ts_suite_usable(o->cfg.suite)) {
-            return cli_fail(CLI_EXIT_USAGE, "ui", "suite %s needs AES-NI, which this CPU "
-                            "lacks; use --suite ecdhe, dhe or null", o->cfg.suite->cli_name);
-        }
+        return cli_proto_suite("ui", arg, &o->proto);
+    case OPT_TLS:
+        return cli_proto_tls("ui", arg, &o->proto);
+    case OPT_GROUP:
+        return cli_proto_group("ui", arg, &o->proto);
+    case OPT_KEY_UPDATE:
+        o->proto.key_update = true;
         return CLI_EXIT_OK;
     case OPT_BITS:
         if (!cli_parse_ulong(arg, TS_SESSION_MIN_BITS, TS_SESSION_MAX_BITS, &v)) {
@@ -142,6 +154,12 @@ static int parse(ui_cli *o, int argc, char **argv)
             return rc;
         }
     }
+    int rc = cli_proto_sim_suite("ui", &o->proto, &o->cfg.suite);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
+    o->cfg.group = o->proto.group;
+    o->cfg.key_update = o->proto.key_update;
     return cli_run_lesson_lang(&o->les);
 }
 
@@ -189,6 +207,13 @@ static int fallback(const ui_cli *o, bool builtin)
     }
     if (o->cfg.lax_pkcs1) {
         av[n++] = "--lax-pkcs1";
+    }
+    if (o->cfg.group != 0) {
+        av[n++] = "--group";
+        av[n++] = (char *)ts_group_name(o->cfg.group);
+    }
+    if (o->cfg.key_update) {
+        av[n++] = "--key-update";
     }
     av[n] = NULL;
     return cli_run(n, av);

@@ -128,12 +128,28 @@ static ts_err make_conns(ts_session *s)
     memset(&cc, 0, sizeof(cc));
     cc.suite = s->cfg.suite;
     cc.offer_all = !s->cfg.offer_one;
+    if (ts_suite_is_tls13(s->cfg.suite)) {
+        /* Both speak 1.3 and 1.2, as real stacks do: the client offers
+         * both (only 1.3 with offer_one), the server falls back to ECDHE
+         * and then marks its random with the downgrade sentinel. */
+        cc.suite13 = s->cfg.suite;
+        cc.suite = s->cfg.offer_one ? NULL : ts_suite_get(TS_SUITE_ECDHE);
+        cc.max_version = TS_VERSION_TLS13;
+        cc.min_version = s->cfg.offer_one ? TS_VERSION_TLS13 : TS_VERSION_TLS12;
+    }
     cc.ems = s->cfg.ems;
     cc.host = s->cfg.host;
     cc.now = s->cfg.now;
     cc.dh_group = s->cfg.dh_group;
     cc.stepwise = true; /* each message crosses before the next is written, as in the notes */
     ts_conn_config sc = cc;
+    if (sc.max_version == TS_VERSION_TLS13) {
+        sc.suite = ts_suite_get(TS_SUITE_ECDHE);
+        sc.min_version = TS_VERSION_TLS12;
+        sc.offer_all = false;
+        sc.group = s->cfg.group; /* the client's first share stays x25519 */
+    }
+    cc.key_update = s->cfg.key_update;
     cc.no_verify = s->cfg.no_verify;
     cc.skip_ske_check = s->cfg.skip_ske_check;
     cc.lax_pkcs1 = s->cfg.lax_pkcs1;

@@ -72,6 +72,9 @@ static void free_event(ts_event *ev)
     free((void *)ev->prf.label);
     free_bytes(ev->prf.secret, ev->prf.secret_len);
     free_bytes(ev->prf.seed, ev->prf.seed_len);
+    free((void *)ev->hkdf.label);
+    free_bytes(ev->hkdf.key, ev->hkdf.key_len);
+    free_bytes(ev->hkdf.data, ev->hkdf.data_len);
     free_bytes(ev->record, ev->record_len);
     free_bytes(ev->nonce, ev->nonce_len);
     free_bytes(ev->tag, ev->tag_len);
@@ -92,6 +95,11 @@ static ts_err copy_pointers(const ts_event *src, ts_event *dst)
         TS_GUARD(dup_str(src->prf.label, &dst->prf.label));
         TS_GUARD(dup_bytes(src->prf.secret, src->prf.secret_len, &dst->prf.secret));
         TS_GUARD(dup_bytes(src->prf.seed, src->prf.seed_len, &dst->prf.seed));
+    }
+    if (src->hkdf.used) {
+        TS_GUARD(dup_str(src->hkdf.label, &dst->hkdf.label));
+        TS_GUARD(dup_bytes(src->hkdf.key, src->hkdf.key_len, &dst->hkdf.key));
+        TS_GUARD(dup_bytes(src->hkdf.data, src->hkdf.data_len, &dst->hkdf.data));
     }
     TS_GUARD(dup_bytes(src->record, src->record_len, &dst->record));
     TS_GUARD(dup_bytes(src->nonce, src->nonce_len, &dst->nonce));
@@ -116,6 +124,8 @@ static ts_err copy_event(const ts_event *src, ts_event *dst)
     }
     dst->prf.label = NULL;
     dst->prf.secret = dst->prf.seed = NULL;
+    dst->hkdf.label = NULL;
+    dst->hkdf.key = dst->hkdf.data = NULL;
     ts_err err = copy_pointers(src, dst);
     if (err != TS_OK) {
         free_event(dst);

@@ -14,6 +14,7 @@
 #include "tls/msg/ts_msg_server_hello.h"
 #include "tls/msg/ts_msg_server_hello_done.h"
 #include "tls/msg/ts_msg_server_key_exchange.h"
+#include "tls/ts_client13.h"
 
 /* The smallest finite-field group a client accepts (the toy group is for
  * lessons on the calculator, not for a handshake). */
@@ -39,19 +40,48 @@ static ts_err send_msg(ts_conn *c, uint8_t type, const char *name, ts_buf *body)
     return err;
 }
 
+/* Offers the client's suites of version: the configured one first, then,
+ * with offer_all, its other usable ones. */
+static void offer_suites(ts_conn *c, const ts_suite *first, uint16_t version)
+{
+    if (first != NULL) {
+        c->offered[c->n_offered++] = first->code;
+    }
+    for (int i = 0; c->cfg.offer_all && i < TS_SUITE_COUNT; i++) {
+        const ts_suite *s = ts_suite_get((ts_suite_id)i);
+        if (s != first && s->version == version && ts_suite_usable(s)) {
+            c->offered[c->n_offered++] = s->code;
+        }
+    }
+}
+
+/* True when the client speaks TLS 1.2 (its lowest version is 1.2). */
+static bool speaks12(const ts_conn *c)
+{
+    return c->cfg.min_version == 0 || c->cfg.min_version <= TS_VERSION_TLS12;
+}
+
 ts_err ts_client_write_hello(ts_conn *c)
+{
+    return ts_client_send_hello(c, false);
+}
+
+ts_err ts_client_send_hello(ts_conn *c, bool second)
 {
     ts_msg_client_hello m;
     memset(&m, 0, sizeof(m));
     m.version = TS_VERSION_TLS12;
-    ts_rng_bytes(c->rng, c->client_random, TS_RANDOM_LEN);
+    if (!second) {
+        ts_rng_bytes(c->rng, c->client_random, TS_RANDOM_LEN);
+    }
     memcpy(m.random, c->client_random, TS_RANDOM_LEN);
-    c->offered[c->n_offered++] = c->cfg.suite->code;
-    for (int i = 0; c->cfg.offer_all && i < TS_SUITE_COUNT; i++) {
-        const ts_suite *s = ts_suite_get((ts_suite_id)i);
-        if (s != c->cfg.suite && ts_suite_usable(s)) {
-            c->offered[c->n_offered++] = s->code;
-        }
+    c->n_offered = 0;
+    c->offered13 = c->cfg.max_version >= TS_VERSION_TLS13;
+    if (c->offered13) {
+        offer_suites(c, c->cfg.suite13, TS_VERSION_TLS13);
+    }
+    if (speaks12(c)) {
+        offer_suites(c, c->cfg.suite, TS_VERSION_TLS12);
     }
     memcpy(m.suites, c->offered, c->n_offered * sizeof(c->offered[0]));
     m.n_suites = c->n_offered;
@@ -71,16 +101,22 @@ ts_err ts_client_write_hello(ts_conn *c)
     for (size_t i = 0; i < sizeof(client_sigalgs) / sizeof(client_sigalgs[0]); i++) {
         e->sigalgs[e->n_sigalgs++] = client_sigalgs[i];
     }
-    if (c->cfg.ems) {
+    if (c->cfg.ems && speaks12(c)) {
         e->present |= TS_EXTF_EXTENDED_MASTER_SECRET;
     }
-    ts_ep_value(c, "client_random", N_("generated"), N_("32 random bytes from the client"), false,
-                c->client_random, TS_RANDOM_LEN);
+    if (!second) {
+        ts_ep_value(c, "client_random", N_("generated"), N_("32 random bytes from the client"),
+                    false, c->client_random, TS_RANDOM_LEN);
+    }
+    ts_err err = c->offered13 ? ts_client13_add_offer(c, &m, second) : TS_OK;
     ts_buf body;
     ts_buf_init(&body);
-    ts_err err = ts_msg_client_hello_write(&body, &m);
+    if (err == TS_OK) {
+        err = ts_msg_client_hello_write(&body, &m);
+    }
     return err != TS_OK ? (ts_buf_free(&body), err)
-                        : send_msg(c, TS_HS_CLIENT_HELLO, "client_hello", &body);
+                        : send_msg(c, TS_HS_CLIENT_HELLO, second ? "client_hello_2" : "client_hello",
+                                   &body);
 }
 
 static bool offered(const ts_conn *c, uint16_t code)
@@ -97,10 +133,38 @@ ts_err ts_client_read_hello(ts_conn *c, ts_buf *body)
 {
     ts_msg_server_hello m;
     TS_GUARD(ts_msg_server_hello_parse(body, &m, NULL));
-    if (m.version != TS_VERSION_TLS12) {
-        return ts_ep_fail(c, TS_ERR_VERSION, N_("the server chose a version other than TLS 1.2"));
+    if (c->offered13 && (m.exts.present & TS_EXTF_SUPPORTED_VERSIONS)) {
+        return ts_client13_on_server_hello(c, &m);
     }
-    if (!offered(c, m.suite)) {
+    if (m.hrr) {
+        return ts_ep_fail(c, TS_ERR_UNEXPECTED,
+                          N_("a HelloRetryRequest, but the client offered no TLS 1.3"));
+    }
+    if (m.version != TS_VERSION_TLS12 || !speaks12(c)) {
+        return ts_ep_fail(c, TS_ERR_VERSION,
+                          speaks12(c) ? N_("the server chose a version other than TLS 1.2")
+                                      : N_("the server chose TLS 1.2; this client speaks only "
+                                           "TLS 1.3"));
+    }
+    /* RFC 8446 §4.1.3: a client that offered TLS 1.3 and gets TLS 1.2
+     * checks the last 8 bytes of the server's random */
+    if (c->offered13 &&
+        memcmp(m.random + TS_RANDOM_LEN - sizeof(TS_DOWNGRADE_TLS12), TS_DOWNGRADE_TLS12,
+               sizeof(TS_DOWNGRADE_TLS12)) == 0) {
+        ts_ep_check(c, "downgrade_sentinel", TS_ERR_ILLEGAL,
+                    N_("the server's random ends in DOWNGRD 01: it speaks TLS 1.3 but saw no "
+                       "TLS 1.3 offer, so the ClientHello was changed on the way"));
+        return ts_ep_fail(c, TS_ERR_ILLEGAL,
+                          N_("downgrade detected: the server's random ends in DOWNGRD 01 "
+                             "(RFC 8446 4.1.3)"));
+    }
+    if (c->offered13) {
+        ts_ep_check(c, "downgrade_sentinel", TS_OK,
+                    N_("TLS 1.2 was agreed and the server's random carries no downgrade "
+                       "sentinel: the server does not speak TLS 1.3"));
+    }
+    const ts_suite *chosen = ts_suite_by_code(m.suite);
+    if (!offered(c, m.suite) || chosen == NULL || ts_suite_is_tls13(chosen)) {
         return ts_ep_fail(c, TS_ERR_ILLEGAL,
                           N_("the server chose a cipher suite the client never offered"));
     }
@@ -137,8 +201,13 @@ ts_err ts_client_read_certificate(ts_conn *c, ts_buf *body)
     if (m.n_certs == 0) {
         return ts_ep_fail(c, TS_ERR_X509, N_("the server sent no certificate"));
     }
+    return ts_client_accept_server_cert(c, m.certs[0].data, m.certs[0].len);
+}
+
+ts_err ts_client_accept_server_cert(ts_conn *c, const uint8_t *der, size_t len)
+{
     ts_cert server, ca;
-    ts_err err = ts_x509_parse(m.certs[0].data, m.certs[0].len, &server);
+    ts_err err = ts_x509_parse(der, len, &server);
     if (err != TS_OK) {
         ts_ep_check(c, "certificate_chain", err,
                     N_("the server certificate is not valid DER X.509"));

@@ -11,12 +11,18 @@
 #include "tls/msg/ts_msg_alert.h"
 #include "tls/msg/ts_msg_handshake.h"
 #include "tls/ts_handshake.h"
+#include "tls/ts_handshake13.h"
 #include "tls/ts_http.h"
 
 ts_err ts_conn_new(ts_role role, const ts_conn_config *cfg, ts_rng *rng,
                    ts_event_hook hook, void *ctx, ts_conn **out)
 {
-    TS_ENSURE(cfg != NULL && cfg->suite != NULL && rng != NULL, TS_ERR_ARG);
+    TS_ENSURE(cfg != NULL && rng != NULL, TS_ERR_ARG);
+    TS_ENSURE(cfg->suite != NULL || cfg->min_version >= TS_VERSION_TLS13, TS_ERR_ARG);
+    TS_ENSURE(cfg->suite == NULL || !ts_suite_is_tls13(cfg->suite), TS_ERR_ARG);
+    TS_ENSURE(cfg->max_version < TS_VERSION_TLS13 ||
+                  (cfg->suite13 != NULL && ts_suite_is_tls13(cfg->suite13)),
+              TS_ERR_ARG);
     ts_conn *c = calloc(1, sizeof(*c));
     TS_ENSURE(c != NULL, TS_ERR_NOMEM);
     c->role = role;
@@ -40,6 +46,8 @@ ts_err ts_conn_new(ts_role role, const ts_conn_config *cfg, ts_rng *rng,
     ts_buf_init(&c->dh_priv);
     ts_buf_init(&c->dh_pub);
     ts_buf_init(&c->peer_dh);
+    ts_buf_init(&c->cookie);
+    ts_buf_init(&c->cr_context);
     ts_record_state_init_plain(&c->read);
     ts_record_state_init_plain(&c->write);
     ts_hs_hash_init(&c->hs_hash);
@@ -63,6 +71,8 @@ void ts_conn_free(ts_conn *c)
     ts_secret_free_buf(&c->dh_priv);
     ts_buf_free(&c->dh_pub);
     ts_buf_free(&c->peer_dh);
+    ts_buf_free(&c->cookie);
+    ts_buf_free(&c->cr_context);
     ts_hs_hash_free(&c->hs_hash);
     ts_rsa_free(c->peer_key);
     free(c);
@@ -138,6 +148,8 @@ static ts_err on_handshake_bytes(ts_conn *c, const ts_buf *payload)
 {
     TS_ENSURE(ts_buf_remaining(payload) > 0,
               ts_ep_fail(c, TS_ERR_DECODE, N_("empty handshake record")));
+    TS_ENSURE(!c->tls13 || c->status == TS_CONN_HANDSHAKE || c->status == TS_CONN_OPEN,
+              TS_ERR_ALERT);
     ts_err err = ts_buf_write_bytes(&c->hs_in, ts_buf_cursor(payload), ts_buf_remaining(payload));
     if (err != TS_OK) {
         return ts_ep_fail(c, err, N_("handshake message too long"));
@@ -149,8 +161,12 @@ static ts_err on_handshake_bytes(ts_conn *c, const ts_buf *payload)
         if (ts_msg_hs_parse(&c->hs_in, &type, &body) != TS_OK) {
             break; /* not all there yet: wait for the next record */
         }
-        TS_GUARD(ts_handshake_on_message(c, type, msg, TS_HS_HEADER_LEN + ts_buf_remaining(&body),
-                                         &body));
+        size_t n = TS_HS_HEADER_LEN + ts_buf_remaining(&body);
+        if (c->status == TS_CONN_OPEN) {
+            TS_GUARD(ts_handshake13_post(c, type, msg, n, &body)); /* TLS 1.3 only */
+        } else {
+            TS_GUARD(ts_handshake_on_message(c, type, msg, n, &body));
+        }
         if (c->status == TS_CONN_FAILED) {
             return TS_ERR_ALERT;
         }
@@ -168,8 +184,10 @@ static void report_opened(ts_conn *c, const ts_record *rec, const ts_buf *plain,
     memset(&ev, 0, sizeof(ev));
     ev.kind = TS_EV_OPENED;
     ev.side = c->side;
-    ev.name = ts_record_type_name(rec->type);
+    ev.name = ts_record_type_name(info->content_type);
     ev.content_type = rec->type;
+    ev.inner_type = c->read.tls13 ? info->content_type : 0;
+    ev.padding_len = info->padding_len;
     ev.record = ts_buf_cursor(&rec->fragment) - TS_RECORD_HEADER_LEN;
     ev.record_len = rec->total_len;
     ev.value = plain->data;
@@ -203,14 +221,37 @@ static ts_err refuse_renegotiation(ts_conn *c, const ts_buf *payload)
                               N_("renegotiation is not supported: the connection goes on"));
 }
 
+/* A TLS 1.3 record that stays unprotected whatever the read keys: the
+ * compatibility ChangeCipherSpec (RFC 8446 §5), or an alert from a peer
+ * that failed before it had keys. True when rec was one (handled). */
+static bool unprotected13(ts_conn *c, const ts_record *rec, ts_err *err)
+{
+    if (!c->tls13 || c->status != TS_CONN_HANDSHAKE ||
+        (rec->type != TS_CT_CHANGE_CIPHER_SPEC &&
+         !(rec->type == TS_CT_ALERT && c->read.suite != NULL && rec->length == TS_ALERT_LEN))) {
+        return false;
+    }
+    ts_buf p;
+    ts_buf_view(&p, ts_buf_cursor(&rec->fragment), ts_buf_remaining(&rec->fragment));
+    *err = rec->type == TS_CT_ALERT ? on_alert(c, &p) : ts_handshake13_on_ccs(c, &p, false);
+    if (*err == TS_OK) {
+        *err = ts_handshake_write_turns(c);
+    }
+    return true;
+}
+
 static ts_err on_record(ts_conn *c, const ts_record *rec)
 {
+    ts_err err;
+    if (unprotected13(c, rec, &err)) {
+        return err;
+    }
     ts_buf plain;
     ts_buf_init(&plain);
     ts_record_info info;
     memset(&info, 0, sizeof(info));
     bool protected_record = c->read.suite != NULL;
-    ts_err err = ts_record_open(&c->read, rec, &plain, &info);
+    err = ts_record_open(&c->read, rec, &plain, &info);
     if (err == TS_OK && protected_record) {
         report_opened(c, rec, &plain, &info);
     }
@@ -221,18 +262,20 @@ static ts_err on_record(ts_conn *c, const ts_record *rec)
                               ? N_("a record failed authentication: its tag or MAC does not verify")
                               : NULL);
     }
-    if (rec->type != TS_CT_ALERT) {
+    uint8_t type = info.content_type; /* TLS 1.3: the type inside */
+    if (type != TS_CT_ALERT) {
         c->warnings = 0;
     }
-    if (c->hs_in.len != 0 && rec->type != TS_CT_HANDSHAKE) {
+    if (c->hs_in.len != 0 && type != TS_CT_HANDSHAKE) {
         err = ts_ep_fail(c, TS_ERR_UNEXPECTED, N_("a handshake message was interrupted"));
-    } else if (rec->type == TS_CT_ALERT) {
+    } else if (type == TS_CT_ALERT) {
         err = on_alert(c, &plain);
-    } else if (rec->type == TS_CT_CHANGE_CIPHER_SPEC) {
-        err = ts_handshake_on_ccs(c, &plain);
-    } else if (rec->type == TS_CT_HANDSHAKE) {
-        err = c->status == TS_CONN_HANDSHAKE ? on_handshake_bytes(c, &plain)
-                                             : refuse_renegotiation(c, &plain);
+    } else if (type == TS_CT_CHANGE_CIPHER_SPEC) {
+        err = c->tls13 ? ts_handshake13_on_ccs(c, &plain, protected_record)
+                       : ts_handshake_on_ccs(c, &plain);
+    } else if (type == TS_CT_HANDSHAKE) {
+        err = c->status == TS_CONN_HANDSHAKE || c->tls13 ? on_handshake_bytes(c, &plain)
+                                                         : refuse_renegotiation(c, &plain);
     } else if (c->status == TS_CONN_OPEN) {
         err = ts_http_on_data(c, &plain);
     } else {
@@ -377,6 +420,14 @@ size_t ts_conn_secret_areas(const ts_conn *c, const uint8_t **ptrs, size_t *lens
         {c->read.mac_key, sizeof(c->read.mac_key)},
         {c->write.mac_key, sizeof(c->write.mac_key)},
         {c->dh_priv.data, c->dh_priv.data != NULL ? c->dh_priv.cap : 0}, /* DHE exponent */
+        {c->early, sizeof(c->early)},
+        {c->hs_secret, sizeof(c->hs_secret)},
+        {c->c_hs, sizeof(c->c_hs)},
+        {c->s_hs, sizeof(c->s_hs)},
+        {c->c_ap, sizeof(c->c_ap)},
+        {c->s_ap, sizeof(c->s_ap)},
+        {c->exporter, sizeof(c->exporter)},
+        {c->resumption, sizeof(c->resumption)},
     };
     size_t n = 0;
     for (size_t i = 0; i < sizeof(areas) / sizeof(areas[0]) && n < max; i++, n++) {

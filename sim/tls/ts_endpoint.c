@@ -67,6 +67,31 @@ void ts_ep_prf_value(ts_conn *c, const char *name, const char *formula,
     emit(c, &ev);
 }
 
+void ts_ep_hkdf_value(ts_conn *c, const char *name, const char *formula, bool secret,
+                      const uint8_t *value, size_t len, ts_ev_hkdf_mode mode,
+                      const char *key_name, const uint8_t *key, size_t key_len,
+                      const char *label, const char *data_name, const uint8_t *data,
+                      size_t data_len)
+{
+    ts_event ev = event_of(c, TS_EV_VALUE, name);
+    ev.how = mode == TS_HKDF_EXTRACT ? N_("computed with HKDF-Extract")
+             : mode == TS_HKDF_DERIVE_SECRET ? N_("computed with Derive-Secret (HKDF)")
+                                             : N_("computed with HKDF-Expand-Label");
+    ev.formula = formula;
+    ev.secret = secret;
+    ev.value = value;
+    ev.value_len = len;
+    ev.inputs[ev.n_inputs++] = (ts_ev_input){key_name, key, key_len, false};
+    if (label != NULL) {
+        ev.inputs[ev.n_inputs++] = (ts_ev_input){"label", (const uint8_t *)label, strlen(label),
+                                                 true};
+    }
+    ev.inputs[ev.n_inputs++] = (ts_ev_input){data_name, data, data_len, false};
+    ev.hkdf = (ts_ev_hkdf){true, c->suite->prf_hash, mode, key, key_len, label, data, data_len,
+                           len};
+    emit(c, &ev);
+}
+
 ts_err ts_ep_check(ts_conn *c, const char *name, ts_err err, const char *why)
 {
     ts_event ev = event_of(c, TS_EV_CHECK, name);
@@ -95,7 +120,9 @@ ts_err ts_ep_send_record(ts_conn *c, uint8_t type, const uint8_t *data, size_t n
     bool protected_record = c->write.suite != NULL;
     TS_GUARD(ts_record_seal(&c->write, type, TS_VERSION_TLS12, data, n, &c->out, &info));
     ts_event ev = event_of(c, TS_EV_SEALED, ts_record_type_name(type));
-    ev.content_type = type;
+    ev.content_type = c->out.data[start];
+    ev.inner_type = c->write.tls13 ? type : 0;
+    ev.padding_len = info.padding_len;
     ev.value = data;
     ev.value_len = n;
     ev.record = c->out.data + start;
@@ -286,6 +313,11 @@ ts_err ts_ep_derive_keys(ts_conn *c)
 
 void ts_ep_wipe(ts_conn *c, bool report)
 {
+    uint8_t *tls13[] = {c->early, c->hs_secret, c->c_hs, c->s_hs,
+                        c->c_ap, c->s_ap, c->exporter, c->resumption};
+    for (size_t i = 0; i < sizeof(tls13) / sizeof(tls13[0]); i++) {
+        ts_secret_wipe(tls13[i], TS_HASH_MAX_LEN);
+    }
     ts_secret_wipe(c->premaster, sizeof(c->premaster));
     ts_secret_wipe(c->x25519_priv, sizeof(c->x25519_priv));
     ts_secret_wipe(c->master, sizeof(c->master));
@@ -298,7 +330,10 @@ void ts_ep_wipe(ts_conn *c, bool report)
     c->have_keys = false;
     if (report) {
         ts_ep_simple(c, TS_EV_WIPE, "session_keys_wiped",
-                     N_("master secret, key block, session keys and IVs overwritten with zeros"),
+                     c->tls13 ? N_("every secret of the key schedule, the traffic keys and IVs "
+                                   "overwritten with zeros")
+                              : N_("master secret, key block, session keys and IVs overwritten "
+                                   "with zeros"),
                      NULL, 0);
     }
 }

@@ -7,6 +7,7 @@
 #include "tls/msg/ts_msg_change_cipher_spec.h"
 #include "tls/msg/ts_msg_handshake.h"
 #include "tls/ts_client.h"
+#include "tls/ts_handshake13.h"
 #include "tls/ts_http.h"
 #include "tls/ts_record.h"
 #include "tls/ts_server.h"
@@ -99,31 +100,55 @@ const ts_hs_entry *ts_handshake_entry(ts_hs_state state)
     return state < TS_ST_STATE_COUNT ? &table[state] : NULL;
 }
 
+/* The state where the handshake is over, in c's table. */
+static unsigned done_state(const ts_conn *c)
+{
+    return c->tls13 ? TS13_ST_APPLICATION_DATA : TS_ST_APPLICATION_DATA;
+}
+
+/* The entry of state s in c's table, NULL from the done state on. */
+static const ts_hs_entry *entry(const ts_conn *c, unsigned s)
+{
+    if (s >= done_state(c)) {
+        return NULL;
+    }
+    return c->tls13 ? ts_handshake13_entry(s) : &table[s];
+}
+
 /* True when state s is skipped: it does not apply to this run. A state
  * the reader cannot predict (optional) is only skipped by its writer, which
- * knows; the reader skips it when another message arrives instead. */
-static bool skipped(const ts_conn *c, ts_hs_state s)
+ * knows; the reader skips it when another message arrives instead. In TLS
+ * 1.3 the reader skips the compatibility ChangeCipherSpec states: such a
+ * record is dropped wherever it comes (ts_handshake13_on_ccs). */
+static bool skipped(const ts_conn *c, unsigned s)
 {
-    const ts_hs_entry *e = &table[s];
+    const ts_hs_entry *e = entry(c, s);
+    if (c->tls13 && e->content_type == TS_CT_CHANGE_CIPHER_SPEC && e->writer != c->role) {
+        return true;
+    }
     if (e->applies == NULL || (e->optional && e->writer != c->role)) {
         return false;
     }
     return !e->applies(c);
 }
 
-/* Moves past the current state and any that do not apply to this run. */
+/* Moves past the current state and any that do not apply to this run;
+ * reaching the end opens the connection. */
 static void advance(ts_conn *c)
 {
     c->state++;
-    while (c->state < TS_ST_APPLICATION_DATA && skipped(c, c->state)) {
+    while (c->state < done_state(c) && skipped(c, c->state)) {
         c->state++;
+    }
+    if (c->state == done_state(c) && c->status == TS_CONN_HANDSHAKE) {
+        c->status = TS_CONN_OPEN;
     }
 }
 
 bool ts_handshake_has_turn(const ts_conn *c)
 {
-    return c->status == TS_CONN_HANDSHAKE && c->state < TS_ST_APPLICATION_DATA &&
-           table[c->state].writer == c->role;
+    const ts_hs_entry *e = entry(c, c->state);
+    return c->status == TS_CONN_HANDSHAKE && e != NULL && e->writer == c->role;
 }
 
 ts_err ts_handshake_write_turns(ts_conn *c)
@@ -133,14 +158,11 @@ ts_err ts_handshake_write_turns(ts_conn *c)
             return TS_OK; /* one message per call; the rest on ts_conn_write_next */
         }
         c->wrote = true;
-        ts_err err = table[c->state].write(c);
+        ts_err err = entry(c, c->state)->write(c);
         if (err != TS_OK) {
             return c->status == TS_CONN_FAILED ? err : ts_ep_fail(c, err, NULL);
         }
         advance(c);
-        if (c->state == TS_ST_APPLICATION_DATA && c->role == TS_ROLE_SERVER) {
-            c->status = TS_CONN_OPEN;
-        }
     }
     if (c->status == TS_CONN_OPEN) {
         return ts_http_write_turn(c);
@@ -152,7 +174,7 @@ static ts_err unexpected(ts_conn *c, const char *got)
 {
     char why[160];
     /* the message's protocol name ("Certificate"), as the reader knows it */
-    const ts_hs_entry *e = c->state < TS_ST_APPLICATION_DATA ? &table[c->state] : NULL;
+    const ts_hs_entry *e = entry(c, c->state);
     const char *want = N_("application data");
     if (e != NULL) {
         want = e->content_type == TS_CT_CHANGE_CIPHER_SPEC ? "ChangeCipherSpec"
@@ -165,10 +187,10 @@ static ts_err unexpected(ts_conn *c, const char *got)
 ts_err ts_handshake_on_message(ts_conn *c, uint8_t type, const uint8_t *msg, size_t n,
                                ts_buf *body)
 {
-    const ts_hs_entry *e = c->state < TS_ST_APPLICATION_DATA ? &table[c->state] : NULL;
+    const ts_hs_entry *e = entry(c, c->state);
     if (e != NULL && e->optional && e->writer != c->role && e->hs_type != type) {
         advance(c); /* the optional message did not come */
-        e = &table[c->state];
+        e = entry(c, c->state);
     }
     if (e == NULL || e->writer == c->role || e->content_type != TS_CT_HANDSHAKE ||
         e->hs_type != type) {
@@ -177,7 +199,9 @@ ts_err ts_handshake_on_message(ts_conn *c, uint8_t type, const uint8_t *msg, siz
         return unexpected(c, got);
     }
     ts_ep_simple(c, TS_EV_PARSED, e->name, NULL, msg, n);
-    bool finished = type == TS_HS_FINISHED;
+    /* Finished and CertificateVerify check the transcript up to, but not
+     * including, themselves (RFC 5246 7.4.8, 7.4.9; RFC 8446 4.4.3, 4.4.4) */
+    bool finished = type == TS_HS_FINISHED || type == TS_HS_CERTIFICATE_VERIFY;
     if (!finished) {
         TS_GUARD(ts_hs_hash_add(&c->hs_hash, msg, n));
     }
@@ -188,16 +212,21 @@ ts_err ts_handshake_on_message(ts_conn *c, uint8_t type, const uint8_t *msg, siz
     if (finished) {
         TS_GUARD(ts_hs_hash_add(&c->hs_hash, msg, n));
     }
-    advance(c);
-    if (c->state == TS_ST_APPLICATION_DATA && c->role == TS_ROLE_SERVER) {
-        c->status = TS_CONN_OPEN;
+    /* the read may have moved c to TLS 1.3's table: ask it again */
+    const ts_hs_entry *now = entry(c, c->state);
+    if (now != NULL && now->after != NULL) {
+        err = now->after(c);
+        if (err != TS_OK) {
+            return c->status == TS_CONN_FAILED ? err : ts_ep_fail(c, err, NULL);
+        }
     }
+    advance(c);
     return TS_OK;
 }
 
 ts_err ts_handshake_on_ccs(ts_conn *c, const ts_buf *payload)
 {
-    const ts_hs_entry *e = c->state < TS_ST_APPLICATION_DATA ? &table[c->state] : NULL;
+    const ts_hs_entry *e = entry(c, c->state);
     if (e == NULL || e->writer == c->role || e->content_type != TS_CT_CHANGE_CIPHER_SPEC ||
         c->hs_in.len != 0) {
         return unexpected(c, "ChangeCipherSpec");

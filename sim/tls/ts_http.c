@@ -8,6 +8,7 @@
 #include "base/ts_hex.h"
 #include "base/ts_templates.h"
 #include "crypto/ts_secret.h"
+#include "tls/internal/ts_schedule13.h"
 
 static ts_err send_app(ts_conn *c, const uint8_t *data, size_t n)
 {
@@ -89,7 +90,17 @@ static size_t head_end(const uint8_t *data, size_t n)
 ts_err ts_http_write_turn(ts_conn *c)
 {
     ts_err err = TS_OK;
-    if (c->role == TS_ROLE_CLIENT && !c->request_sent) {
+    /* TLS 1.3 after the handshake: the server's ticket, the client's
+     * KeyUpdate when asked to show one */
+    if (c->tls13 && c->role == TS_ROLE_SERVER && c->tickets == 0) {
+        err = ts13_send_ticket(c);
+    }
+    if (err == TS_OK && c->tls13 && c->role == TS_ROLE_CLIENT && c->cfg.key_update &&
+        !c->update_sent) {
+        c->update_sent = true;
+        err = ts13_send_key_update(c, true);
+    }
+    if (err == TS_OK && c->role == TS_ROLE_CLIENT && !c->request_sent) {
         err = client_request(c);
     }
     if (err == TS_OK && c->role == TS_ROLE_SERVER && !c->response_sent &&

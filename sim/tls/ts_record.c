@@ -1,4 +1,5 @@
-/* ts_record: TLS 1.2 record framing and protection (RFC 5246 §6.2). */
+/* ts_record: record framing and protection, TLS 1.2 (RFC 5246 §6.2) and
+ * TLS 1.3 (RFC 8446 §5). */
 #include "tls/ts_record.h"
 
 #include <string.h>
@@ -6,6 +7,7 @@
 #include "crypto/ts_aead.h"
 #include "crypto/ts_hash.h"
 #include "crypto/ts_secret.h"
+#include "crypto/ts_tls13_keys.h"
 
 const char *ts_record_type_name(uint8_t type)
 {
@@ -91,15 +93,19 @@ ts_err ts_record_state_init(ts_record_state *s, const ts_suite *suite, const uin
     TS_ENSURE(iv != NULL || z->fixed_iv_len == 0, TS_ERR_ARG);
     TS_ENSURE(mac_key != NULL || z->mac_key_len == 0, TS_ERR_ARG);
     ts_aead_alg alg;
+    bool tls13 = ts_suite_is_tls13(suite);
     if (ts_suite_aead(suite, &alg)) {
         TS_ENSURE(z->enc_key_len == TS_AEAD_KEY_LEN &&
-                      z->fixed_iv_len == ts_aead_fixed_iv_len(alg),
+                      z->fixed_iv_len ==
+                          (tls13 ? TS_TLS13_IV_LEN : ts_aead_fixed_iv_len(alg)),
                   TS_ERR_ARG);
     } else {
         TS_ENSURE(z->mac_key_len == TS_RECORD_MAC_LEN, TS_ERR_ARG);
     }
+    TS_ENSURE(!tls13 || ts_suite_aead(suite, NULL), TS_ERR_ARG);
     ts_record_state_init_plain(s);
     s->suite = suite;
+    s->tls13 = tls13;
     if (z->enc_key_len > 0) {
         memcpy(s->key, key, z->enc_key_len);
     }
@@ -121,6 +127,9 @@ size_t ts_record_overhead(const ts_record_state *s)
 {
     if (s == NULL || s->suite == NULL) {
         return 0;
+    }
+    if (s->tls13) {
+        return TS_AEAD_TAG_LEN + 1 + s->padding;
     }
     ts_aead_alg alg;
     if (ts_suite_aead(s->suite, &alg)) {
@@ -181,6 +190,49 @@ static ts_err seal_aead(const ts_record_state *s, ts_aead_alg alg, uint8_t type,
     return TS_OK;
 }
 
+/* TLS 1.3 record (RFC 8446 §5.2): the header says application_data, 03 03;
+ * the fragment is AEAD(content || type || zeros) with the header as
+ * additional data and the IV XOR seq as nonce. */
+static ts_err seal13(const ts_record_state *s, ts_aead_alg alg, uint8_t type,
+                     const uint8_t *plain, size_t n, ts_buf *b, ts_record_info *info)
+{
+    TS_ENSURE(ts_aead_available(alg), TS_ERR_AEAD_UNAVAILABLE);
+    size_t inner = n + 1 + s->padding;
+    size_t length = inner + TS_AEAD_TAG_LEN;
+    TS_ENSURE(length <= TS_MAX_CIPHERTEXT13, TS_ERR_RECORD_OVERFLOW);
+    ts_tls13_nonce(s->iv, s->seq, info->nonce);
+    info->nonce_len = TS_AEAD_NONCE_LEN;
+    info->content_type = type;
+    info->padding_len = s->padding;
+    size_t header_at = b->len;
+    TS_GUARD(write_header(b, TS_CT_APPLICATION_DATA, TS_VERSION_TLS12, length));
+    memcpy(info->aad, b->data + header_at, TS_RECORD_HEADER_LEN);
+    info->aad_len = TS_RECORD_HEADER_LEN;
+    ts_buf inner_plain;
+    ts_buf_init(&inner_plain);
+    size_t pad_at;
+    ts_err err = ts_buf_write_bytes(&inner_plain, plain, n);
+    if (err == TS_OK) {
+        err = ts_buf_write_u8(&inner_plain, type);
+    }
+    if (err == TS_OK) {
+        err = ts_buf_write_zeros(&inner_plain, s->padding, &pad_at);
+    }
+    size_t at = 0;
+    if (err == TS_OK) {
+        err = ts_buf_write_zeros(b, length, &at);
+    }
+    if (err == TS_OK) {
+        err = ts_aead_seal(alg, s->key, info->nonce, info->aad, TS_RECORD_HEADER_LEN,
+                           inner_plain.data, inner, b->data + at);
+    }
+    ts_secret_free_buf(&inner_plain);
+    TS_GUARD(err);
+    memcpy(info->tag, b->data + at + inner, TS_AEAD_TAG_LEN);
+    info->tag_len = TS_AEAD_TAG_LEN;
+    return TS_OK;
+}
+
 /* NULL suite record: fragment = content || MAC. */
 static ts_err seal_null(const ts_record_state *s, uint8_t type, uint16_t version,
                         const uint8_t *plain, size_t n, ts_buf *b, ts_record_info *info)
@@ -204,13 +256,16 @@ static ts_err seal_into(ts_record_state *s, uint8_t type, uint16_t version,
     memset(info, 0, sizeof(*info));
     info->seq = s->seq;
     info->plain_len = n;
+    info->content_type = type;
     if (s->suite == NULL) {
         TS_GUARD(write_header(b, type, version, n));
         return ts_buf_write_bytes(b, plain, n);
     }
     TS_ENSURE(s->seq != UINT64_MAX, TS_ERR_ARG);
     ts_aead_alg alg;
-    if (ts_suite_aead(s->suite, &alg)) {
+    if (s->tls13 && ts_suite_aead(s->suite, &alg)) {
+        TS_GUARD(seal13(s, alg, type, plain, n, b, info));
+    } else if (ts_suite_aead(s->suite, &alg)) {
         TS_GUARD(seal_aead(s, alg, type, version, plain, n, b, info));
     } else {
         TS_GUARD(seal_null(s, type, version, plain, n, b, info));
@@ -309,6 +364,53 @@ static ts_err open_aead(const ts_record_state *s, ts_aead_alg alg, const ts_reco
     return TS_OK;
 }
 
+/* Opens a TLS 1.3 fragment f (AEAD of the inner plaintext, then the tag)
+ * into tmp: the content without its type byte and padding. */
+static ts_err open13(const ts_record_state *s, ts_aead_alg alg, const ts_record *rec,
+                     ts_buf *f, ts_buf *tmp, ts_record_info *info)
+{
+    TS_ENSURE(ts_aead_available(alg), TS_ERR_AEAD_UNAVAILABLE);
+    TS_ENSURE(rec->type == TS_CT_APPLICATION_DATA, TS_ERR_UNEXPECTED);
+    TS_ENSURE(rec->length <= TS_MAX_CIPHERTEXT13, TS_ERR_RECORD_OVERFLOW);
+    TS_ENSURE(ts_buf_remaining(f) >= TS_AEAD_TAG_LEN, TS_ERR_DECRYPT);
+    size_t n = ts_buf_remaining(f) - TS_AEAD_TAG_LEN;
+    ts_tls13_nonce(s->iv, s->seq, info->nonce);
+    info->nonce_len = TS_AEAD_NONCE_LEN;
+    info->aad[0] = rec->type;
+    info->aad[1] = (uint8_t)(rec->version >> 8);
+    info->aad[2] = (uint8_t)rec->version;
+    info->aad[3] = (uint8_t)(rec->length >> 8);
+    info->aad[4] = (uint8_t)rec->length;
+    info->aad_len = TS_RECORD_HEADER_LEN;
+    memcpy(info->tag, ts_buf_cursor(f) + n, TS_AEAD_TAG_LEN);
+    info->tag_len = TS_AEAD_TAG_LEN;
+    ts_buf inner;
+    ts_buf_init(&inner);
+    size_t at;
+    ts_err err = ts_buf_write_zeros(&inner, n, &at);
+    if (err == TS_OK) {
+        err = ts_aead_open(alg, s->key, info->nonce, info->aad, TS_RECORD_HEADER_LEN,
+                           ts_buf_cursor(f), n + TS_AEAD_TAG_LEN, n > 0 ? inner.data : NULL);
+    }
+    /* RFC 8446 §5.4: the type is the last non-zero byte; none at all is
+     * unexpected_message. */
+    size_t end = n;
+    while (err == TS_OK && end > 0 && inner.data[end - 1] == 0) {
+        end--;
+    }
+    if (err == TS_OK && end == 0) {
+        err = TS_ERR_UNEXPECTED;
+    }
+    if (err == TS_OK) {
+        info->content_type = inner.data[end - 1];
+        info->padding_len = n - end;
+        info->plain_len = end - 1;
+        err = ts_buf_write_bytes(tmp, inner.data, end - 1);
+    }
+    ts_secret_free_buf(&inner);
+    return err;
+}
+
 /* Checks the MAC of a NULL-suite fragment f (content || MAC) into tmp. */
 static ts_err open_null(const ts_record_state *s, const ts_record *rec, ts_buf *f, ts_buf *tmp,
                         ts_record_info *info)
@@ -338,6 +440,7 @@ static ts_err open_into(ts_record_state *s, const ts_record *rec, ts_buf *tmp,
     TS_ENSURE(ts_buf_remaining(&f) == rec->length, TS_ERR_RECORD);
     memset(info, 0, sizeof(*info));
     info->seq = s->seq;
+    info->content_type = rec->type;
     if (s->suite == NULL) {
         info->plain_len = rec->length;
         TS_ENSURE(rec->length <= TS_MAX_FRAGMENT, TS_ERR_RECORD_OVERFLOW);
@@ -345,7 +448,9 @@ static ts_err open_into(ts_record_state *s, const ts_record *rec, ts_buf *tmp,
     }
     TS_ENSURE(s->seq != UINT64_MAX, TS_ERR_ARG);
     ts_aead_alg alg;
-    if (ts_suite_aead(s->suite, &alg)) {
+    if (s->tls13 && ts_suite_aead(s->suite, &alg)) {
+        TS_GUARD(open13(s, alg, rec, &f, tmp, info));
+    } else if (ts_suite_aead(s->suite, &alg)) {
         TS_GUARD(open_aead(s, alg, rec, &f, tmp, info));
     } else {
         TS_GUARD(open_null(s, rec, &f, tmp, info));

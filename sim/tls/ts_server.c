@@ -13,6 +13,7 @@
 #include "tls/msg/ts_msg_server_hello.h"
 #include "tls/msg/ts_msg_server_hello_done.h"
 #include "tls/msg/ts_msg_server_key_exchange.h"
+#include "tls/ts_server13.h"
 
 #define TS_SCSV_RENEGOTIATION 0x00FF
 
@@ -108,9 +109,23 @@ ts_err ts_server_read_hello(ts_conn *c, ts_buf *body)
     ts_msg_client_hello m;
     TS_GUARD(ts_msg_client_hello_parse(body, &m, NULL));
     c->peer_version = m.version;
+    bool speaks13 = c->cfg.max_version >= TS_VERSION_TLS13;
+    /* RFC 8446 §4.2.1: with supported_versions, legacy_version is ignored */
+    if (speaks13 && (m.exts.present & TS_EXTF_SUPPORTED_VERSIONS) &&
+        ts_msg_exts_offers_version(&m.exts, TS_VERSION_TLS13)) {
+        return ts_server13_on_client_hello(c, &m);
+    }
+    if (c->cfg.suite == NULL) {
+        return ts_ep_fail(c, TS_ERR_VERSION,
+                          N_("the client does not offer TLS 1.3, the only version this server "
+                             "speaks"));
+    }
     if (m.version < TS_VERSION_TLS12) {
         return ts_ep_fail(c, TS_ERR_VERSION, N_("the client does not offer TLS 1.2"));
     }
+    /* RFC 8446 §4.1.3: a server that speaks TLS 1.3 agreeing on 1.2 says so
+     * in its random, which the Finished messages then protect */
+    c->downgrade = speaks13;
     if (!m.has_null_compression) {
         return ts_ep_fail(c, TS_ERR_ILLEGAL,
                           N_("the client does not offer the null compression method"));
@@ -144,6 +159,10 @@ ts_err ts_server_write_hello(ts_conn *c)
     memset(&m, 0, sizeof(m));
     m.version = TS_VERSION_TLS12;
     ts_rng_bytes(c->rng, c->server_random, TS_RANDOM_LEN);
+    if (c->downgrade) {
+        memcpy(c->server_random + TS_RANDOM_LEN - sizeof(TS_DOWNGRADE_TLS12), TS_DOWNGRADE_TLS12,
+               sizeof(TS_DOWNGRADE_TLS12));
+    }
     memcpy(m.random, c->server_random, TS_RANDOM_LEN);
     m.suite = c->suite->code;
     m.exts.block = true;
@@ -159,8 +178,11 @@ ts_err ts_server_write_hello(ts_conn *c)
         m.exts.present |= TS_EXTF_EC_POINT_FORMATS;
         m.exts.point_formats[m.exts.n_point_formats++] = TS_POINT_FORMAT_UNCOMPRESSED;
     }
-    ts_ep_value(c, "server_random", N_("generated"), N_("32 random bytes from the server"), false,
-                c->server_random, TS_RANDOM_LEN);
+    ts_ep_value(c, "server_random", N_("generated"),
+                c->downgrade ? N_("24 random bytes, then DOWNGRD 01: this server speaks TLS 1.3 "
+                                  "but the client offered only 1.2 (RFC 8446 4.1.3)")
+                             : N_("32 random bytes from the server"),
+                false, c->server_random, TS_RANDOM_LEN);
     ts_buf body;
     ts_buf_init(&body);
     return send_msg(c, TS_HS_SERVER_HELLO, "server_hello", &body,

@@ -24,6 +24,29 @@ typedef enum {
     TS_ST_STATE_COUNT
 } ts_hs_state;
 
+/* The TLS 1.3 handshake's states (ts_handshake13.c). The first two match
+ * TLS 1.2's indexes: an endpoint starts in the 1.2 table and moves to this
+ * one when the hellos agree on TLS 1.3. */
+typedef enum {
+    TS13_ST_CLIENT_HELLO,
+    TS13_ST_HELLO_RETRY_REQUEST,     /* when the server needs another key share */
+    TS13_ST_SERVER_CCS_AFTER_HRR,    /* middlebox compatibility (RFC 8446 D.4) */
+    TS13_ST_CLIENT_CCS_BEFORE_CH2,
+    TS13_ST_CLIENT_HELLO_2,
+    TS13_ST_SERVER_HELLO,
+    TS13_ST_SERVER_CCS,
+    TS13_ST_ENCRYPTED_EXTENSIONS,
+    TS13_ST_CERTIFICATE_REQUEST,     /* optional: the reader skips it when absent */
+    TS13_ST_SERVER_CERTIFICATE,
+    TS13_ST_SERVER_CERTIFICATE_VERIFY,
+    TS13_ST_SERVER_FINISHED,
+    TS13_ST_CLIENT_CCS,
+    TS13_ST_CLIENT_CERTIFICATE,      /* when the server asked for one */
+    TS13_ST_CLIENT_FINISHED,
+    TS13_ST_APPLICATION_DATA,
+    TS13_ST_STATE_COUNT
+} ts_hs13_state;
+
 #define TS_MAX_WARNINGS 4  /* warning alerts in a row tolerated (the next is fatal) */
 #define TS_HTTP_REQUEST_MAX 8192
 #define TS_HTTP_HEAD_MAX 8192
@@ -36,7 +59,7 @@ struct ts_conn {
     ts_event_hook hook;
     void *hook_ctx;
     ts_conn_status status;
-    ts_hs_state state;
+    unsigned state;     /* a ts_hs_state, or a ts_hs13_state once tls13 */
     char reason[240];
     int alert;          /* the alert that ended it, or -1 */
     bool alert_sent;
@@ -82,6 +105,30 @@ struct ts_conn {
     uint8_t master[TS_MASTER_LEN];      /* secret */
     ts_key_block keys;                  /* secret */
     bool have_keys;
+
+    /* TLS 1.3 (ts_client13, ts_server13, ts_schedule13) */
+    bool tls13;                         /* TLS 1.3 agreed: the 1.3 table runs */
+    bool offered13;                     /* client: its ClientHello offered TLS 1.3 */
+    bool downgrade;                     /* server: speaks 1.3 but agreed 1.2 (sentinel) */
+    bool hrr;                           /* a HelloRetryRequest crossed */
+    bool compat;                        /* middlebox compatibility mode (RFC 8446 D.4) */
+    bool peer_ccs;                      /* the peer's compatibility CCS was dropped */
+    uint16_t group;                     /* the key_share group in use */
+    uint16_t sigalg13;                  /* server: CertificateVerify's scheme */
+    ts_buf cookie;                      /* client: HelloRetryRequest's cookie, echoed */
+    ts_buf cr_context;                  /* client: CertificateRequest's context */
+    size_t secret_len;                  /* Hash.length of the suite */
+    uint8_t early[TS_HASH_MAX_LEN];     /* secrets (the master secret is `master`) */
+    uint8_t hs_secret[TS_HASH_MAX_LEN];
+    uint8_t c_hs[TS_HASH_MAX_LEN];
+    uint8_t s_hs[TS_HASH_MAX_LEN];
+    uint8_t c_ap[TS_HASH_MAX_LEN];      /* current generation (c_ap_gen) */
+    uint8_t s_ap[TS_HASH_MAX_LEN];
+    uint8_t exporter[TS_HASH_MAX_LEN];
+    uint8_t resumption[TS_HASH_MAX_LEN];
+    unsigned c_ap_gen, s_ap_gen;        /* KeyUpdate generations */
+    bool update_sent;                   /* client: its KeyUpdate went out */
+    unsigned tickets;                   /* NewSessionTickets sent or received */
 
     /* application data */
     bool request_sent;
@@ -170,5 +217,14 @@ ts_err ts_ep_send_close_notify(ts_conn *c);
 /* Sends the warning alert desc (no_renegotiation: RFC 5246 §7.2.2) and
  * goes on; why says what it answers. */
 ts_err ts_ep_send_warning(ts_conn *c, uint8_t desc, const char *why);
+
+/* Reports a value computed with HKDF (TLS 1.3), with what reproduces it:
+ * mode and its key (salt or secret), label (NULL for extract) and data
+ * (IKM, context or transcript hash), as the inputs shown. */
+void ts_ep_hkdf_value(ts_conn *c, const char *name, const char *formula, bool secret,
+                      const uint8_t *value, size_t len, ts_ev_hkdf_mode mode,
+                      const char *key_name, const uint8_t *key, size_t key_len,
+                      const char *label, const char *data_name, const uint8_t *data,
+                      size_t data_len);
 
 #endif
