@@ -83,6 +83,8 @@
 #define TS_TPL_FIELD_NTH_BYTES N_("#%zu, %zu bytes")
 /* an extension: "name (type)" as the decoders write it, and its length */
 #define TS_TPL_FIELD_EXTENSION N_("%s, %zu bytes")
+/* a ServerHello's random that makes it a HelloRetryRequest (RFC 8446 §4.1.3), in hex */
+#define TS_TPL_FIELD_HRR_RANDOM N_("%s (HelloRetryRequest: SHA-256 of \"HelloRetryRequest\")")
 #define TS_TPL_FIELD_NOT_ENCRYPTED N_("%zu bytes, not encrypted")
 #define TS_TPL_FIELD_HEX_CUT N_("%s... (%zu bytes)")
 #define TS_TPL_BYTES N_("%zu bytes")
@@ -121,6 +123,7 @@
     X(TS_TPL_FIELD_ENTRIES)              \
     X(TS_TPL_FIELD_NTH_BYTES)            \
     X(TS_TPL_FIELD_EXTENSION)            \
+    X(TS_TPL_FIELD_HRR_RANDOM)           \
     X(TS_TPL_FIELD_NOT_ENCRYPTED)        \
     X(TS_TPL_FIELD_HEX_CUT)              \
     X(TS_TPL_BYTES)

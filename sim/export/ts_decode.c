@@ -114,8 +114,9 @@ static bool fatal(ts_err err)
     return err == TS_ERR_NOMEM || err == TS_ERR_TOO_LONG;
 }
 
-/* The key exchange of the ServerHello body at body (TS_KX_GUESS if not one
- * of ours). */
+/* The key exchange of the ServerHello body at body: TS_KX_TLS13 when its
+ * supported_versions says TLS 1.3 (RFC 8446 §4.2.1; any 1.3 suite, ours or
+ * not), else its suite's (TS_KX_GUESS if not one of ours). */
 static ts_kx kx_of_server_hello(const uint8_t *body, size_t n)
 {
     ts_buf b;
@@ -123,6 +124,10 @@ static ts_kx kx_of_server_hello(const uint8_t *body, size_t n)
     ts_msg_server_hello m;
     if (ts_msg_server_hello_parse(&b, &m, NULL) != TS_OK) {
         return TS_KX_GUESS;
+    }
+    if ((m.exts.present & TS_EXTF_SUPPORTED_VERSIONS) != 0 &&
+        m.exts.selected_version == TS_VERSION_TLS13) {
+        return TS_KX_TLS13;
     }
     const ts_suite *s = ts_suite_by_code(m.suite);
     return s != NULL ? s->kx : TS_KX_GUESS;

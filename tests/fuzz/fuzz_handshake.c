@@ -1,24 +1,31 @@
-/* fuzz_handshake: every handshake message parser, and the describer the
- * transcript, JSON and UI use. The first input byte picks the parser (low
- * 5 bits) and whether fields are recorded (bit 7); the rest is its input. */
+/* fuzz_handshake: every handshake message parser (TLS 1.2's and 1.3's),
+ * and the describer the transcript, JSON and UI use. The first input byte
+ * picks the parser (low 5 bits) and whether fields are recorded (bit 7);
+ * the rest is its input. */
 #include "fuzz_util.h"
 
 #include "base/ts_buf.h"
 #include "base/ts_fields.h"
 #include "tls/msg/ts_msg_alert.h"
 #include "tls/msg/ts_msg_certificate.h"
+#include "tls/msg/ts_msg_certificate13.h"
+#include "tls/msg/ts_msg_certificate_request13.h"
+#include "tls/msg/ts_msg_certificate_verify.h"
 #include "tls/msg/ts_msg_change_cipher_spec.h"
 #include "tls/msg/ts_msg_client_hello.h"
 #include "tls/msg/ts_msg_client_key_exchange.h"
 #include "tls/msg/ts_msg_describe.h"
+#include "tls/msg/ts_msg_encrypted_extensions.h"
 #include "tls/msg/ts_msg_extensions.h"
 #include "tls/msg/ts_msg_finished.h"
 #include "tls/msg/ts_msg_handshake.h"
+#include "tls/msg/ts_msg_key_update.h"
+#include "tls/msg/ts_msg_new_session_ticket.h"
 #include "tls/msg/ts_msg_server_hello.h"
 #include "tls/msg/ts_msg_server_hello_done.h"
 #include "tls/msg/ts_msg_server_key_exchange.h"
 
-static const ts_kx kxs[3] = {TS_KX_RSA, TS_KX_ECDHE, TS_KX_DHE};
+static const ts_kx kxs[4] = {TS_KX_RSA, TS_KX_ECDHE, TS_KX_DHE, TS_KX_TLS13};
 
 /* Every field must lie inside the input it describes. */
 static void check_fields(const ts_fields *f, size_t base, size_t n)
@@ -112,13 +119,59 @@ static void parse_one(unsigned pick, const uint8_t *data, size_t n, ts_fields *f
     case 19:
         base = 5; /* as in a record: after the header */
         (void)ts_msg_describe_payload((uint8_t)(20 + pick - 16), data, n,
-                                      n > 0 ? kxs[data[0] % 3] : TS_KX_GUESS, f, base);
+                                      n > 0 ? kxs[data[0] % 4] : TS_KX_GUESS, f, base);
         break;
     case 20:
     case 21:
     case 22:
     case 23:
         (void)ts_msg_describe_kx(data, n, pick == 23 ? TS_KX_GUESS : kxs[pick - 20], f, 0);
+        break;
+    case 24: {
+        ts_msg_exts e;
+        (void)ts_msg_encrypted_extensions_parse(&b, &e, f);
+        break;
+    }
+    case 25: {
+        ts_msg_certificate13 m;
+        (void)ts_msg_certificate13_parse(&b, &m, f);
+        break;
+    }
+    case 26: {
+        ts_msg_certificate_request13 m;
+        (void)ts_msg_certificate_request13_parse(&b, &m, f);
+        break;
+    }
+    case 27: {
+        ts_msg_certificate_verify m;
+        (void)ts_msg_certificate_verify_parse(&b, &m, f);
+        break;
+    }
+    case 28: {
+        ts_msg_new_session_ticket m;
+        (void)ts_msg_new_session_ticket_parse(&b, &m, f);
+        break;
+    }
+    case 29: {
+        bool update_requested;
+        (void)ts_msg_key_update_parse(&b, &update_requested, f);
+        break;
+    }
+    case 30: {
+        /* the extensions block of any message: the first byte picks it */
+        ts_msg_exts e;
+        if (n == 0) {
+            return;
+        }
+        if (f != NULL) {
+            f->origin = data; /* offsets counted from the picking byte */
+        }
+        ts_buf_view(&b, data + 1, n - 1);
+        (void)ts_msg_exts_parse(&b, (ts_ext_ctx)(data[0] % 7), &e, f);
+        break;
+    }
+    case 31:
+        (void)ts_msg_describe_kx(data, n, TS_KX_TLS13, f, 0);
         break;
     default: {
         ts_buf peek;

@@ -256,7 +256,39 @@ def openssl_server_flight(key, cert, client_hello, suite_name):
         p.wait()
 
 
+def rfc8448_seeds():
+    """TLS 1.3 messages of RFC 8448, from the unit tests' copy
+    (tests/unit/ts_rfc8448.h): each described as TLS 1.3 and guessed, its
+    body for its parser, and the hellos' and EncryptedExtensions' blocks."""
+    import re
+    with open(os.path.join(ROOT, "tests", "unit", "ts_rfc8448.h")) as f:
+        text = f.read()
+    msgs = {}
+    for name, body in re.findall(r'#define RFC8448_(\w+) \\\n((?:\s*"[0-9a-f]+"(?: \\)?\n)+)', text):
+        msgs[name.lower()] = bytes.fromhex("".join(re.findall(r'"([0-9a-f]+)"', body)))
+    picks = {8: 24, 11: 25, 13: 26, 15: 27, 4: 28}  # fuzz_handshake parser picks
+    for name, msg in sorted(msgs.items()):
+        put("handshake", "rfc8448-%s-describe13" % name, bytes([31]) + msg)
+        put("handshake", "rfc8448-%s-describe" % name, bytes([23]) + msg)
+        put("handshake", "rfc8448-%s-payload" % name, bytes([18]) + msg)
+        if msg[0] in picks:
+            put("handshake", "rfc8448-%s-body" % name, bytes([picks[msg[0]]]) + msg[4:])
+    put("handshake", "rfc8448-stream", bytes([0]) + b"".join(msgs[k] for k in sorted(msgs)))
+    put("handshake", "rfc8448-key-update", bytes([29, 1]))
+    # RFC 8448's handshakes have no CertificateRequest: one asking for PSS or PKCS#1
+    put("handshake", "tls13-certificate-request-body",
+        bytes([26]) + bytes.fromhex("00000a000d0006000408040401"))
+    ctxs = {"client_hello": 0, "server_hello": 1, "hello_retry_request": 2,
+            "encrypted_extensions": 3}
+    for name, ctx in ctxs.items():
+        msg = msgs[name]
+        exts = extensions_of(msg[0], msg[4:]) if msg[0] in (1, 2) else msg[4:]
+        if exts:
+            put("handshake", "rfc8448-%s-exts" % name, bytes([30, ctx]) + exts)
+
+
 def main():
+    rfc8448_seeds()
     hellos = {}
     for suite in SUITES:
         hellos[suite] = from_run(suite)

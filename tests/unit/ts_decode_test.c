@@ -13,7 +13,9 @@
 
 #include <cmocka.h>
 
+#include "base/ts_hex.h"
 #include "export/ts_decode.h"
+#include "ts_rfc8448.h"
 
 /* A ClientHello record: version 0x0303, random 00..1f, no session id, one
  * suite (TLS_RSA_WITH_NULL_SHA256), null compression, no extensions. */
@@ -304,6 +306,61 @@ static void test_errors_in_korean(void **state)
     ts_decode_free(&d);
 }
 
+/* Appends a record of the given type around the handshake messages in hex. */
+static void add_record(ts_buf *out, uint8_t type, const char *hex)
+{
+    ts_buf payload;
+    ts_buf_init(&payload);
+    assert_int_equal(ts_hex_decode(hex, &payload, NULL), TS_OK);
+    assert_int_equal(ts_buf_write_u8(out, type), TS_OK);
+    assert_int_equal(ts_buf_write_u16(out, 0x0303), TS_OK);
+    assert_int_equal(ts_buf_write_vec(out, 2, payload.data, payload.len), TS_OK);
+    ts_buf_free(&payload);
+}
+
+/* A ServerHello whose supported_versions says 03 04 makes what follows
+ * TLS 1.3 (RFC 8446 §4.2.1): protected records are application_data, and
+ * a plaintext handshake message is read in 1.3's forms. */
+static void test_tls13_learned_from_server_hello(void **state)
+{
+    (void)state;
+    ts_buf in;
+    ts_buf_init(&in);
+    add_record(&in, 22, RFC8448_CLIENT_HELLO);
+    add_record(&in, 22, RFC8448_SERVER_HELLO);
+    add_record(&in, 22, RFC8448_ENCRYPTED_EXTENSIONS RFC8448_CERTIFICATE
+                            RFC8448_CERTIFICATE_VERIFY RFC8448_SERVER_FINISHED);
+    add_record(&in, 23, "0011223344");
+    add_record(&in, 22, "1400000c 0102030405060708090a0b0c"); /* a TLS 1.2 Finished */
+    ts_decode d;
+    ts_decode_init(&d);
+    assert_int_equal(ts_decode_records(in.data, in.len, &d), TS_ERR_DECODE);
+    assert_int_equal(d.n, 5);
+    assert_int_equal(d.errors, 1);
+    assert_string_equal(d.recs[1].name, "ServerHello");
+    assert_string_equal(field(&d.recs[1], "selected_version")->value, "TLS 1.3 (0x0304)");
+    assert_string_equal(d.recs[2].name,
+                        "EncryptedExtensions+Certificate+CertificateVerify+Finished");
+    assert_int_equal(d.recs[2].err, TS_OK);
+    assert_non_null(ts_fields_find(&d.recs[2].fields, "certificate_entry", 0));
+    assert_string_equal(field(&d.recs[2], "algorithm")->value, "rsa_pss_rsae_sha256 (0x0804)");
+    assert_true(d.recs[3].encrypted);
+    assert_int_equal(d.recs[4].err, TS_ERR_DECODE); /* 12 bytes: no TLS 1.3 Finished */
+    ts_decode_free(&d);
+
+    /* The same ServerHello saying 03 03: its suite is not ours, so the
+     * forms are guessed, and the 12-byte Finished is TLS 1.2's. */
+    size_t at = 5 + 196 + 5 + 90 - 1; /* the last byte of supported_versions */
+    assert_int_equal(in.data[at], 0x04);
+    in.data[at] = 0x03;
+    ts_decode_init(&d);
+    assert_int_equal(ts_decode_records(in.data, in.len, &d), TS_OK);
+    assert_string_equal(field(&d.recs[1], "selected_version")->value, "TLS 1.2 (0x0303)");
+    assert_string_equal(field(&d.recs[4], "verify_data")->value, "0102030405060708090a0b0c");
+    ts_decode_free(&d);
+    ts_buf_free(&in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +370,7 @@ int main(void)
         cmocka_unit_test(test_bad_bodies),
         cmocka_unit_test(test_null_cipher),
         cmocka_unit_test(test_errors_in_korean),
+        cmocka_unit_test(test_tls13_learned_from_server_hello),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

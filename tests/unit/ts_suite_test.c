@@ -1,4 +1,4 @@
-/* Unit tests for ts_suite: the table of the four cipher suites, lookups by
+/* Unit tests for ts_suite: the table of the cipher suites, lookups by
  * code and name (and their failures), key block sizes, usability. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -41,6 +41,12 @@ static const expect table[] = {
      TS_HASH_SHA256, 0, 32, 12},
     {TS_SUITE_NULL, "null", "TLS_RSA_WITH_NULL_SHA256", "NULL-SHA256", 0x003B, TS_KX_RSA,
      TS_CIPHER_NULL_SHA256, TS_HASH_SHA256, 32, 0, 0},
+    /* RFC 8446 Appendix B.4 codes; §7.3: no MAC key, a 12-byte IV */
+    {TS_SUITE_TLS13_AES, "tls13-aes", "TLS_AES_256_GCM_SHA384", "TLS_AES_256_GCM_SHA384", 0x1302,
+     TS_KX_TLS13, TS_CIPHER_AES256GCM, TS_HASH_SHA384, 0, 32, 12},
+    {TS_SUITE_TLS13_CHACHA, "tls13-chacha", "TLS_CHACHA20_POLY1305_SHA256",
+     "TLS_CHACHA20_POLY1305_SHA256", 0x1303, TS_KX_TLS13, TS_CIPHER_CHACHA20POLY1305,
+     TS_HASH_SHA256, 0, 32, 12},
 };
 
 static int setup(void **state)
@@ -129,10 +135,12 @@ static void test_aead_mapping(void **state)
     assert_false(ts_suite_aead(ts_suite_get(TS_SUITE_NULL), &alg));
     assert_int_equal(alg, 99);
     assert_false(ts_suite_aead(NULL, &alg));
-    /* The AEAD suites' sizes agree with ts_aead's. */
+    /* The TLS 1.2 AEAD suites' sizes agree with ts_aead's (TLS 1.3's IV is
+     * 12 bytes for every AEAD: RFC 8446 §5.3). */
     for (size_t i = 0; i < TS_SUITE_COUNT; i++) {
         const ts_suite *s = ts_suite_get(table[i].id);
-        if (ts_suite_aead(s, &alg)) {
+        assert_int_equal(ts_suite_is_tls13(s), table[i].kx == TS_KX_TLS13);
+        if (!ts_suite_is_tls13(s) && ts_suite_aead(s, &alg)) {
             assert_int_equal(s->sizes.enc_key_len, ts_aead_key_len(alg));
             assert_int_equal(s->sizes.fixed_iv_len, ts_aead_fixed_iv_len(alg));
         }

@@ -33,7 +33,7 @@ typedef struct {
 } ts_msg_certificate13;
 
 /* Appends the body described by m. TS_ERR_ARG for a context over 255
- * bytes or more than TS_CERT_MAX_CHAIN certificates. */
+ * bytes, more than TS_CERT_MAX_CHAIN certificates or an empty one. */
 ts_err ts_msg_certificate13_write(ts_buf *out, const ts_msg_certificate13 *m);
 
 /* Parses a whole body into m (more than TS_CERT_MAX_CHAIN entries:

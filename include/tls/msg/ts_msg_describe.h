@@ -19,13 +19,22 @@
 
 /* Describes one whole handshake message (header + body, exactly n bytes;
  * TS_ERR_SHORT if n is less than the header says, TS_ERR_TRAILING if more).
- * ServerKeyExchange and ClientKeyExchange forms are guessed from the bytes
- * (an ECDHE form is tried first; a u16-vector ClientKeyExchange is shown as
- * "exchange_keys"); use ts_msg_describe_kx when the suite is known. */
+ * Forms that depend on the suite are guessed from the bytes: ServerKeyExchange
+ * and ClientKeyExchange (an ECDHE form is tried first; a u16-vector
+ * ClientKeyExchange is shown as "exchange_keys"), Certificate and
+ * CertificateRequest (TLS 1.2's form first, TLS 1.3's when that one does not
+ * parse exactly), NewSessionTicket (TLS 1.3's form, else the raw body) and
+ * Finished (12 bytes: TLS 1.2's, else TLS 1.3's 32 or 48). When no form
+ * parses, the one that decoded more fields is shown, with its error.
+ * EncryptedExtensions, CertificateVerify and KeyUpdate have one form. Use
+ * ts_msg_describe_kx when the suite is known. */
 ts_err ts_msg_describe(const uint8_t *msg, size_t n, ts_fields *out, size_t base_offset);
 
 /* As ts_msg_describe, with the key exchange kind of the negotiated suite
- * (or TS_KX_GUESS). */
+ * (or TS_KX_GUESS). TS_KX_TLS13 means TLS 1.3: Certificate,
+ * CertificateRequest, NewSessionTicket and Finished in their 1.3 forms,
+ * ServerKeyExchange and ClientKeyExchange (not 1.3 messages) as raw bytes;
+ * any other kind means TLS 1.2's forms, NewSessionTicket (RFC 5077) raw. */
 ts_err ts_msg_describe_kx(const uint8_t *msg, size_t n, ts_kx kx, ts_fields *out,
                           size_t base_offset);
 

@@ -105,7 +105,9 @@ enum {
  * ClientHello and empty elsewhere; supported_versions is a list in a
  * ClientHello and one version in a ServerHello or HelloRetryRequest;
  * key_share is a list of entries in a ClientHello, one entry in a
- * ServerHello and only the selected group in a HelloRetryRequest. */
+ * ServerHello and only the selected group in a HelloRetryRequest. A parser
+ * reads an extension in a message RFC 8446 does not define it for in the
+ * ServerHello's form (syntax only: the engine judges what is allowed). */
 typedef enum {
     TS_EXT_CTX_CLIENT_HELLO = 0,
     TS_EXT_CTX_SERVER_HELLO = 1,
@@ -176,14 +178,20 @@ typedef struct {
  * signature_algorithms, extended_master_secret, renegotiation_info,
  * supported_versions, psk_key_exchange_modes, key_share, cookie, then the
  * unknown types as empty extensions. TS_ERR_ARG for an extension ctx does
- * not allow (RFC 8446 §4.2's table: e.g. key_share in EncryptedExtensions). */
+ * not allow (RFC 8446 §4.2's table: e.g. key_share in EncryptedExtensions;
+ * the hellos also allow TLS 1.2's, a HelloRetryRequest only
+ * supported_versions, key_share and cookie), for a count beyond its array
+ * or an empty list or value the wire forbids (no versions, a key_share
+ * entry or cookie of 0 bytes, n_shares other than 1 in a ServerHello) and
+ * for an invalid ctx. unknown[] is written as given, unchecked. */
 ts_err ts_msg_exts_write(ts_buf *out, ts_ext_ctx ctx, const ts_msg_exts *e);
 
 /* Parses the rest of in as an optional extensions block: no bytes left means
  * no block (e->block false); else the block's length must fit in in. Does
  * not require in to end after the block (the hello parser does). Fills e
  * (zeroed first) and, if f is not NULL, one field per extension (depth 1)
- * and its content (depth 2). */
+ * and its content (depth 2, a list's entries depth 3, a ClientHello
+ * key_share entry's own fields depth 4). TS_ERR_ARG for an invalid ctx. */
 ts_err ts_msg_exts_parse(ts_buf *in, ts_ext_ctx ctx, ts_msg_exts *e, ts_fields *f);
 
 /* True when e's block holds extension type (understood or not; parsed e,

@@ -40,7 +40,7 @@
 #define TS_VERSION_TLS13 0x0304
 #endif
 
-/* HandshakeType (RFC 5246 §7.4). */
+/* HandshakeType (RFC 5246 §7.4, RFC 8446 §4). */
 enum {
     TS_HS_HELLO_REQUEST = 0,
     TS_HS_CLIENT_HELLO = 1,
@@ -100,7 +100,8 @@ ts_err ts_msg_hs_parse(ts_buf *in, uint8_t *type, ts_buf *body);
 
 /* Reads what both hellos begin with: version (its field named version_name),
  * random (32 bytes) and session_id (0..32 bytes, copied to session_id),
- * adding their fields to f (may be NULL). */
+ * adding their fields to f (may be NULL); a random equal to TS_HRR_RANDOM
+ * is shown as the HelloRetryRequest value (TS_TPL_FIELD_HRR_RANDOM). */
 ts_err ts_msg_hello_prefix_parse(ts_buf *body, const char *version_name, uint16_t *version,
                                  uint8_t random[TS_RANDOM_LEN],
                                  uint8_t session_id[TS_SESSION_ID_MAX], size_t *session_id_len,

@@ -6,11 +6,17 @@
 #include "tls/msg/ts_content_type.h"
 #include "tls/msg/ts_msg_alert.h"
 #include "tls/msg/ts_msg_certificate.h"
+#include "tls/msg/ts_msg_certificate13.h"
 #include "tls/msg/ts_msg_certificate_request.h"
+#include "tls/msg/ts_msg_certificate_request13.h"
+#include "tls/msg/ts_msg_certificate_verify.h"
 #include "tls/msg/ts_msg_change_cipher_spec.h"
 #include "tls/msg/ts_msg_client_hello.h"
 #include "tls/msg/ts_msg_client_key_exchange.h"
+#include "tls/msg/ts_msg_encrypted_extensions.h"
 #include "tls/msg/ts_msg_finished.h"
+#include "tls/msg/ts_msg_key_update.h"
+#include "tls/msg/ts_msg_new_session_ticket.h"
 #include "tls/msg/ts_msg_server_hello.h"
 #include "tls/msg/ts_msg_server_hello_done.h"
 #include "tls/msg/ts_msg_server_key_exchange.h"
@@ -26,32 +32,121 @@ static ts_err append(ts_fields *dst, const ts_fields *src, int depth_add)
     return TS_OK;
 }
 
-static ts_err describe_ske(ts_buf *body, ts_kx kx, ts_fields *f)
+/* A body parser that keeps its result to itself: fields only. */
+typedef ts_err (*body_fn)(ts_buf *body, ts_fields *f);
+
+/* Parses body with first when it parses exactly, else with second; when
+ * neither does, the try that decoded more fields is shown (first on a tie),
+ * with its error. */
+static ts_err first_that_parses(ts_buf *body, body_fn first, body_fn second, ts_fields *f)
+{
+    ts_fields a, b;
+    ts_fields_init(&a);
+    ts_fields_init(&b);
+    a.origin = b.origin = f->origin;
+    a.base = b.base = f->base;
+    ts_buf copy_a = *body, copy_b = *body;
+    ts_err err_a = first(&copy_a, &a);
+    ts_err err_b = err_a == TS_OK ? TS_OK : second(&copy_b, &b);
+    bool take_a = err_a == TS_OK || (err_b != TS_OK && a.n >= b.n);
+    ts_err err = append(f, take_a ? &a : &b, 0);
+    *body = take_a ? copy_a : copy_b;
+    ts_fields_free(&a);
+    ts_fields_free(&b);
+    return err != TS_OK ? err : take_a ? err_a : err_b;
+}
+
+static ts_err raw_body(ts_buf *body, ts_fields *f)
+{
+    if (ts_buf_remaining(body) > 0) {
+        TS_GUARD(ts_fields_add_hex(f, 0, "body", ts_fields_offset(f, body), ts_buf_cursor(body),
+                                   ts_buf_remaining(body)));
+    }
+    return ts_buf_skip(body, ts_buf_remaining(body));
+}
+
+static ts_err ske_ecdhe(ts_buf *body, ts_fields *f)
 {
     ts_msg_ske m;
-    if (kx != TS_KX_GUESS) {
-        return ts_msg_ske_parse(body, kx, &m, f);
-    }
-    /* Guess: an ECDHE body that parses exactly; otherwise the DHE form. */
-    ts_fields scratch;
-    ts_fields_init(&scratch);
-    scratch.origin = f->origin;
-    scratch.base = f->base;
-    ts_buf copy = *body;
-    ts_err err = ts_msg_ske_parse(&copy, TS_KX_ECDHE, &m, &scratch);
-    if (err == TS_OK) {
-        err = append(f, &scratch, 0);
-        *body = copy;
-        ts_fields_free(&scratch);
-        return err;
-    }
-    ts_fields_free(&scratch);
+    return ts_msg_ske_parse(body, TS_KX_ECDHE, &m, f);
+}
+
+static ts_err ske_dhe(ts_buf *body, ts_fields *f)
+{
+    ts_msg_ske m;
     return ts_msg_ske_parse(body, TS_KX_DHE, &m, f);
+}
+
+static ts_err certificate12(ts_buf *body, ts_fields *f)
+{
+    ts_msg_certificate m;
+    return ts_msg_certificate_parse(body, &m, f);
+}
+
+static ts_err certificate13(ts_buf *body, ts_fields *f)
+{
+    ts_msg_certificate13 m;
+    return ts_msg_certificate13_parse(body, &m, f);
+}
+
+static ts_err certificate_request12(ts_buf *body, ts_fields *f)
+{
+    ts_msg_certificate_request m;
+    return ts_msg_certificate_request_parse(body, &m, f);
+}
+
+static ts_err certificate_request13(ts_buf *body, ts_fields *f)
+{
+    ts_msg_certificate_request13 m;
+    return ts_msg_certificate_request13_parse(body, &m, f);
+}
+
+static ts_err new_session_ticket13(ts_buf *body, ts_fields *f)
+{
+    ts_msg_new_session_ticket m;
+    return ts_msg_new_session_ticket_parse(body, &m, f);
+}
+
+/* TLS 1.3's Finished: verify_data is as long as the suite's hash (RFC 8446
+ * §4.4.4), 32 or 48 bytes for its suites. */
+static ts_err finished13(ts_buf *body, ts_fields *f)
+{
+    uint8_t verify_data[48];
+    size_t n = ts_buf_remaining(body);
+    size_t at = ts_fields_offset(f, body);
+    TS_ENSURE(n == 32 || n == 48, TS_ERR_DECODE);
+    TS_GUARD(ts_buf_read_bytes(body, verify_data, n));
+    return ts_fields_add_hex(f, 0, "verify_data", at, verify_data, n);
+}
+
+/* TLS 1.2's form, TLS 1.3's, or (TS_KX_GUESS) the first that parses. */
+static ts_err by_version(ts_buf *body, ts_kx kx, body_fn tls12, body_fn tls13, ts_fields *f)
+{
+    if (kx == TS_KX_TLS13) {
+        return tls13(body, f);
+    }
+    return kx == TS_KX_GUESS ? first_that_parses(body, tls12, tls13, f) : tls12(body, f);
+}
+
+static ts_err describe_ske(ts_buf *body, ts_kx kx, ts_fields *f)
+{
+    if (kx == TS_KX_GUESS) {
+        /* an ECDHE body that parses exactly; otherwise the DHE form */
+        return first_that_parses(body, ske_ecdhe, ske_dhe, f);
+    }
+    if (kx == TS_KX_TLS13) {
+        return raw_body(body, f); /* no such message in TLS 1.3 */
+    }
+    ts_msg_ske m;
+    return ts_msg_ske_parse(body, kx, &m, f);
 }
 
 static ts_err describe_cke(ts_buf *body, ts_kx kx, ts_fields *f)
 {
     ts_msg_cke m;
+    if (kx == TS_KX_TLS13) {
+        return raw_body(body, f); /* no such message in TLS 1.3 */
+    }
     if (kx != TS_KX_GUESS) {
         return ts_msg_cke_parse(body, kx, &m, f);
     }
@@ -75,8 +170,9 @@ static ts_err describe_body(uint8_t type, ts_buf *body, ts_kx kx, ts_fields *f)
     union {
         ts_msg_client_hello ch;
         ts_msg_server_hello sh;
-        ts_msg_certificate cert;
-        ts_msg_certificate_request cr;
+        ts_msg_exts ee;
+        ts_msg_certificate_verify cv;
+        bool update_requested;
         uint8_t verify_data[TS_VERIFY_DATA_LEN];
     } m;
     switch (type) {
@@ -84,24 +180,36 @@ static ts_err describe_body(uint8_t type, ts_buf *body, ts_kx kx, ts_fields *f)
         return ts_msg_client_hello_parse(body, &m.ch, f);
     case TS_HS_SERVER_HELLO:
         return ts_msg_server_hello_parse(body, &m.sh, f);
+    case TS_HS_NEW_SESSION_TICKET:
+        /* TLS 1.2's (RFC 5077) is shown raw */
+        if (kx == TS_KX_GUESS) {
+            return first_that_parses(body, new_session_ticket13, raw_body, f);
+        }
+        return kx == TS_KX_TLS13 ? new_session_ticket13(body, f) : raw_body(body, f);
+    case TS_HS_ENCRYPTED_EXTENSIONS:
+        return ts_msg_encrypted_extensions_parse(body, &m.ee, f);
     case TS_HS_CERTIFICATE:
-        return ts_msg_certificate_parse(body, &m.cert, f);
+        return by_version(body, kx, certificate12, certificate13, f);
     case TS_HS_SERVER_KEY_EXCHANGE:
         return describe_ske(body, kx, f);
     case TS_HS_CERTIFICATE_REQUEST:
-        return ts_msg_certificate_request_parse(body, &m.cr, f);
+        return by_version(body, kx, certificate_request12, certificate_request13, f);
     case TS_HS_SERVER_HELLO_DONE:
         return ts_msg_server_hello_done_parse(body, f);
+    case TS_HS_CERTIFICATE_VERIFY:
+        return ts_msg_certificate_verify_parse(body, &m.cv, f);
     case TS_HS_CLIENT_KEY_EXCHANGE:
         return describe_cke(body, kx, f);
     case TS_HS_FINISHED:
-        return ts_msg_finished_parse(body, m.verify_data, f);
-    default:
-        if (ts_buf_remaining(body) > 0) {
-            TS_GUARD(ts_fields_add_hex(f, 0, "body", ts_fields_offset(f, body),
-                                       ts_buf_cursor(body), ts_buf_remaining(body)));
+        if (kx == TS_KX_TLS13 ||
+            (kx == TS_KX_GUESS && ts_buf_remaining(body) != TS_VERIFY_DATA_LEN)) {
+            return finished13(body, f);
         }
-        return ts_buf_skip(body, ts_buf_remaining(body));
+        return ts_msg_finished_parse(body, m.verify_data, f);
+    case TS_HS_KEY_UPDATE:
+        return ts_msg_key_update_parse(body, &m.update_requested, f);
+    default:
+        return raw_body(body, f);
     }
 }
 

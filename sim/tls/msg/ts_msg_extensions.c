@@ -1,10 +1,13 @@
-/* ts_msg_extensions: the hello extensions block. */
+/* ts_msg_extensions: the extensions block of the hellos and of TLS 1.3's
+ * HelloRetryRequest, EncryptedExtensions, CertificateRequest,
+ * NewSessionTicket and CertificateEntry. */
 #include "tls/msg/ts_msg_extensions.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "base/ts_templates.h"
+#include "tls/msg/internal/ts_msg_extensions_tls13.h"
 #include "tls/msg/ts_msg_handshake.h"
 
 /*
@@ -22,13 +25,16 @@
  * Contents understood here:
  *   server_name (0), ClientHello:     ServerName server_name_list<1..2^16-1>;
  *       ServerName = { u8 name_type (0 host_name); opaque HostName<1..2^16-1> }
- *   server_name (0), ServerHello:     empty
+ *   server_name (0), other messages:  empty (ServerHello, EncryptedExtensions)
  *   supported_groups (10):            NamedGroup named_group_list<2..2^16-1>;
  *   ec_point_formats (11):            ECPointFormat ec_point_format_list<1..2^8-1>;
  *   signature_algorithms (13):        SignatureAndHashAlgorithm
  *                                         supported_signature_algorithms<2..2^16-2>;
  *   extended_master_secret (23):      empty
  *   renegotiation_info (0xff01):      opaque renegotiated_connection<0..255>;
+ *
+ * TLS 1.3's supported_versions, key_share, psk_key_exchange_modes and
+ * cookie: ts_msg_extensions_tls13.c.
  */
 
 #define OFF(f, b) ts_fields_offset((f), (b))
@@ -45,8 +51,8 @@ static ts_err write_u16_list(ts_buf *out, const uint16_t *v, size_t n)
 
 static ts_err write_server_name(ts_buf *out, ts_ext_ctx ctx, const ts_msg_exts *e)
 {
-    if (ctx == TS_EXT_CTX_SERVER_HELLO) {
-        return TS_OK;
+    if (ctx != TS_EXT_CTX_CLIENT_HELLO) {
+        return TS_OK; /* empty in a ServerHello and in EncryptedExtensions */
     }
     size_t mark;
     TS_ENSURE(e->host_len <= TS_EXT_MAX_HOST, TS_ERR_ARG);
@@ -73,6 +79,11 @@ static ts_err write_content(ts_buf *out, ts_ext_ctx ctx, const ts_msg_exts *e, u
     case TS_EXTF_RENEGOTIATION_INFO:
         TS_ENSURE(e->reneg_len <= TS_EXT_MAX_RENEG, TS_ERR_ARG);
         return ts_buf_write_vec(out, 1, e->reneg, e->reneg_len);
+    case TS_EXTF_SUPPORTED_VERSIONS:
+    case TS_EXTF_PSK_KEY_EXCHANGE_MODES:
+    case TS_EXTF_KEY_SHARE:
+    case TS_EXTF_COOKIE:
+        return ts_msg_exts13_write_one(out, ctx, e, flag);
     default:
         return TS_OK; /* extended_master_secret: empty */
     }
@@ -88,14 +99,57 @@ static const struct {
     {TS_EXTF_SIGNATURE_ALGORITHMS, TS_EXT_SIGNATURE_ALGORITHMS},
     {TS_EXTF_EXTENDED_MASTER_SECRET, TS_EXT_EXTENDED_MASTER_SECRET},
     {TS_EXTF_RENEGOTIATION_INFO, TS_EXT_RENEGOTIATION_INFO},
+    {TS_EXTF_SUPPORTED_VERSIONS, TS_EXT_SUPPORTED_VERSIONS},
+    {TS_EXTF_PSK_KEY_EXCHANGE_MODES, TS_EXT_PSK_KEY_EXCHANGE_MODES},
+    {TS_EXTF_KEY_SHARE, TS_EXT_KEY_SHARE},
+    {TS_EXTF_COOKIE, TS_EXT_COOKIE},
 };
 #define N_UNDERSTOOD (sizeof(understood) / sizeof(understood[0]))
 
+#define EXTF_TLS12                                                                       \
+    (TS_EXTF_SERVER_NAME | TS_EXTF_SUPPORTED_GROUPS | TS_EXTF_EC_POINT_FORMATS |         \
+     TS_EXTF_SIGNATURE_ALGORITHMS | TS_EXTF_EXTENDED_MASTER_SECRET | TS_EXTF_RENEGOTIATION_INFO)
+#define EXTF_ALL                                                                         \
+    (EXTF_TLS12 | TS_EXTF_SUPPORTED_VERSIONS | TS_EXTF_KEY_SHARE |                        \
+     TS_EXTF_PSK_KEY_EXCHANGE_MODES | TS_EXTF_COOKIE)
+
+/* The understood extensions a writer may put in ctx's message: RFC 8446
+ * §4.2's table for TLS 1.3's messages; the hellos, shared with TLS 1.2,
+ * keep 1.2's extensions too. */
+static bool allowed_in(ts_ext_ctx ctx, uint32_t *flags)
+{
+    switch (ctx) {
+    case TS_EXT_CTX_CLIENT_HELLO:
+        *flags = EXTF_ALL;
+        return true;
+    case TS_EXT_CTX_SERVER_HELLO:
+        *flags = EXTF_TLS12 | TS_EXTF_SUPPORTED_VERSIONS | TS_EXTF_KEY_SHARE;
+        return true;
+    case TS_EXT_CTX_HELLO_RETRY_REQUEST:
+        *flags = TS_EXTF_SUPPORTED_VERSIONS | TS_EXTF_KEY_SHARE | TS_EXTF_COOKIE;
+        return true;
+    case TS_EXT_CTX_ENCRYPTED_EXTENSIONS:
+        *flags = TS_EXTF_SERVER_NAME | TS_EXTF_SUPPORTED_GROUPS;
+        return true;
+    case TS_EXT_CTX_CERTIFICATE_REQUEST:
+        *flags = TS_EXTF_SIGNATURE_ALGORITHMS;
+        return true;
+    case TS_EXT_CTX_NEW_SESSION_TICKET:
+    case TS_EXT_CTX_CERTIFICATE:
+        *flags = 0;
+        return true;
+    }
+    return false;
+}
+
 ts_err ts_msg_exts_write(ts_buf *out, ts_ext_ctx ctx, const ts_msg_exts *e)
 {
+    uint32_t allowed;
+    TS_ENSURE(allowed_in(ctx, &allowed), TS_ERR_ARG);
     if (!e->block && e->present == 0 && e->n_unknown == 0) {
         return TS_OK;
     }
+    TS_ENSURE((e->present & EXTF_ALL & ~allowed) == 0, TS_ERR_ARG);
     TS_ENSURE(e->n_unknown <= TS_EXT_MAX, TS_ERR_ARG);
     size_t block, data;
     TS_GUARD(ts_buf_vec_begin(out, 2, &block));
@@ -147,7 +201,7 @@ bool ts_msg_host_name_valid(const uint8_t *name, size_t n)
 
 static ts_err parse_server_name(ts_buf *d, ts_ext_ctx ctx, ts_msg_exts *e, ts_fields *f)
 {
-    if (ctx == TS_EXT_CTX_SERVER_HELLO) {
+    if (ctx != TS_EXT_CTX_CLIENT_HELLO) {
         return TS_OK; /* must be empty: the caller checks the end */
     }
     ts_buf list, name;
@@ -183,19 +237,26 @@ static ts_err parse_server_name(ts_buf *d, ts_ext_ctx ctx, ts_msg_exts *e, ts_fi
     return verdict;
 }
 
-/* Reads a u16 list of any length: its view goes to *wire, its first cap
- * entries to v (*n of them), one field each. */
-static ts_err parse_u16_list(ts_buf *d, size_t min, size_t max, uint16_t *v, size_t cap,
-                             size_t *n, ts_buf *wire, const char *what, ts_fields *f)
+bool ts_msg_grease(uint16_t v)
+{
+    return (v & 0x0F0F) == 0x0A0A && (v >> 8) == (v & 0xFF);
+}
+
+static const ts_msg_u16_list_form groups_form = {2, 2, 0xFFFF, "list_length", "named_group",
+                                                 ts_group_name};
+static const ts_msg_u16_list_form sigalgs_form = {2, 2, 0xFFFE, "list_length",
+                                                  "signature_algorithm", ts_sigalg_name};
+
+ts_err ts_msg_exts_parse_u16_list(ts_buf *d, const ts_msg_u16_list_form *form, uint16_t *v,
+                                  size_t cap, size_t *n, ts_buf *wire, ts_fields *f)
 {
     ts_buf list;
     size_t at = OFF(f, d);
-    TS_GUARD(ts_buf_read_vec(d, 2, min, max, &list));
+    TS_GUARD(ts_buf_read_vec(d, form->width, form->min, form->max, &list));
     TS_ENSURE(list.len % 2 == 0, TS_ERR_DECODE);
     *wire = list;
-    TS_GUARD(ts_fields_add(f, 2, "list_length", at, 2, TS_TPL_FIELD_ENTRIES, list.len,
-                           list.len / 2));
-    bool groups = strcmp(what, "named_group") == 0;
+    TS_GUARD(ts_fields_add(f, 2, form->length_name, at, form->width, TS_TPL_FIELD_ENTRIES,
+                           list.len, list.len / 2));
     *n = 0;
     while (ts_buf_remaining(&list) > 0) {
         uint16_t x;
@@ -204,8 +265,7 @@ static ts_err parse_u16_list(ts_buf *d, size_t min, size_t max, uint16_t *v, siz
         if (*n < cap) {
             v[(*n)++] = x;
         }
-        TS_GUARD(ts_fields_add(f, 3, what, at, 2, "%s (0x%04x)",
-                               groups ? ts_group_name(x) : ts_sigalg_name(x), x));
+        TS_GUARD(ts_fields_add(f, 3, form->entry_name, at, 2, "%s (0x%04x)", form->label(x), x));
     }
     return TS_OK;
 }
@@ -256,21 +316,26 @@ static ts_err parse_one(ts_buf *d, uint16_t type, ts_ext_ctx ctx, ts_msg_exts *e
         return parse_server_name(d, ctx, e, f);
     case TS_EXT_SUPPORTED_GROUPS:
         e->present |= TS_EXTF_SUPPORTED_GROUPS;
-        return parse_u16_list(d, 2, 0xFFFF, e->groups, TS_EXT_MAX_GROUPS, &e->n_groups,
-                              &e->groups_wire, "named_group", f);
+        return ts_msg_exts_parse_u16_list(d, &groups_form, e->groups, TS_EXT_MAX_GROUPS,
+                                          &e->n_groups, &e->groups_wire, f);
     case TS_EXT_EC_POINT_FORMATS:
         e->present |= TS_EXTF_EC_POINT_FORMATS;
         return parse_point_formats(d, e, f);
     case TS_EXT_SIGNATURE_ALGORITHMS:
         e->present |= TS_EXTF_SIGNATURE_ALGORITHMS;
-        return parse_u16_list(d, 2, 0xFFFE, e->sigalgs, TS_EXT_MAX_SIGALGS, &e->n_sigalgs,
-                              &e->sigalgs_wire, "signature_algorithm", f);
+        return ts_msg_exts_parse_u16_list(d, &sigalgs_form, e->sigalgs, TS_EXT_MAX_SIGALGS,
+                                          &e->n_sigalgs, &e->sigalgs_wire, f);
     case TS_EXT_EXTENDED_MASTER_SECRET:
         e->present |= TS_EXTF_EXTENDED_MASTER_SECRET;
         return TS_OK;
     case TS_EXT_RENEGOTIATION_INFO:
         e->present |= TS_EXTF_RENEGOTIATION_INFO;
         return parse_reneg(d, e, f);
+    case TS_EXT_SUPPORTED_VERSIONS:
+    case TS_EXT_KEY_SHARE:
+    case TS_EXT_PSK_KEY_EXCHANGE_MODES:
+    case TS_EXT_COOKIE:
+        return ts_msg_exts13_parse_one(d, type, ctx, e, f);
     default:
         if (e->n_unknown < TS_EXT_MAX) {
             e->unknown[e->n_unknown++] = type;
@@ -286,6 +351,8 @@ static ts_err parse_one(ts_buf *d, uint16_t type, ts_ext_ctx ctx, ts_msg_exts *e
 ts_err ts_msg_exts_parse(ts_buf *in, ts_ext_ctx ctx, ts_msg_exts *e, ts_fields *f)
 {
     memset(e, 0, sizeof(*e));
+    uint32_t allowed;
+    TS_ENSURE(allowed_in(ctx, &allowed), TS_ERR_ARG); /* parsing does not judge: syntax only */
     ts_fields_begin(f, in);
     if (ts_buf_remaining(in) == 0) {
         return TS_OK;
@@ -378,15 +445,10 @@ bool ts_msg_exts_offers_sigalg(const ts_msg_exts *e, uint16_t sigalg)
     return u16_list_has(&e->sigalgs_wire, e->sigalgs, e->n_sigalgs, sigalg);
 }
 
-/* RFC 8701 reserves 0x0a0a, 0x1a1a, ... 0xfafa to keep peers tolerant. */
-static bool is_grease(uint16_t v)
-{
-    return (v & 0x0F0F) == 0x0A0A && (v >> 8) == (v & 0xFF);
-}
 
 const char *ts_ext_name(uint16_t type)
 {
-    if (is_grease(type)) {
+    if (ts_msg_grease(type)) {
         return "GREASE";
     }
     switch (type) {
@@ -431,7 +493,7 @@ const char *ts_group_name(uint16_t group)
     case 258: return "ffdhe4096";
     case 259: return "ffdhe6144";
     case 260: return "ffdhe8192";
-    default: return is_grease(group) ? "GREASE" : "unknown";
+    default: return ts_msg_grease(group) ? "GREASE" : "unknown";
     }
 }
 

@@ -2,6 +2,19 @@
 #include "tls/msg/ts_msg_handshake.h"
 
 #include <stddef.h>
+#include <string.h>
+
+#include "base/ts_hex.h"
+#include "base/ts_templates.h"
+
+/* RFC 8446 §4.1.3: SHA-256("HelloRetryRequest"). */
+const uint8_t TS_HRR_RANDOM[TS_RANDOM_LEN] = {
+    0xCF, 0x21, 0xAD, 0x74, 0xE5, 0x9A, 0x61, 0x11, 0xBE, 0x1D, 0x8C, 0x02, 0x1E, 0x65, 0xB8, 0x91,
+    0xC2, 0xA2, 0x11, 0x16, 0x7A, 0xBB, 0x8C, 0x5E, 0x07, 0x9E, 0x09, 0xE2, 0xC8, 0xA8, 0x33, 0x9C,
+};
+
+/* RFC 8446 §4.1.3: "DOWNGRD" then 01 (a TLS 1.2 server hello). */
+const uint8_t TS_DOWNGRADE_TLS12[8] = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, 0x01};
 
 /*
  * struct {
@@ -58,6 +71,8 @@ const char *ts_msg_hs_name(uint8_t type)
     case TS_HS_CLIENT_HELLO: return "ClientHello";
     case TS_HS_SERVER_HELLO: return "ServerHello";
     case TS_HS_NEW_SESSION_TICKET: return "NewSessionTicket";
+    case TS_HS_END_OF_EARLY_DATA: return "EndOfEarlyData";
+    case TS_HS_ENCRYPTED_EXTENSIONS: return "EncryptedExtensions";
     case TS_HS_CERTIFICATE: return "Certificate";
     case TS_HS_SERVER_KEY_EXCHANGE: return "ServerKeyExchange";
     case TS_HS_CERTIFICATE_REQUEST: return "CertificateRequest";
@@ -65,6 +80,8 @@ const char *ts_msg_hs_name(uint8_t type)
     case TS_HS_CERTIFICATE_VERIFY: return "CertificateVerify";
     case TS_HS_CLIENT_KEY_EXCHANGE: return "ClientKeyExchange";
     case TS_HS_FINISHED: return "Finished";
+    case TS_HS_KEY_UPDATE: return "KeyUpdate";
+    case TS_HS_MESSAGE_HASH: return "message_hash";
     default: return "unknown";
     }
 }
@@ -76,7 +93,7 @@ const char *ts_version_name(uint16_t version)
     case TS_VERSION_TLS10: return "TLS 1.0";
     case TS_VERSION_TLS11: return "TLS 1.1";
     case TS_VERSION_TLS12: return "TLS 1.2";
-    case 0x0304: return "TLS 1.3";
+    case TS_VERSION_TLS13: return "TLS 1.3";
     default: return "unknown";
     }
 }
@@ -106,6 +123,8 @@ static const struct {
     {0x1301, "TLS_AES_128_GCM_SHA256"},
     {0x1302, "TLS_AES_256_GCM_SHA384"},
     {0x1303, "TLS_CHACHA20_POLY1305_SHA256"},
+    {0x1304, "TLS_AES_128_CCM_SHA256"},
+    {0x1305, "TLS_AES_128_CCM_8_SHA256"},
     {0x5600, "TLS_FALLBACK_SCSV"},
     {0xC009, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"},
     {0xC00A, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA"},
@@ -151,7 +170,13 @@ ts_err ts_msg_hello_prefix_parse(ts_buf *body, const char *version_name, uint16_
                            *version));
     at = ts_fields_offset(f, body);
     TS_GUARD(ts_buf_read_bytes(body, random, TS_RANDOM_LEN));
-    TS_GUARD(ts_fields_add_hex(f, 0, "random", at, random, TS_RANDOM_LEN));
+    if (memcmp(random, TS_HRR_RANDOM, TS_RANDOM_LEN) == 0) {
+        char hex[2 * TS_RANDOM_LEN + 1];
+        ts_hex_encode(random, TS_RANDOM_LEN, hex);
+        TS_GUARD(ts_fields_add(f, 0, "random", at, TS_RANDOM_LEN, TS_TPL_FIELD_HRR_RANDOM, hex));
+    } else {
+        TS_GUARD(ts_fields_add_hex(f, 0, "random", at, random, TS_RANDOM_LEN));
+    }
     at = ts_fields_offset(f, body);
     TS_GUARD(ts_buf_read_vec(body, 1, 0, TS_SESSION_ID_MAX, &sid));
     *session_id_len = sid.len;

@@ -1,4 +1,4 @@
-/* ts_msg_server_hello: ServerHello body codec. */
+/* ts_msg_server_hello: ServerHello (and HelloRetryRequest) body codec. */
 #include "tls/msg/ts_msg_server_hello.h"
 
 #include <string.h>
@@ -13,7 +13,8 @@ ts_err ts_msg_server_hello_write(ts_buf *out, const ts_msg_server_hello *m)
     TS_GUARD(ts_buf_write_vec(out, 1, m->session_id, m->session_id_len));
     TS_GUARD(ts_buf_write_u16(out, m->suite));
     TS_GUARD(ts_buf_write_u8(out, m->compression));
-    return ts_msg_exts_write(out, TS_EXT_CTX_SERVER_HELLO, &m->exts);
+    return ts_msg_exts_write(out, m->hrr ? TS_EXT_CTX_HELLO_RETRY_REQUEST : TS_EXT_CTX_SERVER_HELLO,
+                             &m->exts);
 }
 
 /*
@@ -33,6 +34,14 @@ ts_err ts_msg_server_hello_write(ts_buf *out, const ts_msg_server_hello *m)
  * +------+------------------------+----+-----------+------+-----+-------------------+
  * | ver  | random (32)            | S  | session_id| suite| cmp | [ext len | exts] |
  * +------+------------------------+----+-----------+------+-----+-------------------+
+ *
+ * TLS 1.3 (RFC 8446 §4.1.3) keeps the layout: legacy_version 03 03,
+ * legacy_session_id_echo, legacy_compression_method 0, the extensions
+ * always there (supported_versions says 03 04). A HelloRetryRequest is a
+ * ServerHello whose random is TS_HRR_RANDOM, SHA-256("HelloRetryRequest"):
+ *
+ *   CF 21 AD 74 E5 9A 61 11 BE 1D 8C 02 1E 65 B8 91
+ *   C2 A2 11 16 7A BB 8C 5E 07 9E 09 E2 C8 A8 33 9C
  */
 static ts_err parse_body(ts_buf *body, ts_msg_server_hello *m, ts_fields *f)
 {
@@ -46,7 +55,9 @@ static ts_err parse_body(ts_buf *body, ts_msg_server_hello *m, ts_fields *f)
     TS_GUARD(ts_buf_read_u8(body, &m->compression));
     TS_GUARD(ts_fields_add(f, 0, "compression_method", at, 1, "%s (%u)",
                            m->compression == 0 ? "null" : "unknown", m->compression));
-    TS_GUARD(ts_msg_exts_parse(body, TS_EXT_CTX_SERVER_HELLO, &m->exts, f));
+    m->hrr = memcmp(m->random, TS_HRR_RANDOM, TS_RANDOM_LEN) == 0;
+    TS_GUARD(ts_msg_exts_parse(
+        body, m->hrr ? TS_EXT_CTX_HELLO_RETRY_REQUEST : TS_EXT_CTX_SERVER_HELLO, &m->exts, f));
     return ts_buf_expect_end(body);
 }
 
