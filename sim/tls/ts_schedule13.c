@@ -66,7 +66,7 @@ ts_err ts13_handshake_secrets(ts_conn *c)
     uint8_t zeros[TS_HASH_MAX_LEN] = {0};
     uint8_t empty[TS_HASH_MAX_LEN], derived[TS_HASH_MAX_LEN], th[TS_HASH_MAX_LEN];
     ts_hash(h, NULL, 0, empty);
-    ts_err err = extract(c, "early_secret", "HKDF-Extract(salt = 0, IKM = 0): no PSK", "salt",
+    ts_err err = extract(c, "early_secret", "HKDF-Extract(salt = 0, IKM = 0)", "salt",
                          zeros, "ikm", zeros, n, c->early);
     if (err == TS_OK) {
         err = derive(c, "early_derived_secret", "Derive-Secret(early_secret, \"derived\", \"\")",
@@ -208,9 +208,10 @@ static ts_err verify_data(ts_conn *c, bool of_client, uint8_t *out)
     const uint8_t *base = of_client ? c->c_hs : c->s_hs;
     const char *base_name = of_client ? "client_handshake_traffic_secret"
                                       : "server_handshake_traffic_secret";
-    TS_GUARD(ts13_transcript(c, of_client ? "client_finished_hash" : "server_finished_hash",
-                             of_client ? "ClientHello..client Certificate or server Finished"
-                                       : "ClientHello..CertificateVerify",
+    const char *covers = !of_client             ? "ClientHello..CertificateVerify"
+                         : c->cert_requested ? "ClientHello..client Certificate"
+                                             : "ClientHello..server Finished";
+    TS_GUARD(ts13_transcript(c, of_client ? "client_finished_hash" : "server_finished_hash", covers,
                              th));
     TS_GUARD(ts_tls13_finished(h, base, th, fkey, out));
     ts_ep_hkdf_value(c, of_client ? "client_finished_key" : "server_finished_key",

@@ -50,13 +50,17 @@ static const char *const allow_shared =
 
 /* Words the engine's texts keep in English on purpose: the notation of
  * formulas (functions, operators and their operands: "g^a mod p",
+ * "HKDF-Extract(salt = 0, IKM = 0)",
  * "RSA-sign(..., params)", "SHA-256(body)", "key_block[0 .. mac)"), and
  * protocol and X.509 names that a text quotes ("{sha1, rsa}" of RFC 5246,
  * the point format "uncompressed", the RFC's ServerECDHParams, the
  * basicConstraints flag "cA", the extension "keyUsage"). */
 static const char *const allow_engine =
     "mod pad body params mac RSA-encrypt RSA-decrypt RSA-sign rsa uncompressed "
-    "ServerECDHParams ServerDHParams cA keyUsage ";
+    "ServerECDHParams ServerDHParams cA keyUsage "
+    /* RFC 8446's functions and their arguments as it names them:
+     * HKDF-Extract(salt, IKM), HKDF-Expand-Label(Secret, ...) */
+    "HKDF-Extract HKDF-Expand-Label Derive-Secret Transcript-Hash RSA-PSS-sign salt secret ";
 
 static bool in_list(const char *list, const char *w, size_t n)
 {
