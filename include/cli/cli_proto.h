@@ -16,7 +16,7 @@ typedef struct {
     bool key_update;       /* --key-update */
 } cli_proto_opts;
 
-/* The option lines for --help (a msgid): --suite, --tls, --group. */
+/* The option lines of run's --help for --tls and --group (a msgid). */
 extern const char *const cli_proto_help;
 
 /* Parses --suite's value into o (a usage error for an unknown name, a

@@ -16,6 +16,9 @@
  * for and its cookie. */
 ts_err ts_client13_add_offer(ts_conn *c, ts_msg_client_hello *m, bool second);
 
+/* The hash of an rsa_pss_rsae_* scheme into *alg; false for any other. */
+bool ts_client13_pss_hash(uint16_t sigalg, ts_hash_alg *alg);
+
 /* Takes over a ServerHello that chose TLS 1.3 (or a HelloRetryRequest):
  * checks it, switches c to the 1.3 table and derives the handshake
  * secrets. */

@@ -8,13 +8,11 @@
 #include "tls/msg/ts_msg_handshake.h"
 
 const char *const cli_proto_help = N_( /* translated where it is printed */
-    "  --tls 1.2|1.3     the protocol version (default: the suite's; run and ui:\n"
-    "                    1.2, the notes' handshake; serve and connect: both,\n"
-    "                    negotiated as real stacks do)\n"
-    "  --group G         TLS 1.3 key exchange group: x25519, ffdhe2048, ffdhe3072\n"
-    "                    or ffdhe4096 (run, ui, serve: the group the server\n"
-    "                    requires, so another one makes a HelloRetryRequest;\n"
-    "                    connect: the client's first key share)\n");
+    "  --tls 1.2|1.3     the protocol version (default: the suite's, else 1.2, the\n"
+    "                    notes' handshake)\n"
+    "  --group x25519|ffdhe2048|ffdhe3072|ffdhe4096\n"
+    "                    TLS 1.3 key exchange group: the group the server\n"
+    "                    requires, so another one makes a HelloRetryRequest\n");
 
 static const struct {
     const char *name;

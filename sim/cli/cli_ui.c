@@ -19,12 +19,13 @@
 #include "ui/ui_color.h"
 #include "ui/ui_main.h"
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
     "usage: tlsstep ui [LESSON] [OPTIONS]\n"
-    "Steps through a TLS 1.2 (or 1.3) handshake in the terminal: the client and the server\n"
-    "with what each knows, the records crossing the channel between them, the\n"
-    "lesson's narration of each step, an inspector for records and values, and a\n"
-    "hex editor to tamper with a record in flight. Press ? inside for every key.\n"
+    "Steps through a TLS 1.2 (or 1.3) handshake in the terminal: the client and\n"
+    "the server with what each knows, the records crossing the channel between\n"
+    "them, the lesson's narration of each step, an inspector for records and\n"
+    "values, and a hex editor to tamper with a record in flight. Press ? inside\n"
+    "for every key.\n"
     "Without a terminal on stdout it prints the `tlsstep run --lesson` transcript\n"
     "instead.\n"
     "\n"
@@ -34,13 +35,14 @@ static const char usage_text[] =
     "                    options below win over it (the narration says so when\n"
     "                    --suite differs from the lesson's)\n"
     "  --lessons DIR     look for lessons in DIR first\n"
-    "  --suite S         cipher suite: rsa, ecdhe, dhe or null (TLS 1.2), tls13-aes\n"
-    "                    or tls13-chacha (TLS 1.3) (default: the lesson's, else\n"
-    "                    rsa; with --tls 1.3, tls13-aes)\n"
+    "  --suite rsa|ecdhe|dhe|null|tls13-aes|tls13-chacha\n"
+    "                    cipher suite: the first four TLS 1.2, the last two TLS\n"
+    "                    1.3 (default: the lesson's, else rsa; with --tls 1.3,\n"
+    "                    tls13-aes)\n"
     "  --tls 1.2|1.3     the protocol version (default: the suite's, else 1.2)\n"
-    "  --group G         TLS 1.3: the group the server requires: x25519,\n"
-    "                    ffdhe2048, ffdhe3072 or ffdhe4096 (another than x25519\n"
-    "                    makes a HelloRetryRequest)\n"
+    "  --group x25519|ffdhe2048|ffdhe3072|ffdhe4096\n"
+    "                    TLS 1.3: the group the server requires (another than\n"
+    "                    x25519 makes a HelloRetryRequest)\n"
     "  --key-update      TLS 1.3: the client sends KeyUpdate before its request\n"
     "  --bits N          RSA modulus size, 512..4096 (default 1024)\n"
     "  --seed S          seed of every random byte (default: the lesson's, else a\n"
@@ -51,7 +53,7 @@ static const char usage_text[] =
     "  --skip-ske-check  client flaw: do not check the ServerKeyExchange signature\n"
     "  --lax-pkcs1       client flaw: lax PKCS#1 v1.5 signature verifier\n"
     "  --theme default|high-contrast  colours; high-contrast is bold and bright on\n"
-    "                    black, for a projector (NO_COLOR turns colours off)\n";
+    "                    black, for a projector (NO_COLOR turns colours off)\n");
 
 #define MAX_ACTIONS 64
 
@@ -278,7 +280,7 @@ static int start(ui_cli *o, bool builtin)
 int cli_ui(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        fputs(usage_text, stdout);
+        fputs(cli_tr(usage_text), stdout);
         return CLI_EXIT_OK;
     }
     ui_cli o;

@@ -2,6 +2,7 @@
 #include "net/ts_net.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -28,6 +29,18 @@
 #define WHY_SEND "cannot send: "
 #define WHY_RESOLVE "cannot resolve "
 #define WHY_CONNECT "cannot connect to "
+
+/* strerror in English whatever the locale: the engine writes English (a
+ * front end translates), and the current locale may lack the charset of a
+ * translation, which glibc would then print as "???". */
+static const char *english_strerror(int error)
+{
+    static locale_t c_locale;
+    if (c_locale == (locale_t)0) {
+        c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    }
+    return c_locale != (locale_t)0 ? strerror_l(error, c_locale) : "error";
+}
 
 #define READ_CHUNK 16384
 /* pending incoming bytes: at most one record and one read */
@@ -206,7 +219,7 @@ ts_err ts_net_connect(const char *host, const char *port, unsigned timeout_ms, i
     }
     freeaddrinfo(res);
     snprintf(why, why_cap, WHY_CONNECT "%s:%s: %s", host, port,
-             error == ETIMEDOUT ? WHY_TIMED_OUT : strerror(error));
+             error == ETIMEDOUT ? WHY_TIMED_OUT : english_strerror(error));
     return error == ETIMEDOUT ? TS_ERR_TIMEOUT : TS_ERR_NET;
 }
 
@@ -246,7 +259,7 @@ static ts_err send_all(pump *p, const uint8_t *data, size_t n)
             if (errno == EINTR) {
                 continue; /* a signal: the front end decides after this connection */
             }
-            snprintf(p->st->why, sizeof(p->st->why), WHY_SEND "%s", strerror(errno));
+            snprintf(p->st->why, sizeof(p->st->why), WHY_SEND "%s", english_strerror(errno));
             p->st->write_failed = true;
             return TS_ERR_NET;
         }
@@ -340,7 +353,7 @@ static bool read_some(pump *p)
     if (n <= 0) {
         p->st->peer_closed = true;
         snprintf(p->st->why, sizeof(p->st->why), "%s",
-                 n == 0 ? WHY_CLOSED : strerror(errno));
+                 n == 0 ? WHY_CLOSED : english_strerror(errno));
         return false;
     }
     p->st->bytes_in += (size_t)n;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "crypto/ts_rsa_pkcs1.h"
+#include "crypto/ts_rsa_pss.h"
 #include "crypto/ts_secret.h"
 #include "crypto/ts_x509_parse.h"
 #include "tls/msg/ts_msg_certificate.h"
@@ -257,7 +258,10 @@ static ts_err check_ske_signature(ts_conn *c, const ts_msg_ske *m)
     ts_err err = TS_OK;
     const char *why = N_("the server's key signed both randoms and these parameters");
     ts_hash_alg alg = TS_HASH_SHA256;
-    if (!offered_sigalg(m->sigalg) || !ts_msg_ske_sigalg_hash(m->sigalg, &alg)) {
+    /* a client offering TLS 1.3 also offers rsa_pss_rsae_*, which a TLS 1.2
+     * server may sign with (RFC 8446 4.2.3) */
+    bool pss = c->offered13 && ts_client13_pss_hash(m->sigalg, &alg);
+    if (!pss && (!offered_sigalg(m->sigalg) || !ts_msg_ske_sigalg_hash(m->sigalg, &alg))) {
         err = TS_ERR_ILLEGAL;
         why = N_("the signature algorithm is not one the client offered");
     }
@@ -265,7 +269,9 @@ static ts_err check_ske_signature(ts_conn *c, const ts_msg_ske *m)
         uint8_t digest[TS_HASH_MAX_LEN];
         ts_msg_ske_digest(alg, c->client_random, c->server_random, m->params.data,
                           m->params.len, digest);
-        err = c->cfg.lax_pkcs1
+        err = pss ? ts_rsa_pss_verify(c->peer_key, alg, digest, m->signature.data,
+                                      m->signature.len)
+              : c->cfg.lax_pkcs1
                   ? ts_rsa_verify_lax(c->peer_key, alg, digest, m->signature.data, m->signature.len)
                   : ts_rsa_verify(c->peer_key, alg, digest, m->signature.data, m->signature.len);
         if (err != TS_OK) {

@@ -352,22 +352,29 @@ ts_err ts_client13_read_certificate(ts_conn *c, ts_buf *body)
     return ts_client_accept_server_cert(c, m.certs[0].data, m.certs[0].len);
 }
 
+bool ts_client13_pss_hash(uint16_t sigalg, ts_hash_alg *alg)
+{
+    switch (sigalg) {
+    case TS_SIGALG_RSA_PSS_RSAE_SHA256:
+        *alg = TS_HASH_SHA256;
+        return true;
+    case TS_SIGALG_RSA_PSS_RSAE_SHA384:
+        *alg = TS_HASH_SHA384;
+        return true;
+    case TS_SIGALG_RSA_PSS_RSAE_SHA512:
+        *alg = TS_HASH_SHA512;
+        return true;
+    default:
+        return false;
+    }
+}
+
 ts_err ts_client13_read_certificate_verify(ts_conn *c, ts_buf *body)
 {
     ts_msg_certificate_verify m;
     TS_GUARD(ts_msg_certificate_verify_parse(body, &m, NULL));
     ts_hash_alg alg;
-    switch (m.sigalg) {
-    case TS_SIGALG_RSA_PSS_RSAE_SHA256:
-        alg = TS_HASH_SHA256;
-        break;
-    case TS_SIGALG_RSA_PSS_RSAE_SHA384:
-        alg = TS_HASH_SHA384;
-        break;
-    case TS_SIGALG_RSA_PSS_RSAE_SHA512:
-        alg = TS_HASH_SHA512;
-        break;
-    default:
+    if (!ts_client13_pss_hash(m.sigalg, &alg)) {
         return ts_ep_fail(c, TS_ERR_ILLEGAL,
                           N_("CertificateVerify uses a scheme the client did not offer for it "
                              "(TLS 1.3 signs with RSA-PSS)"));

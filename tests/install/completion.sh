@@ -73,9 +73,11 @@ lacks_word "connect does not offer cert's --bits" "connect --" --bits
 offers "... which cert offers" "cert --" --bits
 
 # Values named in the help.
-offers_only "suites after --suite" "run --suite " rsa ecdhe dhe null
-offers_only "suites after --suite=" "serve --suite = " rsa ecdhe dhe null
+offers_only "suites after --suite" "run --suite " rsa ecdhe dhe null tls13-aes tls13-chacha
+offers_only "suites after --suite=" "serve --suite = " rsa ecdhe dhe null tls13-aes tls13-chacha
 offers_only "--suite=ec" "serve --suite = ec" ecdhe
+offers_only "versions after --tls" "run --tls " 1.2 1.3
+offers_only "groups after --group" "connect --group " x25519 ffdhe2048 ffdhe3072 ffdhe4096
 offers_only "languages after --lang" "ui --lang " en ko
 offers_only "hashes after --hash" "rsa verify --hash " sha256 sha384 sha512
 offers_only "nothing after --seed" "run --seed "
