@@ -18,6 +18,9 @@ const char *ts_lesson_for_suite(const char *suite)
     if (s->id == TS_SUITE_NULL) {
         return "records";
     }
+    if (ts_suite_is_tls13(s)) {
+        return NULL; /* no lesson of TLS 1.3 yet: the default one says so */
+    }
     return s->kx == TS_KX_RSA ? "rsa-handshake" : "forward-secrecy";
 }
 
@@ -29,11 +32,11 @@ const char *ts_lesson_suite(const ts_lesson *l)
     return l->run.suite[0] != '\0' ? l->run.suite : ts_suite_get(TS_SUITE_RSA)->cli_name;
 }
 
-/* RSA key transport, or an ephemeral Diffie-Hellman (ECDHE or DHE): the
- * steps a lesson narrates are those of its family. */
-static bool ephemeral(const ts_suite *s)
+/* RSA key transport, an ephemeral Diffie-Hellman of TLS 1.2 (ECDHE or
+ * DHE), or TLS 1.3: the steps a lesson narrates are those of its family. */
+static int family(const ts_suite *s)
 {
-    return s->kx == TS_KX_ECDHE || s->kx == TS_KX_DHE;
+    return ts_suite_is_tls13(s) ? 2 : s->kx == TS_KX_ECDHE || s->kx == TS_KX_DHE ? 1 : 0;
 }
 
 bool ts_lesson_suite_mismatch(const ts_lesson *l, const char *suite, ts_lang lang, char *buf,
@@ -45,10 +48,17 @@ bool ts_lesson_suite_mismatch(const ts_lesson *l, const char *suite, ts_lang lan
     const char *written = ts_lesson_suite(l);
     const ts_suite *want = written != NULL ? ts_suite_by_name(written) : NULL;
     const ts_suite *got = suite != NULL ? ts_suite_by_name(suite) : ts_suite_get(TS_SUITE_RSA);
-    if (want == NULL || got == NULL || ephemeral(want) == ephemeral(got)) {
+    if (want == NULL || got == NULL || family(want) == family(got)) {
         return false;
     }
-    if (buf != NULL && cap > 0) {
+    if (buf != NULL && cap > 0 && (family(want) == 2) != (family(got) == 2)) {
+        snprintf(buf, cap,
+                 ts_tr(lang, N_("This lesson is written for TLS %s (%s); this run is TLS %s "
+                                "(%s), so the narration of steps that did not happen is left "
+                                "out.")),
+                 family(want) == 2 ? "1.3" : "1.2", want->cli_name,
+                 family(got) == 2 ? "1.3" : "1.2", got->cli_name);
+    } else if (buf != NULL && cap > 0) {
         snprintf(buf, cap,
                  ts_tr(lang, N_("This lesson assumes the %s key exchange; this run uses %s, so "
                                 "the narration of steps that did not happen is left out.")),

@@ -55,6 +55,8 @@ static void test_for_suite(void **state)
     /* other spellings ts_suite_by_name knows */
     assert_string_equal(ts_lesson_for_suite("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"),
                         "forward-secrecy");
+    assert_null(ts_lesson_for_suite("tls13-aes")); /* none yet: the default lesson says so */
+    assert_null(ts_lesson_for_suite("tls13-chacha"));
     assert_null(ts_lesson_for_suite("rc4"));
     assert_null(ts_lesson_for_suite(NULL));
 }
@@ -106,6 +108,12 @@ static void test_mismatch(void **state)
     assert_string_equal(buf, "This lesson assumes the ecdhe key exchange; this run uses rsa, so the "
                              "narration of steps that did not happen is left out.");
     assert_true(ts_lesson_suite_mismatch(ec, "dhe", TS_LANG_EN, buf, sizeof(buf)) == false);
+    /* TLS 1.3 is a family of its own, whatever 1.2 suite the lesson has */
+    assert_true(ts_lesson_suite_mismatch(ec, "tls13-chacha", TS_LANG_EN, buf, sizeof(buf)));
+    assert_string_equal(buf, "This lesson is written for TLS 1.2 (ecdhe); this run is TLS 1.3 "
+                             "(tls13-chacha), so the narration of steps that did not happen is "
+                             "left out.");
+    assert_true(ts_lesson_suite_mismatch(rsa, "tls13-aes", TS_LANG_EN, buf, sizeof(buf)));
     assert_false(ts_lesson_suite_mismatch(rsa, "null", TS_LANG_EN, buf, sizeof(buf)));
     assert_false(ts_lesson_suite_mismatch(rsa, "rsa", TS_LANG_EN, buf, sizeof(buf)));
     assert_false(ts_lesson_suite_mismatch(rsa, "rc4", TS_LANG_EN, buf, sizeof(buf)));
