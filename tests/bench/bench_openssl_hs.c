@@ -74,16 +74,26 @@ static EVP_PKEY *ffdhe2048(void)
     return params;
 }
 
-static void common(SSL_CTX *ctx, const char *cipher)
+/* A TLS 1.2 suite by its OpenSSL cipher name, or a TLS 1.3 one (tls13):
+ * then TLS 1.3 only, RSA-PSS with SHA-256, one ticket as tlsstep's server
+ * sends. */
+static void common(SSL_CTX *ctx, const char *cipher, int tls13)
 {
     char list[128];
     snprintf(list, sizeof(list), "%s:@SECLEVEL=0", cipher);
-    SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
-    SSL_CTX_set_max_proto_version(ctx, TLS1_2_VERSION);
-    SSL_CTX_set_cipher_list(ctx, list);
-    SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
-    SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET | SSL_OP_NO_EXTENDED_MASTER_SECRET);
-    SSL_CTX_set1_sigalgs_list(ctx, "RSA+SHA256");
+    SSL_CTX_set_min_proto_version(ctx, tls13 ? TLS1_3_VERSION : TLS1_2_VERSION);
+    SSL_CTX_set_max_proto_version(ctx, tls13 ? TLS1_3_VERSION : TLS1_2_VERSION);
+    if (tls13) {
+        SSL_CTX_set_ciphersuites(ctx, cipher);
+        SSL_CTX_set_num_tickets(ctx, 1);
+        SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
+        SSL_CTX_set1_sigalgs_list(ctx, "rsa_pss_rsae_sha256");
+    } else {
+        SSL_CTX_set_cipher_list(ctx, list);
+        SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
+        SSL_CTX_set_options(ctx, SSL_OP_NO_TICKET | SSL_OP_NO_EXTENDED_MASTER_SECRET);
+        SSL_CTX_set1_sigalgs_list(ctx, "RSA+SHA256");
+    }
     SSL_CTX_set1_groups_list(ctx, "X25519");
 }
 
@@ -135,11 +145,14 @@ int main(void)
 {
     static const struct {
         const char *name, *cipher;
+        int tls13;
     } suites[] = {
-        {"rsa", "AES256-GCM-SHA384"},
-        {"ecdhe", "ECDHE-RSA-CHACHA20-POLY1305"},
-        {"dhe", "DHE-RSA-CHACHA20-POLY1305"},
-        {"null", "NULL-SHA256"},
+        {"rsa", "AES256-GCM-SHA384", 0},
+        {"ecdhe", "ECDHE-RSA-CHACHA20-POLY1305", 0},
+        {"dhe", "DHE-RSA-CHACHA20-POLY1305", 0},
+        {"null", "NULL-SHA256", 0},
+        {"tls13-aes", "TLS_AES_256_GCM_SHA384", 1},
+        {"tls13-chacha", "TLS_CHACHA20_POLY1305_SHA256", 1},
     };
     EVP_PKEY *key = EVP_RSA_gen(2048);
     X509 *cert = key != NULL ? make_cert(key) : NULL;
@@ -156,8 +169,8 @@ int main(void)
             rc = 1;
             break;
         }
-        common(sctx, suites[i].cipher);
-        common(cctx, suites[i].cipher);
+        common(sctx, suites[i].cipher, suites[i].tls13);
+        common(cctx, suites[i].cipher, suites[i].tls13);
         SSL_CTX_use_certificate(sctx, cert);
         SSL_CTX_use_PrivateKey(sctx, key);
         SSL_CTX_set0_tmp_dh_pkey(sctx, dh);
