@@ -25,9 +25,15 @@ check() {
     names+=("$name")
 }
 
-for suite in rsa ecdhe dhe null; do
+for suite in rsa ecdhe dhe null tls13-aes tls13-chacha; do
     check "memcheck run --suite $suite --bits $BITS" run --suite "$suite" --bits "$BITS" --seed memcheck
 done
+# TLS 1.3's other paths: a HelloRetryRequest (ffdhe2048), KeyUpdate both
+# ways, and a tampered encrypted record (bad_record_mac)
+check "memcheck run --tls 1.3 --group ffdhe2048 --key-update" run --tls 1.3 --group ffdhe2048 \
+    --key-update --bits "$BITS" --seed memcheck
+check "memcheck TLS 1.3 tampered encrypted Certificate (alert), --json" run --suite tls13-chacha \
+    --bits "$BITS" --seed memcheck --json --tamper 5,100,01
 # the failure paths: a certificate byte (bad_certificate) and a dropped
 # ServerHelloDone (stalled), in JSON
 check "memcheck tampered run (alert), --json" run --suite ecdhe --bits "$BITS" --seed memcheck \
