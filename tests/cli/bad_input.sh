@@ -47,6 +47,16 @@ run      | --bits -512
 run      | --bits
 run      | --suite nope
 run      | --suite ''
+run      | --tls 1.4
+run      | --tls 1
+run      | --tls ''
+run      | --tls 1.2 --suite tls13-aes
+run      | --tls 1.3 --suite ecdhe
+run      | --group x448
+run      | --group ffdhe2048
+run      | --suite rsa --group x25519
+run      | --key-update
+run      | --tls 1.2 --key-update
 run      | --seed ''
 run      | --seed "$LONG"
 run      | --tamper 999,0,01
@@ -166,11 +176,19 @@ connect  | 127.0.0.1:abc --no-verify
 connect  | 127.0.0.1:4433
 connect  | 127.0.0.1:4433 --cafile "$MISSING"
 connect  | 127.0.0.1:4433 --cafile "$JUNK"
+connect  | 127.0.0.1:4433 --no-verify --tls 1.2 --key-update
+connect  | 127.0.0.1:4433 --no-verify --tls 1.2 --group x25519
+connect  | 127.0.0.1:4433 --no-verify --tls 1.2 --suite tls13-chacha
+connect  | 127.0.0.1:4433 --no-verify --group secp256r1
+serve    | --tls 1.0
+serve    | --tls 1.3 --suite null
 check    | no-such-exercise
 check    |
 exercise | no-such-exercise
 ui       | --bits 7
 ui       | --suite nope
+ui       | --tls 2
+ui       | --group ffdhe2048
 ui       | --seed ''
 ui       | no-such-lesson
 EOF
