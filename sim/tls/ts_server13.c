@@ -116,21 +116,33 @@ static ts_err take_share(ts_conn *c, const ts_msg_key_share *ks)
     return TS_OK;
 }
 
-/* RFC 8446 §4.2.8: each share's group is in supported_groups, once. */
+#define BITS_OF(x) (8 * sizeof(x))
+
+/* RFC 8446 §4.2.8: each share's group is in supported_groups, once. One
+ * pass over each list, whatever their lengths (a hello may hold thousands
+ * of entries). */
 static ts_err check_shares(ts_conn *c, const ts_msg_exts *e)
 {
-    size_t n = ts_msg_exts_share_count(e);
+    unsigned long listed[65536 / BITS_OF(unsigned long)] = {0};
+    unsigned long shared[65536 / BITS_OF(unsigned long)] = {0};
+    size_t n = ts_msg_u16_count(&e->groups_wire, e->n_groups);
     for (size_t i = 0; i < n; i++) {
-        ts_msg_key_share a, b;
-        if (!ts_msg_exts_share_at(e, i, &a) || !ts_msg_exts_offers_group(e, a.group)) {
+        uint16_t g = ts_msg_u16_at(&e->groups_wire, e->groups, i);
+        listed[g / BITS_OF(unsigned long)] |= 1ul << (g % BITS_OF(unsigned long));
+    }
+    size_t pos = 0;
+    ts_msg_key_share ks;
+    while (ts_msg_exts_share_next(e, &pos, &ks)) {
+        unsigned long bit = 1ul << (ks.group % BITS_OF(unsigned long));
+        size_t at = ks.group / BITS_OF(unsigned long);
+        if ((listed[at] & bit) == 0) {
             return ts_ep_fail(c, TS_ERR_ILLEGAL,
                               N_("a key share of a group missing from supported_groups"));
         }
-        for (size_t j = 0; j < i; j++) {
-            if (ts_msg_exts_share_at(e, j, &b) && b.group == a.group) {
-                return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("two key shares of the same group"));
-            }
+        if (shared[at] & bit) {
+            return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("two key shares of the same group"));
         }
+        shared[at] |= bit;
     }
     return TS_OK;
 }
@@ -147,11 +159,9 @@ static ts_err choose_group(ts_conn *c, const ts_msg_exts *e)
                           N_("the client does not support the group this server requires"));
     }
     if (want == 0) {
-        size_t n = ts_msg_exts_share_count(e);
-        for (size_t i = 0; want == 0 && i < n; i++) {
-            if (ts_msg_exts_share_at(e, i, &ks) && knows_group(ks.group)) {
-                want = ks.group;
-            }
+        size_t pos = 0;
+        while (want == 0 && ts_msg_exts_share_next(e, &pos, &ks)) {
+            want = knows_group(ks.group) ? ks.group : 0;
         }
         size_t g = ts_msg_u16_count(&e->groups_wire, e->n_groups);
         for (size_t i = 0; want == 0 && i < g; i++) {
@@ -240,10 +250,12 @@ ts_err ts_server13_read_hello2(ts_conn *c, ts_buf *body)
     ts_msg_client_hello m;
     TS_GUARD(ts_msg_client_hello_parse(body, &m, NULL));
     const ts_msg_exts *e = &m.exts;
-    ts_msg_key_share ks;
+    ts_msg_key_share ks, more;
+    bool one_share = ts_msg_exts_share_at(e, 0, &ks) && !ts_msg_exts_share_at(e, 1, &more) &&
+                     ks.group == c->group;
     if (!ts_msg_exts_offers_version(e, TS_VERSION_TLS13) ||
         !ts_msg_client_hello_offers(&m, c->suite->code) || (e->present & TS_EXTF_COOKIE) ||
-        ts_msg_exts_share_count(e) != 1 || !ts_msg_exts_share_for(e, c->group, &ks)) {
+        !one_share) {
         return ts_ep_fail(c, TS_ERR_ILLEGAL,
                           N_("the second ClientHello must be the first with one key share, of "
                              "the group HelloRetryRequest named (RFC 8446 4.1.2)"));

@@ -219,6 +219,11 @@ bool ts_msg_exts_offers_version(const ts_msg_exts *e, uint16_t version);
  * parsed e, its bytes alive; else n_shares). */
 size_t ts_msg_exts_share_count(const ts_msg_exts *e);
 
+/* The entry at *pos (start with 0) of that list into *out, moving *pos
+ * past it (constant time a step, for lists of any length); false at the
+ * end. */
+bool ts_msg_exts_share_next(const ts_msg_exts *e, size_t *pos, ts_msg_key_share *out);
+
 /* Entry i (< ts_msg_exts_share_count) of that list into *out; false when
  * there is no such entry. */
 bool ts_msg_exts_share_at(const ts_msg_exts *e, size_t i, ts_msg_key_share *out);

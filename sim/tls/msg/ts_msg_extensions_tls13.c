@@ -249,23 +249,33 @@ size_t ts_msg_exts_share_count(const ts_msg_exts *e)
     return n;
 }
 
-bool ts_msg_exts_share_at(const ts_msg_exts *e, size_t i, ts_msg_key_share *out)
+bool ts_msg_exts_share_next(const ts_msg_exts *e, size_t *pos, ts_msg_key_share *out)
 {
     if (e->shares_wire.len == 0) {
-        if (i >= ts_msg_exts_share_count(e)) {
+        if (*pos >= ts_msg_exts_share_count(e)) {
             return false;
         }
-        *out = e->shares[i];
+        *out = e->shares[(*pos)++];
         return true;
     }
-    ts_buf list = e->shares_wire;
-    for (size_t k = 0; ts_buf_remaining(&list) > 0; k++) {
-        ts_msg_key_share s;
-        if (parse_share(&list, 0, &s, NULL) != TS_OK) {
-            return false;
-        }
+    size_t left = ts_buf_remaining(&e->shares_wire);
+    if (*pos >= left) {
+        return false;
+    }
+    ts_buf list;
+    ts_buf_view(&list, ts_buf_cursor(&e->shares_wire) + *pos, left - *pos);
+    if (parse_share(&list, 0, out, NULL) != TS_OK) {
+        return false;
+    }
+    *pos = left - ts_buf_remaining(&list);
+    return true;
+}
+
+bool ts_msg_exts_share_at(const ts_msg_exts *e, size_t i, ts_msg_key_share *out)
+{
+    size_t pos = 0;
+    for (size_t k = 0; ts_msg_exts_share_next(e, &pos, out); k++) {
         if (k == i) {
-            *out = s;
             return true;
         }
     }
@@ -274,11 +284,9 @@ bool ts_msg_exts_share_at(const ts_msg_exts *e, size_t i, ts_msg_key_share *out)
 
 bool ts_msg_exts_share_for(const ts_msg_exts *e, uint16_t group, ts_msg_key_share *out)
 {
-    size_t n = ts_msg_exts_share_count(e);
-    for (size_t i = 0; i < n; i++) {
-        ts_msg_key_share s;
-        if (ts_msg_exts_share_at(e, i, &s) && s.group == group) {
-            *out = s;
+    size_t pos = 0;
+    while (ts_msg_exts_share_next(e, &pos, out)) {
+        if (out->group == group) {
             return true;
         }
     }
