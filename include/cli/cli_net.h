@@ -32,13 +32,14 @@ typedef struct {
 enum {
     CLI_NET_SUITE = 400, CLI_NET_BITS, CLI_NET_SEED, CLI_NET_EMS, CLI_NET_JSON,
     CLI_NET_TIMEOUT, CLI_NET_PCAP, CLI_NET_KEYLOG, CLI_NET_LANG, CLI_NET_TLS, CLI_NET_GROUP,
-    CLI_NET_FIRST_OWN
+    CLI_NET_PAD, CLI_NET_FIRST_OWN
 };
 
 #define CLI_NET_LONGOPTS                                               \
     {"suite", required_argument, NULL, CLI_NET_SUITE},                 \
     {"tls", required_argument, NULL, CLI_NET_TLS},                     \
     {"group", required_argument, NULL, CLI_NET_GROUP},                 \
+    {"pad", required_argument, NULL, CLI_NET_PAD},                     \
     {"seed", required_argument, NULL, CLI_NET_SEED},                   \
     {"ems", no_argument, NULL, CLI_NET_EMS},                           \
     {"json", no_argument, NULL, CLI_NET_JSON},                         \

@@ -14,6 +14,7 @@ typedef struct {
     uint16_t tls;          /* --tls: 0 (not given), 0x0303 or 0x0304 */
     uint16_t group;        /* --group: a NamedGroup, 0 when not given */
     bool key_update;       /* --key-update */
+    unsigned padding;      /* --pad */
 } cli_proto_opts;
 
 /* The option lines of run's --help for --tls and --group (a msgid). */
@@ -29,6 +30,9 @@ int cli_proto_tls(const char *cmd, const char *arg, cli_proto_opts *o);
 
 /* Parses --group's value (x25519, ffdhe2048, ffdhe3072, ffdhe4096). */
 int cli_proto_group(const char *cmd, const char *arg, cli_proto_opts *o);
+
+/* Parses --pad's value (0..255). */
+int cli_proto_pad(const char *cmd, const char *arg, cli_proto_opts *o);
 
 /* Checks the options together: --tls against --suite's version, --group
  * and --key-update only with TLS 1.3 possible. Returns CLI_EXIT_OK or the

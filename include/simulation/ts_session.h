@@ -42,6 +42,8 @@ typedef struct {
                               * takes the client's x25519 share); another group
                               * makes a HelloRetryRequest */
     bool key_update;         /* TLS 1.3: the client sends KeyUpdate(update_requested) */
+    size_t padding;          /* TLS 1.3: zero bytes of padding in each protected
+                              * record both sides send, 0..TS_MAX_PADDING */
 } ts_session_config;
 
 /* What the attacker (the user) does to a record before it is delivered. */

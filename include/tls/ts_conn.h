@@ -26,6 +26,7 @@
 typedef enum { TS_ROLE_CLIENT, TS_ROLE_SERVER } ts_role;
 
 #define TS_CONN_MAX_CERTS 4
+#define TS_MAX_PADDING 255 /* ts_conn_config.padding */
 
 /* What an endpoint is told before it starts. Pointers are borrowed and
  * must outlive the connection. */
@@ -45,6 +46,8 @@ typedef struct {
                               * a client, any known group for a server */
     bool key_update;         /* TLS 1.3 client: send KeyUpdate(update_requested)
                               * before the request */
+    size_t padding;          /* TLS 1.3: zero bytes after the content type of each
+                              * protected record sent (RFC 8446 5.4), 0..255 */
     bool offer_all;          /* client: also offer our other usable suites;
                               * TLS 1.3 server: accept any of them */
     bool ems;                /* offer (client) / accept (server) extended_master_secret */

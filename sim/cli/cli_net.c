@@ -23,6 +23,8 @@ const char *const cli_net_common_help = N_( /* translated where it is printed */
     "                    TLS 1.3; serve: the group it requires (HelloRetryRequest\n"
     "                    when the client's share is another); connect: its first\n"
     "                    key share\n"
+    "  --pad N           TLS 1.3: N zero bytes (0..255) of padding in every\n"
+    "                    protected record it sends\n"
     "  --seed S          seed of every random byte (default: a fresh one, printed)\n"
     "  --ems             extended master secret (RFC 7627)\n"
     "  --json            print one JSON object per connection instead of the transcript\n"
@@ -53,6 +55,8 @@ static int net_option(const char *cmd, cli_net_opts *o, int opt, const char *arg
         return cli_proto_tls(cmd, arg, &o->proto);
     case CLI_NET_GROUP:
         return cli_proto_group(cmd, arg, &o->proto);
+    case CLI_NET_PAD:
+        return cli_proto_pad(cmd, arg, &o->proto);
     case CLI_NET_BITS:
         if (!cli_parse_ulong(arg, 512, 4096, &v)) {
             return cli_usage_error(cmd, "--bits must be 512..4096, not '%s'", arg);
@@ -134,6 +138,7 @@ void cli_net_versions(const cli_net_opts *o, ts_role role, ts_conn_config *cfg)
     cfg->offer_all = role == TS_ROLE_SERVER ? !named13 : p->suite == NULL;
     cfg->group = p->group;
     cfg->key_update = p->key_update;
+    cfg->padding = p->padding;
 }
 
 void cli_net_print_versions(const ts_conn_config *cfg)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "tls/ts_conn.h"
 #include "tls/msg/ts_msg_extensions.h"
 #include "tls/msg/ts_msg_handshake.h"
 
@@ -12,7 +13,10 @@ const char *const cli_proto_help = N_( /* translated where it is printed */
     "                    notes' handshake)\n"
     "  --group x25519|ffdhe2048|ffdhe3072|ffdhe4096\n"
     "                    TLS 1.3 key exchange group: the group the server\n"
-    "                    requires, so another one makes a HelloRetryRequest\n");
+    "                    requires, so another one makes a HelloRetryRequest\n"
+    "  --pad N           TLS 1.3: N zero bytes (0..255) after the content type in\n"
+    "                    every protected record, which hide the true length\n"
+    "                    (RFC 8446 5.4)\n");
 
 static const struct {
     const char *name;
@@ -62,6 +66,16 @@ int cli_proto_group(const char *cmd, const char *arg, cli_proto_opts *o)
                            "not '%s'", arg);
 }
 
+int cli_proto_pad(const char *cmd, const char *arg, cli_proto_opts *o)
+{
+    unsigned long v;
+    if (!cli_parse_ulong(arg, 0, TS_MAX_PADDING, &v)) {
+        return cli_usage_error(cmd, "--pad must be 0..%d bytes, not '%s'", TS_MAX_PADDING, arg);
+    }
+    o->padding = (unsigned)v;
+    return CLI_EXIT_OK;
+}
+
 int cli_proto_check(const char *cmd, const cli_proto_opts *o)
 {
     if (o->suite != NULL && o->tls != 0 && o->suite->version != o->tls) {
@@ -77,6 +91,10 @@ int cli_proto_check(const char *cmd, const cli_proto_opts *o)
     }
     if (only12 && o->key_update) {
         return cli_usage_error(cmd, "--key-update is for TLS 1.3 (TLS 1.2 has no KeyUpdate)");
+    }
+    if (only12 && o->padding > 0) {
+        return cli_usage_error(cmd, "--pad is for TLS 1.3 (TLS 1.2 records have no padding "
+                               "of their own)");
     }
     return CLI_EXIT_OK;
 }
@@ -102,8 +120,9 @@ int cli_proto_sim_suite(const char *cmd, const cli_proto_opts *o, const ts_suite
     *suite = o->suite != NULL ? o->suite
              : o->tls == TS_VERSION_TLS13 ? cli_proto_default13()
                                           : NULL;
-    if (!ts_suite_is_tls13(*suite) && (o->group != 0 || o->key_update)) {
-        return cli_usage_error(cmd, "--group and --key-update are for TLS 1.3: add --tls 1.3");
+    if (!ts_suite_is_tls13(*suite) && (o->group != 0 || o->key_update || o->padding > 0)) {
+        return cli_usage_error(cmd, "--group, --key-update and --pad are for TLS 1.3: add --tls "
+                               "1.3");
     }
     return CLI_EXIT_OK;
 }

@@ -87,13 +87,14 @@ typedef struct {
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE, OPT_LAX,
        OPT_HOST, OPT_NOW, OPT_FILE, OPT_TAMPER, OPT_DROP, OPT_REPLAY, OPT_JSON,
        OPT_LESSON, OPT_LANG, OPT_LESSONS, OPT_PCAP, OPT_KEYLOG, OPT_TLS, OPT_GROUP,
-       OPT_KEY_UPDATE };
+       OPT_KEY_UPDATE, OPT_PAD };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
     {"tls", required_argument, NULL, OPT_TLS},
     {"group", required_argument, NULL, OPT_GROUP},
     {"key-update", no_argument, NULL, OPT_KEY_UPDATE},
+    {"pad", required_argument, NULL, OPT_PAD},
     {"bits", required_argument, NULL, OPT_BITS},
     {"seed", required_argument, NULL, OPT_SEED},
     {"ems", no_argument, NULL, OPT_EMS},
@@ -136,6 +137,8 @@ static int parse_one(run_opts *o, int opt, const char *arg)
         return cli_proto_tls("run", arg, &o->proto);
     case OPT_GROUP:
         return cli_proto_group("run", arg, &o->proto);
+    case OPT_PAD:
+        return cli_proto_pad("run", arg, &o->proto);
     case OPT_BITS:
         if (!cli_parse_ulong(arg, TS_SESSION_MIN_BITS, TS_SESSION_MAX_BITS, &v)) {
             return cli_usage_error("run", "--bits must be %d..%d, not '%s'", TS_SESSION_MIN_BITS,
@@ -222,6 +225,7 @@ static int parse(run_opts *o, int argc, char **argv)
     }
     o->cfg.group = o->proto.group;
     o->cfg.key_update = o->proto.key_update;
+    o->cfg.padding = o->proto.padding;
     return cli_run_lesson_lang(&o->lesson);
 }
 

@@ -44,6 +44,8 @@ static const char *const usage_text = N_(
     "                    TLS 1.3: the group the server requires (another than\n"
     "                    x25519 makes a HelloRetryRequest)\n"
     "  --key-update      TLS 1.3: the client sends KeyUpdate before its request\n"
+    "  --pad N           TLS 1.3: N zero bytes (0..255) of padding in every\n"
+    "                    protected record\n"
     "  --bits N          RSA modulus size, 512..4096 (default 1024)\n"
     "  --seed S          seed of every random byte (default: the lesson's, else a\n"
     "                    fresh one, shown)\n"
@@ -69,13 +71,14 @@ typedef struct {
 } ui_cli;
 
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_LANG, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE,
-       OPT_LAX, OPT_LESSONS, OPT_THEME, OPT_TLS, OPT_GROUP, OPT_KEY_UPDATE };
+       OPT_LAX, OPT_LESSONS, OPT_THEME, OPT_TLS, OPT_GROUP, OPT_KEY_UPDATE, OPT_PAD };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
     {"tls", required_argument, NULL, OPT_TLS},
     {"group", required_argument, NULL, OPT_GROUP},
     {"key-update", no_argument, NULL, OPT_KEY_UPDATE},
+    {"pad", required_argument, NULL, OPT_PAD},
     {"bits", required_argument, NULL, OPT_BITS},
     {"seed", required_argument, NULL, OPT_SEED},
     {"lang", required_argument, NULL, OPT_LANG},
@@ -98,6 +101,8 @@ static int parse_value(ui_cli *o, int opt, const char *arg)
         return cli_proto_tls("ui", arg, &o->proto);
     case OPT_GROUP:
         return cli_proto_group("ui", arg, &o->proto);
+    case OPT_PAD:
+        return cli_proto_pad("ui", arg, &o->proto);
     case OPT_KEY_UPDATE:
         o->proto.key_update = true;
         return CLI_EXIT_OK;
@@ -162,6 +167,7 @@ static int parse(ui_cli *o, int argc, char **argv)
     }
     o->cfg.group = o->proto.group;
     o->cfg.key_update = o->proto.key_update;
+    o->cfg.padding = o->proto.padding;
     return cli_run_lesson_lang(&o->les);
 }
 
@@ -170,7 +176,7 @@ static int parse(ui_cli *o, int argc, char **argv)
 static int fallback(const ui_cli *o, bool builtin)
 {
     char bits[16];
-    char *av[24];
+    char *av[28];
     int n = 0;
     av[n++] = "run";
     if (!builtin) {
@@ -216,6 +222,12 @@ static int fallback(const ui_cli *o, bool builtin)
     }
     if (o->cfg.key_update) {
         av[n++] = "--key-update";
+    }
+    char pad[24];
+    if (o->cfg.padding > 0) {
+        snprintf(pad, sizeof(pad), "%zu", o->cfg.padding);
+        av[n++] = "--pad";
+        av[n++] = pad;
     }
     av[n] = NULL;
     return cli_run(n, av);

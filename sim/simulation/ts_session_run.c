@@ -150,6 +150,7 @@ static ts_err make_conns(ts_session *s)
         sc.group = s->cfg.group; /* the client's first share stays x25519 */
     }
     cc.key_update = s->cfg.key_update;
+    cc.padding = sc.padding = s->cfg.padding;
     cc.no_verify = s->cfg.no_verify;
     cc.skip_ske_check = s->cfg.skip_ske_check;
     cc.lax_pkcs1 = s->cfg.lax_pkcs1;

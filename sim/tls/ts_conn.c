@@ -20,6 +20,7 @@ ts_err ts_conn_new(ts_role role, const ts_conn_config *cfg, ts_rng *rng,
     TS_ENSURE(cfg != NULL && rng != NULL, TS_ERR_ARG);
     TS_ENSURE(cfg->suite != NULL || cfg->min_version >= TS_VERSION_TLS13, TS_ERR_ARG);
     TS_ENSURE(cfg->suite == NULL || !ts_suite_is_tls13(cfg->suite), TS_ERR_ARG);
+    TS_ENSURE(cfg->padding <= TS_MAX_PADDING, TS_ERR_ARG);
     TS_ENSURE(cfg->max_version < TS_VERSION_TLS13 ||
                   (cfg->suite13 != NULL && ts_suite_is_tls13(cfg->suite13)),
               TS_ERR_ARG);

@@ -194,6 +194,9 @@ ts_err ts13_install(ts_conn *c, bool write, bool of_client, ts13_stage stage)
                      "context", (const uint8_t *)"", 0);
     ts_record_state *s = write ? &c->write : &c->read;
     ts_err err = ts_record_state_init(s, c->suite, key, iv, NULL);
+    if (write) {
+        s->padding = c->cfg.padding;
+    }
     ts_secret_wipe(key, sizeof(key));
     ts_secret_wipe(iv, sizeof(iv));
     return err;

@@ -57,6 +57,10 @@ run      | --group ffdhe2048
 run      | --suite rsa --group x25519
 run      | --key-update
 run      | --tls 1.2 --key-update
+run      | --pad 9
+run      | --tls 1.3 --pad 256
+run      | --tls 1.3 --pad -1
+connect  | 127.0.0.1:4433 --no-verify --tls 1.2 --pad 5
 run      | --seed ''
 run      | --seed "$LONG"
 run      | --tamper 999,0,01

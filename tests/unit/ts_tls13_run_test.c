@@ -34,11 +34,14 @@ static const char *const names[] = {
     "server_application_iv",
 };
 
+static size_t padding; /* the next run's --pad */
+
 static ts_session *run(ts_suite_id suite, uint16_t group, bool key_update, const ts_action *acts,
                        size_t n)
 {
     ts_session_config cfg;
     memset(&cfg, 0, sizeof(cfg));
+    cfg.padding = padding;
     cfg.seed = "tls13-run";
     cfg.suite = ts_suite_get(suite);
     cfg.bits = 768;
@@ -264,6 +267,28 @@ static void test_encrypted_certificate_tamper(void **state)
     ts_session_free(s);
 }
 
+/* --pad: every protected record carries its content, the type byte, the
+ * zeros and the tag, and both sides still complete. */
+static void test_padding(void **state)
+{
+    (void)state;
+    padding = 29;
+    ts_session *s = run(TS_SUITE_TLS13_CHACHA, 0, true, NULL, 0);
+    padding = 0;
+    assert_int_equal(ts_session_result(s)->kind, TS_RESULT_OK);
+    const ts_chan *ch = ts_session_chan(s);
+    size_t protected_records = 0;
+    for (size_t i = 1; i <= ts_chan_count(ch); i++) {
+        const ts_chan_record *r = ts_chan_get(ch, i);
+        if (r->protected_record) {
+            protected_records++;
+            assert_int_equal(r->sent.len, 5 + r->plaintext.len + 1 + 29 + 16);
+        }
+    }
+    assert_true(protected_records >= 10);
+    ts_session_free(s);
+}
+
 int main(void)
 {
     assert_int_equal(ts_rng_global_init(), TS_OK);
@@ -271,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_runs),
         cmocka_unit_test(test_downgrade_sentinel),
         cmocka_unit_test(test_encrypted_certificate_tamper),
+        cmocka_unit_test(test_padding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
