@@ -6,6 +6,7 @@
 
 #include "crypto/ts_rsa_pss.h"
 #include "crypto/ts_secret.h"
+#include "tls/internal/ts_keyshare.h"
 #include "tls/internal/ts_schedule13.h"
 #include "tls/msg/ts_msg_certificate13.h"
 #include "tls/msg/ts_msg_certificate_request13.h"
@@ -32,40 +33,6 @@ static bool offered_group(uint16_t g)
         }
     }
     return false;
-}
-
-/* A fresh key share of group: the private value and the public one,
- * reported; *key and *len point at the public value. */
-static ts_err make_share(ts_conn *c, uint16_t group, const uint8_t **key, size_t *len)
-{
-    if (group == TS_GROUP_X25519) {
-        TS_GUARD(ts_x25519_keypair(c->rng, c->x25519_priv, c->x25519_pub));
-        ts_ep_value(c, "client_private", N_("generated"), N_("32 random bytes"), true,
-                    c->x25519_priv, TS_X25519_LEN);
-        ts_ep_value(c, "client_share", N_("computed"), "X25519(client_private, 9)", false,
-                    c->x25519_pub, TS_X25519_LEN);
-        *key = c->x25519_pub;
-        *len = TS_X25519_LEN;
-        return TS_OK;
-    }
-    ts_dh_group_id id;
-    TS_ENSURE(ts_dh_group_by_named(group, &id), TS_ERR_ARG);
-    const ts_dh_group *g = ts_dh_group_get(id);
-    ts_buf_reset(&c->dh_p);
-    ts_buf_reset(&c->dh_g);
-    ts_buf_reset(&c->dh_priv);
-    ts_buf_reset(&c->dh_pub);
-    TS_GUARD(ts_buf_write_bytes(&c->dh_p, g->p, g->p_len));
-    TS_GUARD(ts_buf_write_bytes(&c->dh_g, g->g, g->g_len));
-    TS_GUARD(ts_dh_keypair(c->rng, g->p, g->p_len, g->g, g->g_len, &c->dh_priv, &c->dh_pub));
-    ts_ep_value(c, "client_private", N_("generated"), N_("a random exponent a, 1 < a < p - 1"),
-                true, c->dh_priv.data, c->dh_priv.len);
-    ts_ep_value(c, "client_share", N_("computed"),
-                N_("g^a mod p (left-padded to the prime's length)"), false, c->dh_pub.data,
-                c->dh_pub.len);
-    *key = c->dh_pub.data;
-    *len = c->dh_pub.len;
-    return TS_OK;
 }
 
 ts_err ts_client13_add_offer(ts_conn *c, ts_msg_client_hello *m, bool second)
@@ -102,7 +69,7 @@ ts_err ts_client13_add_offer(ts_conn *c, ts_msg_client_hello *m, bool second)
     e->psk_modes[e->n_psk_modes++] = TS_PSK_DHE_KE;
     const uint8_t *key = NULL;
     size_t len = 0;
-    TS_GUARD(make_share(c, c->group, &key, &len));
+    TS_GUARD(ts_ks_make(c, c->group, &key, &len));
     e->shares[0] = (ts_msg_key_share){c->group, key, len};
     e->n_shares = 1;
     if (second && c->cookie.len > 0) {
@@ -204,51 +171,6 @@ static ts_err on_hrr(ts_conn *c, const ts_msg_server_hello *m)
     return ts13_message_hash(c);
 }
 
-/* The shared secret from the server's share (RFC 8446 §7.4), reported. */
-static ts_err shared_secret(ts_conn *c, const ts_msg_key_share *ks)
-{
-    ts_ep_value(c, "server_share", N_("received in ServerHello"),
-                c->group == TS_GROUP_X25519 ? "X25519(server_private, 9)"
-                                            : N_("g^b mod p (left-padded to the prime's length)"),
-                false, ks->key, ks->key_len);
-    if (c->group == TS_GROUP_X25519) {
-        if (ks->key_len != TS_X25519_LEN ||
-            ts_x25519_shared(c->x25519_priv, ks->key, c->premaster) != TS_OK) {
-            return ts_ep_fail(c, TS_ERR_ILLEGAL,
-                              N_("the server's X25519 share is not 32 bytes or is a small-order "
-                                 "point"));
-        }
-        c->premaster_len = TS_X25519_LEN;
-        memcpy(c->peer_x25519, ks->key, TS_X25519_LEN);
-    } else {
-        ts_buf z;
-        ts_buf_init(&z);
-        ts_err err = ks->key_len == c->dh_p.len ? ts_dh_shared(c->dh_p.data, c->dh_p.len,
-                                                               c->dh_priv.data, c->dh_priv.len,
-                                                               ks->key, ks->key_len, &z)
-                                                : TS_ERR_DH_PUBLIC;
-        if (err == TS_OK && z.len <= c->dh_p.len) {
-            /* RFC 8446 §7.4.1: left-padded to the prime's length */
-            memset(c->premaster, 0, c->dh_p.len - z.len);
-            memcpy(c->premaster + c->dh_p.len - z.len, z.data, z.len);
-            c->premaster_len = c->dh_p.len;
-        }
-        ts_secret_free_buf(&z);
-        if (err != TS_OK) {
-            return ts_ep_fail(c, TS_ERR_ILLEGAL,
-                              N_("the server's Diffie-Hellman share is unusable"));
-        }
-    }
-    const ts_ev_input from = {"server_share", ks->key, ks->key_len, false};
-    ts_ep_value_from(c, "shared_secret",
-                     N_("computed from the server's share and the client's private key"),
-                     c->group == TS_GROUP_X25519
-                         ? "X25519(client_private, server_share)"
-                         : N_("server_share^a mod p (left-padded to the prime's length)"),
-                     true, c->premaster, c->premaster_len, &from, 1);
-    return TS_OK;
-}
-
 /* The keys change after this message: nothing may follow it in its record
  * (RFC 8446 §5.1). */
 static ts_err at_key_change(ts_conn *c)
@@ -276,7 +198,9 @@ static ts_err on_server_hello(ts_conn *c, const ts_msg_server_hello *m)
     memcpy(c->server_random, m->random, TS_RANDOM_LEN);
     ts_ep_value(c, "server_random", N_("received in ServerHello"),
                 N_("32 random bytes from the server"), false, c->server_random, TS_RANDOM_LEN);
-    TS_GUARD(shared_secret(c, &m->exts.shares[0]));
+    const ts_msg_key_share *ks = &m->exts.shares[0];
+    TS_GUARD(ts_ks_take(c, c->group, ks->key, ks->key_len, N_("received in ServerHello")));
+    TS_GUARD(ts_ks_shared(c, c->group));
     TS_GUARD(ts13_handshake_secrets(c));
     TS_GUARD(at_key_change(c));
     /* from here on both directions are protected (an alert too); only the

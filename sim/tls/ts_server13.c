@@ -7,27 +7,12 @@
 #include "base/ts_templates.h"
 #include "crypto/ts_rsa_pss.h"
 #include "crypto/ts_secret.h"
+#include "tls/internal/ts_keyshare.h"
 #include "tls/internal/ts_schedule13.h"
 #include "tls/msg/ts_msg_certificate13.h"
 #include "tls/msg/ts_msg_certificate_verify.h"
 #include "tls/msg/ts_msg_encrypted_extensions.h"
 #include "tls/msg/ts_msg_server_hello.h"
-
-/* The groups the server knows, in its order of preference. */
-static const uint16_t groups[] = {TS_GROUP_X25519,    TS_GROUP_FFDHE2048, TS_GROUP_FFDHE3072,
-                                  TS_GROUP_FFDHE4096, TS_GROUP_FFDHE6144, TS_GROUP_FFDHE8192};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static bool knows_group(uint16_t g)
-{
-    for (size_t i = 0; i < COUNT(groups); i++) {
-        if (groups[i] == g) {
-            return true;
-        }
-    }
-    return false;
-}
 
 static ts_err send_msg(ts_conn *c, uint8_t type, const char *name, ts_buf *body, ts_err err)
 {
@@ -87,33 +72,7 @@ static ts_err choose_sigalg(ts_conn *c, const ts_msg_exts *e)
 /* Keeps the client's share ks of c->group after checking it. */
 static ts_err take_share(ts_conn *c, const ts_msg_key_share *ks)
 {
-    if (c->group == TS_GROUP_X25519) {
-        if (ks->key_len != TS_X25519_LEN) {
-            return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the client's X25519 share is not 32 bytes"));
-        }
-        memcpy(c->peer_x25519, ks->key, TS_X25519_LEN);
-    } else {
-        ts_dh_group_id id;
-        const ts_dh_group *g = ts_dh_group_by_named(c->group, &id) ? ts_dh_group_get(id) : NULL;
-        TS_ENSURE(g != NULL, TS_ERR_ARG);
-        if (ks->key_len != g->p_len || ts_dh_check_public(g->p, g->p_len, ks->key, ks->key_len) !=
-                                           TS_OK) {
-            return ts_ep_fail(c, TS_ERR_ILLEGAL,
-                              N_("the client's Diffie-Hellman share is not the prime's length or "
-                                 "not in 2..p-2"));
-        }
-        ts_buf_reset(&c->dh_p);
-        ts_buf_reset(&c->dh_g);
-        ts_buf_reset(&c->peer_dh);
-        TS_GUARD(ts_buf_write_bytes(&c->dh_p, g->p, g->p_len));
-        TS_GUARD(ts_buf_write_bytes(&c->dh_g, g->g, g->g_len));
-        TS_GUARD(ts_buf_write_bytes(&c->peer_dh, ks->key, ks->key_len));
-    }
-    ts_ep_value(c, "client_share", N_("received in ClientHello"),
-                c->group == TS_GROUP_X25519 ? "X25519(client_private, 9)"
-                                            : N_("g^a mod p (left-padded to the prime's length)"),
-                false, ks->key, ks->key_len);
-    return TS_OK;
+    return ts_ks_take(c, c->group, ks->key, ks->key_len, N_("received in ClientHello"));
 }
 
 #define BITS_OF(x) (8 * sizeof(x))
@@ -161,12 +120,12 @@ static ts_err choose_group(ts_conn *c, const ts_msg_exts *e)
     if (want == 0) {
         size_t pos = 0;
         while (want == 0 && ts_msg_exts_share_next(e, &pos, &ks)) {
-            want = knows_group(ks.group) ? ks.group : 0;
+            want = ts_ks_known(ks.group) ? ks.group : 0;
         }
         size_t g = ts_msg_u16_count(&e->groups_wire, e->n_groups);
         for (size_t i = 0; want == 0 && i < g; i++) {
             uint16_t v = ts_msg_u16_at(&e->groups_wire, e->groups, i);
-            want = knows_group(v) ? v : 0;
+            want = ts_ks_known(v) ? v : 0;
         }
         if (want == 0) {
             return ts_ep_fail(c, TS_ERR_NO_SUITE, N_("no group in common with the client"));
@@ -263,60 +222,6 @@ ts_err ts_server13_read_hello2(ts_conn *c, ts_buf *body)
     return take_share(c, &ks);
 }
 
-/* The server's share of c->group and the shared secret, reported. */
-static ts_err make_share(ts_conn *c, const uint8_t **key, size_t *len)
-{
-    if (c->group == TS_GROUP_X25519) {
-        TS_GUARD(ts_x25519_keypair(c->rng, c->x25519_priv, c->x25519_pub));
-        ts_ep_value(c, "server_private", N_("generated"), N_("32 random bytes"), true,
-                    c->x25519_priv, TS_X25519_LEN);
-        ts_ep_value(c, "server_share", N_("computed"), "X25519(server_private, 9)", false,
-                    c->x25519_pub, TS_X25519_LEN);
-        if (ts_x25519_shared(c->x25519_priv, c->peer_x25519, c->premaster) != TS_OK) {
-            return ts_ep_fail(c, TS_ERR_ILLEGAL,
-                              N_("the client's X25519 share is a small-order point"));
-        }
-        c->premaster_len = TS_X25519_LEN;
-        *key = c->x25519_pub;
-        *len = TS_X25519_LEN;
-    } else {
-        ts_buf_reset(&c->dh_priv);
-        ts_buf_reset(&c->dh_pub);
-        TS_GUARD(ts_dh_keypair(c->rng, c->dh_p.data, c->dh_p.len, c->dh_g.data, c->dh_g.len,
-                               &c->dh_priv, &c->dh_pub));
-        ts_ep_value(c, "server_private", N_("generated"), N_("a random exponent b, 1 < b < p - 1"),
-                    true, c->dh_priv.data, c->dh_priv.len);
-        ts_ep_value(c, "server_share", N_("computed"),
-                    N_("g^b mod p (left-padded to the prime's length)"), false, c->dh_pub.data,
-                    c->dh_pub.len);
-        ts_buf z;
-        ts_buf_init(&z);
-        ts_err err = ts_dh_shared(c->dh_p.data, c->dh_p.len, c->dh_priv.data, c->dh_priv.len,
-                                  c->peer_dh.data, c->peer_dh.len, &z);
-        if (err == TS_OK && z.len <= c->dh_p.len) {
-            memset(c->premaster, 0, c->dh_p.len - z.len);
-            memcpy(c->premaster + c->dh_p.len - z.len, z.data, z.len);
-            c->premaster_len = c->dh_p.len;
-        }
-        ts_secret_free_buf(&z);
-        if (err != TS_OK) {
-            return ts_ep_fail(c, TS_ERR_ILLEGAL, N_("the client's Diffie-Hellman share is unusable"));
-        }
-        *key = c->dh_pub.data;
-        *len = c->dh_pub.len;
-    }
-    const ts_ev_input from = {"client_share", c->group == TS_GROUP_X25519 ? c->peer_x25519
-                                                                         : c->peer_dh.data,
-                              c->group == TS_GROUP_X25519 ? TS_X25519_LEN : c->peer_dh.len, false};
-    ts_ep_value_from(c, "shared_secret",
-                     N_("computed from the client's share and the server's private key"),
-                     c->group == TS_GROUP_X25519
-                         ? "X25519(server_private, client_share)"
-                         : N_("client_share^b mod p (left-padded to the prime's length)"),
-                     true, c->premaster, c->premaster_len, &from, 1);
-    return TS_OK;
-}
-
 ts_err ts_server13_write_hello(ts_conn *c)
 {
     ts_msg_server_hello m;
@@ -327,7 +232,8 @@ ts_err ts_server13_write_hello(ts_conn *c)
                 c->server_random, TS_RANDOM_LEN);
     const uint8_t *key = NULL;
     size_t len = 0;
-    TS_GUARD(make_share(c, &key, &len));
+    TS_GUARD(ts_ks_make(c, c->group, &key, &len));
+    TS_GUARD(ts_ks_shared(c, c->group));
     m.exts.shares[0] = (ts_msg_key_share){c->group, key, len};
     m.exts.n_shares = 1;
     ts_buf body;
