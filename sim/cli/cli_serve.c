@@ -1,5 +1,5 @@
 /* cli_serve: `tlsstep serve`, the simulator's server on a real TCP socket:
- * a real TLS 1.2 client (openssl s_client, curl, a browser) connects, and
+ * a real TLS 1.3 or 1.2 client (openssl s_client, curl, a browser) connects, and
  * every record and value is printed as in `tlsstep run`. This front end
  * reads the wall clock (cli_wall_clock: the certificates' validity); the
  * library never does. */
@@ -26,9 +26,9 @@
 
 static const char *const usage_text = N_(
     "usage: tlsstep serve [OPTIONS]\n"
-    "Runs the simulator's TLS 1.2 server on a real TCP socket. It makes a toy PKI\n"
-    "(a CA and a server certificate for the host, keys from the seed), writes the\n"
-    "CA certificate to DIR/ca.pem for the client to trust, prints\n"
+    "Runs the simulator's TLS 1.3 and 1.2 server on a real TCP socket. It makes a\n"
+    "toy PKI (a CA and a server certificate for the host, keys from the seed),\n"
+    "writes the CA certificate to DIR/ca.pem for the client to trust, prints\n"
     "\"listening on ADDR:PORT\", and answers any HTTP GET with the file. Every record\n"
     "and every value is printed as in 'tlsstep run'.\n"
     "\n"

@@ -43,8 +43,8 @@ static const command commands[] = {
     {"lessons", cli_lessons, N_("list the lessons and exercises")},
     {"exercise", cli_exercise, N_("print an exercise and write its public material")},
     {"check", cli_check, N_("check an exercise answer (exit 0 when solved)")},
-    {"serve", cli_serve, N_("the simulator's server for a real TLS 1.2 client (openssl, curl)")},
-    {"connect", cli_connect, N_("the simulator's client against a real TLS 1.2 server")},
+    {"serve", cli_serve, N_("the simulator's server for a real TLS 1.3 or 1.2 client (openssl, curl)")},
+    {"connect", cli_connect, N_("the simulator's client against a real TLS 1.3 or 1.2 server")},
     {"decode", cli_decode, N_("decode TLS records given as raw bytes or hex")},
     {"prf", cli_prf, N_("compute the TLS 1.2 PRF (hex out)")},
     {"hkdf", cli_hkdf, N_("compute HKDF and TLS 1.3's Expand-Label and Derive-Secret (hex out)")},
@@ -56,7 +56,8 @@ static const command commands[] = {
 static void usage(FILE *f)
 {
     fputs(cli_tr("usage: tlsstep COMMAND [OPTIONS]\n"
-                 "An educational, step-through TLS 1.2 handshake simulator.\n\ncommands:\n"),
+                 "An educational, step-through TLS 1.2 and TLS 1.3 handshake simulator.\n\n"
+                 "commands:\n"),
           f);
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
         fprintf(f, "  %-10s %s\n", commands[i].name, cli_tr(commands[i].summary));

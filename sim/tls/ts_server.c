@@ -110,10 +110,23 @@ ts_err ts_server_read_hello(ts_conn *c, ts_buf *body)
     TS_GUARD(ts_msg_client_hello_parse(body, &m, NULL));
     c->peer_version = m.version;
     bool speaks13 = c->cfg.max_version >= TS_VERSION_TLS13;
-    /* RFC 8446 §4.2.1: with supported_versions, legacy_version is ignored */
-    if (speaks13 && (m.exts.present & TS_EXTF_SUPPORTED_VERSIONS) &&
-        ts_msg_exts_offers_version(&m.exts, TS_VERSION_TLS13)) {
-        return ts_server13_on_client_hello(c, &m);
+    /* RFC 8446 D.5: SSL 3.0 or lower in legacy_version, whatever else */
+    if (m.version <= TS_VERSION_SSL30) {
+        return ts_ep_fail(c, TS_ERR_VERSION,
+                          N_("the ClientHello's legacy_version is SSL 3.0 or lower (RFC 8446 "
+                             "D.5)"));
+    }
+    /* RFC 8446 §4.2.1: with supported_versions, legacy_version is ignored and
+     * the version must be one the list names */
+    if (speaks13 && (m.exts.present & TS_EXTF_SUPPORTED_VERSIONS)) {
+        if (ts_msg_exts_offers_version(&m.exts, TS_VERSION_TLS13)) {
+            return ts_server13_on_client_hello(c, &m);
+        }
+        if (!ts_msg_exts_offers_version(&m.exts, TS_VERSION_TLS12)) {
+            return ts_ep_fail(c, TS_ERR_VERSION,
+                              N_("supported_versions names neither TLS 1.3 nor TLS 1.2"));
+        }
+        m.version = TS_VERSION_TLS12; /* the list says 1.2 */
     }
     if (c->cfg.suite == NULL) {
         return ts_ep_fail(c, TS_ERR_VERSION,
