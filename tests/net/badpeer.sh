@@ -83,6 +83,8 @@ if [ -n "$SERVE_PORT" ]; then
     same "serve after bad peers: SIGTERM exits 0" "$STOP_RC" 0
     same "serve after bad peers: curl still served" "$(grep -c '^result: ok' "$TMP/multi.out")" 1
     same "serve after bad peers: three connections" "$(grep -c '^connection [0-9]* from' "$TMP/multi.out")" 3
+else
+    echo "not ok - serve after bad peers: never listened"
 fi
 
 fails "serve: bad --port" 2 "$TLSSTEP" serve --port 70000

@@ -65,7 +65,9 @@ for bits in $BITS_LIST; do
             "$(grep -c '^result: ok' "$dir/serve.out")" 2
         same "serve $suite $bits: a key log line per connection" \
             "$(grep -c '^CLIENT_RANDOM [0-9a-f]\{64\} [0-9a-f]\{96\}$' "$dir/keylog")" 2
-        if [ "$bits" = 1024 ] && command -v tshark >/dev/null; then
+        if [ "$bits" = 1024 ] && ! command -v tshark >/dev/null; then
+            echo "not ok - serve $suite $bits: tshark is missing (install tshark: .ci/deps.sh test)"
+        elif [ "$bits" = 1024 ]; then
             # the capture of the last connection (curl's), decrypted with the key log
             ok "serve $suite $bits: tshark decrypts the capture" bash -c \
                 "tshark -r '$dir/last.pcap' -o 'tls.keylog_file:$dir/keylog' -Y http 2>/dev/null | grep -q 'HTTP/1.1 200 OK'"
