@@ -143,7 +143,13 @@ mkdir -p "$dir"
 start_serve_json "$dir/serve.json" --once --bits 2048 --seed o13-ku --file "$TMP/payload.txt" \
     --out-dir "$dir" --timeout 5
 if served "serve, s_client k and K" "$dir/serve.json"; then
-    { sleep 0.5; printf 'k\n'; sleep 0.3; printf 'K\n'; sleep 0.3; cat "$TMP/request"; sleep 2; } |
+    # s_client reads commands once its handshake is done (its Finished sent);
+    # each line apart, so that each is read alone.
+    { for ((i = 0; i < 200; i++)); do
+        grep -q '^>>> .*Handshake .*Finished' "$dir/c.msg" 2>/dev/null && break
+        sleep 0.05
+    done
+    sleep 0.2; printf 'k\n'; sleep 0.4; printf 'K\n'; sleep 0.4; cat "$TMP/request"; sleep 2; } |
         timeout 20 openssl s_client -tls1_3 -CAfile "$dir/ca.pem" -verify_return_error \
             -verify_hostname localhost -servername localhost -connect "127.0.0.1:$SERVE_PORT" \
             -msg -msgfile "$dir/c.msg" >"$dir/c.out" 2>&1
