@@ -13,12 +13,18 @@ CASE is one of:
   midclose    a valid first flight (ClientHello / ServerHello), then close
   badversion  a ClientHello / ServerHello with the illegal version 3.0
   silent      say nothing, keep the connection open
+server only (tlsstep connect offers TLS 1.3 and 1.2, its first key share x25519):
+  downgrade   a TLS 1.2 ServerHello whose random ends in the TLS 1.2
+              downgrade sentinel "DOWNGRD" 01 (RFC 8446 §4.1.3)
+  hrrsame     a HelloRetryRequest asking for x25519, of which the client
+              already sent a share (RFC 8446 §4.2.8)
 
 Afterwards it reads what the other side sent, for at most 8 seconds, and
 prints one line: "alert N" (the first alert record received, its
 description), "closed" (the connection was closed without an alert), or
 "timeout" (nothing more within the time; the other side hung).
 """
+import hashlib
 import os
 import socket
 import struct
@@ -54,10 +60,25 @@ def client_hello(version=0x0303):
     return record(22, handshake(1, body), 0x0301)
 
 
-def server_hello(version=0x0303):
+def server_hello(version=0x0303, random=None):
     reneg = ext(0xFF01, b"\x00")
-    body = (struct.pack(">H", version) + os.urandom(32) + b"\x00"
+    body = (struct.pack(">H", version) + (random or os.urandom(32)) + b"\x00"
             + struct.pack(">H", 0xCCA8) + b"\x00" + struct.pack(">H", len(reneg)) + reneg)
+    return record(22, handshake(2, body))
+
+
+HRR_RANDOM = hashlib.sha256(b"HelloRetryRequest").digest()  # RFC 8446 §4.1.3
+
+
+def hello_retry_request(client_hello_record, group):
+    """A HelloRetryRequest (RFC 8446 §4.1.4) for a ClientHello record: its
+    session id echoed, TLS_AES_256_GCM_SHA384, supported_versions 0x0304,
+    key_share naming `group`."""
+    sid = client_hello_record[5 + 4 + 2 + 32:]
+    sid = sid[1:1 + sid[0]]
+    exts = ext(43, struct.pack(">H", 0x0304)) + ext(51, struct.pack(">H", group))
+    body = (struct.pack(">H", 0x0303) + HRR_RANDOM + bytes([len(sid)]) + sid
+            + struct.pack(">H", 0x1302) + b"\x00" + struct.pack(">H", len(exts)) + exts)
     return record(22, handshake(2, body))
 
 
@@ -65,8 +86,12 @@ def first_flight(role, version=0x0303):
     return client_hello(version) if role == "client" else server_hello(version)
 
 
-def misbehave(sock, role, case):
-    if case == "garbage":
+def misbehave(sock, role, case, hello=b""):
+    if case == "downgrade":
+        sock.sendall(server_hello(random=os.urandom(24) + b"DOWNGRD\x01"))
+    elif case == "hrrsame":
+        sock.sendall(hello_retry_request(hello, 0x001D))
+    elif case == "garbage":
         sock.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n" if role == "client"
                      else b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
     elif case == "truncated":
@@ -127,12 +152,13 @@ def main():
         sock, _ = lsock.accept()
         lsock.close()
         role, case = "server", sys.argv[2]
+        hello = b""
         if case != "silent":
             sock.settimeout(5)
-            sock.recv(65536)  # the ClientHello
+            hello = sock.recv(65536)  # the ClientHello
     else:
         raise SystemExit(__doc__)
-    misbehave(sock, role, case)
+    misbehave(sock, role, case, hello if role == "server" else b"")
     print(outcome(sock), flush=True)
     sock.close()
 

@@ -2,8 +2,9 @@
 # A misbehaving peer (tests/net/badpeer.py) against `tlsstep serve --once`
 # (as a client) and `tlsstep connect` (as a server): garbage, a truncated
 # record then a close, an over-long record length, a close in the middle of
-# the handshake, an illegal version, silence. Each must end with the right
-# alert or a clean close within the time-out; tlsstep exits 1 (never a
+# the handshake, an illegal version, silence; and, as a server only, a
+# downgrade sentinel and a useless HelloRetryRequest. Each must end with the
+# right alert or a clean close within the time-out; tlsstep exits 1 (never a
 # crash: no status of 128 or more, never a hang).
 source tests/lib.sh
 source tests/net/netlib.bash
@@ -71,6 +72,29 @@ for case in $CASES; do
     esac
 done
 
+# Misbehaving TLS 1.3 servers against connect (TLS 1.3 and 1.2): a TLS 1.2
+# ServerHello carrying the downgrade sentinel (RFC 8446 §4.1.3), a
+# HelloRetryRequest for the group the client already shared (§4.2.8). Each
+# must end in illegal_parameter, for that reason.
+for case in downgrade hrrsame; do
+    bp="$TMP/badpeer-$case.out"
+    timeout 30 $BADPEER server "$case" >"$bp" 2>&1 &
+    BP_PID=$!
+    PIDS+=("$BP_PID")
+    port=$(wait_port "$bp")
+    if [ -z "$port" ]; then
+        echo "not ok - connect vs badpeer $case: badpeer never listened"
+        continue
+    fi
+    out="$TMP/connect-$case.out"
+    rc=0
+    timeout 20 "$TLSSTEP" connect "localhost:$port" --no-verify --timeout 2 >"$out" 2>&1 || rc=$?
+    wait "$BP_PID"
+    why=$([ "$case" = downgrade ] && echo 'downgrade detected' || echo 'HelloRetryRequest asks for a group')
+    same "connect vs badpeer $case: exit 1, illegal_parameter ($why), peer sees alert 47" \
+        "$rc; $(grep -c "^result: illegal_parameter ($why" "$out"); $(tail -1 "$bp")" "1; 1; alert 47"
+done
+
 # serve without --once keeps serving after a bad peer, and a good client
 # still gets the file.
 start_serve "$TMP/multi.out" --suite null --seed multi --out-dir "$TMP" --timeout 2
@@ -83,6 +107,8 @@ if [ -n "$SERVE_PORT" ]; then
     same "serve after bad peers: SIGTERM exits 0" "$STOP_RC" 0
     same "serve after bad peers: curl still served" "$(grep -c '^result: ok' "$TMP/multi.out")" 1
     same "serve after bad peers: three connections" "$(grep -c '^connection [0-9]* from' "$TMP/multi.out")" 3
+else
+    echo "not ok - serve after bad peers: never listened"
 fi
 
 fails "serve: bad --port" 2 "$TLSSTEP" serve --port 70000

@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
-# GnuTLS, an implementation no one here wrote, against tlsstep on 127.0.0.1,
-# for every suite at 2048 bits, the size serve's stock peers expect (GnuTLS
-# 3.7's NORMAL would still take 1024, OpenSSL-based peers at Debian's default
-# security level would not):
+# GnuTLS, an implementation no one here wrote, against tlsstep on 127.0.0.1
+# in TLS 1.2 (TLS 1.3: tests/net13/gnutls13.sh), for every TLS 1.2 suite at
+# 2048 bits, the size serve's stock peers expect (GnuTLS 3.7's NORMAL would
+# still take 1024, OpenSSL-based peers at Debian's default security level
+# would not):
 #
-#  - gnutls-cli against `tlsstep serve`: a --priority string enables exactly
-#    the suite; the certificate is verified against the ca.pem serve wrote
-#    and the host name "localhost"; the HTTP body's SHA-256 equals the
-#    file's; GnuTLS reports the expected key exchange and cipher. One check
-#    that a wrong host name is refused shows the verification is real.
-#  - `tlsstep connect` against gnutls-serv --http with its DEFAULT options,
-#    which send an optional CertificateRequest: connect must answer it with
-#    an empty Certificate (RFC 5246 7.4.6), finish the handshake, and receive
-#    HTTP 200 with the --httpdata body (its SHA-256 checked); gnutls-serv's
-#    own log must show the same suite. gnutls-serv has no option to listen
-#    on loopback only; the clients here connect to localhost only.
+#  - gnutls-cli against `tlsstep serve` (which speaks TLS 1.3 and 1.2): a
+#    --priority string enables exactly TLS 1.2 and the suite; the
+#    certificate is verified against the ca.pem serve wrote and the host
+#    name "localhost"; the HTTP body's SHA-256 equals the file's; GnuTLS
+#    reports the expected key exchange and cipher. One check that a wrong
+#    host name is refused shows the verification is real.
+#  - `tlsstep connect --tls 1.2` against gnutls-serv --http with its DEFAULT
+#    options (but the priority string), which send an optional
+#    CertificateRequest: connect must answer it with an empty Certificate
+#    (RFC 5246 7.4.6), finish the handshake, and receive HTTP 200 with the
+#    --httpdata body (its SHA-256 checked); gnutls-serv's own log must show
+#    the same suite. gnutls-serv has no option to listen on loopback only;
+#    the clients here connect to localhost only.
 source tests/lib.sh
 source tests/net/netlib.bash
 
@@ -46,16 +49,6 @@ description() {
         ecdhe) echo '(TLS1.2-X.509)-(ECDHE-X25519)-(RSA-SHA256)-(CHACHA20-POLY1305)' ;;
         dhe) echo '(TLS1.2-X.509)-(DHE-FFDHE2048)-(RSA-SHA256)-(CHACHA20-POLY1305)' ;;
         null) echo '(TLS1.2-X.509)-(RSA)-(NULL)-(SHA256)' ;;
-    esac
-}
-
-# iana SUITE: the suite's IANA name, as tlsstep prints it.
-iana() {
-    case $1 in
-        rsa) echo TLS_RSA_WITH_AES_256_GCM_SHA384 ;;
-        ecdhe) echo TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ;;
-        dhe) echo TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ;;
-        null) echo TLS_RSA_WITH_NULL_SHA256 ;;
     esac
 }
 
@@ -158,8 +151,8 @@ for suite in $SUITES; do
         continue
     fi
     out="$dir/connect.out"
-    timeout 30 "$TLSSTEP" connect "localhost:$port" --cafile "$pki/ca.pem" --suite "$suite" \
-        --seed "gnutls-c-$suite" --timeout 5 >"$out" 2>&1
+    timeout 30 "$TLSSTEP" connect "localhost:$port" --cafile "$pki/ca.pem" --tls 1.2 \
+        --suite "$suite" --seed "gnutls-c-$suite" --timeout 5 >"$out" 2>&1
     rc=$?
     same "connect $suite to gnutls-serv: exit status" "$rc" 0
     [ "$rc" -eq 0 ] || grep -E '^\[[0-9]+\] |^(result|response):' "$out" | tail -8 | sed 's/^/    # /'

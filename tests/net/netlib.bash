@@ -27,6 +27,30 @@ cipher() {
     esac
 }
 
+# iana SUITE: the IANA name of a suite, as tlsstep prints it.
+iana() {
+    case $1 in
+        rsa) echo TLS_RSA_WITH_AES_256_GCM_SHA384 ;;
+        ecdhe) echo TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ;;
+        dhe) echo TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ;;
+        null) echo TLS_RSA_WITH_NULL_SHA256 ;;
+        tls13-aes) echo TLS_AES_256_GCM_SHA384 ;;
+        tls13-chacha) echo TLS_CHACHA20_POLY1305_SHA256 ;;
+    esac
+}
+
+# code SUITE: its code point, as tlsstep prints it (0xNNNN).
+code() {
+    case $1 in
+        rsa) echo 0x009d ;;
+        ecdhe) echo 0xcca8 ;;
+        dhe) echo 0xccaa ;;
+        null) echo 0x003b ;;
+        tls13-aes) echo 0x1302 ;;
+        tls13-chacha) echo 0x1303 ;;
+    esac
+}
+
 # free_port: a TCP port on 127.0.0.1 free right now.
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'

@@ -5,18 +5,22 @@ tests/net/python_ssl.sh; not a test itself).
   python_ssl.py offered
       the OpenSSL names of the TLS 1.2 suites ssl.create_default_context()
       offers, one a line
-  python_ssl.py client PORT CAFILE CIPHER|default
+  python_ssl.py client PORT CAFILE CIPHER|default VERSION
       ssl.create_default_context(cafile=CAFILE) (certificate and host name
       "localhost" verified, security level untouched); CIPHER, if not
-      "default", is passed to set_ciphers() to pick one of the suites the
-      default offers. Sends GET / on 127.0.0.1:PORT and prints the
-      negotiated version and cipher, the HTTP status and the body's SHA-256;
-      on an SSL error prints "error: REASON: MESSAGE" and exits 1.
-  python_ssl.py server CERT KEY BODY COUNT
+      "default", is passed to set_ciphers() to pick one of the TLS 1.2 suites
+      the default offers (Python has no call that picks a TLS 1.3 suite).
+      VERSION: "1.2" sets maximum_version to TLSv1_2, "1.3" sets
+      minimum_version to TLSv1_3, "any" leaves both. Sends GET / on
+      127.0.0.1:PORT and prints the negotiated version and cipher, the HTTP
+      status and the body's SHA-256; on an SSL error prints
+      "error: REASON: MESSAGE" and exits 1.
+  python_ssl.py server CERT KEY BODY COUNT VERSION
       ssl.create_default_context(ssl.Purpose.CLIENT_AUTH) with CERT/KEY on
       127.0.0.1, a free port, printed as "listening on 127.0.0.1:PORT";
-      answers COUNT connections one after another, each one GET with BODY,
-      and prints "conn N: ok VERSION CIPHER" or "conn N: error: REASON: ...".
+      VERSION as for the client; answers COUNT connections one after
+      another, each one GET with BODY, and prints "conn N: ok VERSION
+      CIPHER" or "conn N: error: REASON: ...".
 """
 import hashlib
 import re
@@ -27,6 +31,16 @@ import sys
 TIMEOUT = 15
 
 
+def pin_version(ctx, version):
+    """Holds ctx to TLS 1.2 ("1.2") or 1.3 ("1.3"); "any" keeps its defaults."""
+    if version == "1.2":
+        ctx.maximum_version = ssl.TLSVersion.TLSv1_2
+    elif version == "1.3":
+        ctx.minimum_version = ssl.TLSVersion.TLSv1_3
+    elif version != "any":
+        raise SystemExit("VERSION must be 1.2, 1.3 or any, not %r" % version)
+
+
 def offered():
     ctx = ssl.create_default_context()
     for c in ctx.get_ciphers():
@@ -34,8 +48,9 @@ def offered():
             print(c["name"])
 
 
-def client(port, cafile, cipher):
+def client(port, cafile, cipher, version):
     ctx = ssl.create_default_context(cafile=cafile)
+    pin_version(ctx, version)
     level = ctx.security_level
     if cipher != "default":
         names = [c["name"] for c in ctx.get_ciphers()]
@@ -75,8 +90,9 @@ def client(port, cafile, cipher):
     return 0
 
 
-def server(cert, key, bodyfile, count):
+def server(cert, key, bodyfile, count, version):
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    pin_version(ctx, version)
     ctx.load_cert_chain(cert, key)
     body = open(bodyfile, "rb").read()
     reply = (b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n"
@@ -112,9 +128,9 @@ def main(argv):
     if argv[1:2] == ["offered"]:
         offered()
         return 0
-    if argv[1:2] == ["client"] and len(argv) == 5:
+    if argv[1:2] == ["client"] and len(argv) == 6:
         return client(*argv[2:])
-    if argv[1:2] == ["server"] and len(argv) == 6:
+    if argv[1:2] == ["server"] and len(argv) == 7:
         return server(*argv[2:])
     print(__doc__, file=sys.stderr)
     return 2

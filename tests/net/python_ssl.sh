@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Python's ssl module (OpenSSL underneath, but with Python's own defaults),
-# an independent peer, against tlsstep on 127.0.0.1 with 2048-bit keys. The
-# peer keeps its DEFAULTS (ssl.create_default_context: certificate and host
-# name verified, security level untouched); set_ciphers() is used only to
-# pick one suite among those the default context already offers. Helper:
-# tests/net/python_ssl.py.
+# an independent peer, against tlsstep on 127.0.0.1 with 2048-bit keys, in
+# TLS 1.2 (TLS 1.3: tests/net13/python13.sh). The peer keeps its DEFAULTS
+# (ssl.create_default_context: certificate and host name verified, security
+# level untouched); set_ciphers() is used only to pick one suite among those
+# the default context already offers. Helper: tests/net/python_ssl.py.
 #
-#  - client of `tlsstep serve`, every suite: a suite the default context
+#  - client of `tlsstep serve` (which speaks TLS 1.3 and 1.2), held to TLS
+#    1.2 by maximum_version, every suite: a suite the default context
 #    offers must complete (TLS 1.2, that cipher, HTTP 200, the body's SHA-256
 #    equal to the file's); for a suite it does not offer (NULL always; RSA
 #    key exchange and DHE-CHACHA20 depend on how Python was built: Debian's
@@ -14,7 +15,8 @@
 #    not), the client offers its defaults unchanged and serve, finding no
 #    common suite, must send a fatal handshake_failure alert, which the
 #    client must report as SSLV3_ALERT_HANDSHAKE_FAILURE.
-#  - server for `tlsstep connect`, every suite: a suite the default server
+#  - server (its defaults, TLS 1.3 included) for `tlsstep connect --tls 1.2`,
+#    every suite: a suite the default server
 #    context can serve must give connect exit 0, HTTP 200 and the body's
 #    SHA-256; for the others (NULL is never offered; DHE needs DH parameters,
 #    which a default server context does not have, so OpenSSL skips DHE
@@ -29,15 +31,6 @@ BITS=2048
 PY=${PYTHON3:-python3} # PYTHON3=... tries another Python
 [ -z "${PYTHON3:-}" ] && [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 HELPER=tests/net/python_ssl.py
-
-iana() {
-    case $1 in
-        rsa) echo TLS_RSA_WITH_AES_256_GCM_SHA384 ;;
-        ecdhe) echo TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ;;
-        dhe) echo TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 ;;
-        null) echo TLS_RSA_WITH_NULL_SHA256 ;;
-    esac
-}
 
 # field NAME FILE: the value of "NAME: value" in FILE.
 field() {
@@ -72,7 +65,7 @@ for suite in $SUITES; do
     out="$dir/client.out"
     case " $offered " in
         *" $suite "*)
-            timeout 30 "$PY" "$HELPER" client "$SERVE_PORT" "$dir/ca.pem" "$c" >"$out" 2>&1
+            timeout 30 "$PY" "$HELPER" client "$SERVE_PORT" "$dir/ca.pem" "$c" 1.2 >"$out" 2>&1
             rc=$?
             same "python ssl client $suite: exit status" "$rc" 0
             [ "$rc" -eq 0 ] || sed 's/^/    # /' "$out" | tail -5
@@ -88,7 +81,7 @@ for suite in $SUITES; do
             ;;
         *)
             # the default context as is: no set_ciphers at all
-            timeout 30 "$PY" "$HELPER" client "$SERVE_PORT" "$dir/ca.pem" default >"$out" 2>&1
+            timeout 30 "$PY" "$HELPER" client "$SERVE_PORT" "$dir/ca.pem" default 1.2 >"$out" 2>&1
             rc=$?
             wait "$SERVE_PID"
             got="client exit $rc, $(field error "$out" | cut -d: -f1);"
@@ -110,7 +103,7 @@ start_serve "$dir/serve.out" --suite ecdhe --bits "$BITS" --seed py-ca \
     --file "$TMP/payload.bin" --out-dir "$dir" --timeout 5 --once
 if [ -n "$SERVE_PORT" ]; then
     timeout 30 "$PY" "$HELPER" client "$SERVE_PORT" "$dir/other/ca.pem" \
-        "$(cipher ecdhe)" >"$dir/client.out" 2>&1
+        "$(cipher ecdhe)" 1.2 >"$dir/client.out" 2>&1
     same "python ssl client: certificate from another CA refused" \
         "$? $(field error "$dir/client.out" | cut -d: -f1)" "1 CERTIFICATE_VERIFY_FAILED"
     stop "$SERVE_PID"
@@ -130,7 +123,7 @@ for i in range(300):
 want_body=$(sha "$TMP/body.txt")
 n=0
 for _ in $SUITES; do n=$((n + 1)); done
-timeout 120 "$PY" "$HELPER" server "$pki/server.pem" "$pki/server.key" "$TMP/body.txt" "$n" \
+timeout 120 "$PY" "$HELPER" server "$pki/server.pem" "$pki/server.key" "$TMP/body.txt" "$n" any \
     >"$TMP/server.out" 2>&1 &
 py_pid=$!
 PIDS+=("$py_pid")
@@ -146,8 +139,8 @@ for suite in $SUITES; do
     i=$((i + 1))
     c=$(cipher "$suite")
     out="$TMP/connect-$suite.out"
-    timeout 30 "$TLSSTEP" connect "localhost:$py_port" --cafile "$pki/ca.pem" --suite "$suite" \
-        --seed "py-c-$suite" --timeout 5 >"$out" 2>&1
+    timeout 30 "$TLSSTEP" connect "localhost:$py_port" --cafile "$pki/ca.pem" --tls 1.2 \
+        --suite "$suite" --seed "py-c-$suite" --timeout 5 >"$out" 2>&1
     rc=$?
     # the server's line for this connection (it prints it once the handshake ends)
     for ((t = 0; t < 100; t++)); do
