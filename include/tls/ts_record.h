@@ -106,6 +106,10 @@ ts_err ts_record_state_init(ts_record_state *s, const ts_suite *suite, const uin
 /* Wipes the keys of s and makes it the plaintext state again. */
 void ts_record_state_wipe(ts_record_state *s);
 
+/* The most content one record of s can carry: 2^14, less the padding in
+ * TLS 1.3 (the inner plaintext is at most 2^14 + 1 bytes, RFC 8446 §5.4). */
+size_t ts_record_max_content(const ts_record_state *s);
+
 /* Bytes a protected record adds to its plaintext, header excluded:
  * 8 + 16 for GCM, 16 for ChaCha20-Poly1305, 32 for NULL, 0 for plaintext;
  * TLS 1.3: 16 + 1 (the content type) + the padding. */
@@ -133,7 +137,7 @@ typedef struct {
 } ts_record_info;
 
 /* Appends one record of type and version carrying the n bytes at plain
- * (n <= 2^14 else TS_ERR_RECORD_OVERFLOW), protected by s, then advances
+ * (n <= ts_record_max_content(s) else TS_ERR_RECORD_OVERFLOW), protected by s, then advances
  * s->seq; TS_ERR_ARG when s->seq is 2^64 - 1 (it must not wrap). plain must
  * not point into out. info (may be NULL) receives what the record holds.
  * A TLS 1.3 state puts type inside and writes application_data, 03 03
@@ -148,8 +152,8 @@ ts_err ts_record_seal(ts_record_state *s, uint8_t type, uint16_t version, const 
  * rec->length disagrees with its fragment. info may be NULL. A TLS 1.3
  * state also gives TS_ERR_UNEXPECTED for a protected record whose header
  * is not application_data or whose inner plaintext is all zeros (no
- * content type: unexpected_message), TS_ERR_RECORD_OVERFLOW for a
- * fragment over 2^14 + 256; info->content_type says the real type. */
+ * content type: unexpected_message), TS_ERR_RECORD_OVERFLOW for an inner
+ * plaintext over 2^14 + 1 bytes; info->content_type says the real type. */
 ts_err ts_record_open(ts_record_state *s, const ts_record *rec, ts_buf *plain,
                       ts_record_info *info);
 

@@ -140,7 +140,7 @@ ts_err ts_ep_send_record(ts_conn *c, uint8_t type, const uint8_t *data, size_t n
 ts_err ts_ep_send_handshake(ts_conn *c, uint8_t type, const char *name, const ts_buf *body)
 {
     size_t n = ts_buf_remaining(body);
-    TS_ENSURE(n + TS_HS_HEADER_LEN <= TS_MAX_FRAGMENT, TS_ERR_TOO_LONG);
+    TS_ENSURE(n + TS_HS_HEADER_LEN <= ts_record_max_content(&c->write), TS_ERR_TOO_LONG);
     ts_buf msg;
     ts_buf_init(&msg);
     ts_err err = ts_buf_write_u8(&msg, type);

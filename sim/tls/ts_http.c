@@ -13,8 +13,9 @@
 static ts_err send_app(ts_conn *c, const uint8_t *data, size_t n)
 {
     size_t off = 0;
+    size_t max = ts_record_max_content(&c->write); /* less the padding in TLS 1.3 */
     while (off < n) {
-        size_t chunk = n - off < TS_MAX_FRAGMENT ? n - off : TS_MAX_FRAGMENT;
+        size_t chunk = n - off < max ? n - off : max;
         TS_GUARD(ts_ep_send_record(c, TS_CT_APPLICATION_DATA, data + off, chunk));
         off += chunk;
     }

@@ -123,6 +123,11 @@ void ts_record_state_wipe(ts_record_state *s)
     ts_record_state_init_plain(s);
 }
 
+size_t ts_record_max_content(const ts_record_state *s)
+{
+    return s != NULL && s->tls13 ? TS_MAX_FRAGMENT - s->padding : TS_MAX_FRAGMENT;
+}
+
 size_t ts_record_overhead(const ts_record_state *s)
 {
     if (s == NULL || s->suite == NULL) {
@@ -199,7 +204,8 @@ static ts_err seal13(const ts_record_state *s, ts_aead_alg alg, uint8_t type,
     TS_ENSURE(ts_aead_available(alg), TS_ERR_AEAD_UNAVAILABLE);
     size_t inner = n + 1 + s->padding;
     size_t length = inner + TS_AEAD_TAG_LEN;
-    TS_ENSURE(length <= TS_MAX_CIPHERTEXT13, TS_ERR_RECORD_OVERFLOW);
+    /* RFC 8446 §5.4: TLSInnerPlaintext is at most 2^14 + 1 bytes */
+    TS_ENSURE(inner <= TS_MAX_FRAGMENT + 1, TS_ERR_RECORD_OVERFLOW);
     ts_tls13_nonce(s->iv, s->seq, info->nonce);
     info->nonce_len = TS_AEAD_NONCE_LEN;
     info->content_type = type;
@@ -374,6 +380,8 @@ static ts_err open13(const ts_record_state *s, ts_aead_alg alg, const ts_record 
     TS_ENSURE(rec->length <= TS_MAX_CIPHERTEXT13, TS_ERR_RECORD_OVERFLOW);
     TS_ENSURE(ts_buf_remaining(f) >= TS_AEAD_TAG_LEN, TS_ERR_DECRYPT);
     size_t n = ts_buf_remaining(f) - TS_AEAD_TAG_LEN;
+    /* RFC 8446 §5.4: TLSInnerPlaintext is at most 2^14 + 1 bytes */
+    TS_ENSURE(n <= TS_MAX_FRAGMENT + 1, TS_ERR_RECORD_OVERFLOW);
     ts_tls13_nonce(s->iv, s->seq, info->nonce);
     info->nonce_len = TS_AEAD_NONCE_LEN;
     info->aad[0] = rec->type;

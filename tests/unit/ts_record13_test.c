@@ -150,13 +150,23 @@ static void test_sender_padding_and_limits(void **state)
     assert_int_equal(open_one(&r, &wire, &plain, &info), TS_OK);
     assert_int_equal(info.content_type, TS_CT_ALERT);
     assert_int_equal(info.padding_len, 100);
-    /* 2^14 + 256 is the most a fragment may be */
-    w.padding = 300;
-    static uint8_t big[16384];
+    /* the inner plaintext is at most 2^14 + 1 bytes (RFC 8446 5.4): with 100
+     * bytes of padding, 16284 bytes of content fit and 16285 do not */
+    static uint8_t big[16384 + 2];
+    assert_int_equal(ts_record_max_content(&w), 16284);
     ts_buf_reset(&wire);
-    assert_int_equal(ts_record_seal(&w, TS_CT_APPLICATION_DATA, 0, big, sizeof(big), &wire, NULL),
+    assert_int_equal(ts_record_seal(&w, TS_CT_APPLICATION_DATA, 0, big, 16285, &wire, NULL),
                      TS_ERR_RECORD_OVERFLOW);
     assert_int_equal(wire.len, 0);
+    assert_int_equal(ts_record_seal(&w, TS_CT_APPLICATION_DATA, 0, big, 16284, &wire, NULL),
+                     TS_OK);
+    assert_int_equal(wire.len, 5 + 16384 + 1 + 16);
+    assert_int_equal(open_one(&r, &wire, &plain, &info), TS_OK);
+    /* one byte more inside, made by hand, is record_overflow at the receiver */
+    ts_buf_reset(&wire);
+    big[16384] = TS_CT_APPLICATION_DATA; /* content || type: 2^14 + 2 bytes */
+    by_hand(big, 16384 + 2, r.seq, TS_CT_APPLICATION_DATA, &wire);
+    assert_int_equal(open_one(&r, &wire, &plain, NULL), TS_ERR_RECORD_OVERFLOW);
     ts_buf_free(&wire);
     ts_buf_free(&plain);
 }
