@@ -1,10 +1,15 @@
 /* fuzz_endpoint: a client or server ts_conn set up exactly as ts_session
- * sets them up (seed "fuzz", 512-bit keys, host localhost, the session's
- * default clock, the built-in payload), so records from
- * `tlsstep run --seed fuzz --bits 512 --json` drive it through the whole
- * handshake. The PKI is made once and kept. Input: byte 0 picks the suite
- * (bits 0-1) and how the rest is cut before it is fed (bits 2-7: 0 all at
- * once, else chunks of that many bytes, each followed by a process call). */
+ * sets them up (seed "fuzz", 768-bit keys, host localhost, the session's
+ * default clock, the built-in payload; for a TLS 1.3 suite the 1.3 session's
+ * versions and suites, see ts_session_run.c's make_conns), so records from
+ * `tlsstep run --suite S --seed fuzz --bits 768 --json` drive it through the
+ * whole handshake (tests/fuzz/seeds.py writes them). The PKI is made once and
+ * kept; 768 bits because TLS 1.3's RSA-PSS CertificateVerify needs at least
+ * 528 (one PKI for every suite; FUZZ_BITS and seeds.py's BITS must agree).
+ * Input: byte 0 picks the suite with bits 0-2 (a ts_suite_id: 0 rsa, 1 ecdhe,
+ * 2 dhe, 3 null, 4 tls13-aes, 5 tls13-chacha; 6 and 7 return at once) and how
+ * the rest is cut before it is fed with bits 3-7 (0: all at once, else chunks
+ * of that many bytes, each followed by a process call). */
 #ifndef FUZZ_ENDPOINT_H
 #define FUZZ_ENDPOINT_H
 
@@ -19,6 +24,7 @@
 #include "tls/ts_conn.h"
 
 #define FUZZ_SEED "fuzz"
+#define FUZZ_BITS 768
 
 static ts_session_pki fuzz_pki;
 static ts_buf fuzz_payload;
@@ -31,7 +37,7 @@ static void fuzz_endpoint_init(void)
         return;
     }
     ts_session_pki_init(&fuzz_pki);
-    FUZZ_ASSERT(ts_session_pki_get(&fuzz_pki, FUZZ_SEED, 512, "localhost",
+    FUZZ_ASSERT(ts_session_pki_get(&fuzz_pki, FUZZ_SEED, FUZZ_BITS, "localhost",
                                    TS_SESSION_DEFAULT_NOW) == TS_OK);
     ts_buf_init(&fuzz_payload);
     FUZZ_ASSERT(ts_sample_write(&fuzz_payload) == TS_OK);
@@ -45,15 +51,30 @@ static int fuzz_endpoint_run(ts_role role, const uint8_t *data, size_t size)
     if (size < 1) {
         return 0;
     }
-    const ts_suite *suite = ts_suite_get((ts_suite_id)(data[0] & 3));
+    unsigned sid = data[0] & 7;
+    if (sid >= TS_SUITE_COUNT) {
+        return 0;
+    }
+    const ts_suite *suite = ts_suite_get((ts_suite_id)sid);
     if (!ts_suite_usable(suite)) {
         return 0;
     }
-    size_t chunk = data[0] >> 2;
+    size_t chunk = data[0] >> 3;
     ts_conn_config cfg;
     memset(&cfg, 0, sizeof(cfg));
     cfg.suite = suite;
     cfg.offer_all = true;
+    if (ts_suite_is_tls13(suite)) {
+        /* as make_conns for a 1.3 session: both speak 1.3 and 1.2 (ECDHE),
+         * the server takes the client's x25519 share (group 0) */
+        cfg.suite13 = suite;
+        cfg.suite = ts_suite_get(TS_SUITE_ECDHE);
+        cfg.max_version = TS_VERSION_TLS13;
+        cfg.min_version = TS_VERSION_TLS12;
+        if (role == TS_ROLE_SERVER) {
+            cfg.offer_all = false;
+        }
+    }
     cfg.host = "localhost";
     cfg.now = TS_SESSION_DEFAULT_NOW;
     cfg.dh_group = TS_DH_FFDHE2048;

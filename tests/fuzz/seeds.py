@@ -1,19 +1,26 @@
 #!/usr/bin/env python3
 """Writes the seed corpora tests/fuzz/corpus/TARGET/ from real records.
 
-Sources: `tlsstep run --seed fuzz --bits 512 --json` for each suite (the
-fuzz_client and fuzz_server endpoints use the same seed and key size, so
-these records drive them through the whole handshake), the certificates in
-that JSON, keys written by openssl, the ClientHello that
-`openssl s_client -tls1_2` sends, and the flight `openssl s_server -tls1_2`
-answers to our ClientHello (both captured over 127.0.0.1), the lessons.
+Sources: `tlsstep run --suite S --seed fuzz --bits 768 --json` for each suite
+(the fuzz_client and fuzz_server endpoints use the same seed and key size,
+fuzz_endpoint.h's FUZZ_BITS, so these records drive them through the whole
+handshake, TLS 1.2 and 1.3), and for TLS 1.3 a run with a HelloRetryRequest
+(--group ffdhe2048) and one with KeyUpdate (--key-update); the certificates in
+that JSON, keys written by openssl, the ClientHellos that
+`openssl s_client -tls1_2` and `-tls1_3` send, and the flight
+`openssl s_server -tls1_2` or `-tls1_3` answers to our ClientHello, what
+`openssl s_client -tls1_3` sends through a whole connection with a
+HelloRetryRequest to `tlsstep serve` (all over 127.0.0.1), TLS 1.3 records
+sealed with fuzz_record's fixed keys, RFC 8448's messages, the lessons.
 
 Usage (from the repository root): tests/fuzz/seeds.py [TLSSTEP]
-The files are committed; rerun this when the wire format changes.
+It writes the whole corpus anew (a file it no longer writes is gone). The
+files are committed; rerun this when the wire format changes.
 """
 import base64
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -23,15 +30,37 @@ import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 CORPUS = os.path.join(ROOT, "tests", "fuzz", "corpus")
+OUT = CORPUS + ".new"  # written whole, then it replaces CORPUS
 TLSSTEP = sys.argv[1] if len(sys.argv) > 1 else os.environ.get(
     "TLSSTEP", os.path.join(ROOT, "build", "tlsstep"))
-SUITES = ["rsa", "ecdhe", "dhe", "null"]          # ts_suite_id order
-KX = {"rsa": 0, "ecdhe": 1, "dhe": 2, "null": 0}  # ts_kx of each suite
-HS_SELECT = {1: 1, 2: 2, 11: 3, 14: 10, 20: 11}   # fuzz_handshake parser picks
+BITS = 768  # fuzz_endpoint.h's FUZZ_BITS: TLS 1.3's RSA-PSS needs 528 or more
+SUITES = ["rsa", "ecdhe", "dhe", "null", "tls13-aes", "tls13-chacha"]  # ts_suite_id order
+TLS13 = ("tls13-aes", "tls13-chacha")
+KX_TLS13 = 3                                      # TS_KX_TLS13
+KX = {"rsa": 0, "ecdhe": 1, "dhe": 2, "null": 0,  # ts_kx of each suite
+      "tls13-aes": KX_TLS13, "tls13-chacha": KX_TLS13}
+RECORD_PLAIN = len(SUITES)   # fuzz_record: byte 0 % (TS_SUITE_COUNT + 1) == TS_SUITE_COUNT
+with open(os.path.join(ROOT, "tests", "fuzz", "fuzz_endpoint.h")) as _f:
+    assert "#define FUZZ_BITS %d\n" % BITS in _f.read(), "BITS differs from fuzz_endpoint.h"
+HS_SELECT = {1: 1, 2: 2, 11: 3, 14: 10, 20: 11}   # fuzz_handshake parser picks (TLS 1.2)
+# The random of a HelloRetryRequest (RFC 8446 4.1.3).
+HRR_RANDOM = bytes.fromhex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c")
+
+
+def endpoint_byte(suite, chunk=0):
+    """fuzz_endpoint.h's byte 0: the ts_suite_id in bits 0-2, the chunk size in 3-7."""
+    assert 0 <= chunk < 32
+    return bytes([SUITES.index(suite) | chunk << 3])
+
+
+def describe_pick(kx):
+    """fuzz_handshake's describe-as pick: 20 + kx for TLS 1.2 (20 rsa, 21
+    ecdhe, 22 dhe; 23 is the guess), 31 for TLS 1.3."""
+    return 31 if kx == KX_TLS13 else 20 + kx
 
 
 def put(target, name, data):
-    d = os.path.join(CORPUS, target)
+    d = os.path.join(OUT, target)
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, name), "wb") as f:
         f.write(data)
@@ -58,6 +87,14 @@ def messages(payload):
 
 
 def handshake_seeds(prefix, recs, kx, encrypted_after_ccs=True):
+    """Seeds of every plaintext handshake message of recs. TLS 1.2: what
+    follows a ChangeCipherSpec is encrypted (unless encrypted_after_ccs is
+    False: an openssl flight cut before its Finished). TLS 1.3 (kx 3): only
+    the records of type 21 and 22 are plaintext (ClientHello, HelloRetryRequest,
+    ServerHello, alerts); the compatibility ChangeCipherSpec changes nothing
+    and the protected records say 23."""
+    if kx == KX_TLS13:
+        encrypted_after_ccs = False
     stream = b""
     ccs_seen = False
     for i, rec in enumerate(recs):
@@ -77,19 +114,23 @@ def handshake_seeds(prefix, recs, kx, encrypted_after_ccs=True):
             stream += msg
             t, body = msg[0], msg[4:]
             pick = HS_SELECT.get(t)
-            if t == 12:
+            if t == 12 and kx != KX_TLS13:
                 pick = 4 + kx
-            elif t == 16:
+            elif t == 16 and kx != KX_TLS13:
                 pick = 7 + kx
             if pick is not None:
                 put("handshake", "%s-%d-%d-type%d" % (prefix, i, j, t), bytes([pick]) + body)
                 put("handshake", "%s-%d-%d-type%d-nofields" % (prefix, i, j, t),
                     bytes([pick | 0x80]) + body)
-            put("handshake", "%s-%d-%d-describe" % (prefix, i, j), bytes([20 + kx]) + msg)
+            put("handshake", "%s-%d-%d-describe" % (prefix, i, j),
+                bytes([describe_pick(kx)]) + msg)
             if t in (1, 2):
                 # the extensions block: after the fixed fields
                 exts = extensions_of(t, body)
-                if exts is not None:
+                if exts is not None and t == 2 and body[2:34] == HRR_RANDOM:
+                    # pick 30: the block in the context byte's message (2: HRR)
+                    put("handshake", "%s-%d-%d-exts" % (prefix, i, j), bytes([30, 2]) + exts)
+                elif exts is not None:
                     put("handshake", "%s-%d-%d-exts" % (prefix, i, j),
                         bytes([14 if t == 1 else 15]) + exts)
     if stream:
@@ -110,23 +151,44 @@ def extensions_of(t, body):
         return None
 
 
-def from_run(suite):
-    out = subprocess.run([TLSSTEP, "run", "--suite", suite, "--seed", "fuzz", "--bits", "512",
-                          "--json"], check=True, capture_output=True).stdout
+def run_json(suite, extra=()):
+    out = subprocess.run([TLSSTEP, "run", "--suite", suite, "--seed", "fuzz", "--bits", str(BITS),
+                          "--json"] + list(extra), check=True, capture_output=True).stdout
     d = json.loads(out)
-    sid = SUITES.index(suite)
+    if d.get("result") != "ok":
+        sys.exit("seeds: tlsstep run --suite %s %s did not end ok: %s"
+                 % (suite, " ".join(extra), d.get("reason")))
+    return d
+
+
+def endpoint_seeds(name, suite, d):
+    """The records each side sent, for the other side's endpoint target."""
     c2s = [bytes.fromhex(m["hex"]) for m in d["messages"] if m["from"] == "client"]
     s2c = [bytes.fromhex(m["hex"]) for m in d["messages"] if m["from"] == "server"]
+    put("server", name + "-client-records", endpoint_byte(suite) + b"".join(c2s))
+    put("server", name + "-client-records-chunk7", endpoint_byte(suite, 7) + b"".join(c2s))
+    put("client", name + "-server-records", endpoint_byte(suite) + b"".join(s2c))
+    put("client", name + "-server-records-chunk13", endpoint_byte(suite, 13) + b"".join(s2c))
+    return c2s
+
+
+def extra_run(name, suite, extra):
+    """A TLS 1.3 run with options: endpoint and handshake seeds."""
+    d = run_json(suite, extra)
+    endpoint_seeds(name, suite, d)
+    handshake_seeds(name, [bytes.fromhex(m["hex"]) for m in d["messages"]], KX[suite])
+
+
+def from_run(suite):
+    d = run_json(suite)
+    sid = SUITES.index(suite)
     everything = [bytes.fromhex(m["hex"]) for m in d["messages"]]
-    # endpoints: byte 0 = suite | chunking << 2
-    put("server", suite + "-client-records", bytes([sid]) + b"".join(c2s))
-    put("server", suite + "-client-records-chunk7", bytes([sid | 7 << 2]) + b"".join(c2s))
-    put("client", suite + "-server-records", bytes([sid]) + b"".join(s2c))
-    put("client", suite + "-server-records-chunk13", bytes([sid | 13 << 2]) + b"".join(s2c))
+    c2s = endpoint_seeds(suite, suite, d)
     # record layer: byte 0 = suite id (their keys differ from the target's
-    # fixed ones, so protected records exercise the failure path), 4 = plaintext
+    # fixed ones, so protected records exercise the failure path),
+    # RECORD_PLAIN = plaintext
     plain = [r for r in everything[:8] if r[0] != 23]
-    put("record", suite + "-plaintext", bytes([4]) + b"".join(plain))
+    put("record", suite + "-plaintext", bytes([RECORD_PLAIN]) + b"".join(plain))
     put("record", suite + "-protected", bytes([sid]) + b"".join(everything[-4:]))
     handshake_seeds(suite, everything, KX[suite])
     # decode: raw, and as hex text and an xxd dump
@@ -211,15 +273,16 @@ def read_for(sock, seconds):
     return data
 
 
-def openssl_client_hello():
-    """The ClientHello `openssl s_client -tls1_2` sends."""
+def openssl_client_hello(args=("-tls1_2",)):
+    """The ClientHello `openssl s_client` sends with args (-tls1_2, -tls1_3)."""
     srv = socket.socket()
     srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     srv.bind(("127.0.0.1", 0))
     srv.listen(1)
     port = srv.getsockname()[1]
-    p = subprocess.Popen(["openssl", "s_client", "-tls1_2", "-connect", "127.0.0.1:%d" % port,
-                          "-servername", "localhost"], stdin=subprocess.PIPE,
+    p = subprocess.Popen(["openssl", "s_client"] + list(args) +
+                         ["-connect", "127.0.0.1:%d" % port, "-servername", "localhost"],
+                         stdin=subprocess.PIPE,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     srv.settimeout(10)
     conn, _ = srv.accept()
@@ -232,10 +295,15 @@ def openssl_client_hello():
 
 
 def openssl_server_flight(key, cert, client_hello, suite_name):
-    """What `openssl s_server -tls1_2` answers to our ClientHello."""
+    """What `openssl s_server -tls1_2` answers to our ClientHello; for a TLS
+    1.3 suite name (TLS_...), what `openssl s_server -tls1_3` answers."""
+    if suite_name.startswith("TLS_"):
+        pick = ["-tls1_3", "-ciphersuites", suite_name, "-cipher", "ALL:@SECLEVEL=0"]
+    else:
+        pick = ["-tls1_2", "-cipher", suite_name + ":@SECLEVEL=0"]
     port = free_port()
-    p = subprocess.Popen(["openssl", "s_server", "-tls1_2", "-accept", str(port), "-key", key,
-                          "-cert", cert, "-cipher", suite_name + ":@SECLEVEL=0", "-naccept", "1"],
+    p = subprocess.Popen(["openssl", "s_server"] + pick + ["-accept", str(port), "-key", key,
+                          "-cert", cert, "-naccept", "1"],
                          stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
     try:
@@ -254,6 +322,69 @@ def openssl_server_flight(key, cert, client_hello, suite_name):
     finally:
         p.kill()
         p.wait()
+
+
+def openssl_client_records(tmp, suite, args):
+    """What `openssl s_client` with args sends through a whole connection to
+    `tlsstep serve --seed fuzz --bits BITS --suite suite` (from serve's JSON).
+    With a P-256 share first it is answered with a HelloRetryRequest and
+    sends a second ClientHello: the one way a seed reaches fuzz_server's
+    reading of a second ClientHello. (serve's certificate is not the one
+    fuzz_server sends, so the client's Finished fails there.)"""
+    out_dir = os.path.join(tmp, "serve-" + suite)
+    serve = subprocess.Popen([TLSSTEP, "serve", "--seed", "fuzz", "--bits", str(BITS), "--suite",
+                              suite, "--port", "0", "--once", "--json", "--out-dir", out_dir],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        line = serve.stderr.readline().decode()
+        if "listening on" not in line:
+            return b""
+        port = line.strip().rsplit(":", 1)[1]
+        request = b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        subprocess.run(["openssl", "s_client"] + list(args) +
+                       ["-connect", "127.0.0.1:" + port, "-servername", "localhost",
+                        "-CAfile", os.path.join(out_dir, "ca.pem"), "-ign_eof"],
+                       input=request, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       timeout=20)
+        out, _ = serve.communicate(timeout=20)
+        d = json.loads(out)
+    except (subprocess.TimeoutExpired, ValueError, IndexError):
+        return b""
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+            serve.wait()
+    if d.get("result") != "ok":
+        return b""
+    return b"".join(bytes.fromhex(m["hex"]) for m in d["messages"] if m["from"] == "client")
+
+
+def sealed13_seeds():
+    """TLS 1.3 records sealed with fuzz_record.c's fixed key (32 x 0x11) and
+    IV (12 x 0x22), so its open loop succeeds on them: several inner types,
+    zero padding, an empty content, then one whose inner plaintext is all
+    zeros (no content type: unexpected_message)."""
+    try:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
+    except ImportError:
+        print("seeds: no python3-cryptography, no sealed TLS 1.3 record seeds", file=sys.stderr)
+        return
+    key, iv = b"\x11" * 32, b"\x22" * 12
+    inners = [b"\x08\x00\x00\x02\x00\x00" + b"\x16",        # EncryptedExtensions
+              b"GET / HTTP/1.1\r\n\r\n" + b"\x17" + b"\x00" * 12,  # padded
+              b"\x01\x00" + b"\x15",                           # close_notify
+              b"\x17",                                         # empty application data
+              b"\x18\x01\x00" + b"\x00" * 3,                   # heartbeat: unknown type
+              b"\x00" * 8]                                      # no content type
+    for suite, aead in (("tls13-aes", AESGCM(key)), ("tls13-chacha", ChaCha20Poly1305(key))):
+        wire = b""
+        for seq, inner in enumerate(inners):
+            nonce = bytes(a ^ b for a, b in zip(iv, seq.to_bytes(12, "big")))
+            header = bytes([23, 3, 3]) + (len(inner) + 16).to_bytes(2, "big")
+            wire += header + aead.encrypt(nonce, inner, header)
+        sid = SUITES.index(suite)
+        for sel in (sid, sid + 7 * 5):  # the same state, other round-trip picks
+            put("record", "%s-sealed-%d" % (suite, sel), bytes([sel]) + wire)
 
 
 def rfc8448_seeds():
@@ -288,32 +419,60 @@ def rfc8448_seeds():
 
 
 def main():
+    # the corpus is exactly what this writes: nothing stale stays behind
+    if os.path.isdir(OUT):
+        shutil.rmtree(OUT)
     rfc8448_seeds()
+    sealed13_seeds()
     hellos = {}
     for suite in SUITES:
         hellos[suite] = from_run(suite)
+    extra_run("tls13-aes-hrr", "tls13-aes", ["--group", "ffdhe2048"])
+    extra_run("tls13-chacha-key-update", "tls13-chacha", ["--key-update"])
     with tempfile.TemporaryDirectory() as tmp:
         key, cert = openssl_keys(tmp)
-        ch = openssl_client_hello()
-        if ch:
-            put("record", "openssl-client-hello", bytes([4]) + ch)
-            put("decode", "openssl-client-hello", ch)
-            for sid, suite in enumerate(SUITES):
-                put("server", "openssl-client-hello-" + suite, bytes([sid]) + ch)
-            handshake_seeds("openssl-ch", records(ch), 0)
+        # name, s_client options, the suites whose server target it feeds, kx
+        # (a 1.2 ClientHello to a 1.3 server: it falls back to ECDHE and
+        # marks its random with the downgrade sentinel)
+        clients = [("openssl-client-hello", ["-tls1_2"], SUITES, 0),
+                   ("openssl-client-hello13", ["-tls1_3"], TLS13, KX_TLS13),
+                   # a P-256 share first: our server knows only x25519 and the
+                   # FFDHE groups, so it answers with a HelloRetryRequest
+                   ("openssl-client-hello13-p256", ["-tls1_3", "-groups", "P-256:X25519"],
+                    TLS13, KX_TLS13)]
+        for name, args, suites, kx in clients:
+            ch = openssl_client_hello(args)
+            if not ch:
+                print("seeds: no ClientHello from openssl s_client " + " ".join(args),
+                      file=sys.stderr)
+                continue
+            put("record", name, bytes([RECORD_PLAIN]) + ch)
+            put("decode", name, ch)
+            for suite in suites:
+                put("server", name + "-" + suite, endpoint_byte(suite) + ch)
+            handshake_seeds(name.replace("client-hello", "ch"), records(ch), kx)
+        for suite in TLS13:
+            flight = openssl_client_records(tmp, suite, ["-tls1_3", "-groups", "P-256:X25519"])
+            if not flight:
+                print("seeds: no records from openssl s_client against tlsstep serve --suite "
+                      + suite, file=sys.stderr)
+                continue
+            put("server", "openssl-client-records13-hrr-" + suite, endpoint_byte(suite) + flight)
         names = {"rsa": "AES256-GCM-SHA384", "ecdhe": "ECDHE-RSA-CHACHA20-POLY1305",
-                 "dhe": "DHE-RSA-CHACHA20-POLY1305", "null": "NULL-SHA256"}
-        for sid, suite in enumerate(SUITES):
+                 "dhe": "DHE-RSA-CHACHA20-POLY1305", "null": "NULL-SHA256",
+                 "tls13-aes": "TLS_AES_256_GCM_SHA384",
+                 "tls13-chacha": "TLS_CHACHA20_POLY1305_SHA256"}
+        for suite in SUITES:
             flight = openssl_server_flight(key, cert, hellos[suite], names[suite])
             if not flight:
                 print("seeds: no flight from openssl s_server for " + suite, file=sys.stderr)
                 continue
-            put("client", "openssl-server-flight-" + suite, bytes([sid]) + flight)
+            put("client", "openssl-server-flight-" + suite, endpoint_byte(suite) + flight)
             put("decode", "openssl-server-flight-" + suite, flight)
-            put("record", "openssl-server-flight-" + suite, bytes([4]) + flight)
+            put("record", "openssl-server-flight-" + suite, bytes([RECORD_PLAIN]) + flight)
             handshake_seeds("openssl-" + suite, records(flight), KX[suite], False)
     # exercise answers: byte 0 picks the exercise (ts_exercise_at order)
-    with open(os.path.join(CORPUS, "pem", "openssl-pkcs1"), "rb") as f:
+    with open(os.path.join(OUT, "pem", "openssl-pkcs1"), "rb") as f:
         key_pem = f.read()
     answers = [b"3,100,01", b"tamper: 3,150,80\n", b"p: 0x" + b"c5" * 32 + b"\n",
                b"0x" + b"01" * 64, key_pem, b"record 2 offset 60 xor 01\n", b""]
@@ -327,6 +486,9 @@ def main():
                 if name.endswith(".md"):
                     with open(os.path.join(d, name), "rb") as f:
                         put("lesson", os.path.basename(d) + "-" + name, f.read())
+    if os.path.isdir(CORPUS):
+        shutil.rmtree(CORPUS)
+    os.rename(OUT, CORPUS)
     for t in sorted(os.listdir(CORPUS)):
         print("%-10s %3d seeds" % (t, len(os.listdir(os.path.join(CORPUS, t)))))
 
