@@ -131,6 +131,12 @@ void ts_chan_set_kx(ts_chan *ch, ts_kx kx);
  * the body does not parse. */
 ts_kx ts_chan_kx_of_server_hello(const uint8_t *body, size_t n);
 
+/* The name of the whole handshake message at msg (n bytes, header
+ * included): its type's (ts_msg_hs_name), or "HelloRetryRequest" for a
+ * ServerHello whose random is that of a HelloRetryRequest (RFC 8446
+ * §4.1.3). */
+const char *ts_chan_handshake_name(const uint8_t *msg, size_t n);
+
 /* The IV of a protected TLS 1.3 record: nonce XOR the sequence number
  * (RFC 8446 §5.3, the 64-bit number left-padded to the nonce's length),
  * into iv (12 bytes); false for other records. */

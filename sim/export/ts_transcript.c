@@ -86,7 +86,7 @@ static void print_options(FILE *f, ts_lang lang, const ts_session *s)
         fprintf(f, ts_tr(lang, "version: %s (0x%04x)\n"), ts_version_name(agreed->version),
                 agreed->version);
     } else {
-        fprintf(f, ts_tr(lang, "version: none agreed\n"));
+        fputs(ts_tr(lang, "version: none agreed\n"), f);
     }
     fprintf(f, ts_tr(lang, "bits: %u\n"), c->bits);
     fprintf(f, "%s\n", c->ems ? ts_tr(lang, "ems: on") : ts_tr(lang, "ems: off"));

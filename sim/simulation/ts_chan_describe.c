@@ -65,16 +65,17 @@ ts_kx ts_chan_kx_of_server_hello(const uint8_t *body, size_t n)
     return s != NULL ? s->kx : TS_KX_GUESS;
 }
 
-/* A handshake message's name; a ServerHello whose random is the
- * HelloRetryRequest value is one (RFC 8446 §4.1.3). msg: the whole message. */
-static const char *message_name(uint8_t type, const uint8_t *msg, size_t n)
+const char *ts_chan_handshake_name(const uint8_t *msg, size_t n)
 {
     const size_t random_at = TS_HS_HEADER_LEN + 2; /* after legacy_version */
-    if (type == TS_HS_SERVER_HELLO && n >= random_at + TS_RANDOM_LEN &&
+    if (n == 0) {
+        return ts_msg_hs_name(0xff);
+    }
+    if (msg[0] == TS_HS_SERVER_HELLO && n >= random_at + TS_RANDOM_LEN &&
         memcmp(msg + random_at, TS_HRR_RANDOM, TS_RANDOM_LEN) == 0) {
         return "HelloRetryRequest";
     }
-    return ts_msg_hs_name(type);
+    return ts_msg_hs_name(msg[0]);
 }
 
 /* Names the handshake messages in the n bytes at p. */
@@ -90,7 +91,7 @@ static void name_handshake(ts_chan_record *rec, const uint8_t *p, size_t n)
             add_name(rec, "HandshakeFragment");
             return;
         }
-        add_name(rec, message_name(type, ts_buf_cursor(&in), TS_HS_HEADER_LEN + len));
+        add_name(rec, ts_chan_handshake_name(ts_buf_cursor(&in), TS_HS_HEADER_LEN + len));
         (void)ts_buf_skip(&in, TS_HS_HEADER_LEN + len);
     }
 }
