@@ -189,9 +189,9 @@ const char *ts_rec_status_name(ts_rec_status st);
  * TS_EV_RECORD step of a record that has just crossed the channel. */
 void ts_chan_record_event(const ts_chan_record *rec, char *how, size_t cap, ts_event *ev);
 
-/* Why the byte at offset (from the record header) of a record as described
- * is one the protocol leaves unauthenticated, so that changing it may let
- * a run complete; NULL when the byte is authenticated (a changed byte must
+/* Why the byte at offset (from the record header) of record number on ch
+ * is one the protocol leaves unauthenticated, so that changing it lets the
+ * run complete; NULL when the byte is authenticated (a changed byte must
  * then end the run in an alert or a stall). Every handshake byte enters
  * both Finished hashes (in TLS 1.3 the first ClientHello as message_hash
  * after a HelloRetryRequest), and every protected record is covered by its
@@ -200,19 +200,17 @@ void ts_chan_record_event(const ts_chan_record *rec, char *how, size_t cap, ts_e
  * escapes both is the header of a plaintext record: its content type and
  * length frame it (a change breaks the framing or the message), which
  * leaves the minor version byte (offset 2). The engine checks it is 03 03
- * on every record once a suite is agreed, so a changed one may pass only in
+ * on every record once a suite is agreed, so a changed one passes only in
  * the records read before that, where RFC 5246 E.1 and RFC 8446 §5.1
  * (legacy_record_version, "MUST be ignored for all purposes") say it must:
- * the ClientHello, and the ServerHello or HelloRetryRequest the client
- * reads first. Every other plaintext record is read after a suite is agreed
- * and a changed version byte there is refused: TLS 1.3's compatibility
- * ChangeCipherSpec (whose one byte must also be 01), the second ClientHello
- * and the ServerHello after a HelloRetryRequest (which agreed the suite),
- * TLS 1.2's ChangeCipherSpec and the plaintext handshake after the
- * ServerHello. So the answer is a permission (this change may complete),
- * never a prediction: after a HelloRetryRequest the ServerHello's byte is
- * refused too. */
-const char *ts_chan_unauthenticated(ts_dir dir, uint8_t content_type, bool protected_record,
-                                    const char *type_name, size_t offset);
+ * each side's first record, the ClientHello, and the ServerHello or
+ * HelloRetryRequest the client reads first (an original, not a replayed
+ * or injected copy). Every other plaintext record is read after a suite is
+ * agreed and a changed version byte there is refused: TLS 1.3's
+ * compatibility ChangeCipherSpec (whose one byte must also be 01), the
+ * second ClientHello and the ServerHello after a HelloRetryRequest (which
+ * agreed the suite), TLS 1.2's ChangeCipherSpec and the plaintext handshake
+ * records after the ServerHello. */
+const char *ts_chan_unauthenticated(const ts_chan *ch, size_t number, size_t offset);
 
 #endif

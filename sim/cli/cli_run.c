@@ -69,10 +69,11 @@ static const char *const usage_text = N_(
     "--tamper/--drop/--replay, a completed run with the file intact; with them,\n"
     "a run that ends in an alert or stalls (a changed, missing or repeated\n"
     "record must never let the run complete), except that changing only the\n"
-    "minor version byte of the ClientHello's, ServerHello's or\n"
-    "HelloRetryRequest's record header, which RFC 5246 and RFC 8446 leave\n"
-    "unauthenticated, may complete. 1 when it ends otherwise; 2 for bad usage\n"
-    "or input, or an action whose record never crossed the channel.\n");
+    "minor version byte of the header of the client's first record (the\n"
+    "ClientHello) or the server's (the ServerHello or HelloRetryRequest), which\n"
+    "RFC 5246 and RFC 8446 leave unauthenticated, completes. 1 when it ends\n"
+    "otherwise; 2 for bad usage or input, or an action whose record never\n"
+    "crossed the channel.\n");
 
 typedef struct {
     ts_session_config cfg;
@@ -254,8 +255,7 @@ static bool only_unauthenticated(const ts_session *s)
         const ts_action *a = ts_session_action(s, i);
         const ts_chan_record *r = ts_chan_get(ts_session_chan(s), a->record);
         if (a->kind != TS_ACT_TAMPER || r == NULL ||
-            ts_chan_unauthenticated(r->dir, r->content_type, r->protected_record, r->type_name,
-                                    a->offset) == NULL) {
+            ts_chan_unauthenticated(ts_session_chan(s), a->record, a->offset) == NULL) {
             return false;
         }
     }

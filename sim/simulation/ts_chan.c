@@ -433,24 +433,30 @@ bool ts_chan_record_iv(const ts_chan_record *rec, uint8_t iv[12])
     return true;
 }
 
-const char *ts_chan_unauthenticated(ts_dir dir, uint8_t content_type, bool protected_record,
-                                    const char *type_name, size_t offset)
+const char *ts_chan_unauthenticated(const ts_chan *ch, size_t number, size_t offset)
 {
-    if (protected_record || content_type != TS_CT_HANDSHAKE || offset != 2) {
+    const ts_chan_record *r = ts_chan_get(ch, number);
+    if (r == NULL || r->origin != TS_REC_ORIGINAL || r->protected_record ||
+        r->content_type != TS_CT_HANDSHAKE || offset != 2) {
         return NULL;
     }
-    if (dir == TS_DIR_C2S && strcmp(type_name, "ClientHello") == 0) {
+    for (size_t i = 1; i < number; i++) {
+        if (ch->recs[i - 1]->dir == r->dir) {
+            return NULL; /* not its sender's first record: read after the hellos */
+        }
+    }
+    if (r->dir == TS_DIR_C2S && strcmp(r->type_name, "ClientHello") == 0) {
         return N_("minor version byte of the ClientHello's record header: a server MUST accept "
                   "any {03,XX} there (RFC 5246 E.1; RFC 8446 5.1 ignores legacy_record_version); "
                   "the versions in the body are what Finished authenticates");
     }
-    if (dir == TS_DIR_S2C && strcmp(type_name, "ServerHello") == 0) {
+    if (r->dir == TS_DIR_S2C && strcmp(r->type_name, "ServerHello") == 0) {
         return N_("minor version byte of the ServerHello's record header: read before the "
                   "client knows the version (the ServerHello inside tells it); the version in "
                   "the body (server_version, or TLS 1.3's supported_versions) is what Finished "
                   "authenticates");
     }
-    if (dir == TS_DIR_S2C && strcmp(type_name, "HelloRetryRequest") == 0) {
+    if (r->dir == TS_DIR_S2C && strcmp(r->type_name, "HelloRetryRequest") == 0) {
         return N_("minor version byte of the HelloRetryRequest's record header: read before "
                   "the client knows the version (RFC 8446 5.1 ignores legacy_record_version); "
                   "the HelloRetryRequest itself enters the transcript that Finished "

@@ -288,15 +288,16 @@ static int parse_options(int argc, char **argv, options *o)
 /* --- explanations ------------------------------------------------------ */
 
 /* Why a completed run is allowed to complete, or NULL when it is not: the
- * rule and its reasons (RFC 5246 E.1 and the ServerHello's record) live in
- * the library, ts_chan_unauthenticated, which `tlsstep run` uses too. */
-static const char *explain(const rec_info *r, size_t offset, const ts_result *res)
+ * rule and its reasons (RFC 5246 E.1, RFC 8446 5.1: the records read before
+ * a suite is agreed) live in the library, ts_chan_unauthenticated, which
+ * `tlsstep run` uses too; ch is the untampered run's channel. */
+static const char *explain(const ts_chan *ch, const rec_info *r, size_t offset,
+                           const ts_result *res)
 {
     if (res->kind != TS_RESULT_OK || !res->payload_intact) {
         return NULL;
     }
-    return ts_chan_unauthenticated(r->dir, r->content_type, r->protected_record, r->type_name,
-                                   offset);
+    return ts_chan_unauthenticated(ch, r->number, offset);
 }
 
 /* A record to sweep: handshake or ChangeCipherSpec in its header, or a
@@ -525,8 +526,9 @@ static const char *mask_hex(uint8_t m, char buf[3])
 }
 
 /* Classifies the runs of one suite, prints its lines, adds to t. */
-static void report(const char *suite, const rec_info *recs, const run_spec *runs, size_t n_runs,
-                   const run_out *out, const options *o, totals *t)
+static void report(const char *suite, const ts_chan *ch, const rec_info *recs,
+                   const run_spec *runs, size_t n_runs, const run_out *out, const options *o,
+                   totals *t)
 {
     totals st;
     memset(&st, 0, sizeof(st));
@@ -573,7 +575,7 @@ static void report(const char *suite, const rec_info *recs, const run_spec *runs
         memset(&res, 0, sizeof(res));
         res.kind = (ts_result_kind)r->kind;
         res.payload_intact = r->kind == TS_RESULT_OK;
-        const char *why = explain(ri, runs[i].offset, &res);
+        const char *why = explain(ch, ri, runs[i].offset, &res);
         if (why != NULL) {
             st.explained++;
         } else {
@@ -668,7 +670,7 @@ static int sweep_suite(const char *name, const options *o, totals *t)
     int rc = run_all(s, recs, runs, n_runs, out, o);
     double secs = now_seconds() - t0;
     if (rc == 0) {
-        report(name, recs, runs, n_runs, out, o, t);
+        report(name, ts_session_chan(s), recs, runs, n_runs, out, o, t);
         printf("  %zu handshake records, %zu bytes swept, %.1f s (%.2f ms per run, %lu jobs, "
                "%u bits)\n",
                n_recs, n_runs / 2, secs, 1000.0 * secs * (double)o->jobs / (double)n_runs,

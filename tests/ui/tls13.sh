@@ -5,7 +5,8 @@
 # HelloRetryRequest and KeyUpdate, and back; the channel names the
 # protected records by what they carry; the inspector on an HKDF value
 # (the client's handshake_secret) shows its reproduce commands, and the
-# copied tlsstep hkdf and openssl kdf commands print the value.
+# copied tlsstep hkdf and openssl kdf commands print the value; an encrypted
+# record's inspector shows its nonce as the IV XOR the sequence number.
 cd "$(dirname "$0")/../.." || exit 1
 source tests/lib.sh
 source tests/ui/tmux_lib.bash
@@ -84,4 +85,18 @@ same "the copied openssl command prints the handshake secret" \
     "$(eval "$buf" 2>&1 | tr -d ':\n' | tr 'A-F' 'a-f')" "$want"
 keys l
 ok "in Korean the inspector keeps the commands" wait_for "\$ openssl kdf -keylen 48"
+keys q
+
+# The large layout shows the selected record beside the diagram: an
+# encrypted TLS 1.3 record named by what it carries, its nonce as the IV
+# XOR the sequence number, the encrypted record and tag fields.
+ui_start 200 50 -- forward-secrecy --tls 1.3 --seed 7
+ee=$(trace | grep -n '^channel record' | sed -n 4p | cut -d: -f1)
+step_to "$ee"
+ok "200×50: record #4, EncryptedExtensions, beside the diagram" \
+    wait_for "Inspector — Record #4 EncryptedExtensions"
+ok "its nonce is shown as the IV XOR the sequence number" \
+    bash -c 'grep -qE "nonce = IV [0-9a-f]{24} XOR seq 0" <<<"$1"' _ "$(screen)"
+ok "its fields: the encrypted record and the tag" \
+    bash -c 'grep -qF "encrypted_record: " <<<"$1" && grep -qF "tag: " <<<"$1"' _ "$(screen)"
 keys q

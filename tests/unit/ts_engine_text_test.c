@@ -424,12 +424,16 @@ static void collect_names(void)
     }
     add("oracle", ts_oracle_strength_name(TS_ORACLE_PKCS1));
     add("oracle", ts_oracle_strength_name(TS_ORACLE_PREFIX));
-    add("unauthenticated",
-        ts_chan_unauthenticated(TS_DIR_C2S, 22, false, "ClientHello", 2));
-    add("unauthenticated",
-        ts_chan_unauthenticated(TS_DIR_S2C, 22, false, "ServerHello", 2));
-    add("unauthenticated",
-        ts_chan_unauthenticated(TS_DIR_S2C, 22, false, "HelloRetryRequest", 2));
+    /* the bytes left unauthenticated: the first ClientHello's, the
+     * ServerHello's and the HelloRetryRequest's record version */
+    ts_session_config cfg = {.suite = ts_suite_get(TS_SUITE_TLS13_CHACHA), .group = 0x0100};
+    for (int hrr = 0; hrr <= 1; hrr++) {
+        cfg.group = hrr ? 0x0100 : 0;
+        ts_session *s = run(&cfg, NULL, 0);
+        add("unauthenticated", ts_chan_unauthenticated(ts_session_chan(s), 1, 2));
+        add("unauthenticated", ts_chan_unauthenticated(ts_session_chan(s), 2, 2));
+        ts_session_free(s);
+    }
 }
 
 static void test_every_engine_text_in_korean(void **state)
