@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "base/ts_hex.h"
+#include "crypto/ts_secret.h"
 
 ts_err ts_keylog_line(const uint8_t client_random[TS_RANDOM_LEN], const uint8_t *master,
                       size_t master_len, char out[TS_KEYLOG_LINE_MAX])
@@ -124,10 +125,10 @@ ts_err ts_keylog_of_trace(const ts_trace *t, ts_side side, char **text)
         err = ts_buf_write_u8(&out, '\0');
     }
     if (err != TS_OK) {
-        ts_buf_free(&out);
+        ts_secret_free_buf(&out);
         return err;
     }
-    *text = (char *)out.data; /* the buffer's bytes, now the caller's */
+    *text = (char *)out.data; /* the buffer's malloc'd bytes, now the caller's */
     return TS_OK;
 }
 
