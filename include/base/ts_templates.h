@@ -86,6 +86,9 @@
 /* a ServerHello's random that makes it a HelloRetryRequest (RFC 8446 §4.1.3), in hex */
 #define TS_TPL_FIELD_HRR_RANDOM N_("%s (HelloRetryRequest: SHA-256 of \"HelloRetryRequest\")")
 #define TS_TPL_FIELD_NOT_ENCRYPTED N_("%zu bytes, not encrypted")
+/* a TLS 1.3 record's encrypted TLSInnerPlaintext: its size, the content's, the padding's */
+#define TS_TPL_FIELD_INNER_PLAINTEXT \
+    N_("%zu bytes: %zu of content, 1 of content type, %zu of padding, encrypted")
 #define TS_TPL_FIELD_HEX_CUT N_("%s... (%zu bytes)")
 #define TS_TPL_BYTES N_("%zu bytes")
 
@@ -125,6 +128,7 @@
     X(TS_TPL_FIELD_EXTENSION)            \
     X(TS_TPL_FIELD_HRR_RANDOM)           \
     X(TS_TPL_FIELD_NOT_ENCRYPTED)        \
+    X(TS_TPL_FIELD_INNER_PLAINTEXT)      \
     X(TS_TPL_FIELD_HEX_CUT)              \
     X(TS_TPL_BYTES)
 

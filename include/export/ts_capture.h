@@ -13,23 +13,25 @@
 #include "export/ts_pcap.h"
 #include "simulation/ts_session.h"
 
-/* The key log line of s's last run: the client's client_random and
- * master_secret from the trace. TS_ERR_ARG when the client never derived a
- * master secret (the run ended before) or before a run. */
-ts_err ts_capture_keylog_line(const ts_session *s, char out[TS_KEYLOG_LINE_MAX]);
+/* The key log of s's last run (ts_keylog_of_trace, each value as the
+ * client derived it, else as the server did): TLS 1.2's CLIENT_RANDOM line,
+ * or TLS 1.3's traffic and exporter secret lines. *text is malloc'd (the
+ * caller wipes and frees it) and "" when no secret was derived (the run
+ * ended before). TS_ERR_ARG before a run. */
+ts_err ts_capture_keylog(const ts_session *s, char **text);
 
 /* Adds s's last run to p: the TCP handshake, then every record that
  * reached its receiver, in the order delivered, with the bytes delivered
  * (what crossed the wire: a tampered record as tampered; a dropped record
  * never crossed and is left out), consecutive records of one direction
  * sent as one write, then the close (the client first); and, for pcapng,
- * the key log line in a Decryption Secrets Block when there is one. */
+ * the key log in a Decryption Secrets Block when there is one. */
 ts_err ts_capture_session(const ts_session *s, ts_pcap *p);
 
 /* Writes s's last run to pcap_path (pcapng with the key log embedded when
  * the name ends in ".pcapng", else classic pcap) and appends its key log
- * line to keylog_path; either path may be NULL. The capture's clock starts
- * at the session's clock. A run without a master secret writes its capture
+ * lines to keylog_path; either path may be NULL. The capture's clock starts
+ * at the session's clock. A run that derived no secret writes its capture
  * and no key log line (the key log file is still created). TS_ERR_IO when a
  * file cannot be written. */
 ts_err ts_capture_write_session(const ts_session *s, const char *pcap_path,

@@ -4,11 +4,15 @@
  * ChangeCipherSpec are protected: shown opaque with their length, unless
  * the stream shows the NULL cipher (a Finished after the ChangeCipherSpec
  * in the clear, followed by a 20- or 32-byte MAC): then every protected
- * record is decoded as plaintext + MAC. TLS 1.3 (a ServerHello whose
- * supported_versions says 03 04) protects every record after the
- * ServerHello as application_data: those are opaque too, and a plaintext
- * handshake message after it is read in TLS 1.3's forms (TS_KX_TLS13).
- * Records are framed by
+ * record is decoded as plaintext + MAC. TLS 1.3 (a ServerHello or
+ * HelloRetryRequest whose supported_versions says 03 04) protects every
+ * record after the ServerHello as application_data: those are opaque too
+ * (encrypted_record and tag), its compatibility ChangeCipherSpec starts no
+ * protection (the second ClientHello and the ServerHello after a
+ * HelloRetryRequest are in the clear), and a plaintext handshake message
+ * after it is read in TLS 1.3's forms (TS_KX_TLS13). A ServerHello with
+ * the HelloRetryRequest random is named HelloRetryRequest. Records are
+ * framed by
  * ts_record_frame. A record that cannot be parsed gets one precise error
  * line naming the record and the byte offset in the input:
  *

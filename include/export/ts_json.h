@@ -1,7 +1,14 @@
 /* ts_json: the JSON of a run (DESIGN.md §3), built with jansson: one object
- * with seed, suite (IANA name), bits, messages (number, from, to, type,
- * hex as sent, delivered_hex when tampered, dropped, decoded fields and,
- * for protected records, plaintext_hex, seq, nonce_hex, tag_hex), secrets
+ * with seed, suite (IANA name, as configured), version and version_code
+ * (the protocol version the hellos agreed on, "TLS 1.3" and "0x0304", from
+ * the suite the server chose; both null when none was), bits, messages
+ * (number, from, to, type: what the record carries, content_type: its
+ * header's, hex as sent, delivered_hex when tampered, dropped, decoded
+ * fields and, for protected records, plaintext_hex, plaintext_fields, seq,
+ * nonce_hex, tag_hex; a protected TLS 1.3 record also inner_type, the
+ * content type inside, and padding_length, and its plaintext_hex is the
+ * content without that type byte and the padding: for handshake records
+ * the messages exactly as they enter the transcript hash), secrets
  * (every value the client derived, then those only the server derived, as
  * hex), certificates (PEM), client_verify_data, server_verify_data, alerts,
  * result ("ok", the alert name, "stalled" or "wrong"), reason,
@@ -41,6 +48,10 @@ json_t *ts_json_str(const char *text);
 
 /* A JSON string of n bytes as lowercase hex. NULL when out of memory. */
 json_t *ts_json_hex(const uint8_t *p, size_t n);
+
+/* Sets root's "version" ("TLS 1.3") and "version_code" ("0x0304") from
+ * the suite agreed on; null both when agreed is NULL. */
+void ts_json_put_version(json_t *root, const ts_suite *agreed, bool *ok);
 
 /* Sets o[key] = v (stealing v); a NULL v or a failure clears *ok. */
 void ts_json_put(json_t *o, const char *key, json_t *v, bool *ok);

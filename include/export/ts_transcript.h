@@ -2,11 +2,16 @@
  * prints it. Stable: the same seed and options give byte-identical text.
  *
  *   seed: S                          (always the first line)
- *   options (suite, bits, ems, flaws, host, clock, payload, actions)
+ *   options (suite, the version agreed, bits, ems, flaws, host, clock,
+ *   payload, actions)
  *   every step in order: records numbered as they cross the channel with
  *   their decoded fields and hex (tampered ones: sent and delivered bytes
- *   and which bytes differ), each value as it appears with side, name, how,
- *   formula, inputs and hex (secrets included: it is a teaching tool),
+ *   and which bytes differ; protected TLS 1.3 ones: the content type inside,
+ *   the padding and the nonce as IV XOR sequence number), each value as it
+ *   appears with side, name, how, formula, inputs, the commands that
+ *   reproduce it (PRF and HKDF values: export/ts_reproduce, tlsstep's and
+ *   openssl's, one "reproduce:" line each) and hex (secrets included: it is
+ *   a teaching tool),
  *   checks (ok / FAILED and why), alerts, the wipe
  *   result: ok | result: ALERT (sent by SIDE: reason) | result: stalled (...)
  *
@@ -46,6 +51,10 @@ void ts_transcript_write_step(FILE *f, const ts_chan *ch, ts_side view, const ts
 /* "sent" when record r went out from the endpoint on side view, else
  * "received" (English, as JSON writes it; a msgid). */
 const char *ts_transcript_direction(const ts_chan_record *r, ts_side view);
+
+/* The suite s's last run agreed on (the server's choice, else the
+ * client's), whose version is the one spoken; NULL when no hello chose one. */
+const ts_suite *ts_transcript_agreed(const ts_session *s);
 
 /* The name of an alert level: "warning", "fatal" or "unknown". */
 const char *ts_transcript_alert_level(uint8_t level);

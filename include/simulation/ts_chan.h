@@ -52,9 +52,16 @@ typedef struct {
     ts_rec_status status;
     ts_rec_origin origin;
     size_t copy_of;         /* replayed: the number of the original, else 0 */
-    uint8_t content_type;   /* from the header as sent */
-    char type_name[64];     /* "ClientHello", "ServerHello+Certificate", "Finished",
-                             * "ChangeCipherSpec", "ApplicationData", "Alert" */
+    uint8_t content_type;   /* from the header as sent (23 for every protected
+                             * TLS 1.3 record) */
+    uint8_t inner_type;     /* a protected TLS 1.3 record: the content type
+                             * inside (TLSInnerPlaintext), else 0 */
+    size_t padding_len;     /* TLS 1.3: zero bytes after the inner type */
+    char type_name[64];     /* what it carries: "ClientHello",
+                             * "ServerHello+Certificate", "HelloRetryRequest",
+                             * "EncryptedExtensions+Certificate", "Finished",
+                             * "ChangeCipherSpec", "ApplicationData", "Alert"
+                             * (a protected record: its plaintext's, when known) */
     ts_buf sent;            /* the whole record as sent */
     ts_buf delivered;       /* as delivered (empty unless delivered) */
     bool tampered;          /* delivered and different from sent */
@@ -72,8 +79,10 @@ typedef struct {
     size_t step_written;    /* trace index, or TS_CHAN_NO_STEP */
     size_t step_delivered;  /* trace index, or TS_CHAN_NO_STEP */
     ts_fields fields;       /* decoded, offsets from the record's first byte */
-    ts_fields plain_fields; /* protected records: the plaintext's, offsets into it */
-    ts_kx kx;               /* key exchange used to decode the key exchange messages */
+    ts_fields plain_fields; /* protected records: the plaintext's, offsets into it
+                             * (TLS 1.3: the content, without inner type and padding) */
+    ts_kx kx;               /* key exchange used to decode the key exchange messages
+                             * (TS_KX_TLS13 for a record of TLS 1.3) */
 } ts_chan_record;
 
 /* What a hook may change before a record is delivered. */
@@ -108,8 +117,30 @@ void ts_chan_free(ts_chan *ch);
 void ts_chan_set_hook(ts_chan *ch, ts_chan_hook fn, void *ctx);
 
 /* Sets the key exchange the records are decoded with (default: guessed
- * from the bytes); affects records written afterwards. */
+ * from the bytes); affects records put on the wire afterwards. A
+ * ServerHello crossing the channel sets it too, to what it selects
+ * (ts_chan_kx_of_server_hello), so a run that negotiates its version (or
+ * falls back from TLS 1.3 to 1.2) is decoded as it went; a protected TLS
+ * 1.3 record is always decoded as TLS 1.3. */
 void ts_chan_set_kx(ts_chan *ch, ts_kx kx);
+
+/* The key exchange the ServerHello (or HelloRetryRequest) body at body (n
+ * bytes, after the handshake header) selects: TS_KX_TLS13 when its
+ * supported_versions says TLS 1.3 (RFC 8446 §4.2.1; any 1.3 suite, ours or
+ * not), else its suite's; TS_KX_GUESS when the suite is not one of ours or
+ * the body does not parse. */
+ts_kx ts_chan_kx_of_server_hello(const uint8_t *body, size_t n);
+
+/* The name of the whole handshake message at msg (n bytes, header
+ * included): its type's (ts_msg_hs_name), or "HelloRetryRequest" for a
+ * ServerHello whose random is that of a HelloRetryRequest (RFC 8446
+ * §4.1.3). */
+const char *ts_chan_handshake_name(const uint8_t *msg, size_t n);
+
+/* The IV of a protected TLS 1.3 record: nonce XOR the sequence number
+ * (RFC 8446 §5.3, the 64-bit number left-padded to the nonce's length),
+ * into iv (12 bytes); false for other records. */
+bool ts_chan_record_iv(const ts_chan_record *rec, uint8_t iv[12]);
 
 /* Adds an observer (at most 8). */
 ts_err ts_chan_observe(ts_chan *ch, ts_chan_observer fn, void *ctx);
@@ -158,17 +189,27 @@ const char *ts_rec_status_name(ts_rec_status st);
  * TS_EV_RECORD step of a record that has just crossed the channel. */
 void ts_chan_record_event(const ts_chan_record *rec, char *how, size_t cap, ts_event *ev);
 
-/* Why the byte at offset (from the record header) of a record as described
- * is one the protocol leaves unauthenticated, so that changing it may let
- * a run complete; NULL when the byte is authenticated (a changed byte must
+/* Why the byte at offset (from the record header) of record number on ch
+ * is one the protocol leaves unauthenticated, so that changing it lets the
+ * run complete; NULL when the byte is authenticated (a changed byte must
  * then end the run in an alert or a stall). Every handshake byte enters
- * both Finished hashes and every protected record is covered by its tag or
- * MAC, header included; only the minor version byte (offset 2) of a
- * plaintext record header escapes both, and the engine accepts a changed
- * one only where RFC 5246 says it must: the records carrying the
- * ClientHello (Appendix E.1) and the ServerHello (read before the version
- * is agreed). */
-const char *ts_chan_unauthenticated(ts_dir dir, uint8_t content_type, bool protected_record,
-                                    const char *type_name, size_t offset);
+ * both Finished hashes (in TLS 1.3 the first ClientHello as message_hash
+ * after a HelloRetryRequest), and every protected record is covered by its
+ * tag or MAC, header included (TLS 1.2: in the MAC or the AEAD's
+ * additional data; TLS 1.3: the whole header is the additional data). What
+ * escapes both is the header of a plaintext record: its content type and
+ * length frame it (a change breaks the framing or the message), which
+ * leaves the minor version byte (offset 2). In TLS 1.2 the engine checks
+ * it is 03 03 on every record once a suite is agreed, so a changed one
+ * passes only in the records read before that, where RFC 5246 E.1 says it
+ * must: each side's first record, the ClientHello and the ServerHello (an
+ * original, not a replayed or injected copy); TLS 1.2's ChangeCipherSpec
+ * and the plaintext handshake records after the ServerHello refuse it. In
+ * TLS 1.3 (a record the channel decodes as TLS 1.3, and the first
+ * ClientHello) legacy_record_version "MUST be ignored for all purposes"
+ * (RFC 8446 §5.1), as the engine does: the byte is free in every record
+ * sent in the clear (the hellos, a HelloRetryRequest, the second
+ * ClientHello, the compatibility ChangeCipherSpec). */
+const char *ts_chan_unauthenticated(const ts_chan *ch, size_t number, size_t offset);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "crypto/ts_secret.h"
 #include "tls/msg/ts_msg_extensions.h"
 #include "export/ts_keylog.h"
 #include "export/ts_pcap.h"
@@ -32,7 +33,7 @@ const char *const cli_net_common_help = N_( /* translated where it is printed */
     "  --pcap FILE       write what crossed the socket as a capture (pcapng with the\n"
     "                    key log inside when FILE ends in .pcapng); serve: each\n"
     "                    connection replaces it (the last one is kept)\n"
-    "  --keylog FILE     append the NSS key log line (SSLKEYLOGFILE format)\n"
+    "  --keylog FILE     append the NSS key log lines (SSLKEYLOGFILE format)\n"
     "  --lang en|ko      language of the messages and the transcript (default: from\n"
     "                    the locale); the JSON is English always\n");
 
@@ -191,16 +192,6 @@ static void on_bytes(void *ctx, bool outgoing, const uint8_t *data, size_t n)
     t->pcap_err = ts_pcap_segment(t->pcap, c2s ? TS_DIR_C2S : TS_DIR_S2C, data, n);
 }
 
-/* The key log line from our side's values; false before a master secret. */
-static bool keylog_line(const ts_net_log *l, ts_side ours, char line[TS_KEYLOG_LINE_MAX])
-{
-    const ts_trace *t = ts_net_log_trace(l);
-    const ts_step *cr = ts_trace_find(t, "client_random", ours);
-    const ts_step *ms = ts_trace_find(t, "master_secret", ours);
-    return cr != NULL && ms != NULL && cr->ev.value_len == TS_RANDOM_LEN &&
-           ts_keylog_line(cr->ev.value, ms->ev.value, ms->ev.value_len, line) == TS_OK;
-}
-
 /* True when the endpoint's last "done" step says it ended well. */
 static bool ended_well(const ts_net_log *l, const ts_conn *c, ts_role role)
 {
@@ -221,21 +212,26 @@ static ts_err write_outputs(const cli_net_conn *nc, const ts_net_log *l, taps *t
 {
     const cli_net_opts *o = nc->opts;
     ts_side ours = nc->role == TS_ROLE_CLIENT ? TS_SIDE_CLIENT : TS_SIDE_SERVER;
-    char line[TS_KEYLOG_LINE_MAX];
-    bool have_line = keylog_line(l, ours, line);
-    ts_err err = TS_OK;
-    if (o->keylog != NULL && have_line) {
-        err = ts_keylog_append(o->keylog, line);
+    /* the key log from our side's values: TLS 1.2's line or TLS 1.3's */
+    char *keys = NULL;
+    ts_err err = ts_keylog_of_trace(ts_net_log_trace(l), ours, &keys);
+    bool have_keys = err == TS_OK && keys[0] != '\0';
+    if (o->keylog != NULL && have_keys) {
+        err = ts_keylog_append(o->keylog, keys);
     }
     if (t->pcap != NULL) {
-        if (have_line) {
-            (void)ts_pcap_add_secrets(t->pcap, line);
+        if (have_keys) {
+            (void)ts_pcap_add_secrets(t->pcap, keys);
         }
         if (ts_pcap_packet_count(t->pcap) > 0) {
             (void)ts_pcap_tcp_close(t->pcap, TS_DIR_C2S);
         }
         ts_err e = t->pcap_err != TS_OK ? t->pcap_err : ts_pcap_save(t->pcap, o->pcap);
         err = err != TS_OK ? err : e;
+    }
+    if (keys != NULL) {
+        ts_secret_wipe(keys, strlen(keys));
+        free(keys);
     }
     return err;
 }

@@ -51,9 +51,10 @@ static const char *const usage_text = N_(
     "                    from the session clock; pcapng with the key log embedded\n"
     "                    (opens already decrypted) when FILE ends in .pcapng, else\n"
     "                    pcap. A dropped record never crossed: it is not in it.\n"
-    "  --keylog FILE     append the key log line (NSS format, as SSLKEYLOGFILE:\n"
-    "                    CLIENT_RANDOM <client random> <master secret>), for\n"
-    "                    tshark -o tls.keylog_file:FILE\n"
+    "  --keylog FILE     append the key log (NSS format, as SSLKEYLOGFILE; TLS 1.2:\n"
+    "                    CLIENT_RANDOM <client random> <master secret>; TLS 1.3:\n"
+    "                    a line per traffic secret, CLIENT_HANDSHAKE_TRAFFIC_SECRET\n"
+    "                    ... EXPORTER_SECRET), for tshark -o tls.keylog_file:FILE\n"
     "  --lesson ID       play lesson ID (or a lesson file): its set-up is the run's\n"
     "                    (options given here win) and its narration comes before\n"
     "                    each step (see 'tlsstep lessons')\n"
@@ -68,10 +69,11 @@ static const char *const usage_text = N_(
     "--tamper/--drop/--replay, a completed run with the file intact; with them,\n"
     "a run that ends in an alert or stalls (a changed, missing or repeated\n"
     "record must never let the run complete), except that changing only the\n"
-    "minor version byte of the ClientHello's or ServerHello's record header,\n"
-    "which RFC 5246 leaves unauthenticated, completes. 1 when it ends\n"
-    "otherwise; 2 for bad usage or input, or an action whose record never\n"
-    "crossed the channel.\n");
+    "minor version byte of a record header the protocol leaves unauthenticated\n"
+    "completes: in TLS 1.2 the ClientHello's or ServerHello's (RFC 5246 E.1), in\n"
+    "TLS 1.3 that of any record sent in the clear (RFC 8446 5.1: ignored). 1\n"
+    "when it ends otherwise; 2 for bad usage or input, or an action whose record\n"
+    "never crossed the channel.\n");
 
 typedef struct {
     ts_session_config cfg;
@@ -257,8 +259,7 @@ static bool only_unauthenticated(const ts_session *s)
         const ts_action *a = ts_session_action(s, i);
         const ts_chan_record *r = ts_chan_get(ts_session_chan(s), a->record);
         if (a->kind != TS_ACT_TAMPER || r == NULL ||
-            ts_chan_unauthenticated(r->dir, r->content_type, r->protected_record, r->type_name,
-                                    a->offset) == NULL) {
+            ts_chan_unauthenticated(ts_session_chan(s), a->record, a->offset) == NULL) {
             return false;
         }
     }

@@ -1,22 +1,28 @@
-/* ts_capture: a simulated run as a capture file and a key log line. */
+/* ts_capture: a simulated run as a capture file and a key log. */
 #include "export/ts_capture.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/ts_secret.h"
 #include "simulation/ts_chan.h"
 #include "simulation/ts_trace.h"
 
-ts_err ts_capture_keylog_line(const ts_session *s, char out[TS_KEYLOG_LINE_MAX])
+ts_err ts_capture_keylog(const ts_session *s, char **text)
 {
-    TS_ENSURE(s != NULL && out != NULL, TS_ERR_ARG);
+    TS_ENSURE(s != NULL && text != NULL, TS_ERR_ARG);
     const ts_trace *t = ts_session_trace(s);
     TS_ENSURE(t != NULL, TS_ERR_ARG);
-    const ts_step *cr = ts_trace_find(t, "client_random", TS_SIDE_CLIENT);
-    const ts_step *ms = ts_trace_find(t, "master_secret", TS_SIDE_CLIENT);
-    TS_ENSURE(cr != NULL && ms != NULL, TS_ERR_ARG);
-    TS_ENSURE(cr->ev.value_len == TS_RANDOM_LEN, TS_ERR_ARG);
-    return ts_keylog_line(cr->ev.value, ms->ev.value, ms->ev.value_len, out);
+    return ts_keylog_of_trace(t, TS_SIDE_CHANNEL, text);
+}
+
+/* Wipes and frees a key log text. */
+static void free_keylog(char *text)
+{
+    if (text != NULL) {
+        ts_secret_wipe(text, strlen(text));
+        free(text);
+    }
 }
 
 /* Orders delivered records by the step they were delivered at (then by
@@ -81,10 +87,11 @@ ts_err ts_capture_session(const ts_session *s, ts_pcap *p)
     TS_ENSURE(s != NULL && p != NULL, TS_ERR_ARG);
     const ts_chan *ch = ts_session_chan(s);
     TS_ENSURE(ch != NULL, TS_ERR_ARG);
-    char line[TS_KEYLOG_LINE_MAX];
-    if (ts_capture_keylog_line(s, line) == TS_OK) {
-        TS_GUARD(ts_pcap_add_secrets(p, line));
-    }
+    char *keys = NULL;
+    TS_GUARD(ts_capture_keylog(s, &keys));
+    ts_err err = keys[0] != '\0' ? ts_pcap_add_secrets(p, keys) : TS_OK;
+    free_keylog(keys);
+    TS_GUARD(err);
     TS_GUARD(ts_pcap_tcp_handshake(p));
     TS_GUARD(add_records(ch, p));
     return ts_pcap_tcp_close(p, TS_DIR_C2S);
@@ -115,9 +122,11 @@ ts_err ts_capture_write_session(const ts_session *s, const char *pcap_path,
         TS_GUARD(write_pcap(s, pcap_path));
     }
     if (keylog_path != NULL) {
-        char line[TS_KEYLOG_LINE_MAX];
-        const char *text = ts_capture_keylog_line(s, line) == TS_OK ? line : "";
-        TS_GUARD(ts_keylog_append(keylog_path, text));
+        char *keys = NULL;
+        TS_GUARD(ts_capture_keylog(s, &keys));
+        ts_err err = ts_keylog_append(keylog_path, keys);
+        free_keylog(keys);
+        TS_GUARD(err);
     }
     return TS_OK;
 }

@@ -20,7 +20,9 @@
 #include <string.h>
 
 #include "base/ts_i18n.h"
+#include "base/ts_templates.h"
 #include "crypto/ts_suite.h"
+#include "simulation/ts_chan.h"
 #include "tls/msg/ts_msg_describe.h"
 #include "tls/msg/ts_msg_handshake.h"
 #include "tls/msg/ts_msg_server_hello.h"
@@ -114,25 +116,6 @@ static bool fatal(ts_err err)
     return err == TS_ERR_NOMEM || err == TS_ERR_TOO_LONG;
 }
 
-/* The key exchange of the ServerHello body at body: TS_KX_TLS13 when its
- * supported_versions says TLS 1.3 (RFC 8446 §4.2.1; any 1.3 suite, ours or
- * not), else its suite's (TS_KX_GUESS if not one of ours). */
-static ts_kx kx_of_server_hello(const uint8_t *body, size_t n)
-{
-    ts_buf b;
-    ts_buf_view(&b, body, n);
-    ts_msg_server_hello m;
-    if (ts_msg_server_hello_parse(&b, &m, NULL) != TS_OK) {
-        return TS_KX_GUESS;
-    }
-    if ((m.exts.present & TS_EXTF_SUPPORTED_VERSIONS) != 0 &&
-        m.exts.selected_version == TS_VERSION_TLS13) {
-        return TS_KX_TLS13;
-    }
-    const ts_suite *s = ts_suite_by_code(m.suite);
-    return s != NULL ? s->kx : TS_KX_GUESS;
-}
-
 /* Decodes the handshake messages of a plaintext fragment (record-relative
  * offsets start at TS_RECORD_HEADER_LEN). */
 static ts_err decode_handshakes(ts_decode *d, ts_decode_record *r, const ts_buf *frag, ts_kx *kx)
@@ -160,7 +143,7 @@ static ts_err decode_handshakes(ts_decode *d, ts_decode_record *r, const ts_buf 
         }
         ts_buf msg;
         TS_GUARD(ts_buf_read_view(&in, TS_HS_HEADER_LEN + len, &msg));
-        add_name(r, ts_msg_hs_name(type));
+        add_name(r, ts_chan_handshake_name(msg.data, msg.len));
         size_t first = r->fields.n;
         ts_err err = ts_msg_describe_payload(TS_CT_HANDSHAKE, msg.data, msg.len, *kx, &r->fields,
                                              at);
@@ -173,8 +156,8 @@ static ts_err decode_handshakes(ts_decode *d, ts_decode_record *r, const ts_buf 
                  ts_msg_hs_name(type), r->offset + at, ts_err_str(err, fail_lang), r->offset + stop);
             return TS_OK;
         }
-        if (type == TS_HS_SERVER_HELLO) {
-            *kx = kx_of_server_hello(msg.data + TS_HS_HEADER_LEN, len);
+        if (type == TS_HS_SERVER_HELLO) { /* or HelloRetryRequest: TLS 1.3 too */
+            *kx = ts_chan_kx_of_server_hello(msg.data + TS_HS_HEADER_LEN, len);
         }
     }
     return TS_OK;
@@ -279,11 +262,21 @@ static ts_err decode_mac_only(ts_decode *d, ts_decode_record *r, const ts_buf *f
                              mac.len);
 }
 
-static ts_err decode_protected(ts_decode_record *r)
+/* An opaque protected record; TLS 1.3's (kx) as its encrypted
+ * TLSInnerPlaintext and tag (RFC 8446 §5.2), whatever content type is
+ * inside. */
+static ts_err decode_protected(ts_decode_record *r, const ts_buf *frag, ts_kx kx)
 {
     add_name(r, r->type == TS_CT_HANDSHAKE ? "EncryptedHandshakeMessage"
                 : r->type == TS_CT_ALERT   ? "EncryptedAlert"
                                            : "ApplicationData");
+    if (kx == TS_KX_TLS13 && r->type == TS_CT_APPLICATION_DATA && frag->len > 16) {
+        size_t enc = frag->len - 16;
+        TS_GUARD(ts_fields_add(&r->fields, 0, "encrypted_record", TS_RECORD_HEADER_LEN, enc,
+                               TS_TPL_BYTES, enc));
+        return ts_fields_add_hex(&r->fields, 0, "tag", TS_RECORD_HEADER_LEN + enc,
+                                 frag->data + enc, 16);
+    }
     return ts_fields_add(&r->fields, 0, "encrypted_fragment", TS_RECORD_HEADER_LEN, r->length,
                          "%u bytes", r->length);
 }
@@ -372,8 +365,11 @@ ts_err ts_decode_records(const uint8_t *data, size_t n, ts_decode *d)
             TS_GUARD(ferr);
             break;
         }
+        /* TLS 1.3's ChangeCipherSpec changes nothing: only application_data
+         * records are protected there */
         bool protected_record = r->type == TS_CT_APPLICATION_DATA ||
-                                (after_ccs && r->type != TS_CT_CHANGE_CIPHER_SPEC);
+                                (after_ccs && r->type != TS_CT_CHANGE_CIPHER_SPEC &&
+                                 kx != TS_KX_TLS13);
         if (protected_record && null_mac == 0 && after_ccs) {
             null_mac = null_finished_mac(r, &frag);
         }
@@ -381,7 +377,7 @@ ts_err ts_decode_records(const uint8_t *data, size_t n, ts_decode *d)
         if (protected_record && null_mac > 0) {
             TS_GUARD(decode_mac_only(d, r, &frag, null_mac, &kx));
         } else if (r->encrypted) {
-            TS_GUARD(decode_protected(r));
+            TS_GUARD(decode_protected(r, &frag, kx));
         } else {
             TS_GUARD(decode_plain(d, r, &frag, &kx));
         }

@@ -1,6 +1,7 @@
 /* ts_json: the JSON of a run, built with jansson (no hand-written escaping). */
 #include "export/ts_json.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "crypto/ts_x509.h"
 #include "export/ts_transcript.h"
 #include "tls/msg/ts_msg_alert.h"
+#include "tls/msg/ts_msg_handshake.h"
 
 json_t *ts_json_str(const char *text)
 {
@@ -107,6 +109,10 @@ json_t *ts_json_message(const ts_chan_record *r, ts_side view, bool *ok)
     }
     ts_json_put(o, "fields", ts_json_fields(&r->fields, ok), ok);
     if (r->has_plain && r->protected_record) {
+        if (r->inner_type != 0) {
+            ts_json_put(o, "inner_type", json_integer(r->inner_type), ok);
+            ts_json_put(o, "padding_length", json_integer((json_int_t)r->padding_len), ok);
+        }
         ts_json_put(o, "plaintext_hex", ts_json_hex(r->plaintext.data, r->plaintext.len), ok);
         ts_json_put(o, "plaintext_fields", ts_json_fields(&r->plain_fields, ok), ok);
         ts_json_put(o, "seq", json_integer((json_int_t)r->seq), ok);
@@ -272,12 +278,26 @@ ts_err ts_json_finish(json_t *root, bool ok, char **out)
     return TS_OK;
 }
 
+void ts_json_put_version(json_t *root, const ts_suite *agreed, bool *ok)
+{
+    if (agreed == NULL) {
+        ts_json_put(root, "version", json_null(), ok);
+        ts_json_put(root, "version_code", json_null(), ok);
+        return;
+    }
+    char code[8];
+    snprintf(code, sizeof(code), "0x%04x", agreed->version);
+    ts_json_put(root, "version", ts_json_str(ts_version_name(agreed->version)), ok);
+    ts_json_put(root, "version_code", ts_json_str(code), ok);
+}
+
 static void put_top(json_t *root, const ts_session *s, bool *ok)
 {
     const ts_session_config *c = ts_session_config_of(s);
     const ts_trace *t = ts_session_trace(s);
     ts_json_put(root, "seed", ts_json_str(c->seed), ok);
     ts_json_put(root, "suite", ts_json_str(c->suite->iana_name), ok);
+    ts_json_put_version(root, ts_transcript_agreed(s), ok);
     ts_json_put(root, "bits", json_integer(c->bits), ok);
     ts_json_put(root, "ems", json_boolean(c->ems), ok);
     ts_json_put(root, "host", ts_json_str(c->host), ok);

@@ -6,7 +6,10 @@
 
 #include "base/ts_hex.h"
 #include "base/ts_i18n.h"
+#include "export/ts_reproduce.h"
 #include "simulation/ts_steps.h"
+#include "tls/msg/ts_msg_handshake.h"
+#include "tls/ts_conn.h"
 #include "tls/ts_record.h"
 
 #define APPDATA_DUMP_MAX 256 /* application data dumps are cut here */
@@ -66,12 +69,25 @@ static void print_fields(FILE *f, ts_lang lang, const ts_fields *fl, const char 
     }
 }
 
+const ts_suite *ts_transcript_agreed(const ts_session *s)
+{
+    const ts_suite *agreed = ts_conn_suite(ts_session_conn(s, TS_SIDE_SERVER));
+    return agreed != NULL ? agreed : ts_conn_suite(ts_session_conn(s, TS_SIDE_CLIENT));
+}
+
 static void print_options(FILE *f, ts_lang lang, const ts_session *s)
 {
     const ts_session_config *c = ts_session_config_of(s);
     fprintf(f, ts_tr(lang, "seed: %s\n"), c->seed);
     fprintf(f, ts_tr(lang, "suite: %s (%s, 0x%04x)\n"), c->suite->iana_name, c->suite->cli_name,
             c->suite->code);
+    const ts_suite *agreed = ts_transcript_agreed(s);
+    if (agreed != NULL) {
+        fprintf(f, ts_tr(lang, "version: %s (0x%04x)\n"), ts_version_name(agreed->version),
+                agreed->version);
+    } else {
+        fputs(ts_tr(lang, "version: none agreed\n"), f);
+    }
     fprintf(f, ts_tr(lang, "bits: %u\n"), c->bits);
     fprintf(f, "%s\n", c->ems ? ts_tr(lang, "ems: on") : ts_tr(lang, "ems: off"));
     if (!c->no_verify && !c->skip_ske_check && !c->lax_pkcs1) {
@@ -149,6 +165,26 @@ static const char *plaintext_head(ts_lang lang, bool opened, bool by_client)
                      : ts_tr(lang, "  plaintext sealed by the server (seq %llu");
 }
 
+/* TLS 1.3: what the record's TLSInnerPlaintext held, and its nonce as the
+ * IV XOR the sequence number (RFC 8446 §5.2, §5.3). */
+static void print_inner(FILE *f, ts_lang lang, const ts_chan_record *r)
+{
+    if (r->inner_type == 0) {
+        return;
+    }
+    fprintf(f, ts_tr(lang, "    TLSInnerPlaintext: %zu bytes of content, type %s (%u), %zu bytes "
+                           "of padding\n"),
+            r->plaintext.len, ts_record_type_name(r->inner_type), r->inner_type, r->padding_len);
+    uint8_t iv[12];
+    if (ts_chan_record_iv(r, iv)) {
+        char nonce[25], ivh[25];
+        ts_hex_encode(r->nonce, sizeof(iv), nonce);
+        ts_hex_encode(iv, sizeof(iv), ivh);
+        fprintf(f, ts_tr(lang, "    nonce %s = iv %s XOR seq %llu\n"), nonce, ivh,
+                (unsigned long long)r->seq);
+    }
+}
+
 static void print_record(FILE *f, ts_lang lang, const ts_chan *ch, ts_side view,
                          const ts_step *st)
 {
@@ -156,10 +192,18 @@ static void print_record(FILE *f, ts_lang lang, const ts_chan *ch, ts_side view,
     if (r == NULL) {
         return;
     }
-    size_t max = r->content_type == TS_CT_APPLICATION_DATA ? APPDATA_DUMP_MAX : 0;
+    uint8_t real_type = r->inner_type != 0 ? r->inner_type : r->content_type;
+    size_t max = real_type == TS_CT_APPLICATION_DATA ? APPDATA_DUMP_MAX : 0;
+    char outer[96];
+    if (r->inner_type != 0) {
+        /* TLS 1.3: the header says application_data, whatever is inside */
+        snprintf(outer, sizeof(outer), ts_tr(lang, "%s (%s inside)"),
+                 ts_record_type_name(r->content_type), ts_record_type_name(r->inner_type));
+    } else {
+        snprintf(outer, sizeof(outer), "%s", ts_record_type_name(r->content_type));
+    }
     fprintf(f, ts_tr(lang, "\n#%zu %s  %s  %s  %zu bytes  ["), r->number,
-            ts_tr(lang, ts_dir_arrow(r->dir)), ts_record_type_name(r->content_type),
-            r->type_name, r->sent.len);
+            ts_tr(lang, ts_dir_arrow(r->dir)), outer, r->type_name, r->sent.len);
     print_status(f, lang, r, view);
     fprintf(f, "]\n");
     if (r->copy_of > 0) {
@@ -188,6 +232,7 @@ static void print_record(FILE *f, ts_lang lang, const ts_chan *ch, ts_side view,
             fprintf(f, r->tag_len == 32 ? ts_tr(lang, ", mac %s") : ts_tr(lang, ", tag %s"), hex);
         }
         fprintf(f, ts_tr(lang, "), %zu bytes:\n"), r->plaintext.len);
+        print_inner(f, lang, r);
         print_fields(f, lang, &r->plain_fields, "    ");
         dump(f, lang, "    ", r->plaintext.data, r->plaintext.len, max);
     }
@@ -226,15 +271,11 @@ static void print_value(FILE *f, ts_lang lang, const ts_step *st)
     for (size_t i = 0; i < ev->n_inputs; i++) {
         print_input(f, lang, &ev->inputs[i]);
     }
-    if (ev->prf.used) {
-        char *sec = ts_hex_strdup(ev->prf.secret, ev->prf.secret_len);
-        char *seed = ts_hex_strdup(ev->prf.seed, ev->prf.seed_len);
-        fprintf(f, "       %s tlsstep prf --hash %s --secret %s --label '%s' --seed %s "
-                   "--length %zu\n", ts_tr(lang, "reproduce:"), ts_hash_name(ev->prf.hash),
-                sec ? sec : "", ev->prf.label ? ev->prf.label : "", seed ? seed : "",
-                ev->prf.out_len);
-        free(sec);
-        free(seed);
+    char *cmds[TS_REPRO_TOOL_COUNT];
+    size_t nc = ts_reproduce_commands(ev, cmds, TS_REPRO_TOOL_COUNT);
+    for (size_t i = 0; i < nc; i++) {
+        fprintf(f, "       %s %s\n", ts_tr(lang, "reproduce:"), cmds[i]);
+        free(cmds[i]);
     }
     hex_lines(f, "       = ", ev->value, ev->value_len);
 }

@@ -268,6 +268,7 @@ ts_err ts_net_log_json(const ts_net_log *l, const ts_net_log_outcome *o, char **
     ts_json_put(root, "mode", ts_json_str(o->mode), &ok);
     ts_json_put(root, "peer", ts_json_str(o->peer), &ok);
     ts_json_put(root, "suite", s != NULL ? ts_json_str(s->iana_name) : json_null(), &ok);
+    ts_json_put_version(root, s, &ok);
     ts_json_put(root, "bits", json_integer(o->bits), &ok);
     ts_json_put(root, "messages", ts_json_messages(l->chan, l->ours, &ok), &ok);
     json_t *secrets = ts_json_secrets(l->trace, &ok);

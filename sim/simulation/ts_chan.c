@@ -8,7 +8,9 @@
 #include "base/ts_templates.h"
 #include "crypto/ts_secret.h"
 #include "simulation/internal/ts_chan_describe.h"
+#include "tls/msg/ts_content_type.h"
 #include "tls/msg/ts_msg_describe.h"
+#include "tls/msg/ts_msg_handshake.h"
 #include "tls/ts_record.h"
 
 #define MAX_OBSERVERS 8
@@ -122,6 +124,8 @@ static ts_err take_plain(ts_chan_record *r, const ts_event *ev)
 {
     r->has_plain = true;
     r->protected_record = ev->protected_record;
+    r->inner_type = ev->protected_record ? ev->inner_type : 0;
+    r->padding_len = r->inner_type != 0 ? ev->padding_len : 0;
     r->seq = ev->seq;
     ts_buf_reset(&r->plaintext);
     TS_GUARD(ts_buf_write_bytes(&r->plaintext, ev->value, ev->value != NULL ? ev->value_len : 0));
@@ -175,6 +179,26 @@ static ts_chan_record *oldest_sealed(ts_chan *ch, ts_dir dir)
     return NULL;
 }
 
+/* When r carries a ServerHello (or HelloRetryRequest) in the clear, the
+ * records after it are decoded with what it selects. */
+static void learn_kx(ts_chan *ch, const ts_chan_record *r)
+{
+    if (r->dir != TS_DIR_S2C || r->protected_record || r->sent.len < TS_RECORD_HEADER_LEN ||
+        r->sent.data[0] != TS_CT_HANDSHAKE) {
+        return;
+    }
+    ts_buf in;
+    ts_buf_view(&in, r->sent.data + TS_RECORD_HEADER_LEN, r->sent.len - TS_RECORD_HEADER_LEN);
+    uint8_t type;
+    ts_buf body;
+    while (ts_msg_hs_parse(&in, &type, &body) == TS_OK) {
+        if (type == TS_HS_SERVER_HELLO) {
+            ch->kx = ts_chan_kx_of_server_hello(body.data, body.len);
+            return;
+        }
+    }
+}
+
 /* Puts one framed record on the wire. */
 static ts_err wire_one(ts_chan *ch, ts_dir dir, const uint8_t *rec, size_t n, size_t step)
 {
@@ -189,7 +213,10 @@ static ts_err wire_one(ts_chan *ch, ts_dir dir, const uint8_t *rec, size_t n, si
     }
     r->content_type = rec[0];
     r->status = TS_REC_IN_FLIGHT;
-    return ts_chan_describe(r);
+    r->kx = ch->kx; /* as learned from the ServerHello before it, if any */
+    TS_GUARD(ts_chan_describe(r));
+    learn_kx(ch, r);
+    return TS_OK;
 }
 
 /* Length of the whole record at in's cursor (header included), consuming
@@ -262,6 +289,9 @@ static ts_err add_copy(ts_chan *ch, const ts_chan_record *like, ts_rec_origin or
         const ts_chan_record *orig = ch->recs[copy_of - 1];
         r->has_plain = orig->has_plain;
         r->protected_record = orig->protected_record;
+        r->inner_type = orig->inner_type;
+        r->padding_len = orig->padding_len;
+        r->kx = orig->kx;
         r->seq = orig->seq;
         memcpy(r->nonce, orig->nonce, sizeof(r->nonce));
         r->nonce_len = orig->nonce_len;
@@ -391,21 +421,55 @@ void ts_chan_record_event(const ts_chan_record *rec, char *how, size_t cap, ts_e
     ev->seq = rec->seq;
 }
 
-const char *ts_chan_unauthenticated(ts_dir dir, uint8_t content_type, bool protected_record,
-                                    const char *type_name, size_t offset)
+bool ts_chan_record_iv(const ts_chan_record *rec, uint8_t iv[12])
 {
-    if (protected_record || content_type != TS_CT_HANDSHAKE || offset != 2) {
+    if (rec == NULL || !rec->has_plain || rec->inner_type == 0 || rec->nonce_len != 12) {
+        return false;
+    }
+    memcpy(iv, rec->nonce, 12);
+    for (size_t i = 0; i < 8; i++) {
+        iv[11 - i] ^= (uint8_t)(rec->seq >> (8 * i));
+    }
+    return true;
+}
+
+const char *ts_chan_unauthenticated(const ts_chan *ch, size_t number, size_t offset)
+{
+    const ts_chan_record *r = ts_chan_get(ch, number);
+    if (r == NULL || r->origin != TS_REC_ORIGINAL || r->protected_record || offset != 2) {
         return NULL;
     }
-    if (dir == TS_DIR_C2S && strcmp(type_name, "ClientHello") == 0) {
-        return N_("minor version byte of the ClientHello's record header: RFC 5246 E.1, a "
-                  "server MUST accept any {03,XX} there; client_version in the body is what "
-                  "Finished authenticates");
+    if (r->kx == TS_KX_TLS13 &&
+        (r->content_type == TS_CT_HANDSHAKE || r->content_type == TS_CT_CHANGE_CIPHER_SPEC)) {
+        return N_("minor version byte of a TLS 1.3 record sent in the clear: RFC 8446 5.1 says "
+                  "legacy_record_version MUST be ignored for all purposes; a ClientHello or "
+                  "ServerHello inside enters the transcript, and a ChangeCipherSpec changes "
+                  "nothing");
     }
-    if (dir == TS_DIR_S2C && strcmp(type_name, "ServerHello") == 0) {
+    if (r->content_type != TS_CT_HANDSHAKE) {
+        return NULL;
+    }
+    for (size_t i = 1; i < number; i++) {
+        if (ch->recs[i - 1]->dir == r->dir) {
+            return NULL; /* not its sender's first record: read after the hellos */
+        }
+    }
+    if (r->dir == TS_DIR_C2S && strcmp(r->type_name, "ClientHello") == 0) {
+        return N_("minor version byte of the ClientHello's record header: a server MUST accept "
+                  "any {03,XX} there (RFC 5246 E.1; RFC 8446 5.1 ignores legacy_record_version); "
+                  "the versions in the body are what Finished authenticates");
+    }
+    if (r->dir == TS_DIR_S2C && strcmp(r->type_name, "ServerHello") == 0) {
         return N_("minor version byte of the ServerHello's record header: read before the "
-                  "client knows the version (the ServerHello inside tells it); server_version "
-                  "in the body is what Finished authenticates");
+                  "client knows the version (the ServerHello inside tells it); the version in "
+                  "the body (server_version, or TLS 1.3's supported_versions) is what Finished "
+                  "authenticates");
+    }
+    if (r->dir == TS_DIR_S2C && strcmp(r->type_name, "HelloRetryRequest") == 0) {
+        return N_("minor version byte of the HelloRetryRequest's record header: read before "
+                  "the client knows the version (RFC 8446 5.1 ignores legacy_record_version); "
+                  "the HelloRetryRequest itself enters the transcript that Finished "
+                  "authenticates");
     }
     return NULL;
 }

@@ -325,8 +325,10 @@ ts_err ts_conn_process(ts_conn *c)
         }
         /* Once the hellos have agreed on TLS 1.2, every record must say so
          * (as OpenSSL does); before that any {03,XX} is accepted (RFC 5246
-         * E.1). The plaintext header is not authenticated otherwise. */
-        if (c->suite != NULL && rec.version != TS_VERSION_TLS12) {
+         * E.1). The plaintext header is not authenticated otherwise. TLS
+         * 1.3 ignores legacy_record_version "for all purposes" (RFC 8446
+         * 5.1); a protected record's header is the AEAD's additional data. */
+        if (c->suite != NULL && !c->tls13 && rec.version != TS_VERSION_TLS12) {
             err = ts_ep_fail(c, TS_ERR_VERSION,
                              N_("a record's version is not 03 03 after TLS 1.2 was agreed"));
             break;

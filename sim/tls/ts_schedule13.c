@@ -326,7 +326,7 @@ ts_err ts13_message_hash(ts_conn *c)
     ts_hash(h, ts_buf_cursor(m), ch1, msg + TS_HS_HEADER_LEN);
     const ts_ev_input from = {"client_hello_1", ts_buf_cursor(m), ch1, false};
     ts_ep_value_from(c, "message_hash", N_("replaces the first ClientHello in the transcript"),
-                     "FE 00 00 Hash.length + Hash(ClientHello1)", false, msg,
+                     "FE 00 00 Hash.length + Transcript-Hash(ClientHello1)", false, msg,
                      TS_HS_HEADER_LEN + n, &from, 1);
     ts_buf rest;
     ts_buf_init(&rest);

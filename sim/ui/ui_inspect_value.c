@@ -1,4 +1,5 @@
-/* ui_inspect_value: a value explained: formula, inputs, reproduction. */
+/* ui_inspect_value: a value explained: formula, inputs, reproduction
+ * (the commands come from export/ts_reproduce, as the transcript's). */
 #include "ui/ui_inspect_value.h"
 
 #include <ncurses.h>
@@ -8,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/ts_hex.h"
 #include "base/ts_i18n.h"
+#include "export/ts_reproduce.h"
 #include "simulation/ts_steps.h"
 #include "ui/ui_color.h"
 #include "ui/ui_nav.h"
@@ -55,40 +56,6 @@ static char *spaced_hex(const uint8_t *d, size_t n)
     return s;
 }
 
-/* Writes the tlsstep (or, when openssl, the openssl kdf) command for prf
- * into buf; false when it does not fit or prf is unused. */
-static bool prf_command(const ts_ev_prf *prf, bool openssl, char *buf, size_t n)
-{
-    if (!prf->used) {
-        return false;
-    }
-    char *sec = ts_hex_strdup(prf->secret, prf->secret_len);
-    char *seed = ts_hex_strdup(prf->seed, prf->seed_len);
-    int w = -1;
-    if (sec != NULL && seed != NULL && openssl) {
-        w = snprintf(buf, n, "openssl kdf -keylen %zu -kdfopt digest:%s -kdfopt hexsecret:%s "
-                     "-kdfopt 'seed:%s' -kdfopt hexseed:%s TLS1-PRF",
-                     prf->out_len, prf->hash == TS_HASH_SHA384 ? "SHA384" : "SHA256", sec,
-                     prf->label, seed);
-    } else if (sec != NULL && seed != NULL) {
-        w = snprintf(buf, n, "tlsstep prf --hash %s --secret %s --label '%s' --seed %s --length %zu",
-                     ts_hash_name(prf->hash), sec, prf->label, seed, prf->out_len);
-    }
-    free(sec);
-    free(seed);
-    return w >= 0 && (size_t)w < n;
-}
-
-bool ui_inspect_prf_command(const ts_ev_prf *prf, char *buf, size_t n)
-{
-    return prf_command(prf, false, buf, n);
-}
-
-bool ui_inspect_openssl_command(const ts_ev_prf *prf, char *buf, size_t n)
-{
-    return prf_command(prf, true, buf, n);
-}
-
 /* What people call a PRF's or a formula's input in lang: the step's label
  * for a value's name, the RFC 5246 parameter words for the PRF's own. */
 static const char *input_label(const char *name, ts_lang lang)
@@ -131,21 +98,7 @@ static void add_inputs(paras *p, const ts_event *ev, ts_lang lang)
 
 size_t ui_inspect_value_commands(const ts_step *st, char **cmds, size_t max)
 {
-    const ts_ev_prf *prf = &st->ev.prf;
-    size_t n = 0;
-    if (!prf->used) {
-        return 0;
-    }
-    size_t cap = 2 * (prf->secret_len + prf->seed_len) + 512;
-    for (int openssl = 0; openssl <= 1 && n < max; openssl++) {
-        char *cmd = malloc(cap);
-        if (cmd != NULL && prf_command(prf, openssl == 1, cmd, cap)) {
-            cmds[n++] = cmd;
-        } else {
-            free(cmd);
-        }
-    }
-    return n;
+    return ts_reproduce_commands(&st->ev, cmds, max);
 }
 
 static void build(const ui_app *a, const ts_step *st, paras *p)
@@ -186,7 +139,7 @@ static void build(const ui_app *a, const ts_step *st, paras *p)
         add(p, ev->secret ? UI_C_SECRET : UI_C_NORMAL, "%s", hx != NULL ? hx : "");
         free(hx);
         add_inputs(p, ev, l);
-        if (ev->prf.used) {
+        if (ev->prf.used || ev->hkdf.used) {
             add(p, UI_C_TITLE, "%s: (%s)", ui_t(UI_T_REPRODUCE, l), ui_t(UI_T_COMMAND_HINTS, l));
         }
         return;

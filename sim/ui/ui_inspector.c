@@ -61,7 +61,9 @@ void ui_inspector_check(ui_app *a)
     }
 }
 
-static void draw_head(ui_app *a, const ts_chan_record *rec, const ui_rect *r)
+/* Draws the record's head lines in r; returns how many (1, 2, or 3 for a
+ * protected TLS 1.3 record: its nonce as IV XOR sequence number). */
+static int draw_head(ui_app *a, const ts_chan_record *rec, const ui_rect *r)
 {
     char line[512];
     const char *mark = ui_shared_record_mark(a, rec);
@@ -71,7 +73,7 @@ static void draw_head(ui_app *a, const ts_chan_record *rec, const ui_rect *r)
              ui_shared_record_status(a, rec), mark[0] != '\0' ? ", " : "", mark);
     ui_wide_put(stdscr, r->y, r->x, line, r->w, ui_attr(UI_C_FOCUS));
     if (!rec->protected_record) {
-        return;
+        return 1;
     }
     int o = snprintf(line, sizeof(line), "%s %llu  %s ", ui_t(UI_T_SEQ, a->lang),
                      (unsigned long long)rec->seq, ui_t(UI_T_NONCE, a->lang));
@@ -83,6 +85,19 @@ static void draw_head(ui_app *a, const ts_chan_record *rec, const ui_rect *r)
         o += snprintf(line + o, sizeof(line) - (size_t)o, "%02x", rec->tag[i]);
     }
     ui_wide_put(stdscr, r->y + 1, r->x, line, r->w, ui_attr(UI_C_TITLE));
+    uint8_t iv[12];
+    if (!ts_chan_record_iv(rec, iv)) {
+        return 2;
+    }
+    /* TLS 1.3 (RFC 8446 5.3): the nonce is the IV XOR the sequence number */
+    o = snprintf(line, sizeof(line), "%s = IV ", ui_t(UI_T_NONCE, a->lang));
+    for (size_t i = 0; i < sizeof(iv); i++) {
+        o += snprintf(line + o, sizeof(line) - (size_t)o, "%02x", iv[i]);
+    }
+    snprintf(line + o, sizeof(line) - (size_t)o, " XOR %s %llu", ui_t(UI_T_SEQ, a->lang),
+             (unsigned long long)rec->seq);
+    ui_wide_put(stdscr, r->y + 2, r->x, line, r->w, ui_attr(UI_C_TITLE));
+    return 3;
 }
 
 static void draw_tree(ui_app *a, const ui_inspect *insp, const tree_row *rows, size_t n,
@@ -154,8 +169,7 @@ static void draw_record(ui_app *a, ui_inspect *insp, const ui_rect *r, bool pane
     if (insp->field >= n) {
         insp->field = n > 0 ? n - 1 : 0;
     }
-    draw_head(a, rec, r);
-    int y0 = r->y + (rec->protected_record ? 2 : 1);
+    int y0 = r->y + draw_head(a, rec, r);
     int h = r->y + r->h - (panel ? 0 : 1) - y0;
     int lw = r->w * 2 / 5;
     ui_rect left = {y0, r->x, h, lw - 1};

@@ -86,6 +86,10 @@ both() {
 print("".join(m["hex"] for m in d["messages"][:3]))' "$D/run.json" >"$D/records.hex" ||
     { echo "not ok - i18n cli: fixtures"; exit 1; }
 printf '16030300051400000c' >"$D/bad.hex" # a record whose Finished is cut short
+# the records of a TLS 1.3 run with a HelloRetryRequest, as hex
+"$T" run --seed i18n --suite tls13-chacha --group ffdhe2048 --json 2>/dev/null |
+    python3 -c 'import json,sys; print("".join(m["hex"] for m in json.load(sys.stdin)["messages"]))' \
+        >"$D/records13.hex" || { echo "not ok - i18n cli: TLS 1.3 fixtures"; exit 1; }
 
 # --- run ---
 both "run" run --seed i18n
@@ -100,6 +104,12 @@ both "run --drop (a missing record: stalled)" run --seed i18n --drop 3
 both "run --replay" run --seed i18n --replay 1
 both "run --host (a run that fails: wrong name)" run --seed i18n --host other.example
 both "run --no-verify --ems" run --seed i18n --no-verify --ems
+# TLS 1.3: the records named by their inner type, the key schedule with its
+# reproduce commands, a HelloRetryRequest and KeyUpdate, a refused change
+both "run --tls 1.3" run --seed i18n --tls 1.3
+both "run --tls 1.3 (HelloRetryRequest, KeyUpdate)" run --seed i18n --suite tls13-chacha \
+    --group ffdhe2048 --key-update
+both "run --tls 1.3 --tamper (an alert)" run --seed i18n --tls 1.3 --tamper 5,20,01
 
 # --- the other commands ---
 both "lessons" lessons
@@ -115,6 +125,7 @@ both "cert" cert --seed i18n --bits 512 --now 1767225600 --out-dir "$D/pki"
 both "decode" decode "$D/records.hex"
 both "decode (a record that does not decode)" decode "$D/bad.hex"
 both "decode (malformed hex)" decode --hex "$D/data"
+both "decode (TLS 1.3 records)" decode "$D/records13.hex"
 both "connect (nothing listening)" connect 127.0.0.1:1 --no-verify --timeout 2
 
 # serve and connect, one connection between them, each in Korean
@@ -214,6 +225,8 @@ json_same() {
 }
 json_same "run" run --seed i18n --json
 json_same "run --tamper" run --seed i18n --tamper 2,40,01 --json
+json_same "run --tls 1.3 (HelloRetryRequest, KeyUpdate)" run --seed i18n --suite tls13-chacha \
+    --group ffdhe2048 --key-update --json
 json_same "run --lesson" run --lesson rsa-handshake --seed i18n --json
 json_same "decode" decode "$D/bad.hex" --json
 json_same "check" check tamper-cert --seed 7 --answer 3,10,ff --json
@@ -221,6 +234,9 @@ json_same "check" check tamper-cert --seed 7 --answer 3,10,ff --json
 # --- the English transcript is the one the README and the lessons show ---
 same "English transcript unchanged by --lang en" \
     "$("$T" run --seed i18n --lang en | md5sum)" "$(LANG=C.UTF-8 "$T" run --seed i18n | md5sum)"
+same "English TLS 1.3 transcript unchanged by --lang en" \
+    "$("$T" run --seed i18n --tls 1.3 --lang en | md5sum)" \
+    "$(LANG=C.UTF-8 "$T" run --seed i18n --tls 1.3 | md5sum)"
 
 # A program copied away from its catalogue says so once, in English, and goes on.
 mkdir -p "$TMP/alone"

@@ -33,14 +33,15 @@ e n p g G q a l d r y j k h x c s v w t u m i o b f z
 CLIENT_RANDOM SHA-256 SHA-384 GMP libsodium ncurses ncursesw Diffie-Hellman DigestInfo
 RSA-encrypt RSA-decrypt RSA-sign RSA-verify pad mac phi mod gcd
 HKDF-Extract HKDF-Expand HKDF-Expand-Label Expand-Label Derive-Secret IKM PRK TLS13-KDF
-Transcript-Hash RSA-PSS-sign RSA-PSS DOWNGRD
+Transcript-Hash RSA-PSS-sign RSA-PSS-verify RSA-PSS TLSInnerPlaintext DOWNGRD
 """.split())
 # Notation in formulas (RSA-encrypt(k, pad(m)), key_block[0 .. mac), phi(n),
 # e*d mod phi(n)) stays as written, like PRF(...) and HMAC(...).
 
 HEX = re.compile(r'^[0-9a-fA-F]+$')
 # A function of an RFC's notation with its arguments, which stay as the RFC
-# names them: HKDF-Extract(salt, IKM), Derive-Secret(secret, label, messages).
+# names them: HKDF-Extract(salt, IKM), Derive-Secret(secret, label, messages),
+# Transcript-Hash(ClientHello..ServerHello) (RFC 8446 4.4.1).
 NOTATION = re.compile(r'\b(?:HKDF-Extract|HKDF-Expand-Label|HKDF-Expand|Derive-Secret|Transcript-Hash|PRF|HMAC)\([^()]*\)')
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'_.\-/:#=+]*")
 # From these on, the rest of the line is a command or a path to copy.

@@ -12,7 +12,8 @@ name like the message name beside it, the name of a value's input
 ("input seed (64 bytes)": the names RFC 5246 gives the PRF's arguments),
 protocol strings in double quotes (the PRF's labels, "master secret"),
 what the user typed, echoed in single quotes ("unknown option '--nope'"),
-hex numbers written 0x...., formulas named in capitals ("PRF(secret, label,
+hex numbers written 0x...., the bytes of a tampered record's changed byte
+("cb -> ca"), formulas named in capitals ("PRF(secret, label,
 seed)", "HEX(label)"), the identifier that begins a row of a table (a
 command, subcommand, step or lesson id, "  keygen", "rsa-handshake   수업")
 and the continuation lines of a command shown in a help text ("    -CAfile
@@ -29,6 +30,7 @@ INPUT = re.compile(r'^(\s{7}\S+ )[a-z][a-z_]*( \(|: )')
 QUOTED = re.compile(r'"[^"]*"')
 ECHOED = re.compile(r"'[^']*'")
 HEXNUM = re.compile(r'\b0x[0-9a-fA-F]+\b')
+CHANGED = re.compile(r'\b[0-9a-f]{2} -> [0-9a-f]{2}$')
 FORMULA = re.compile(r'\b[A-Z][A-Z0-9-]*\([^()]*\)')
 ROW_ID = re.compile(r'^(\s{0,2})[a-z][a-z0-9_-]*(\s{2,}|$)')
 CONTINUED = re.compile(r'^\s+-[A-Za-z]')
@@ -45,6 +47,7 @@ for line in sys.stdin:
     line = QUOTED.sub('""', line)
     line = ECHOED.sub("''", line)
     line = HEXNUM.sub('0x', line)
+    line = CHANGED.sub('00 -> 00', line)
     line = FORMULA.sub('F()', line)
     line = ROW_ID.sub(r'\1\2', line)
     print(line)

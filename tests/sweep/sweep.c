@@ -1,6 +1,8 @@
-/* sweep: the tamper sweep (DESIGN.md §7, issue 7). For each suite, every
- * byte of every handshake record of an untampered run (content type
- * handshake or ChangeCipherSpec, the encrypted Finished included) is XORed,
+/* sweep: the tamper sweep (DESIGN.md §7, issues 7 and 14). For each suite,
+ * every byte of every handshake record of an untampered run (content type
+ * handshake or ChangeCipherSpec, the encrypted Finished included; in TLS
+ * 1.3 also every protected record whose inner content type is handshake:
+ * EncryptedExtensions to Finished, NewSessionTicket, KeyUpdate) is XORed,
  * one at a time, with each mask, and the whole run is replayed with that
  * tamper. Each run ends in one of:
  *   alert      a fatal alert ended it (the protocol refused the change)
@@ -22,8 +24,16 @@
  * with a shared results table: a child that dies has the run it was on
  * counted as a crash, and the chunk resumes after it in a new child.
  *
- * Usage: sweep [--suite S]... [--bits N] [--seed S] [--sample N]
- *              [--jobs N] [--chunk N] [--timeout SECONDS] [--verbose] [--ems]
+ * A suite is named as on the command line (rsa ... tls13-chacha), for TLS
+ * 1.3 optionally with ":GROUP" (the group the server requires: ffdhe2048
+ * makes a HelloRetryRequest, as the client's first share is x25519) and
+ * ":key-update" (the client sends KeyUpdate). Without --suite: every suite,
+ * then tls13-aes:ffdhe2048:key-update and tls13-chacha:ffdhe2048:key-update.
+ * TLS 1.3 runs use at least 640-bit keys (RSA-PSS with SHA-256 needs 528).
+ *
+ * Usage: sweep [--suite S[:GROUP][:key-update]]... [--bits N] [--seed S]
+ *              [--sample N] [--jobs N] [--chunk N] [--timeout SECONDS]
+ *              [--verbose] [--ems]
  * Prints per suite
  *   sweep SUITE: runs=R alerts=A stalled=S completed=C explained=E unexplained=U crashes=X
  * then the alerts seen with counts, every explained completion with its
@@ -47,17 +57,22 @@
 #include "crypto/ts_suite.h"
 #include "simulation/ts_chan.h"
 #include "simulation/ts_session.h"
+#include "tls/msg/ts_content_type.h"
 #include "tls/msg/ts_msg_alert.h"
+#include "tls/msg/ts_msg_extensions.h"
 #include "tls/ts_record.h"
 
 #define MAX_RECORDS 64
 #define MAX_ALERT_KINDS 64
+#define MAX_SUITES (TS_SUITE_COUNT + 8)
+#define MIN_BITS13 640 /* RSA-PSS-SHA256 needs 528 bits: 2 * 32 + 2 bytes */
 
 /* A handshake record of the untampered run. */
 typedef struct {
     size_t number;
     ts_dir dir;
     uint8_t content_type;
+    uint8_t inner_type; /* TLS 1.3 protected: the type inside */
     bool protected_record;
     size_t len;
     char type_name[64];
@@ -84,7 +99,7 @@ typedef struct {
 } run_out;
 
 typedef struct {
-    const char *suites[TS_SUITE_COUNT];
+    const char *suites[MAX_SUITES]; /* "suite[:group][:key-update]" */
     size_t n_suites;
     unsigned bits;
     const char *seed;
@@ -104,10 +119,14 @@ typedef struct {
 
 static void usage(FILE *f)
 {
-    fputs("usage: sweep [--suite rsa|ecdhe|dhe|null]... [--bits N] [--seed S] [--sample N]\n"
-          "             [--jobs N] [--chunk N] [--timeout SECONDS] [--verbose] [--ems]\n"
+    fputs("usage: sweep [--suite S[:GROUP][:key-update]]... [--bits N] [--seed S]\n"
+          "             [--sample N] [--jobs N] [--chunk N] [--timeout SECONDS] [--verbose]\n"
+          "             [--ems]\n"
           "Tampers with every byte of every handshake record of each suite, one run per\n"
-          "byte and XOR mask (01, 80), and classifies how each run ends.\n",
+          "byte and XOR mask (01, 80), and classifies how each run ends. S: rsa, ecdhe,\n"
+          "dhe, null, tls13-aes, tls13-chacha; for TLS 1.3 GROUP (x25519, ffdhe2048,\n"
+          "...: the server's; another than x25519 makes a HelloRetryRequest) and\n"
+          "key-update. TLS 1.3 keys have at least 640 bits.\n",
           f);
 }
 
@@ -130,6 +149,47 @@ static int bad_usage(const char *what, const char *value)
 {
     fprintf(stderr, "sweep: bad %s '%s' (see --help)\n", what, value != NULL ? value : "");
     return 2;
+}
+
+/* Parses "suite[:group][:key-update]" into cfg (suite, group, key_update;
+ * may be NULL to only check it); false when it is not one. */
+static bool parse_suite(const char *spec, ts_session_config *cfg)
+{
+    static const uint16_t groups[] = {0x001d, 0x0100, 0x0101, 0x0102};
+    char buf[64];
+    if (strlen(spec) >= sizeof(buf)) {
+        return false;
+    }
+    snprintf(buf, sizeof(buf), "%s", spec);
+    char *save = NULL;
+    const ts_suite *suite = ts_suite_by_name(strtok_r(buf, ":", &save));
+    uint16_t group = 0;
+    bool key_update = false;
+    for (char *part = strtok_r(NULL, ":", &save); part != NULL && suite != NULL;
+         part = strtok_r(NULL, ":", &save)) {
+        bool known = false;
+        if (strcmp(part, "key-update") == 0 && !key_update) {
+            key_update = known = true;
+        }
+        for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]) && !known; i++) {
+            if (group == 0 && strcmp(part, ts_group_name(groups[i])) == 0) {
+                group = groups[i];
+                known = true;
+            }
+        }
+        if (!known || !ts_suite_is_tls13(suite)) {
+            return false;
+        }
+    }
+    if (suite == NULL) {
+        return false;
+    }
+    if (cfg != NULL) {
+        cfg->suite = suite;
+        cfg->group = group;
+        cfg->key_update = key_update;
+    }
+    return true;
 }
 
 static int parse_options(int argc, char **argv, options *o)
@@ -155,7 +215,7 @@ static int parse_options(int argc, char **argv, options *o)
     while ((ch = getopt_long(argc, argv, "", longs, NULL)) != -1) {
         switch (ch) {
         case 's':
-            if (ts_suite_by_name(optarg) == NULL || o->n_suites == TS_SUITE_COUNT) {
+            if (!parse_suite(optarg, NULL) || o->n_suites == MAX_SUITES) {
                 return bad_usage("suite", optarg);
             }
             o->suites[o->n_suites++] = optarg;
@@ -219,6 +279,8 @@ static int parse_options(int argc, char **argv, options *o)
         for (int i = 0; i < TS_SUITE_COUNT; i++) {
             o->suites[o->n_suites++] = ts_suite_get((ts_suite_id)i)->cli_name;
         }
+        o->suites[o->n_suites++] = "tls13-aes:ffdhe2048:key-update";
+        o->suites[o->n_suites++] = "tls13-chacha:ffdhe2048:key-update";
     }
     return 0;
 }
@@ -226,15 +288,24 @@ static int parse_options(int argc, char **argv, options *o)
 /* --- explanations ------------------------------------------------------ */
 
 /* Why a completed run is allowed to complete, or NULL when it is not: the
- * rule and its reasons (RFC 5246 E.1 and the ServerHello's record) live in
- * the library, ts_chan_unauthenticated, which `tlsstep run` uses too. */
-static const char *explain(const rec_info *r, size_t offset, const ts_result *res)
+ * rule and its reasons (RFC 5246 E.1, RFC 8446 5.1: the records read before
+ * a suite is agreed) live in the library, ts_chan_unauthenticated, which
+ * `tlsstep run` uses too; ch is the untampered run's channel. */
+static const char *explain(const ts_chan *ch, const rec_info *r, size_t offset,
+                           const ts_result *res)
 {
     if (res->kind != TS_RESULT_OK || !res->payload_intact) {
         return NULL;
     }
-    return ts_chan_unauthenticated(r->dir, r->content_type, r->protected_record, r->type_name,
-                                   offset);
+    return ts_chan_unauthenticated(ch, r->number, offset);
+}
+
+/* A record to sweep: handshake or ChangeCipherSpec in its header, or a
+ * protected TLS 1.3 record with handshake messages inside. */
+static bool handshake_record(const ts_chan_record *r)
+{
+    return r->content_type == TS_CT_HANDSHAKE || r->content_type == TS_CT_CHANGE_CIPHER_SPEC ||
+           r->inner_type == TS_CT_HANDSHAKE;
 }
 
 /* --- running ------------------------------------------------------------ */
@@ -245,13 +316,14 @@ static size_t collect_records(const ts_session *s, rec_info *recs)
     size_t n = 0;
     for (size_t i = 1; i <= ts_chan_count(ch) && n < MAX_RECORDS; i++) {
         const ts_chan_record *r = ts_chan_get(ch, i);
-        if (r->content_type != TS_CT_HANDSHAKE && r->content_type != TS_CT_CHANGE_CIPHER_SPEC) {
+        if (!handshake_record(r)) {
             continue;
         }
         rec_info *ri = &recs[n++];
         ri->number = r->number;
         ri->dir = r->dir;
         ri->content_type = r->content_type;
+        ri->inner_type = r->inner_type;
         ri->protected_record = r->protected_record;
         ri->len = r->sent.len;
         snprintf(ri->type_name, sizeof(ri->type_name), "%s", r->type_name);
@@ -454,8 +526,9 @@ static const char *mask_hex(uint8_t m, char buf[3])
 }
 
 /* Classifies the runs of one suite, prints its lines, adds to t. */
-static void report(const char *suite, const rec_info *recs, const run_spec *runs, size_t n_runs,
-                   const run_out *out, const options *o, totals *t)
+static void report(const char *suite, const ts_chan *ch, const rec_info *recs,
+                   const run_spec *runs, size_t n_runs, const run_out *out, const options *o,
+                   totals *t)
 {
     totals st;
     memset(&st, 0, sizeof(st));
@@ -502,7 +575,7 @@ static void report(const char *suite, const rec_info *recs, const run_spec *runs
         memset(&res, 0, sizeof(res));
         res.kind = (ts_result_kind)r->kind;
         res.payload_intact = r->kind == TS_RESULT_OK;
-        const char *why = explain(ri, runs[i].offset, &res);
+        const char *why = explain(ch, ri, runs[i].offset, &res);
         if (why != NULL) {
             st.explained++;
         } else {
@@ -530,7 +603,8 @@ static void report(const char *suite, const rec_info *recs, const run_spec *runs
     printf("\n");
     if (st.explained > 0 && !o->verbose) {
         printf("  explained: %lu runs, each the minor version byte (offset 2) of the "
-               "ClientHello's or ServerHello's plaintext record header (--verbose lists them)\n",
+               "plaintext record header of a ClientHello, ServerHello or HelloRetryRequest "
+               "(--verbose lists them)\n",
                st.explained);
     }
     fputs(lines, stdout);
@@ -557,8 +631,11 @@ static int sweep_suite(const char *name, const options *o, totals *t)
     ts_session_config cfg;
     memset(&cfg, 0, sizeof(cfg));
     cfg.seed = o->seed;
-    cfg.suite = ts_suite_by_name(name);
+    (void)parse_suite(name, &cfg); /* checked by parse_options */
     cfg.bits = o->bits;
+    if (ts_suite_is_tls13(cfg.suite) && cfg.bits < MIN_BITS13) {
+        cfg.bits = MIN_BITS13;
+    }
     cfg.ems = o->ems;
     if (!ts_suite_usable(cfg.suite)) {
         printf("sweep %s: skipped (the suite cannot run here: no AES-NI)\n", name);
@@ -593,11 +670,11 @@ static int sweep_suite(const char *name, const options *o, totals *t)
     int rc = run_all(s, recs, runs, n_runs, out, o);
     double secs = now_seconds() - t0;
     if (rc == 0) {
-        report(name, recs, runs, n_runs, out, o, t);
+        report(name, ts_session_chan(s), recs, runs, n_runs, out, o, t);
         printf("  %zu handshake records, %zu bytes swept, %.1f s (%.2f ms per run, %lu jobs, "
                "%u bits)\n",
                n_recs, n_runs / 2, secs, 1000.0 * secs * (double)o->jobs / (double)n_runs,
-               o->jobs, o->bits);
+               o->jobs, cfg.bits);
     } else {
         printf("sweep %s: fork/wait failed: %s\n", name, strerror(errno));
     }

@@ -1,6 +1,7 @@
 /* Unit tests for ts_decode: records decoded field by field, protected
  * records after ChangeCipherSpec, precise errors (truncation at every
- * length, over-long lengths, unknown types, bad bodies). Record layouts
+ * length, over-long lengths, unknown types, bad bodies), TLS 1.3 learned
+ * from the hellos (a run with a HelloRetryRequest). Record layouts
  * from RFC 5246 §6.2.1 and §7.4.1.2. The hex text forms are ts_hex's
  * (tests/unit/ts_hex_test.c). */
 #include <setjmp.h>
@@ -14,7 +15,9 @@
 #include <cmocka.h>
 
 #include "base/ts_hex.h"
+#include "crypto/ts_rng.h"
 #include "export/ts_decode.h"
+#include "simulation/ts_session.h"
 #include "ts_rfc8448.h"
 
 /* A ClientHello record: version 0x0303, random 00..1f, no session id, one
@@ -361,8 +364,58 @@ static void test_tls13_learned_from_server_hello(void **state)
     ts_buf_free(&in);
 }
 
+/* A simulated TLS 1.3 run with a HelloRetryRequest, decoded from its bytes:
+ * the HRR named, the ChangeCipherSpecs starting no protection (the second
+ * ClientHello and the ServerHello decode in the clear), every
+ * application_data record opaque as encrypted_record and tag, no error;
+ * the plaintext records named as the channel names them. */
+static void test_tls13_run_with_hrr(void **state)
+{
+    (void)state;
+    ts_session_config cfg;
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.seed = "decode-hrr";
+    cfg.bits = 640;
+    cfg.suite = ts_suite_get(TS_SUITE_TLS13_CHACHA);
+    cfg.group = 0x0100; /* ffdhe2048: the client's first share is x25519 */
+    ts_session *s = NULL;
+    assert_int_equal(ts_session_new(&cfg, &s), TS_OK);
+    assert_int_equal(ts_session_run(s), TS_OK);
+    const ts_chan *ch = ts_session_chan(s);
+    ts_buf in;
+    ts_buf_init(&in);
+    for (size_t i = 1; i <= ts_chan_count(ch); i++) {
+        const ts_chan_record *r = ts_chan_get(ch, i);
+        assert_int_equal(ts_buf_write_bytes(&in, r->sent.data, r->sent.len), TS_OK);
+    }
+    ts_decode d;
+    ts_decode_init(&d);
+    assert_int_equal(ts_decode_records(in.data, in.len, &d), TS_OK);
+    assert_int_equal(d.n, ts_chan_count(ch));
+    assert_string_equal(d.recs[1].name, "HelloRetryRequest");
+    size_t opaque = 0;
+    for (size_t i = 0; i < d.n; i++) {
+        const ts_chan_record *r = ts_chan_get(ch, i + 1);
+        assert_int_equal(d.recs[i].encrypted, r->content_type == 23);
+        if (d.recs[i].encrypted) {
+            opaque++;
+            assert_int_equal(field(&d.recs[i], "encrypted_record")->len, r->sent.len - 5 - 16);
+            assert_int_equal(field(&d.recs[i], "tag")->offset, r->sent.len - 16);
+        } else {
+            assert_string_equal(d.recs[i].name, r->type_name);
+        }
+    }
+    assert_int_equal(opaque, d.n - 6); /* CH, HRR, CCS, CCS, CH, SH in the clear */
+    ts_decode_free(&d);
+    ts_buf_free(&in);
+    ts_session_free(s);
+}
+
 int main(void)
 {
+    if (ts_rng_global_init() != TS_OK) {
+        return 1;
+    }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_records),
         cmocka_unit_test(test_truncated_at_every_length),
@@ -371,6 +424,7 @@ int main(void)
         cmocka_unit_test(test_null_cipher),
         cmocka_unit_test(test_errors_in_korean),
         cmocka_unit_test(test_tls13_learned_from_server_hello),
+        cmocka_unit_test(test_tls13_run_with_hrr),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -498,6 +498,85 @@ static void stream(const pkt *k, size_t count, uint16_t sport, ts_buf *out)
     }
 }
 
+/* Fails unless the key log text keys has, for client random cr, the line
+ * label with the value name as the trace of s has it (the client's). */
+static void expect_key_line(const ts_session *s, const char *keys, const char *cr,
+                            const char *label, const char *name)
+{
+    const ts_step *st = ts_trace_find(ts_session_trace(s), name, TS_SIDE_CLIENT);
+    assert_non_null(st);
+    char want[256];
+    int n = snprintf(want, sizeof(want), "%s %s ", label, cr);
+    for (size_t i = 0; i < st->ev.value_len; i++) {
+        n += snprintf(want + n, sizeof(want) - (size_t)n, "%02x", st->ev.value[i]);
+    }
+    snprintf(want + n, sizeof(want) - (size_t)n, "\n");
+    assert_non_null(strstr(keys, want));
+}
+
+/* A TLS 1.3 run's key log: a line per traffic secret and the exporter
+ * secret, the second generation after a KeyUpdate, no CLIENT_RANDOM line;
+ * the same lines in the pcapng's Decryption Secrets Block. */
+static void test_keylog_tls13(void **state)
+{
+    (void)state;
+    ts_session_config cfg;
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.seed = "k13";
+    cfg.bits = 640;
+    cfg.suite = ts_suite_get(TS_SUITE_TLS13_CHACHA);
+    cfg.key_update = true;
+    ts_session *s = NULL;
+    assert_int_equal(ts_session_new(&cfg, &s), TS_OK);
+    assert_int_equal(ts_session_run(s), TS_OK);
+    char *keys = NULL;
+    assert_int_equal(ts_capture_keylog(s, &keys), TS_OK);
+    const ts_step *crs = ts_trace_find(ts_session_trace(s), "client_random", TS_SIDE_CLIENT);
+    char cr[65];
+    for (int i = 0; i < 32; i++) {
+        snprintf(cr + 2 * i, 3, "%02x", crs->ev.value[i]);
+    }
+    static const char *const lines[][2] = {
+        {"CLIENT_HANDSHAKE_TRAFFIC_SECRET", "client_handshake_traffic_secret"},
+        {"SERVER_HANDSHAKE_TRAFFIC_SECRET", "server_handshake_traffic_secret"},
+        {"CLIENT_TRAFFIC_SECRET_0", "client_application_traffic_secret_0"},
+        {"SERVER_TRAFFIC_SECRET_0", "server_application_traffic_secret_0"},
+        {"EXPORTER_SECRET", "exporter_master_secret"},
+        {"CLIENT_TRAFFIC_SECRET_1", "client_application_traffic_secret_1"},
+        {"SERVER_TRAFFIC_SECRET_1", "server_application_traffic_secret_1"},
+    };
+    size_t count = 0;
+    for (const char *p = keys; *p; p++) {
+        count += *p == '\n';
+    }
+    assert_int_equal(count, sizeof(lines) / sizeof(lines[0]));
+    for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+        expect_key_line(s, keys, cr, lines[i][0], lines[i][1]);
+    }
+    assert_null(strstr(keys, "CLIENT_RANDOM"));
+
+    ts_pcap_config pc;
+    ts_pcap_config_default(&pc);
+    pc.format = TS_PCAP_NG;
+    ts_pcap *p = NULL;
+    assert_int_equal(ts_pcap_open(&pc, &p), TS_OK);
+    assert_int_equal(ts_capture_session(s, p), TS_OK);
+    ts_buf b;
+    ts_buf_init(&b);
+    assert_int_equal(ts_pcap_bytes(p, &b), TS_OK);
+    pkt *k = calloc(4096, sizeof(*k));
+    char secrets[2048];
+    size_t dsb;
+    (void)parse_ng(b.data, b.len, k, 4096, secrets, sizeof(secrets), &dsb);
+    assert_int_equal(dsb, 1);
+    assert_string_equal(secrets, keys);
+    free(k);
+    ts_buf_free(&b);
+    ts_pcap_free(p);
+    free(keys);
+    ts_session_free(s);
+}
+
 static void check_session_capture(const char *seed, const ts_action *acts, size_t n_acts)
 {
     ts_session_config cfg;
@@ -554,8 +633,9 @@ static void check_session_capture(const char *seed, const ts_action *acts, size_
     assert_int_equal(k[count - 2].flags & 0x01, 0x01);
 
     /* The DSB holds the key log line of the trace. */
-    char line[TS_KEYLOG_LINE_MAX];
-    assert_int_equal(ts_capture_keylog_line(s, line), TS_OK);
+    char *line = NULL;
+    assert_int_equal(ts_capture_keylog(s, &line), TS_OK);
+    assert_int_equal(strlen(line), TS_KEYLOG_LINE_MAX - 1);
     assert_int_equal(dsb, 1);
     assert_string_equal(secrets, line);
     const ts_step *cr = ts_trace_find(ts_session_trace(s), "client_random", TS_SIDE_CLIENT);
@@ -564,6 +644,7 @@ static void check_session_capture(const char *seed, const ts_action *acts, size_
         snprintf(hex + 2 * i, 3, "%02x", cr->ev.value[i]);
     }
     assert_memory_equal(line + 14, hex, 64);
+    free(line);
 
     ts_buf_free(&want_c);
     ts_buf_free(&want_s);
@@ -594,8 +675,9 @@ static void test_capture_without_run(void **state)
     cfg.bits = 512;
     ts_session *s = NULL;
     assert_int_equal(ts_session_new(&cfg, &s), TS_OK);
-    char line[TS_KEYLOG_LINE_MAX];
-    assert_int_equal(ts_capture_keylog_line(s, line), TS_ERR_ARG);
+    char *keys = NULL;
+    assert_int_equal(ts_capture_keylog(s, &keys), TS_ERR_ARG);
+    assert_null(keys);
     assert_int_equal(ts_capture_write_session(s, NULL, NULL), TS_ERR_ARG);
     ts_session_free(s);
 }
@@ -613,6 +695,7 @@ int main(void)
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_save),
         cmocka_unit_test(test_keylog),
+        cmocka_unit_test(test_keylog_tls13),
         cmocka_unit_test(test_capture_session),
         cmocka_unit_test(test_capture_without_run),
     };

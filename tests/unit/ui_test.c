@@ -3,7 +3,7 @@
  * both languages), the language (ts_lang: one rule for the locale), the
  * built-in narration of every step a run emits, the lesson's narration at
  * the cursor (sections, placeholders, an exercise's task), and the commands
- * that reproduce a PRF value. */
+ * that reproduce a PRF or HKDF value. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -348,25 +348,39 @@ static void test_load_actions(void **state)
     ts_session_free(s);
 }
 
+/* The inspector's commands are ts_reproduce's (tests/unit/ts_reproduce_test.c
+ * checks their text): tlsstep's then openssl's, for a PRF and an HKDF value,
+ * none for a value with neither. */
 static void test_commands(void **state)
 {
     (void)state;
     const uint8_t secret[2] = {0x01, 0x02}, seed[2] = {0xaa, 0xbb};
-    ts_ev_prf prf = {.used = true, .hash = TS_HASH_SHA256, .label = "master secret",
-                     .secret = secret, .secret_len = 2, .seed = seed, .seed_len = 2,
-                     .out_len = 16};
-    char buf[512];
-    assert_true(ui_inspect_prf_command(&prf, buf, sizeof(buf)));
-    assert_string_equal(buf, "tlsstep prf --hash sha256 --secret 0102 --label 'master secret' "
-                             "--seed aabb --length 16");
-    assert_true(ui_inspect_openssl_command(&prf, buf, sizeof(buf)));
-    /* openssl concatenates the seed options: label then seed (checked by
-     * hand: both commands print 56c556dba9c9efeb1ef1c734ad70ec8c) */
-    assert_string_equal(buf, "openssl kdf -keylen 16 -kdfopt digest:SHA256 -kdfopt hexsecret:0102 "
-                             "-kdfopt 'seed:master secret' -kdfopt hexseed:aabb TLS1-PRF");
-    assert_false(ui_inspect_prf_command(&prf, buf, 20)); /* too small: refused */
-    prf.used = false;
-    assert_false(ui_inspect_openssl_command(&prf, buf, sizeof(buf)));
+    ts_step st;
+    memset(&st, 0, sizeof(st));
+    st.ev.kind = TS_EV_VALUE;
+    st.ev.prf = (ts_ev_prf){.used = true, .hash = TS_HASH_SHA256, .label = "master secret",
+                            .secret = secret, .secret_len = 2, .seed = seed, .seed_len = 2,
+                            .out_len = 16};
+    char *cmds[3];
+    assert_int_equal(ui_inspect_value_commands(&st, cmds, 3), 2);
+    assert_string_equal(cmds[0], "tlsstep prf --hash sha256 --secret 0102 --label 'master secret' "
+                                 "--seed aabb --length 16");
+    assert_true(strncmp(cmds[1], "openssl kdf -keylen 16 ", 23) == 0);
+    free(cmds[0]);
+    free(cmds[1]);
+    assert_int_equal(ui_inspect_value_commands(&st, cmds, 1), 1); /* up to max */
+    free(cmds[0]);
+    st.ev.prf.used = false;
+    st.ev.hkdf = (ts_ev_hkdf){.used = true, .hash = TS_HASH_SHA256, .mode = TS_HKDF_EXPAND_LABEL,
+                              .key = secret, .key_len = 2, .label = "key", .out_len = 16};
+    assert_int_equal(ui_inspect_value_commands(&st, cmds, 3), 2);
+    assert_string_equal(cmds[0], "tlsstep hkdf expand-label --hash sha256 --secret 0102 --label "
+                                 "'key' --context '' --length 16");
+    assert_non_null(strstr(cmds[1], " TLS13-KDF"));
+    free(cmds[0]);
+    free(cmds[1]);
+    st.ev.hkdf.used = false;
+    assert_int_equal(ui_inspect_value_commands(&st, cmds, 3), 0);
 }
 
 /* OSC 52 carries base64 (RFC 4648's test vectors). */

@@ -7,15 +7,22 @@ source tests/lib.sh
 # Prints the concatenated "hex" of every record of a run --json file.
 run_hex() { python3 -c 'import json,sys; print("".join(m["hex"] for m in json.load(open(sys.argv[1]))["messages"]))' "$1"; }
 
-for s in rsa ecdhe dhe null; do
-    "$TLSSTEP" run --suite "$s" --seed 5 --json >"$TMP/$s.json" 2>/dev/null
+# TLS 1.3 too: x25519, and ffdhe2048 (HelloRetryRequest, a second
+# ClientHello and ServerHello in the clear after the ChangeCipherSpecs).
+for spec in rsa ecdhe dhe null tls13-aes tls13-chacha:ffdhe2048; do
+    s=${spec%%:*} flags=(--suite "${spec%%:*}" --seed 5 --json)
+    [[ $spec == *:* ]] && s=$spec && flags+=(--group "${spec#*:}")
+    [[ $spec == tls13* ]] && flags+=(--key-update)
+    "$TLSSTEP" run "${flags[@]}" >"$TMP/$s.json" 2>/dev/null
     run_hex "$TMP/$s.json" >"$TMP/$s.hex"
     ok "decode the hex of a run's records ($s)" "$TLSSTEP" decode "$TMP/$s.hex"
     "$TLSSTEP" decode --json "$TMP/$s.hex" >"$TMP/$s.dec.json" 2>/dev/null
     # Record count, content types, lengths and offsets agree with the run; the
     # ClientHello's random is the run's client_random; records after the
     # client's ChangeCipherSpec are the protected ones (opaque, or plaintext
-    # and MAC for the null suite).
+    # and MAC for the null suite); in TLS 1.3 the application_data ones
+    # (opaque: encrypted_record and a 16-byte tag), the plaintext ones named
+    # as the run names them (HelloRetryRequest too).
     same "decoded records match the run's ($s)" "$(python3 - "$TMP/$s.json" "$TMP/$s.dec.json" <<'EOF'
 import json, sys
 run = json.load(open(sys.argv[1])); dec = json.load(open(sys.argv[2]))
@@ -25,11 +32,16 @@ if len(msgs) != len(recs):
     problems.append("count %d != %d" % (len(recs), len(msgs)))
 off = 0
 seen_ccs = False
+tls13 = run["version"] == "TLS 1.3"
 for m, r in zip(msgs, recs):
     raw = bytes.fromhex(m["hex"])
     if r["content_type"] != raw[0] or r["length"] != len(raw) - 5 or r["offset"] != off:
         problems.append("record %d header" % r["number"])
-    protected = raw[0] == 23 or (seen_ccs and raw[0] != 20)
+    protected = raw[0] == 23 or (seen_ccs and raw[0] != 20 and not tls13)
+    if tls13 and protected:
+        sizes = [(f["name"], f["offset"], f["length"]) for f in r["fields"]][3:]
+        if sizes != [("encrypted_record", 5, len(raw) - 21), ("tag", len(raw) - 16, 16)]:
+            problems.append("record %d fields %s" % (r["number"], sizes))
     null = run["suite"] == "TLS_RSA_WITH_NULL_SHA256"
     if r["encrypted"] != (protected and not null) or r["mac_only"] != (protected and null):
         problems.append("record %d encrypted" % r["number"])

@@ -5,6 +5,12 @@
 # the payload (same SHA-256 as the run reports); the pcapng variant decrypts
 # with no key log option (Decryption Secrets Block). The null suite reads
 # without keys. Checksums verify and tshark's TCP analysis finds nothing.
+# TLS 1.3 (both suites, x25519 and ffdhe2048 with its HelloRetryRequest,
+# with KeyUpdate): the key log holds a line per traffic secret, with which
+# tshark decrypts the encrypted handshake (EncryptedExtensions,
+# Certificate, CertificateVerify, both Finished), NewSessionTicket, both
+# KeyUpdates and the HTTP exchange, from pcap + key log and from the pcapng
+# alone; without keys only the hellos are read.
 source tests/lib.sh
 
 if ! command -v tshark >/dev/null 2>&1; then
@@ -76,6 +82,71 @@ for s in rsa ecdhe dhe null; do
         "GET / HTTP/1.1|HTTP/1.1 200 OK"
     same "pcapng lists every handshake message ($s)" "$(hs_types "$TMP/ng")" "$all"
 done
+
+# TLS 1.3: seed 5, --key-update; x25519, or ffdhe2048 (the client's first
+# share is x25519: HelloRetryRequest, then a second ClientHello).
+for spec in tls13-aes:x25519 tls13-chacha:x25519 tls13-aes:ffdhe2048 tls13-chacha:ffdhe2048; do
+    s=${spec%%:*} g=${spec#*:}
+    name="$s $g"
+    pcap="$TMP/$s-$g.pcap"; log="$TMP/$s-$g.log"; ng="$TMP/$s-$g.pcapng"
+    ok "run --pcap --keylog writes both ($name)" "$TLSSTEP" run --suite "$s" --group "$g" \
+        --key-update --seed 5 --json --pcap "$pcap" --keylog "$log"
+    cp "$TMP/out" "$TMP/$s-$g.json"
+    hello="1 2" # the ServerHello's type 2 is also the HelloRetryRequest's
+    [ "$g" = ffdhe2048 ] && hello="1 2 1 2"
+    # client: Finished, KeyUpdate; server: NewSessionTicket, KeyUpdate
+    all="$hello 8 11 15 20 20 24 4 24"
+    same "key log: the TLS 1.3 secrets, one line each ($name)" \
+        "$(cut -d' ' -f1 "$log" | paste -sd' ')" \
+        "CLIENT_HANDSHAKE_TRAFFIC_SECRET SERVER_HANDSHAKE_TRAFFIC_SECRET CLIENT_TRAFFIC_SECRET_0 SERVER_TRAFFIC_SECRET_0 EXPORTER_SECRET CLIENT_TRAFFIC_SECRET_1 SERVER_TRAFFIC_SECRET_1"
+    want=64; [ "$s" = tls13-aes ] && want=96 # SHA-384's 48 bytes, SHA-256's 32
+    same "key log: client random and $((want / 2))-byte secrets ($name)" \
+        "$(grep -cE "^[A-Z_0-9]+ [0-9a-f]{64} [0-9a-f]{$want}\$" "$log")" 7
+    same "key log: the client random of the run ($name)" \
+        "$(cut -d' ' -f2 "$log" | sort -u)" \
+        "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["secrets"]["client_random"])' "$TMP/$s-$g.json")"
+    rm -rf "$TMP/obj"
+    dissect "$pcap" -o "tls.keylog_file:$log" --export-objects "http,$TMP/obj" >"$TMP/keys"
+    dissect "$pcap" >"$TMP/nokeys"
+    same "tshark decrypts every handshake message, in order ($name)" "$(hs_types "$TMP/keys")" "$all"
+    same "tshark decrypts both Finished ($name)" "$(finished "$TMP/keys")" "2"
+    same "tshark decrypts the HTTP GET and response ($name)" "$(http_lines "$TMP/keys")" \
+        "GET / HTTP/1.1|HTTP/1.1 200 OK"
+    same "the decrypted body is the payload ($name)" \
+        "$(cat "$TMP/obj"/* 2>/dev/null | sha256sum | cut -d' ' -f1)" "$(json_sha "$TMP/$s-$g.json")"
+    same "without keys only the hellos are read ($name)" "$(hs_types "$TMP/nokeys")" "$hello"
+    same "without keys no HTTP ($name)" "$(http_lines "$TMP/nokeys")" ""
+    same "checksums verify and TCP analysis is clean ($name)" "$(unclean "$TMP/keys")" "0"
+    ok "run --pcap FILE.pcapng ($name)" "$TLSSTEP" run --suite "$s" --group "$g" --key-update \
+        --seed 5 --pcap "$ng"
+    dissect "$ng" >"$TMP/ng"
+    same "pcapng alone: every handshake message decrypted ($name)" "$(hs_types "$TMP/ng")" "$all"
+    same "pcapng alone: the HTTP GET and response ($name)" "$(http_lines "$TMP/ng")" \
+        "GET / HTTP/1.1|HTTP/1.1 200 OK"
+done
+
+# serve and connect write the same lines from their own side's values, and
+# their pcapng captures decrypt alone: serve requires ffdhe2048 (so a
+# HelloRetryRequest), connect sends KeyUpdate.
+source tests/net/netlib.bash
+start_serve "$TMP/serve.out" --once --bits 1024 --tls 1.3 --group ffdhe2048 --out-dir "$TMP" \
+    --keylog "$TMP/serve.log" --pcap "$TMP/serve.pcapng"
+if listening "serve and connect captures" "$TMP/serve.out"; then
+    ok "connect --keylog --pcap (TLS 1.3, HelloRetryRequest, KeyUpdate)" timeout 60 \
+        "$TLSSTEP" connect "localhost:$SERVE_PORT" --cafile "$TMP/ca.pem" --key-update \
+        --keylog "$TMP/connect.log" --pcap "$TMP/connect.pcapng"
+    wait "$SERVE_PID"
+    same "serve and connect log the same 7 lines" \
+        "$(sort "$TMP/serve.log" | md5sum)/$(wc -l <"$TMP/serve.log")" \
+        "$(sort "$TMP/connect.log" | md5sum)/7"
+    for side in serve connect; do
+        dissect "$TMP/$side.pcapng" >"$TMP/$side.fields"
+        same "$side's pcapng alone: every handshake message decrypted" \
+            "$(hs_types "$TMP/$side.fields")" "1 2 1 2 8 11 15 20 20 24 4 24"
+        same "$side's pcapng alone: the HTTP GET and response" "$(http_lines "$TMP/$side.fields")" \
+            "GET / HTTP/1.1|HTTP/1.1 200 OK"
+    done
+fi
 
 # The same seed gives a byte-identical capture; the key log appends.
 "$TLSSTEP" run --seed 5 --pcap "$TMP/again.pcap" --keylog "$TMP/rsa.log" >/dev/null 2>&1
