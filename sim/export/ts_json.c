@@ -131,16 +131,27 @@ json_t *ts_json_messages(const ts_chan *ch, ts_side view, bool *ok)
     return a;
 }
 
-/* Every non-empty value side derived, first occurrence of each name. */
+/* Every non-empty value side derived that secrets lacks: the last one of
+ * each name (a value derived again replaces the first: after a
+ * HelloRetryRequest, the key share the handshake used). */
 static void add_values(json_t *secrets, const ts_trace *t, ts_side side, bool *ok)
 {
+    json_t *mine = json_object();
+    if (mine == NULL) {
+        *ok = false;
+        return;
+    }
     for (size_t i = 0; i < ts_trace_count(t); i++) {
         const ts_event *ev = &ts_trace_get(t, i)->ev;
         if (ev->kind == TS_EV_VALUE && ev->side == side && ev->name != NULL &&
             ev->value_len > 0 && json_object_get(secrets, ev->name) == NULL) {
-            ts_json_put(secrets, ev->name, ts_json_hex(ev->value, ev->value_len), ok);
+            ts_json_put(mine, ev->name, ts_json_hex(ev->value, ev->value_len), ok);
         }
     }
+    if (json_object_update_missing(secrets, mine) != 0) {
+        *ok = false;
+    }
+    json_decref(mine);
 }
 
 json_t *ts_json_secrets(const ts_trace *t, bool *ok)

@@ -89,7 +89,9 @@ ts_err ts_client_send_hello(ts_conn *c, bool second)
     m.compression[m.n_compression++] = 0;
     ts_msg_exts *e = &m.exts;
     e->block = true;
-    if (c->cfg.host != NULL && ts_x509_dns_name_valid(c->cfg.host, false)) {
+    /* RFC 6066 §3: a host name, never an IP address literal */
+    if (c->cfg.host != NULL &&
+        ts_msg_host_name_valid((const uint8_t *)c->cfg.host, strlen(c->cfg.host))) {
         e->present |= TS_EXTF_SERVER_NAME;
         e->host_len = strlen(c->cfg.host);
         memcpy(e->host, c->cfg.host, e->host_len);
