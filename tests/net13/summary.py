@@ -134,7 +134,9 @@ def from_json(path, n):
     hellos, updates, protected = [], [], []
     for m in j.get("messages", []):
         raw = bytes.fromhex(m.get("hex", ""))
-        if m.get("type") == "ServerHello" and len(raw) > 9 and raw[5] == SERVER_HELLO:
+        # the channel names a HelloRetryRequest by what it is
+        if m.get("type") in ("ServerHello", "HelloRetryRequest") and len(raw) > 9 and \
+                raw[5] == SERVER_HELLO:
             hellos.append(raw[5:])
         plain = bytes.fromhex(m.get("plaintext_hex", ""))
         if len(plain) == 5 and plain[:4] == b"\x18\x00\x00\x01":
