@@ -34,13 +34,6 @@ static bool offered_sigalg(uint16_t alg)
     return false;
 }
 
-static ts_err send_msg(ts_conn *c, uint8_t type, const char *name, ts_buf *body)
-{
-    ts_err err = ts_ep_send_handshake(c, type, name, body);
-    ts_buf_free(body);
-    return err;
-}
-
 /* Offers the client's suites of version: the configured one first, then,
  * with offer_all, its other usable ones. */
 static void offer_suites(ts_conn *c, const ts_suite *first, uint16_t version)
@@ -117,9 +110,8 @@ ts_err ts_client_send_hello(ts_conn *c, bool second)
     if (err == TS_OK) {
         err = ts_msg_client_hello_write(&body, &m);
     }
-    return err != TS_OK ? (ts_buf_free(&body), err)
-                        : send_msg(c, TS_HS_CLIENT_HELLO, second ? "client_hello_2" : "client_hello",
-                                   &body);
+    return ts_ep_send_built(c, TS_HS_CLIENT_HELLO, second ? "client_hello_2" : "client_hello",
+                            &body, err);
 }
 
 static bool offered(const ts_conn *c, uint16_t code)
@@ -337,12 +329,8 @@ ts_err ts_client_write_certificate(ts_conn *c)
     memset(&m, 0, sizeof(m));
     ts_buf body;
     ts_buf_init(&body);
-    ts_err err = ts_msg_certificate_write(&body, &m);
-    if (err != TS_OK) {
-        ts_buf_free(&body);
-        return err;
-    }
-    return send_msg(c, TS_HS_CERTIFICATE, "client_certificate", &body);
+    return ts_ep_send_built(c, TS_HS_CERTIFICATE, "client_certificate", &body,
+                            ts_msg_certificate_write(&body, &m));
 }
 
 ts_err ts_client_read_hello_done(ts_conn *c, ts_buf *body)
@@ -442,10 +430,6 @@ ts_err ts_client_write_key_exchange(ts_conn *c)
         err = ts_msg_cke_write(&body, &m);
     }
     ts_buf_free(&exchange);
-    if (err != TS_OK) {
-        ts_buf_free(&body);
-        return err;
-    }
     /* The keys are derived when the client needs them: before ChangeCipherSpec. */
-    return send_msg(c, TS_HS_CLIENT_KEY_EXCHANGE, "client_key_exchange", &body);
+    return ts_ep_send_built(c, TS_HS_CLIENT_KEY_EXCHANGE, "client_key_exchange", &body, err);
 }

@@ -340,12 +340,8 @@ ts_err ts_client13_write_certificate(ts_conn *c)
     m.context = (ts_msg_bytes){c->cr_context.data, c->cr_context.len};
     ts_buf body;
     ts_buf_init(&body);
-    ts_err err = ts_msg_certificate13_write(&body, &m);
-    if (err == TS_OK) {
-        err = ts_ep_send_handshake(c, TS_HS_CERTIFICATE, "client_certificate", &body);
-    }
-    ts_buf_free(&body);
-    return err;
+    return ts_ep_send_built(c, TS_HS_CERTIFICATE, "client_certificate", &body,
+                            ts_msg_certificate13_write(&body, &m));
 }
 
 ts_err ts_client13_write_finished(ts_conn *c)

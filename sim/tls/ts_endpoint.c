@@ -137,6 +137,23 @@ ts_err ts_ep_send_record(ts_conn *c, uint8_t type, const uint8_t *data, size_t n
     return TS_OK;
 }
 
+ts_err ts_ep_send_built(ts_conn *c, uint8_t type, const char *name, ts_buf *body, ts_err err)
+{
+    if (err == TS_OK) {
+        err = ts_ep_send_handshake(c, type, name, body);
+    }
+    ts_buf_free(body);
+    return err;
+}
+
+void ts_ep_chain(const ts_conn *c, ts_msg_bytes *certs, size_t max, size_t *n)
+{
+    *n = 0;
+    for (size_t i = 0; i < c->cfg.n_certs && *n < max; i++) {
+        certs[(*n)++] = (ts_msg_bytes){c->cfg.certs[i], c->cfg.cert_lens[i]};
+    }
+}
+
 ts_err ts_ep_send_handshake(ts_conn *c, uint8_t type, const char *name, const ts_buf *body)
 {
     size_t n = ts_buf_remaining(body);

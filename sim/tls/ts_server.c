@@ -17,15 +17,6 @@
 
 #define TS_SCSV_RENEGOTIATION 0x00FF
 
-static ts_err send_msg(ts_conn *c, uint8_t type, const char *name, ts_buf *body, ts_err err)
-{
-    if (err == TS_OK) {
-        err = ts_ep_send_handshake(c, type, name, body);
-    }
-    ts_buf_free(body);
-    return err;
-}
-
 /* The signature algorithm for ServerKeyExchange: the client's first among
  * those the engine signs with. RFC 9155 §2 (updating RFC 5246 §7.4.1.4.1):
  * without signature_algorithms the default would be {sha1, rsa}, which is
@@ -198,7 +189,7 @@ ts_err ts_server_write_hello(ts_conn *c)
                 false, c->server_random, TS_RANDOM_LEN);
     ts_buf body;
     ts_buf_init(&body);
-    return send_msg(c, TS_HS_SERVER_HELLO, "server_hello", &body,
+    return ts_ep_send_built(c, TS_HS_SERVER_HELLO, "server_hello", &body,
                     ts_msg_server_hello_write(&body, &m));
 }
 
@@ -206,12 +197,10 @@ ts_err ts_server_write_certificate(ts_conn *c)
 {
     ts_msg_certificate m;
     memset(&m, 0, sizeof(m));
-    for (size_t i = 0; i < c->cfg.n_certs && i < TS_CERT_MAX_CHAIN; i++) {
-        m.certs[m.n_certs++] = (ts_msg_bytes){c->cfg.certs[i], c->cfg.cert_lens[i]};
-    }
+    ts_ep_chain(c, m.certs, TS_CERT_MAX_CHAIN, &m.n_certs);
     ts_buf body;
     ts_buf_init(&body);
-    return send_msg(c, TS_HS_CERTIFICATE, "certificate", &body,
+    return ts_ep_send_built(c, TS_HS_CERTIFICATE, "certificate", &body,
                     ts_msg_certificate_write(&body, &m));
 }
 
@@ -284,7 +273,7 @@ ts_err ts_server_write_key_exchange(ts_conn *c)
             false, sig, sig_len, from, sizeof(from) / sizeof(from[0]));
         err = ts_msg_ske_write_signature(&body, c->sigalg, sig, sig_len);
     }
-    return send_msg(c, TS_HS_SERVER_KEY_EXCHANGE, "server_key_exchange", &body, err);
+    return ts_ep_send_built(c, TS_HS_SERVER_KEY_EXCHANGE, "server_key_exchange", &body, err);
 }
 
 ts_err ts_server_read_client_certificate(ts_conn *c, ts_buf *body)
@@ -303,7 +292,7 @@ ts_err ts_server_write_hello_done(ts_conn *c)
 {
     ts_buf body;
     ts_buf_init(&body);
-    return send_msg(c, TS_HS_SERVER_HELLO_DONE, "server_hello_done", &body,
+    return ts_ep_send_built(c, TS_HS_SERVER_HELLO_DONE, "server_hello_done", &body,
                     ts_msg_server_hello_done_write(&body));
 }
 

@@ -14,15 +14,6 @@
 #include "tls/msg/ts_msg_encrypted_extensions.h"
 #include "tls/msg/ts_msg_server_hello.h"
 
-static ts_err send_msg(ts_conn *c, uint8_t type, const char *name, ts_buf *body, ts_err err)
-{
-    if (err == TS_OK) {
-        err = ts_ep_send_handshake(c, type, name, body);
-    }
-    ts_buf_free(body);
-    return err;
-}
-
 /* The suite: the configured one if offered, else (offer_all) the first of
  * the client's that the server can run. */
 static ts_err choose_suite(ts_conn *c, const ts_msg_client_hello *m)
@@ -200,7 +191,7 @@ ts_err ts_server13_write_hrr(ts_conn *c)
     m.exts.selected_group = c->group;
     ts_buf body;
     ts_buf_init(&body);
-    return send_msg(c, TS_HS_SERVER_HELLO, "hello_retry_request", &body,
+    return ts_ep_send_built(c, TS_HS_SERVER_HELLO, "hello_retry_request", &body,
                     ts_msg_server_hello_write(&body, &m));
 }
 
@@ -238,7 +229,7 @@ ts_err ts_server13_write_hello(ts_conn *c)
     m.exts.n_shares = 1;
     ts_buf body;
     ts_buf_init(&body);
-    TS_GUARD(send_msg(c, TS_HS_SERVER_HELLO, "server_hello", &body,
+    TS_GUARD(ts_ep_send_built(c, TS_HS_SERVER_HELLO, "server_hello", &body,
                       ts_msg_server_hello_write(&body, &m)));
     TS_GUARD(ts13_handshake_secrets(c));
     TS_GUARD(ts13_install(c, false, true, TS13_HANDSHAKE));
@@ -252,7 +243,7 @@ ts_err ts_server13_write_encrypted_extensions(ts_conn *c)
     e.block = true;
     ts_buf body;
     ts_buf_init(&body);
-    return send_msg(c, TS_HS_ENCRYPTED_EXTENSIONS, "encrypted_extensions", &body,
+    return ts_ep_send_built(c, TS_HS_ENCRYPTED_EXTENSIONS, "encrypted_extensions", &body,
                     ts_msg_encrypted_extensions_write(&body, &e));
 }
 
@@ -260,12 +251,10 @@ ts_err ts_server13_write_certificate(ts_conn *c)
 {
     ts_msg_certificate13 m;
     memset(&m, 0, sizeof(m));
-    for (size_t i = 0; i < c->cfg.n_certs && i < TS_CERT_MAX_CHAIN; i++) {
-        m.certs[m.n_certs++] = (ts_msg_bytes){c->cfg.certs[i], c->cfg.cert_lens[i]};
-    }
+    ts_ep_chain(c, m.certs, TS_CERT_MAX_CHAIN, &m.n_certs);
     ts_buf body;
     ts_buf_init(&body);
-    return send_msg(c, TS_HS_CERTIFICATE, "certificate", &body,
+    return ts_ep_send_built(c, TS_HS_CERTIFICATE, "certificate", &body,
                     ts_msg_certificate13_write(&body, &m));
 }
 
@@ -285,7 +274,7 @@ ts_err ts_server13_write_certificate_verify(ts_conn *c)
     ts_msg_certificate_verify m = {c->sigalg13, {sig, k}};
     ts_buf body;
     ts_buf_init(&body);
-    return send_msg(c, TS_HS_CERTIFICATE_VERIFY, "certificate_verify", &body,
+    return ts_ep_send_built(c, TS_HS_CERTIFICATE_VERIFY, "certificate_verify", &body,
                     ts_msg_certificate_verify_write(&body, &m));
 }
 

@@ -5,6 +5,7 @@
 #ifndef TS_ENDPOINT_H
 #define TS_ENDPOINT_H
 
+#include "tls/msg/ts_msg_handshake.h" /* ts_msg_bytes */
 #include "tls/ts_conn.h"
 
 typedef enum {
@@ -180,6 +181,14 @@ void ts_ep_simple(ts_conn *c, ts_ev_kind kind, const char *name, const char *how
 /* Wraps body as a handshake message of type, adds it to the handshake hash,
  * reports it, and writes it as one record. */
 ts_err ts_ep_send_handshake(ts_conn *c, uint8_t type, const char *name, const ts_buf *body);
+
+/* When err is TS_OK, sends body as ts_ep_send_handshake does; frees body
+ * either way; returns the first error (a writer's "build, then send"). */
+ts_err ts_ep_send_built(ts_conn *c, uint8_t type, const char *name, ts_buf *body, ts_err err);
+
+/* Points certs[0..*n) at the configured chain, sender's first (at most
+ * max). */
+void ts_ep_chain(const ts_conn *c, ts_msg_bytes *certs, size_t max, size_t *n);
 
 /* Writes one record of type holding data (at most 2^14 bytes) and reports it. */
 ts_err ts_ep_send_record(ts_conn *c, uint8_t type, const uint8_t *data, size_t n);
