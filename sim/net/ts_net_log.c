@@ -225,6 +225,10 @@ void ts_net_log_print_end(FILE *f, const ts_net_log *l, const ts_net_log_outcome
     }
     const ts_suite *s = ts_conn_suite(c);
     fprintf(f, ts_tr(lang, "\nsuite agreed: %s\n"), s != NULL ? s->iana_name : ts_tr(lang, "none"));
+    if (s != NULL) { /* a suite names its version */
+        fprintf(f, ts_tr(lang, "version agreed: %s\n"),
+                ts_suite_is_tls13(s) ? "TLS 1.3" : "TLS 1.2");
+    }
     bool client = strcmp(o->mode, "connect") == 0;
     if (client || ts_conn_http_status(c) != 0) {
         ts_buf view;
