@@ -50,6 +50,8 @@ for bits in $BITS_LIST; do
         same "connect $suite $bits: offered TLS 1.2 only, its suite" \
             "$(grep -E '^tls 1\.[23]: ' "$out")" "tls 1.2: $(iana "$suite") ($suite, $(code "$suite"))"
         same "connect $suite $bits: suite agreed" "$(sed -n 's/^suite agreed: //p' "$out")" "$(iana "$suite")"
+        same "connect $suite $bits: version agreed" "$(sed -n 's/^version agreed: //p' "$out")" \
+            "TLS 1.2"
         ok "connect $suite $bits: HTTP 200 received" grep -q '^response: HTTP 200, [1-9][0-9]* bytes' "$out"
 
         # --json: one object, result ok, the body's digest as printed
