@@ -4,7 +4,7 @@
 # narration; the lesson search path; malformed lesson files give errors
 # naming file, line and what was expected.
 source tests/lib.sh
-LESSONS="rsa-textbook rsa-handshake forward-secrecy records ending tls13-handshake"
+LESSONS="rsa-textbook rsa-handshake forward-secrecy records ending tls13-handshake tls12-vs-tls13"
 export XDG_DATA_HOME="$TMP/xdg" TLSSTEP_LESSONS=
 
 # has NAME FILE TEXT: passes when FILE holds TEXT (a fixed string).
@@ -117,6 +117,28 @@ before "tls13: master secret before the session keys" "$f" "== 6. Master secret 
 before "tls13: the ticket after the handshake" "$f" "== One round trip ==" "== NewSessionTicket =="
 has "tls13-handshake: CertificateVerify checked" "$f" "client checks certificate_verify: ok"
 lacks "tls13-handshake: no premaster secret step" "$f" "derives premaster_secret"
+# tls12-vs-tls13: the HelloRetryRequest sections appear only in a run that has one
+f="$TMP/tls12-vs-tls13.en"
+has "tls12-vs-tls13: a TLS 1.3 run" "$f" "version: TLS 1.3 (0x0304)"
+for t in "== Why the RSA key exchange was removed ==" "== The downgrade sentinel ==" \
+         "== No renegotiation ==" "== Offered, but not what 1.2 offered =="; do
+    has "tls12-vs-tls13/en: $t" "$f" "$t"
+done
+lacks "tls12-vs-tls13: no HelloRetryRequest section without one" "$f" "== HelloRetryRequest =="
+"$TLSSTEP" run --lesson tls12-vs-tls13 --tls 1.3 --group ffdhe2048 --seed s --lang en >"$TMP/hrr.en" 2>&1
+ok "tls12-vs-tls13 --group ffdhe2048: ends ok" grep -qx 'result: ok' "$TMP/hrr.en"
+for t in "== HelloRetryRequest ==" "== The message_hash rule ==" "== The second ClientHello =="; do
+    has "tls12-vs-tls13 with an HRR: $t" "$TMP/hrr.en" "$t"
+done
+before "tls12-vs-tls13: the HRR section before the server writes it" "$TMP/hrr.en" \
+    "== HelloRetryRequest ==" "server writes hello_retry_request"
+# the narration shows the value shortened: its first 16 hex digits, then "..."
+hash=$(grep -A5 'server derives message_hash' "$TMP/hrr.en" | sed -n 's/^ *= \(fe0000[0-9a-f]\{10\}\).*/\1/p' | head -1)
+ok "tls12-vs-tls13: the message_hash section shows the run's value ($hash...)" \
+    grep -qE "^  \| .*${hash:-none}\.\.\." "$TMP/hrr.en"
+lacks "tls12-vs-tls13 with an HRR: every placeholder filled" "$TMP/hrr.en" "{{"
+"$TLSSTEP" run --lesson tls12-vs-tls13 --tls 1.3 --group ffdhe2048 --seed s --lang ko >"$TMP/hrr.ko" 2>&1
+has "tls12-vs-tls13/ko with an HRR: the message_hash section" "$TMP/hrr.ko" "== message_hash 규칙 =="
 f="$TMP/tls13-handshake.ko"
 for t in "== 1. 클라이언트 랜덤 ==" "== 4. 프리마스터 시크릿 대신 공유 비밀값 ==" "== 암호화된 인증서 ==" \
          "== 6. 마스터 시크릿 ==" "== 7. 세션 키 ==" "== 세션 키 폐기 =="; do

@@ -423,7 +423,8 @@ static void test_shipped_lessons(void **state)
     free(dirs[0]);
     assert_int_equal(ts_lesson_list("lessons", TS_LANG_EN, &ls, &n, NULL, NULL), TS_OK);
     static const char *const want[] = {"rsa-textbook", "rsa-handshake", "forward-secrecy",
-                                       "records", "ending", "tls13-handshake"};
+                                       "records", "ending", "tls13-handshake",
+                                       "tls12-vs-tls13"};
     assert_true(n >= sizeof(want) / sizeof(want[0]));
     for (size_t w = 0; w < sizeof(want) / sizeof(want[0]); w++) {
         bool found = false;
