@@ -15,8 +15,9 @@
 #include "lesson/ts_lesson_types.h"
 
 /* The id of the built-in lesson written for suite: "rsa-handshake" for
- * rsa, "forward-secrecy" for ecdhe and dhe, "records" for null; NULL when
- * suite is NULL or names no suite. A static string. */
+ * rsa, "forward-secrecy" for ecdhe and dhe, "records" for null,
+ * "tls13-handshake" for the TLS 1.3 suites; NULL when suite is NULL or
+ * names no suite. A static string. */
 const char *ts_lesson_for_suite(const char *suite);
 
 /* The suite l's narration is written for, as its command-line name: its

@@ -19,7 +19,7 @@ const char *ts_lesson_for_suite(const char *suite)
         return "records";
     }
     if (ts_suite_is_tls13(s)) {
-        return NULL; /* no lesson of TLS 1.3 yet: the default one says so */
+        return "tls13-handshake";
     }
     return s->kx == TS_KX_RSA ? "rsa-handshake" : "forward-secrecy";
 }

@@ -301,7 +301,9 @@ static ts_err get_run(yctx *c, const yaml_node_t *n, ts_lesson_run *r)
             r->play = choice == 0 ? TS_LESSON_PLAY_HANDSHAKE : TS_LESSON_PLAY_TEXTBOOK;
             break;
         case 1:
-            TS_GUARD(get_choice(c, val, key, KEYS("rsa", "ecdhe", "dhe", "null"), &choice));
+            TS_GUARD(get_choice(c, val, key,
+                                KEYS("rsa", "ecdhe", "dhe", "null", "tls13-aes", "tls13-chacha"),
+                                &choice));
             TS_GUARD(copy_text(c, val, key, r->suite, sizeof(r->suite)));
             break;
         case 2:

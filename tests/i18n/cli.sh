@@ -98,6 +98,9 @@ for suite in rsa ecdhe dhe null; do
 done
 both "run --lesson rsa-handshake" run --lesson rsa-handshake
 both "run --lesson forward-secrecy" run --lesson forward-secrecy
+both "run --lesson tls13-handshake" run --lesson tls13-handshake
+both "run --lesson tls12-vs-tls13 (HelloRetryRequest)" run --lesson tls12-vs-tls13 --tls 1.3 \
+    --group ffdhe2048
 both "run --lesson rsa-textbook" run --lesson rsa-textbook
 both "run --tamper (a changed record: an alert)" run --seed i18n --tamper 2,40,01
 both "run --drop (a missing record: stalled)" run --seed i18n --drop 3

@@ -84,7 +84,7 @@ offers_only "nothing after --seed" "run --seed "
 
 # Lesson ids, from `tlsstep lessons`.
 offers "lessons and exercises for ui" "ui " rsa-handshake forward-secrecy tamper-cert robot
-offers "lesson ids after run --lesson" "run --lesson " rsa-textbook records ending
+offers "lesson ids after run --lesson" "run --lesson " rsa-textbook records ending tls13-handshake
 offers_only "lesson ids by prefix" "run --lesson rsa-" rsa-handshake rsa-textbook
 offers "exercises for exercise" "exercise " tamper-cert robot goto-fail
 lacks_word "exercise: lessons are not exercises" "exercise " rsa-handshake

@@ -29,7 +29,7 @@ alone() {
         "$P/bin/tlsstep" "$@")
 }
 alone lessons >"$TMP/list" 2>&1
-for id in rsa-handshake rsa-textbook forward-secrecy records ending tamper-cert robot; do
+for id in rsa-handshake rsa-textbook forward-secrecy records ending tls13-handshake tls12-vs-tls13 tamper-cert robot; do
     ok "installed: lessons lists $id" grep -q "^$id " "$TMP/list"
 done
 alone lessons --json >"$TMP/list.json"

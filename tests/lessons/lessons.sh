@@ -4,7 +4,7 @@
 # narration; the lesson search path; malformed lesson files give errors
 # naming file, line and what was expected.
 source tests/lib.sh
-LESSONS="rsa-textbook rsa-handshake forward-secrecy records ending"
+LESSONS="rsa-textbook rsa-handshake forward-secrecy records ending tls13-handshake tls12-vs-tls13"
 export XDG_DATA_HOME="$TMP/xdg" TLSSTEP_LESSONS=
 
 # has NAME FILE TEXT: passes when FILE holds TEXT (a fixed string).
@@ -40,7 +40,7 @@ has "Korean title" "$TMP/list.ko" "HTTPS 핸드셰이크 단계별로 보기 (RS
 LANG=ko_KR.UTF-8 LC_ALL= LC_MESSAGES= "$TLSSTEP" lessons >"$TMP/list.loc" 2>&1
 has "language from the locale" "$TMP/list.loc" "작은 수로 배우는 교과서 RSA"
 "$TLSSTEP" lessons --json --lang ko >"$TMP/list.json" 2>&1
-ok "lessons --json is JSON with five lessons" python3 -c '
+ok "lessons --json is JSON with every lesson above" python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 ids = {x["id"] for x in d}
@@ -57,11 +57,14 @@ fails "run --lessons: not a folder" 2 "$TLSSTEP" run --lesson records --lessons 
 
 # --- every lesson plays to its end in both languages ---
 for id in $LESSONS; do
+    # small keys keep the runs fast; TLS 1.3 signs with RSA-PSS, which needs 528 bits at least
+    bits=512
+    if grep -q '^  suite: tls13-' "lessons/$id.md"; then bits=1024; fi
     for lang in en ko; do
         out="$TMP/$id.$lang"
         ok "run --lesson $id --lang $lang" "$TLSSTEP" run --lesson "$id" --lang "$lang" \
-            --seed lesson-test --bits 512
-        "$TLSSTEP" run --lesson "$id" --lang "$lang" --seed lesson-test --bits 512 >"$out" 2>&1
+            --seed lesson-test --bits $bits
+        "$TLSSTEP" run --lesson "$id" --lang "$lang" --seed lesson-test --bits $bits >"$out" 2>&1
         # the transcript in the lesson's language: "result: ok", "결과: 성공"
         ok "$id/$lang: ends ok" grep -qxE 'result: ok|결과: 성공' "$out"
         has "$id/$lang: narration" "$out" "  | "
@@ -96,6 +99,51 @@ has "forward-secrecy: ecdhe" "$TMP/forward-secrecy.en" "TLS_ECDHE_RSA_WITH_CHACH
 has "forward-secrecy: SKE signature section" "$TMP/forward-secrecy.ko" "== 클라이언트의 서명 확인 =="
 has "ending: ems from the lesson" "$TMP/ending.en" "ems: on"
 has "ending: session hash section" "$TMP/ending.en" "== The session hash =="
+# TLS 1.3: the lesson's suite sets up a 1.3 run, the notes' steps in their 1.3 order
+f="$TMP/tls13-handshake.en"
+has "tls13-handshake: a TLS 1.3 run" "$f" "version: TLS 1.3 (0x0304)"
+lacks "tls13-handshake: no sentence about another key exchange" "$f" "This lesson is written for"
+for t in "== ClientHello ==" "== 4. No premaster secret: the shared secret ==" \
+         "== A ChangeCipherSpec for middleboxes ==" "== An encrypted certificate ==" \
+         "== 3. Authentication: the CA's signature ==" "== The client verifies it ==" \
+         "== 6. Master secret ==" "== 7. Session keys ==" "== One round trip ==" \
+         "== NewSessionTicket ==" "== Session keys discarded =="; do
+    has "tls13-handshake/en: $t" "$f" "$t"
+done
+before "tls13: the shared secret before ServerHello is written" "$f" "== 4. No premaster secret" "server writes server_hello"
+before "tls13: ServerHello before the encrypted certificate" "$f" "== ServerHello ==" "== An encrypted certificate =="
+before "tls13: the certificate check before CertificateVerify's" "$f" "== 3. Authentication" "== The client verifies it =="
+before "tls13: master secret before the session keys" "$f" "== 6. Master secret ==" "== 7. Session keys =="
+before "tls13: the ticket after the handshake" "$f" "== One round trip ==" "== NewSessionTicket =="
+has "tls13-handshake: CertificateVerify checked" "$f" "client checks certificate_verify: ok"
+lacks "tls13-handshake: no premaster secret step" "$f" "derives premaster_secret"
+# tls12-vs-tls13: the HelloRetryRequest sections appear only in a run that has one
+f="$TMP/tls12-vs-tls13.en"
+has "tls12-vs-tls13: a TLS 1.3 run" "$f" "version: TLS 1.3 (0x0304)"
+for t in "== Why the RSA key exchange was removed ==" "== The downgrade sentinel ==" \
+         "== No renegotiation ==" "== Offered, but not what 1.2 offered =="; do
+    has "tls12-vs-tls13/en: $t" "$f" "$t"
+done
+lacks "tls12-vs-tls13: no HelloRetryRequest section without one" "$f" "== HelloRetryRequest =="
+"$TLSSTEP" run --lesson tls12-vs-tls13 --tls 1.3 --group ffdhe2048 --seed s --lang en >"$TMP/hrr.en" 2>&1
+ok "tls12-vs-tls13 --group ffdhe2048: ends ok" grep -qx 'result: ok' "$TMP/hrr.en"
+for t in "== HelloRetryRequest ==" "== The message_hash rule ==" "== The second ClientHello =="; do
+    has "tls12-vs-tls13 with an HRR: $t" "$TMP/hrr.en" "$t"
+done
+before "tls12-vs-tls13: the HRR section before the server writes it" "$TMP/hrr.en" \
+    "== HelloRetryRequest ==" "server writes hello_retry_request"
+# the narration shows the value shortened: its first 16 hex digits, then "..."
+hash=$(grep -A5 'server derives message_hash' "$TMP/hrr.en" | sed -n 's/^ *= \(fe0000[0-9a-f]\{10\}\).*/\1/p' | head -1)
+ok "tls12-vs-tls13: the message_hash section shows the run's value ($hash...)" \
+    grep -qE "^  \| .*${hash:-none}\.\.\." "$TMP/hrr.en"
+lacks "tls12-vs-tls13 with an HRR: every placeholder filled" "$TMP/hrr.en" "{{"
+"$TLSSTEP" run --lesson tls12-vs-tls13 --tls 1.3 --group ffdhe2048 --seed s --lang ko >"$TMP/hrr.ko" 2>&1
+has "tls12-vs-tls13/ko with an HRR: the message_hash section" "$TMP/hrr.ko" "== message_hash 규칙 =="
+f="$TMP/tls13-handshake.ko"
+for t in "== 1. 클라이언트 랜덤 ==" "== 4. 프리마스터 시크릿 대신 공유 비밀값 ==" "== 암호화된 인증서 ==" \
+         "== 6. 마스터 시크릿 ==" "== 7. 세션 키 ==" "== 세션 키 폐기 =="; do
+    has "tls13-handshake/ko: $t" "$f" "$t"
+done
 
 # the command line wins over the lesson's set-up
 "$TLSSTEP" run --lesson forward-secrecy --suite dhe --lang en --seed s --bits 512 >"$TMP/fs.dhe" 2>&1

@@ -160,6 +160,15 @@ keys G
 ok "ui --suite ecdhe: no RSA key exchange is narrated at the end" \
     bash -c '! grep -qF "This lesson assumes" <<<"$1"' _ "$(screen)"
 keys q
+ui_start 100 30 -- --tls 1.3 --seed 3
+ok "ui --tls 1.3: the lesson written for TLS 1.3 (tls13-handshake)" \
+    wait_for "the lesson written for --suite tls13-aes, tls13-handshake"
+keys n
+ok "ui --tls 1.3: tls13-handshake plays" wait_for " tls13-handshake │ step 1/"
+keys G
+ok "ui --tls 1.3: no sentence about another version at the end" \
+    bash -c '! grep -qF "This lesson is written for" <<<"$1"' _ "$(screen)"
+keys q
 ui_start 100 30 -- rsa-handshake --suite ecdhe --seed 3
 ok "rsa-handshake with --suite ecdhe: the narration says it assumes rsa" \
     wait_for "This lesson assumes the rsa suite; this run uses ecdhe"

@@ -55,8 +55,9 @@ static void test_for_suite(void **state)
     /* other spellings ts_suite_by_name knows */
     assert_string_equal(ts_lesson_for_suite("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"),
                         "forward-secrecy");
-    assert_null(ts_lesson_for_suite("tls13-aes")); /* none yet: the default lesson says so */
-    assert_null(ts_lesson_for_suite("tls13-chacha"));
+    assert_string_equal(ts_lesson_for_suite("tls13-aes"), "tls13-handshake");
+    assert_string_equal(ts_lesson_for_suite("tls13-chacha"), "tls13-handshake");
+    assert_string_equal(ts_lesson_for_suite("TLS_AES_256_GCM_SHA384"), "tls13-handshake");
     assert_null(ts_lesson_for_suite("rc4"));
     assert_null(ts_lesson_for_suite(NULL));
 }
@@ -66,8 +67,9 @@ static void test_for_suite(void **state)
 static void test_for_suite_lessons_exist(void **state)
 {
     (void)state;
-    static const char *const suites[] = {"rsa", "ecdhe", "dhe", "null"};
-    for (size_t i = 0; i < 4; i++) {
+    static const char *const suites[] = {"rsa", "ecdhe", "dhe", "null", "tls13-aes",
+                                         "tls13-chacha"};
+    for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++) {
         ts_lesson *l = NULL;
         char why[TS_LESSON_WHY_CAP] = "";
         const char *id = ts_lesson_for_suite(suites[i]);

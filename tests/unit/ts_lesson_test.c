@@ -114,6 +114,12 @@ static void test_parse_run(void **state)
     assert_string_equal(cfg.seed, "s1");
     assert_true(cfg.ems && cfg.skip_ske_check);
     ts_lesson_free(l);
+    /* a TLS 1.3 suite: the run it sets up is a TLS 1.3 one */
+    l = parse_ok(FRONT("run:\n  suite: tls13-chacha\n") BODY);
+    assert_string_equal(l->run.suite, "tls13-chacha");
+    assert_int_equal(ts_lesson_config(l, &cfg), TS_OK);
+    assert_int_equal(cfg.suite->id, TS_SUITE_TLS13_CHACHA);
+    ts_lesson_free(l);
 }
 
 static void test_errors_yaml(void **state)
@@ -130,7 +136,7 @@ static void test_errors_yaml(void **state)
                 "lessons/t.md:3: title: missing language 'ko'");
     parse_fails(FRONT("colour: red\n") BODY, "lessons/t.md:5: unknown key 'colour'");
     parse_fails(FRONT("run:\n  suite: rc4\n") BODY, "run.suite: expected one of rsa, ecdhe, "
-                "dhe, null, got 'rc4'");
+                "dhe, null, tls13-aes, tls13-chacha, got 'rc4'");
     parse_fails(FRONT("run:\n  bits: 100\n") BODY, "run.bits: expected a whole number 512..4096");
     parse_fails(FRONT("run:\n  tamper: [\"1,2\"]\n") BODY, "run.tamper: expected \"N,OFFSET,XOR\"");
     /* The same rules as run --tamper/--drop/--replay (ts_action_parse). */
@@ -416,10 +422,11 @@ static void test_shipped_lessons(void **state)
     }
     free(dirs[0]);
     assert_int_equal(ts_lesson_list("lessons", TS_LANG_EN, &ls, &n, NULL, NULL), TS_OK);
-    assert_true(n >= 5);
     static const char *const want[] = {"rsa-textbook", "rsa-handshake", "forward-secrecy",
-                                       "records", "ending"};
-    for (size_t w = 0; w < 5; w++) {
+                                       "records", "ending", "tls13-handshake",
+                                       "tls12-vs-tls13"};
+    assert_true(n >= sizeof(want) / sizeof(want[0]));
+    for (size_t w = 0; w < sizeof(want) / sizeof(want[0]); w++) {
         bool found = false;
         for (size_t i = 0; i < n; i++) {
             found = found || strcmp(ls[i]->id, want[w]) == 0;
