@@ -40,9 +40,14 @@ int cli_proto_pad(const char *cmd, const char *arg, cli_proto_opts *o);
 int cli_proto_check(const char *cmd, const cli_proto_opts *o);
 
 /* For run and ui (one version per run, TLS 1.2 unless told): checks o
- * and sets *suite to the suite of the run (NULL: the session's default,
- * rsa); --group and --key-update need TLS 1.3. */
+ * and sets *suite to the suite of the run (NULL: not named, so the
+ * lesson's, else the session's default, rsa); a named suite goes through
+ * cli_proto_sim_final at once. */
 int cli_proto_sim_suite(const char *cmd, const cli_proto_opts *o, const ts_suite **suite);
+
+/* Once the run's suite is known (NULL: rsa), the TLS 1.3 options (--group,
+ * --key-update, --pad) need a TLS 1.3 suite: else a usage error. */
+int cli_proto_sim_final(const char *cmd, const cli_proto_opts *o, const ts_suite *suite);
 
 /* The TLS 1.3 suite to use when none was named: tls13-aes when this CPU
  * has AES-NI, else tls13-chacha. */

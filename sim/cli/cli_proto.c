@@ -120,7 +120,15 @@ int cli_proto_sim_suite(const char *cmd, const cli_proto_opts *o, const ts_suite
     *suite = o->suite != NULL ? o->suite
              : o->tls == TS_VERSION_TLS13 ? cli_proto_default13()
                                           : NULL;
-    if (!ts_suite_is_tls13(*suite) && (o->group != 0 || o->key_update || o->padding > 0)) {
+    if (*suite != NULL) {
+        return cli_proto_sim_final(cmd, o, *suite);
+    }
+    return CLI_EXIT_OK; /* a lesson may still name a TLS 1.3 suite */
+}
+
+int cli_proto_sim_final(const char *cmd, const cli_proto_opts *o, const ts_suite *suite)
+{
+    if (!ts_suite_is_tls13(suite) && (o->group != 0 || o->key_update || o->padding > 0)) {
         return cli_usage_error(cmd, "--group, --key-update and --pad are for TLS 1.3: add --tls "
                                "1.3");
     }

@@ -364,6 +364,11 @@ int cli_run(int argc, char **argv)
             return rc;
         }
     }
+    rc = cli_proto_sim_final("run", &o.proto, o.cfg.suite); /* the lesson's suite counts */
+    if (rc != CLI_EXIT_OK) {
+        cli_run_lesson_free(&o.lesson);
+        return rc;
+    }
     ts_buf file;
     ts_buf_init(&file);
     if (o.file != NULL) {

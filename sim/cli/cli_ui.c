@@ -272,6 +272,10 @@ static int start(ui_cli *o, bool builtin)
             return rc;
         }
     }
+    int rc = cli_proto_sim_final("ui", &o->proto, o->cfg.suite); /* the lesson's suite counts */
+    if (rc != CLI_EXIT_OK) {
+        return rc;
+    }
     const char *lesson_suite = builtin ? NULL : suite_mismatch(o);
     ui_options u = {
         .cfg = o->cfg,
