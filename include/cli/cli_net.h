@@ -74,9 +74,10 @@ void cli_net_finish_opts(cli_net_opts *o);
  * or none at all (client) was named; the group. */
 void cli_net_versions(const cli_net_opts *o, ts_role role, ts_conn_config *cfg);
 
-/* One line naming the versions and suites cfg allows, for a transcript's
- * head ("TLS 1.3 (TLS_AES_256_GCM_SHA384) and TLS 1.2 (...)"). */
-void cli_net_print_versions(const ts_conn_config *cfg);
+/* A line per version cfg allows, with its suites as role uses them, for a
+ * transcript's head ("tls 1.3: TLS_AES_256_GCM_SHA384 (tls13-aes,
+ * 0x1302)..."), and the group when one is named. */
+void cli_net_print_versions(const ts_conn_config *cfg, ts_role role);
 
 /* One connection to run. */
 typedef struct {

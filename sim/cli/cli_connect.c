@@ -116,7 +116,7 @@ static void print_head(const connect_opts *o, const ts_conn_config *cfg)
     ts_x509_time_format(cfg->now, when);
     printf(cli_tr("seed: %s\n"), o->net.seed);
     printf("%s\n", cli_tr("mode: connect (the simulator's client, a real server)"));
-    cli_net_print_versions(cfg);
+    cli_net_print_versions(cfg, TS_ROLE_CLIENT);
     printf("%s\n", o->net.ems ? cli_tr("ems: on") : cli_tr("ems: off"));
     printf("%s\n", o->no_verify ? cli_tr("flaws: no-verify") : cli_tr("flaws: none"));
     printf(cli_tr("host: %s\nclock: %s (%lld)\n"), cfg->host, when, (long long)cfg->now);

@@ -142,15 +142,18 @@ void cli_net_versions(const cli_net_opts *o, ts_role role, ts_conn_config *cfg)
     cfg->padding = p->padding;
 }
 
-void cli_net_print_versions(const ts_conn_config *cfg)
+void cli_net_print_versions(const ts_conn_config *cfg, ts_role role)
 {
+    /* a server's offer_all lets it take either 1.3 suite; for 1.2 it picks
+     * its one suite */
+    bool others12 = cfg->offer_all && role == TS_ROLE_CLIENT;
     if (cfg->suite13 != NULL) {
         printf(cfg->offer_all ? cli_tr("tls 1.3: %s (%s, 0x%04x), and the other TLS 1.3 suite\n")
                               : cli_tr("tls 1.3: %s (%s, 0x%04x)\n"),
                cfg->suite13->iana_name, cfg->suite13->cli_name, cfg->suite13->code);
     }
     if (cfg->suite != NULL) {
-        printf(cfg->offer_all ? cli_tr("tls 1.2: %s (%s, 0x%04x), and the other usable suites\n")
+        printf(others12 ? cli_tr("tls 1.2: %s (%s, 0x%04x), and the other usable suites\n")
                               : cli_tr("tls 1.2: %s (%s, 0x%04x)\n"),
                cfg->suite->iana_name, cfg->suite->cli_name, cfg->suite->code);
     }

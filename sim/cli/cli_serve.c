@@ -187,7 +187,7 @@ static void print_head(const serve_opts *o, const serve_state *s, ts_time now)
     ts_conn_config cfg;
     memset(&cfg, 0, sizeof(cfg));
     cli_net_versions(&o->net, TS_ROLE_SERVER, &cfg);
-    cli_net_print_versions(&cfg);
+    cli_net_print_versions(&cfg, TS_ROLE_SERVER);
     printf(cli_tr("bits: %u\n"), o->net.bits);
     printf("%s\n", o->net.ems ? cli_tr("ems: on") : cli_tr("ems: off"));
     printf(cli_tr("host: %s\nclock: %s (%lld)\n"), o->host, when, (long long)now);

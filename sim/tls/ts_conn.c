@@ -149,8 +149,6 @@ static ts_err on_handshake_bytes(ts_conn *c, const ts_buf *payload)
 {
     TS_ENSURE(ts_buf_remaining(payload) > 0,
               ts_ep_fail(c, TS_ERR_DECODE, N_("empty handshake record")));
-    TS_ENSURE(!c->tls13 || c->status == TS_CONN_HANDSHAKE || c->status == TS_CONN_OPEN,
-              TS_ERR_ALERT);
     ts_err err = ts_buf_write_bytes(&c->hs_in, ts_buf_cursor(payload), ts_buf_remaining(payload));
     if (err != TS_OK) {
         return ts_ep_fail(c, err, N_("handshake message too long"));

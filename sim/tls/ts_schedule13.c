@@ -62,7 +62,6 @@ ts_err ts13_handshake_secrets(ts_conn *c)
 {
     ts_hash_alg h = hash_of(c);
     size_t n = ts_hash_len(h);
-    c->secret_len = n;
     uint8_t zeros[TS_HASH_MAX_LEN] = {0};
     uint8_t empty[TS_HASH_MAX_LEN], derived[TS_HASH_MAX_LEN], th[TS_HASH_MAX_LEN];
     ts_hash(h, NULL, 0, empty);

@@ -190,7 +190,7 @@ ts_err ts_server_write_hello(ts_conn *c)
     ts_buf body;
     ts_buf_init(&body);
     return ts_ep_send_built(c, TS_HS_SERVER_HELLO, "server_hello", &body,
-                    ts_msg_server_hello_write(&body, &m));
+                            ts_msg_server_hello_write(&body, &m));
 }
 
 ts_err ts_server_write_certificate(ts_conn *c)
@@ -201,7 +201,7 @@ ts_err ts_server_write_certificate(ts_conn *c)
     ts_buf body;
     ts_buf_init(&body);
     return ts_ep_send_built(c, TS_HS_CERTIFICATE, "certificate", &body,
-                    ts_msg_certificate_write(&body, &m));
+                            ts_msg_certificate_write(&body, &m));
 }
 
 /* Fills m's public parameters for the suite's key exchange. */
@@ -293,7 +293,7 @@ ts_err ts_server_write_hello_done(ts_conn *c)
     ts_buf body;
     ts_buf_init(&body);
     return ts_ep_send_built(c, TS_HS_SERVER_HELLO_DONE, "server_hello_done", &body,
-                    ts_msg_server_hello_done_write(&body));
+                            ts_msg_server_hello_done_write(&body));
 }
 
 /* RFC 5246 §7.4.7.1: decrypt; on any failure (padding, length, version)

@@ -192,7 +192,7 @@ ts_err ts_server13_write_hrr(ts_conn *c)
     ts_buf body;
     ts_buf_init(&body);
     return ts_ep_send_built(c, TS_HS_SERVER_HELLO, "hello_retry_request", &body,
-                    ts_msg_server_hello_write(&body, &m));
+                            ts_msg_server_hello_write(&body, &m));
 }
 
 ts_err ts_server13_read_hello2(ts_conn *c, ts_buf *body)
@@ -230,7 +230,7 @@ ts_err ts_server13_write_hello(ts_conn *c)
     ts_buf body;
     ts_buf_init(&body);
     TS_GUARD(ts_ep_send_built(c, TS_HS_SERVER_HELLO, "server_hello", &body,
-                      ts_msg_server_hello_write(&body, &m)));
+                              ts_msg_server_hello_write(&body, &m)));
     TS_GUARD(ts13_handshake_secrets(c));
     TS_GUARD(ts13_install(c, false, true, TS13_HANDSHAKE));
     return ts13_install(c, true, false, TS13_HANDSHAKE);
@@ -244,7 +244,7 @@ ts_err ts_server13_write_encrypted_extensions(ts_conn *c)
     ts_buf body;
     ts_buf_init(&body);
     return ts_ep_send_built(c, TS_HS_ENCRYPTED_EXTENSIONS, "encrypted_extensions", &body,
-                    ts_msg_encrypted_extensions_write(&body, &e));
+                            ts_msg_encrypted_extensions_write(&body, &e));
 }
 
 ts_err ts_server13_write_certificate(ts_conn *c)
@@ -255,7 +255,7 @@ ts_err ts_server13_write_certificate(ts_conn *c)
     ts_buf body;
     ts_buf_init(&body);
     return ts_ep_send_built(c, TS_HS_CERTIFICATE, "certificate", &body,
-                    ts_msg_certificate13_write(&body, &m));
+                            ts_msg_certificate13_write(&body, &m));
 }
 
 ts_err ts_server13_write_certificate_verify(ts_conn *c)
@@ -275,7 +275,7 @@ ts_err ts_server13_write_certificate_verify(ts_conn *c)
     ts_buf body;
     ts_buf_init(&body);
     return ts_ep_send_built(c, TS_HS_CERTIFICATE_VERIFY, "certificate_verify", &body,
-                    ts_msg_certificate_verify_write(&body, &m));
+                            ts_msg_certificate_verify_write(&body, &m));
 }
 
 ts_err ts_server13_write_finished(ts_conn *c)

@@ -118,7 +118,6 @@ struct ts_conn {
     uint16_t sigalg13;                  /* server: CertificateVerify's scheme */
     ts_buf cookie;                      /* client: HelloRetryRequest's cookie, echoed */
     ts_buf cr_context;                  /* client: CertificateRequest's context */
-    size_t secret_len;                  /* Hash.length of the suite */
     uint8_t early[TS_HASH_MAX_LEN];     /* secrets (the master secret is `master`) */
     uint8_t hs_secret[TS_HASH_MAX_LEN];
     uint8_t c_hs[TS_HASH_MAX_LEN];
