@@ -171,18 +171,6 @@ static ts_err on_hrr(ts_conn *c, const ts_msg_server_hello *m)
     return ts13_message_hash(c);
 }
 
-/* The keys change after this message: nothing may follow it in its record
- * (RFC 8446 §5.1). */
-static ts_err at_key_change(ts_conn *c)
-{
-    if (ts_buf_remaining(&c->hs_in) > 0) {
-        return ts_ep_fail(c, TS_ERR_UNEXPECTED,
-                          N_("more handshake data in the record where the keys change (RFC "
-                             "8446 5.1)"));
-    }
-    return TS_OK;
-}
-
 static ts_err on_server_hello(ts_conn *c, const ts_msg_server_hello *m)
 {
     TS_GUARD(check_answered(c, &m->exts, TS_EXTF_SUPPORTED_VERSIONS | TS_EXTF_KEY_SHARE));
@@ -202,7 +190,6 @@ static ts_err on_server_hello(ts_conn *c, const ts_msg_server_hello *m)
     TS_GUARD(ts_ks_take(c, c->group, ks->key, ks->key_len, N_("received in ServerHello")));
     TS_GUARD(ts_ks_shared(c, c->group));
     TS_GUARD(ts13_handshake_secrets(c));
-    TS_GUARD(at_key_change(c));
     /* from here on both directions are protected (an alert too); only the
      * compatibility ChangeCipherSpec goes out in the clear */
     TS_GUARD(ts13_install(c, false, false, TS13_HANDSHAKE));
@@ -329,7 +316,6 @@ ts_err ts_client13_read_finished(ts_conn *c, ts_buf *body)
 ts_err ts_client13_after_server_finished(ts_conn *c)
 {
     TS_GUARD(ts13_application_secrets(c));
-    TS_GUARD(at_key_change(c));
     return ts13_install(c, false, false, TS13_APPLICATION);
 }
 

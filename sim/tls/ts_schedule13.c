@@ -175,6 +175,13 @@ static void key_names(bool of_client, ts13_stage stage, unsigned gen, char *key,
 
 ts_err ts13_install(ts_conn *c, bool write, bool of_client, ts13_stage stage)
 {
+    /* RFC 8446 §5.1: the message after which the read keys change ends its
+     * record (ClientHello, ServerHello, Finished, KeyUpdate) */
+    if (!write && ts_buf_remaining(&c->hs_in) > 0) {
+        return ts_ep_fail(c, TS_ERR_UNEXPECTED,
+                          N_("more handshake data in the record where the keys change (RFC "
+                             "8446 5.1)"));
+    }
     ts_hash_alg h = hash_of(c);
     size_t n = ts_hash_len(h);
     const uint8_t *secret = stage == TS13_HANDSHAKE ? (of_client ? c->c_hs : c->s_hs)

@@ -305,10 +305,5 @@ ts_err ts_server13_read_finished(ts_conn *c, ts_buf *body)
 ts_err ts_server13_after_client_finished(ts_conn *c)
 {
     TS_GUARD(ts13_resumption_secret(c));
-    if (ts_buf_remaining(&c->hs_in) > 0) {
-        return ts_ep_fail(c, TS_ERR_UNEXPECTED,
-                          N_("more handshake data in the record where the keys change (RFC "
-                             "8446 5.1)"));
-    }
     return ts13_install(c, false, true, TS13_APPLICATION);
 }

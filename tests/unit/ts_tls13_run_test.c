@@ -19,6 +19,7 @@
 #include "crypto/ts_hash.h"
 #include "crypto/ts_hkdf.h"
 #include "crypto/ts_rng.h"
+#include "crypto/ts_x509_build.h"
 #include "simulation/ts_session.h"
 #include "tls/msg/ts_msg_alert.h"
 #include "tls/msg/ts_msg_extensions.h"
@@ -289,6 +290,62 @@ static void test_padding(void **state)
     ts_session_free(s);
 }
 
+/* RFC 8446 5.1: the read keys change after ClientHello, so a record that
+ * carries the ClientHello and more handshake bytes is unexpected_message
+ * (the bytes after it would be read with the wrong keys). */
+static void test_key_change_at_record_end(void **state)
+{
+    (void)state;
+    ts_rng kg, crng, srng;
+    ts_rsa_key *ca, *key;
+    ts_buf ca_der, der;
+    ts_buf_init(&ca_der);
+    ts_buf_init(&der);
+    assert_int_equal(ts_rng_init(&kg, "key-change", TS_ACTOR_KEYGEN), TS_OK);
+    assert_int_equal(ts_x509_make_pki(&kg, 768, "localhost", TS_SESSION_DEFAULT_NOW, &ca, &ca_der,
+                                      &key, &der),
+                     TS_OK);
+    ts_conn_config cfg;
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.suite = ts_suite_get(TS_SUITE_ECDHE);
+    cfg.suite13 = ts_suite_get(TS_SUITE_TLS13_CHACHA);
+    cfg.max_version = TS_VERSION_TLS13;
+    cfg.host = "localhost";
+    cfg.now = TS_SESSION_DEFAULT_NOW;
+    cfg.server_key = key;
+    cfg.certs[0] = der.data;
+    cfg.cert_lens[0] = der.len;
+    cfg.n_certs = 1;
+    cfg.ca_der = ca_der.data;
+    cfg.ca_len = ca_der.len;
+    assert_int_equal(ts_rng_init(&crng, "key-change", TS_ACTOR_CLIENT), TS_OK);
+    assert_int_equal(ts_rng_init(&srng, "key-change", TS_ACTOR_SERVER), TS_OK);
+    ts_conn *client, *server;
+    assert_int_equal(ts_conn_new(TS_ROLE_CLIENT, &cfg, &crng, NULL, NULL, &client), TS_OK);
+    assert_int_equal(ts_conn_new(TS_ROLE_SERVER, &cfg, &srng, NULL, NULL, &server), TS_OK);
+    assert_int_equal(ts_conn_start(client), TS_OK);
+    /* the ClientHello's record, with a Finished header glued after it */
+    ts_buf *ch = ts_conn_out(client);
+    size_t body = ch->len - 5;
+    static const uint8_t extra[] = {TS_HS_FINISHED, 0, 0, 0};
+    uint8_t head[5] = {TS_CT_HANDSHAKE, 3, 3, (uint8_t)((body + 4) >> 8), (uint8_t)(body + 4)};
+    ts_buf *in = ts_conn_in(server);
+    assert_int_equal(ts_buf_write_bytes(in, head, 5), TS_OK);
+    assert_int_equal(ts_buf_write_bytes(in, ch->data + 5, body), TS_OK);
+    assert_int_equal(ts_buf_write_bytes(in, extra, sizeof(extra)), TS_OK);
+    assert_int_not_equal(ts_conn_process(server), TS_OK);
+    bool sent = false;
+    assert_int_equal(ts_conn_alert(server, &sent), TS_ALERT_UNEXPECTED_MESSAGE);
+    assert_true(sent);
+    assert_non_null(strstr(ts_conn_reason(server), "where the keys change"));
+    ts_conn_free(client);
+    ts_conn_free(server);
+    ts_rsa_free(ca);
+    ts_rsa_free(key);
+    ts_buf_free(&ca_der);
+    ts_buf_free(&der);
+}
+
 int main(void)
 {
     assert_int_equal(ts_rng_global_init(), TS_OK);
@@ -297,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_downgrade_sentinel),
         cmocka_unit_test(test_encrypted_certificate_tamper),
         cmocka_unit_test(test_padding),
+        cmocka_unit_test(test_key_change_at_record_end),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,7 +41,8 @@ typedef enum { TS13_HANDSHAKE, TS13_APPLICATION } ts13_stage;
 
 /* Derives the key and IV of the client's (of_client) or server's current
  * secret of stage, reports them, and makes them protect c's writes
- * (write) or reads. */
+ * (write) or reads. A read key changes only at a record's end (RFC 8446
+ * §5.1): handshake bytes left after the message are unexpected_message. */
 ts_err ts13_install(ts_conn *c, bool write, bool of_client, ts13_stage stage);
 
 /* Writes this side's Finished (over the transcript so far, with its
