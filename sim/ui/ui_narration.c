@@ -98,7 +98,7 @@ ts_err ui_narration_lesson_at(const ui_app *a, unsigned width, ts_text *out,
     }
     char *md = compose(a->les, s, at == 0, a->lang);
     TS_ENSURE(md != NULL, TS_ERR_NOMEM);
-    ts_lesson_values v = {.s = a->s, .k = at > 0 ? at - 1 : 0};
+    ts_lesson_values v = {.s = a->s, .k = at > 0 ? at - 1 : 0, .lang = a->lang};
     ts_err err = ts_lesson_render(md, width < MIN_RENDER_WIDTH ? MIN_RENDER_WIDTH : width,
                                   ts_lesson_run_value, &v, out);
     free(md);
