@@ -111,8 +111,11 @@ static void draw_tree(ui_app *a, const ui_inspect *insp, const tree_row *rows, s
         if (t->f == NULL) {
             snprintf(line, sizeof(line), "── %s ──", ui_t(UI_T_PLAINTEXT, a->lang));
         } else {
+            /* a value the decoder composed ("12 (6 suites)") reads in the UI's
+             * language, as in the transcript */
+            char value[256];
             snprintf(line, sizeof(line), "%*s%s: %s", 2 * t->f->depth, "", t->f->name,
-                     t->f->value);
+                     ui_engine(t->f->value, a->lang, value, sizeof(value)));
         }
         ui_role role = top + (size_t)i == sel ? UI_C_SELECT : t->f == NULL ? UI_C_TITLE
                        : t->plain                           ? UI_C_SECRET
