@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_compare.h"
 #include "cli/cli_proto.h"
 #include "cli/cli_run_lesson.h"
 #include "crypto/ts_x509.h"
@@ -46,6 +47,14 @@ static const char *const usage_text = N_(
     "  --drop N          never deliver record N (repeatable)\n"
     "  --replay N        deliver record N a second time right after it (repeatable)\n"
     "  --json            print JSON instead of the transcript\n"
+    "  --compare         run the same seed and options as TLS 1.2 and as TLS 1.3\n"
+    "                    and print them side by side: the messages lined up, the\n"
+    "                    round trips, what is encrypted, where the keys come from,\n"
+    "                    where the server's signature is, the values only one has\n"
+    "                    (--json: as JSON). The run's suite is one of the pair;\n"
+    "                    --group, --key-update and --pad go to the TLS 1.3 run.\n"
+    "                    Not with --tamper, --drop, --replay, --lesson, --pcap or\n"
+    "                    --keylog. Exit status 0 when both complete.\n"
     "  --pcap FILE       write the records that crossed the channel as a capture\n"
     "                    for Wireshark: TCP 127.0.0.1:49152 -> 127.0.0.2:443, times\n"
     "                    from the session clock; pcapng with the key log embedded\n"
@@ -81,6 +90,7 @@ typedef struct {
     ts_action acts[MAX_ACTIONS];
     size_t n_acts;
     bool json;
+    bool compare; /* --compare */
     const char *pcap, *keylog; /* --pcap, --keylog */
     const char *file;
     cli_run_lesson lesson; /* --lesson, --lang, --lessons */
@@ -89,7 +99,7 @@ typedef struct {
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE, OPT_LAX,
        OPT_HOST, OPT_NOW, OPT_FILE, OPT_TAMPER, OPT_DROP, OPT_REPLAY, OPT_JSON,
        OPT_LESSON, OPT_LANG, OPT_LESSONS, OPT_PCAP, OPT_KEYLOG, OPT_TLS, OPT_GROUP,
-       OPT_KEY_UPDATE, OPT_PAD };
+       OPT_KEY_UPDATE, OPT_PAD, OPT_COMPARE };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
@@ -110,6 +120,7 @@ static const struct option longopts[] = {
     {"drop", required_argument, NULL, OPT_DROP},
     {"replay", required_argument, NULL, OPT_REPLAY},
     {"json", no_argument, NULL, OPT_JSON},
+    {"compare", no_argument, NULL, OPT_COMPARE},
     {"pcap", required_argument, NULL, OPT_PCAP},
     {"keylog", required_argument, NULL, OPT_KEYLOG},
     {"lesson", required_argument, NULL, OPT_LESSON},
@@ -184,6 +195,25 @@ static int parse_one(run_opts *o, int opt, const char *arg)
     return CLI_EXIT_OK;
 }
 
+/* --compare: the options it cannot take, and the run's suite (either
+ * version: the TLS 1.3 options go to the TLS 1.3 run of the pair). */
+static int compare_options(run_opts *o)
+{
+    const char *bad = o->n_acts > 0 ? "--tamper, --drop and --replay"
+                      : o->lesson.id != NULL ? "--lesson"
+                      : o->pcap != NULL || o->keylog != NULL ? "--pcap and --keylog"
+                                                             : NULL;
+    if (bad != NULL) {
+        return cli_usage_error("run", "--compare runs two clean runs side by side: %s are for one "
+                               "run, leave them out", bad);
+    }
+    int rc = cli_proto_check("run", &o->proto);
+    o->cfg.suite = o->proto.suite != NULL            ? o->proto.suite
+                   : o->proto.tls == TS_VERSION_TLS13 ? cli_proto_default13()
+                                                      : NULL;
+    return rc;
+}
+
 static int parse(run_opts *o, int argc, char **argv)
 {
     opterr = 0;
@@ -198,6 +228,7 @@ static int parse(run_opts *o, int argc, char **argv)
         case OPT_LAX: o->cfg.lax_pkcs1 = true; break;
         case OPT_KEY_UPDATE: o->proto.key_update = true; break;
         case OPT_JSON: o->json = true; break;
+        case OPT_COMPARE: o->compare = true; break;
         case OPT_PCAP: o->pcap = optarg; break;
         case OPT_KEYLOG: o->keylog = optarg; break;
         case OPT_FILE: o->file = optarg; break;
@@ -221,7 +252,7 @@ static int parse(run_opts *o, int argc, char **argv)
     if (optind < argc) {
         return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
     }
-    int rc = cli_proto_sim_suite("run", &o->proto, &o->cfg.suite);
+    int rc = o->compare ? compare_options(o) : cli_proto_sim_suite("run", &o->proto, &o->cfg.suite);
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
@@ -364,7 +395,8 @@ int cli_run(int argc, char **argv)
             return rc;
         }
     }
-    rc = cli_proto_sim_final("run", &o.proto, o.cfg.suite); /* the lesson's suite counts */
+    rc = o.compare ? CLI_EXIT_OK /* the TLS 1.3 options go to the pair's TLS 1.3 run */
+                   : cli_proto_sim_final("run", &o.proto, o.cfg.suite); /* the lesson's suite counts */
     if (rc != CLI_EXIT_OK) {
         cli_run_lesson_free(&o.lesson);
         return rc;
@@ -381,7 +413,7 @@ int cli_run(int argc, char **argv)
         o.cfg.payload_len = file.len;
         o.cfg.payload_name = slash != NULL ? slash + 1 : o.file;
     }
-    rc = run(&o);
+    rc = o.compare ? cli_compare_print(&o.cfg, o.json, o.lesson.lang) : run(&o);
     ts_buf_free(&file);
     cli_run_lesson_free(&o.lesson);
     return rc;
