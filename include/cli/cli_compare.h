@@ -1,5 +1,5 @@
 /* cli_compare: the two runs of --compare (run and ui): the same seed and
- * options as TLS 1.2 and as TLS 1.3 (cli_proto_compare_pair picks the
+ * options as TLS 1.2 and as TLS 1.3 (ts_compare_pair picks the
  * suites), made and run once. */
 #ifndef CLI_COMPARE_H
 #define CLI_COMPARE_H

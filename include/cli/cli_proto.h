@@ -49,12 +49,6 @@ int cli_proto_sim_suite(const char *cmd, const cli_proto_opts *o, const ts_suite
  * --key-update, --pad) need a TLS 1.3 suite: else a usage error. */
 int cli_proto_sim_final(const char *cmd, const cli_proto_opts *o, const ts_suite *suite);
 
-/* For --compare (run, ui): the TLS 1.2 and TLS 1.3 suites of the pair.
- * run (NULL: rsa) is one of them; the other is its version's suite with
- * the same cipher when there is one (ecdhe, ChaCha20 → tls13-chacha), else
- * that version's default. */
-void cli_proto_compare_pair(const ts_suite *run, const ts_suite **s12, const ts_suite **s13);
-
 /* The TLS 1.3 suite to use when none was named: tls13-aes when this CPU
  * has AES-NI, else tls13-chacha. */
 const ts_suite *cli_proto_default13(void);

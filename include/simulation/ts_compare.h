@@ -64,11 +64,17 @@ typedef struct {
     size_t n_only;
 } ts_cmp_side;
 
-typedef struct {
+typedef struct ts_compare {
     ts_cmp_side v[TS_CMP_N];
     ts_cmp_row rows[TS_CMP_MAX_ROWS];
     size_t n_rows;
 } ts_compare;
+
+/* The TLS 1.2 and TLS 1.3 suites of a comparison. run (NULL: rsa) is one
+ * of them; the other is the first usable suite of the other version with
+ * the same cipher (ecdhe, ChaCha20 → tls13-chacha; tls13-aes → rsa), else
+ * that version's first usable suite. */
+void ts_compare_pair(const ts_suite *run, const ts_suite **s12, const ts_suite **s13);
 
 /* The two configurations of a comparison: base (copied, its seed and
  * common options) with suite s12 and s13; the TLS 1.3 options (group,

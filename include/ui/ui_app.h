@@ -18,7 +18,7 @@
 
 typedef enum { UI_PANE_CLIENT, UI_PANE_CHANNEL, UI_PANE_SERVER, UI_PANE_COUNT } ui_pane;
 
-typedef enum { UI_VIEW_MAIN, UI_VIEW_INSPECT, UI_VIEW_EDIT, UI_VIEW_HELP } ui_view;
+typedef enum { UI_VIEW_MAIN, UI_VIEW_INSPECT, UI_VIEW_EDIT, UI_VIEW_HELP, UI_VIEW_COMPARE } ui_view;
 
 /* A rectangle of the screen. */
 typedef struct {
@@ -74,6 +74,10 @@ typedef struct ui_app {
     int offer_key;         /* the key that made the offer */
     size_t cmd_sel;        /* the inspector's selected command */
     size_t cmd_x;          /* its first column shown */
+    ts_session *cmp_other; /* the other version's run for the comparison (owned; NULL
+                            * until v or --compare first opens it) */
+    struct ts_compare *cmp; /* the comparison (owned), rebuilt as it is drawn */
+    size_t cmp_row;        /* its last row shown */
     ts_action acts[UI_MAX_ACTIONS]; /* bytes owned (malloc) */
     size_t n_acts;
     bool quit;
@@ -92,7 +96,7 @@ void ui_app_set_lesson(ui_app *a, const ts_lesson *l);
  * tamper/drop/replay in its set-up). */
 ts_err ui_app_load_actions(ui_app *a, const ts_action *acts, size_t n);
 
-/* Frees what a owns (not the session). */
+/* Frees what a owns (not the session; the comparison's other run too). */
 void ui_app_free(ui_app *a);
 
 /* The cursor k and the step count. */

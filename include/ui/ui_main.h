@@ -30,6 +30,7 @@ typedef struct {
     int theme;               /* ui_theme (ui_color.h) */
     const char *lesson_suite; /* the lesson's suite when the run's differs (NULL: they match) */
     const char *picked_for;  /* --suite for which the lesson was picked (NULL: not picked) */
+    bool compare;            /* open on TLS 1.2 beside TLS 1.3 (ui_compare) */
 } ui_options;
 
 /* Runs the UI on the terminal until `q`; restores the terminal. Returns the

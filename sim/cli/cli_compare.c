@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/cli_proto.h"
 #include "crypto/ts_rng.h"
 #include "export/ts_compare_report.h"
 #include "simulation/ts_compare.h"
@@ -27,7 +26,7 @@ int cli_compare_sessions(const char *cmd, const ts_session_config *cfg, ts_sessi
                          ts_session **s13)
 {
     const ts_suite *p12, *p13;
-    cli_proto_compare_pair(cfg->suite, &p12, &p13);
+    ts_compare_pair(cfg->suite, &p12, &p13);
     char fresh[17];
     ts_session_config base = *cfg, c12, c13;
     if (base.seed == NULL) {

@@ -111,24 +111,6 @@ const ts_suite *cli_proto_default12(void)
     return ts_suite_usable(s) ? s : ts_suite_get(TS_SUITE_ECDHE);
 }
 
-void cli_proto_compare_pair(const ts_suite *run, const ts_suite **s12, const ts_suite **s13)
-{
-    if (run == NULL) {
-        run = ts_suite_get(TS_SUITE_RSA);
-    }
-    bool is13 = ts_suite_is_tls13(run);
-    const ts_suite *other = is13 ? cli_proto_default12() : cli_proto_default13();
-    for (int i = 0; i < TS_SUITE_COUNT; i++) { /* the table's first match */
-        const ts_suite *s = ts_suite_get((ts_suite_id)i);
-        if (ts_suite_is_tls13(s) != is13 && s->cipher == run->cipher && ts_suite_usable(s)) {
-            other = s;
-            break;
-        }
-    }
-    *s12 = is13 ? other : run;
-    *s13 = is13 ? run : other;
-}
-
 int cli_proto_sim_suite(const char *cmd, const cli_proto_opts *o, const ts_suite **suite)
 {
     int rc = cli_proto_check(cmd, o);

@@ -55,7 +55,12 @@ static const char *const usage_text = N_(
     "  --skip-ske-check  client flaw: do not check the ServerKeyExchange signature\n"
     "  --lax-pkcs1       client flaw: lax PKCS#1 v1.5 signature verifier\n"
     "  --theme default|high-contrast  colours; high-contrast is bold and bright on\n"
-    "                    black, for a projector (NO_COLOR turns colours off)\n");
+    "                    black, for a projector (NO_COLOR turns colours off)\n"
+    "  --compare         open on TLS 1.2 beside TLS 1.3: the same seed and options\n"
+    "                    run as both versions, the messages lined up, stepped\n"
+    "                    together (the v key opens and closes it at any step;\n"
+    "                    --group, --key-update and --pad go to the TLS 1.3 run).\n"
+    "                    Without a terminal: 'tlsstep run --compare'\n");
 
 #define MAX_ACTIONS 64
 
@@ -67,11 +72,13 @@ typedef struct {
     ts_action acts[MAX_ACTIONS];
     size_t n_acts;
     int theme;             /* ui_theme */
+    bool compare;          /* --compare */
     char picked[64];       /* the lesson picked for --suite ("" when none) */
 } ui_cli;
 
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_LANG, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE,
-       OPT_LAX, OPT_LESSONS, OPT_THEME, OPT_TLS, OPT_GROUP, OPT_KEY_UPDATE, OPT_PAD };
+       OPT_LAX, OPT_LESSONS, OPT_THEME, OPT_TLS, OPT_GROUP, OPT_KEY_UPDATE, OPT_PAD,
+       OPT_COMPARE };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
@@ -88,6 +95,7 @@ static const struct option longopts[] = {
     {"lax-pkcs1", no_argument, NULL, OPT_LAX},
     {"lessons", required_argument, NULL, OPT_LESSONS},
     {"theme", required_argument, NULL, OPT_THEME},
+    {"compare", no_argument, NULL, OPT_COMPARE},
     {NULL, 0, NULL, 0},
 };
 
@@ -130,6 +138,7 @@ static int parse_value(ui_cli *o, int opt, const char *arg)
         return CLI_EXIT_OK;
     }
     case OPT_EMS: o->cfg.ems = true; return CLI_EXIT_OK;
+    case OPT_COMPARE: o->compare = true; return CLI_EXIT_OK;
     case OPT_NO_VERIFY: o->cfg.no_verify = true; return CLI_EXIT_OK;
     case OPT_SKIP_SKE: o->cfg.skip_ske_check = true; return CLI_EXIT_OK;
     case OPT_LAX: o->cfg.lax_pkcs1 = true; return CLI_EXIT_OK;
@@ -161,7 +170,13 @@ static int parse(ui_cli *o, int argc, char **argv)
             return rc;
         }
     }
-    int rc = cli_proto_sim_suite("ui", &o->proto, &o->cfg.suite);
+    int rc = o->compare ? cli_proto_check("ui", &o->proto) /* 1.3 options: the pair's 1.3 run */
+                        : cli_proto_sim_suite("ui", &o->proto, &o->cfg.suite);
+    if (o->compare) {
+        o->cfg.suite = o->proto.suite != NULL            ? o->proto.suite
+                       : o->proto.tls == TS_VERSION_TLS13 ? cli_proto_default13()
+                                                          : NULL;
+    }
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
@@ -179,7 +194,9 @@ static int fallback(const ui_cli *o, bool builtin)
     char *av[28];
     int n = 0;
     av[n++] = "run";
-    if (!builtin) {
+    if (o->compare) {
+        av[n++] = "--compare";
+    } else if (!builtin) {
         av[n++] = "--lesson";
         av[n++] = (char *)o->les.id;
     }
@@ -272,7 +289,8 @@ static int start(ui_cli *o, bool builtin)
             return rc;
         }
     }
-    int rc = cli_proto_sim_final("ui", &o->proto, o->cfg.suite); /* the lesson's suite counts */
+    int rc = o->compare ? CLI_EXIT_OK /* the TLS 1.3 options go to the pair's TLS 1.3 run */
+                        : cli_proto_sim_final("ui", &o->proto, o->cfg.suite); /* the lesson's suite counts */
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
@@ -289,6 +307,7 @@ static int start(ui_cli *o, bool builtin)
         .theme = o->theme,
         .lesson_suite = lesson_suite,
         .picked_for = o->picked[0] != '\0' ? o->cfg.suite->cli_name : NULL,
+        .compare = o->compare,
     };
     return ui_run(&u);
 }

@@ -83,6 +83,10 @@ void ui_app_free(ui_app *a)
     }
     a->n_acts = 0;
     edit_free(&a->ed);
+    ts_session_free(a->cmp_other);
+    a->cmp_other = NULL;
+    free(a->cmp);
+    a->cmp = NULL;
 }
 
 size_t ui_app_k(const ui_app *a)

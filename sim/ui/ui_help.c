@@ -62,7 +62,8 @@ bool ui_help_key(ui_app *a, int key)
         a->quit = true;
     }
     if (key != KEY_RESIZE) {
-        a->view = UI_VIEW_MAIN;
+        a->view = a->back_view == UI_VIEW_COMPARE ? UI_VIEW_COMPARE : UI_VIEW_MAIN;
+        a->back_view = UI_VIEW_MAIN;
     }
     return true;
 }

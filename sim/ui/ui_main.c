@@ -12,6 +12,7 @@
 
 #include "ui/ui_channel.h"
 #include "ui/ui_clip.h"
+#include "ui/ui_compare.h"
 #include "ui/ui_color.h"
 #include "ui/ui_editor.h"
 #include "ui/ui_help.h"
@@ -169,6 +170,7 @@ static bool global_key(ui_app *a, int key)
     case '{': jump(a, 's', -1); return true;
     case 'y': copy(a); return true;
     case '?': a->view = UI_VIEW_HELP; return true;
+    case 'v': ui_compare_open(a); return true;
     case 'q': a->quit = true; return true;
     default: return false;
     }
@@ -208,6 +210,9 @@ void ui_draw(ui_app *a, bool full)
             break;
         case UI_VIEW_EDIT:
             ui_editor_draw(a, &g.body);
+            break;
+        case UI_VIEW_COMPARE:
+            ui_compare_draw(a, &g.body);
             break;
         case UI_VIEW_HELP:
             /* alone on the body: over the panes it would leave halves of
@@ -254,6 +259,9 @@ void ui_key(ui_app *a, int key)
         return;
     case UI_VIEW_HELP:
         ui_help_key(a, key);
+        return;
+    case UI_VIEW_COMPARE:
+        ui_compare_key(a, key);
         return;
     case UI_VIEW_INSPECT:
         if (ui_inspector_key(a, key)) {
@@ -350,6 +358,9 @@ int ui_run(const ui_options *o)
         return 1;
     }
     ui_app_goto(&a, 0);
+    if (o->compare) {
+        ui_compare_open(&a);
+    }
     if (o->no_lessons) {
         ui_app_msg(&a, false, "%s", ui_t(UI_T_NO_LESSONS, a.lang));
     } else if (o->picked_for != NULL) {

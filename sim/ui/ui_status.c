@@ -61,7 +61,9 @@ void ui_status_draw(ui_app *a, const ui_rect *r)
         lw = r->w;
     }
     ui_wide_put(stdscr, r->y, r->x, left, lw, ui_attr(UI_C_STATUS));
-    const char *right = a->msg[0] != '\0' ? a->msg : ui_t(UI_T_HINTS, l);
+    const char *right = a->msg[0] != '\0'              ? a->msg
+                        : a->view == UI_VIEW_COMPARE ? ui_t(UI_T_COMPARE_HINTS, l)
+                                                     : ui_t(UI_T_HINTS, l);
     ui_role role = a->msg[0] == '\0' ? UI_C_STATUS : a->msg_alert ? UI_C_ALERT : UI_C_NEW;
     ui_wide_put(stdscr, r->y, r->x + lw, right, r->w - lw, ui_attr(role));
 }

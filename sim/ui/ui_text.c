@@ -107,6 +107,7 @@ static const char *const texts[UI_T_COUNT] = {
                           "a             autoplay on/off\n"
                           "+  -          autoplay faster / slower\n"
                           "J  K          scroll the narration down / up\n"
+                          "v             TLS 1.2 beside TLS 1.3, same seed (n p step both)\n"
                           "l             한국어 / English\n"
                           "?             this help\n"
                           "q             quit"),
@@ -146,6 +147,25 @@ static const char *const texts[UI_T_COUNT] = {
     [UI_T_NO_TERMINAL] = N_("cannot use this terminal (is TERM set?)"),
     /* TRANSLATORS: the lesson's weak_key setting (a name), then why it failed */
     [UI_T_WEAK_KEY_FAILED] = N_("the lesson's weak key %s could not be installed: %s"),
+    /* TRANSLATORS: the comparison's title; the two suites, then the seed follow */
+    [UI_T_COMPARE] = N_("TLS 1.2 beside TLS 1.3, same seed"),
+    /* TRANSLATORS: "row 5/16" of the comparison */
+    [UI_T_COMPARE_ROW] = N_("row %zu/%zu"),
+    /* TRANSLATORS: the values a version derives for the message of the comparison's row */
+    [UI_T_COMPARE_NEW] = N_("derives:"),
+    [UI_T_COMPARE_ABSENT] = N_("no message of its own here"),
+    [UI_T_COMPARE_NOTHING] = N_("nothing derived"),
+    [UI_T_COMPARE_ONLY] = N_("★ the other version lacks it"),
+    /* TRANSLATORS: TLS 1.2's figure | TLS 1.3's */
+    [UI_T_COMPARE_TRIPS] = N_("round trips: %zu | %zu    encrypted handshake messages: %zu of %zu | "
+                              "%zu of %zu"),
+    /* TRANSLATORS: "keys from: premaster secret (the client alone) | shared secret (both sides)" */
+    [UI_T_COMPARE_KEYS] = N_("keys from"),
+    [UI_T_COMPARE_SIGNATURE] = N_("server's signature"),
+    [UI_T_COMPARE_ENCRYPTED] = N_("* encrypted   → to the server   ← to the client"),
+    [UI_T_COMPARE_HINTS] = N_("n/p step both  g/G first/last  v/Esc back to this step of the run  "
+                              "l language  ? help  q quit"),
+    [UI_T_COMPARE_FAILED] = N_("the comparison could not be made: %s"),
 };
 
 const char *ui_t(ui_text_id id, ts_lang lang)
