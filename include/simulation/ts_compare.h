@@ -32,7 +32,7 @@ typedef struct {
     ts_side from;
     size_t step;       /* the trace index of its TS_EV_MESSAGE step */
     size_t record;     /* the channel record that carried it (0: none sealed) */
-    bool encrypted;    /* that record was protected */
+    bool encrypted;    /* that record was encrypted (protected by an AEAD suite) */
 } ts_cmp_msg;
 
 typedef struct {

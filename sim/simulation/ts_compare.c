@@ -118,8 +118,9 @@ const char *ts_compare_version_name(ts_cmp_ver v)
     return v == TS_CMP_12 ? "TLS 1.2" : "TLS 1.3";
 }
 
-/* The messages of one run in order, with their records. */
-static size_t messages(const ts_trace *t, ts_cmp_msg *out, size_t max, bool *full)
+/* The messages of one run in order, with their records; aead: the suite
+ * encrypts what it protects (the NULL suite only authenticates). */
+static size_t messages(const ts_trace *t, bool aead, ts_cmp_msg *out, size_t max, bool *full)
 {
     size_t n = 0, count = ts_trace_count(t);
     for (size_t k = 0; k < count; k++) {
@@ -137,7 +138,7 @@ static size_t messages(const ts_trace *t, ts_cmp_msg *out, size_t max, bool *ful
             const ts_step *r = ts_trace_get(t, j);
             if (r->ev.kind == TS_EV_SEALED && r->ev.side == st->ev.side) {
                 m->record = r->record;
-                m->encrypted = r->ev.protected_record;
+                m->encrypted = aead && r->ev.protected_record;
                 break;
             }
             if ((r->ev.kind == TS_EV_MESSAGE || r->ev.kind == TS_EV_ALERT_SENT) &&
@@ -365,7 +366,8 @@ ts_err ts_compare_build(const ts_session *s12, const ts_session *s13, ts_compare
         ts_cmp_side *side = &c->v[v];
         side->s = s[v];
         side->suite = ts_conn_suite(ts_session_conn(s[v], TS_SIDE_SERVER));
-        n[v] = messages(t, m[v], MAX_MSGS, &full);
+        const ts_suite *run = side->suite != NULL ? side->suite : ts_session_config_of(s[v])->suite;
+        n[v] = messages(t, ts_suite_aead(run, NULL), m[v], MAX_MSGS, &full);
         side->round_trips = round_trips(t);
         protection(m[v], n[v], t, side);
         keys(t, side);
