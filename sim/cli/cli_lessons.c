@@ -34,6 +34,14 @@ static const char *const usage_text = N_(
     "install' and the .deb put them), %s, ./lessons.\n"
     "A lesson found earlier hides one with the same id later, so a teacher's copy\n"
     "wins. The format: lessons/README.md. Play one: tlsstep run --lesson ID.\n"
+    "\n"
+    "TLS 1.3: a lesson whose run.suite is tls13-aes or tls13-chacha runs TLS 1.3\n"
+    "(tls13-handshake: the notes' seven steps as TLS 1.3 does them;\n"
+    "tls12-vs-tls13: what was removed and why, the downgrade sentinel,\n"
+    "HelloRetryRequest), and 'tlsstep ui --tls 1.3' opens tls13-handshake. Any\n"
+    "lesson's run beside the other version, the same seed, messages lined up:\n"
+    "the v key in the UI, 'tlsstep ui --compare', 'tlsstep run --compare'.\n"
+    "\n"
     "Exit status: 0; 1 when a lesson file is malformed (each reported on stderr\n"
     "with file and line, the others still listed); 2 for bad usage.\n");
 
