@@ -249,7 +249,8 @@ static void builtin(ui_app *a, const ts_step *st, bool lesson_here, builtin_line
     }
     if (st != NULL) {
         bool bad = detail(a, st, b->text[b->n], sizeof(b->text[0]));
-        if (b->text[b->n][0] != '\0' && strcmp(b->text[b->n], b->text[b->n - 1]) != 0) {
+        if (b->text[b->n][0] != '\0' &&
+            (b->n == 0 || strcmp(b->text[b->n], b->text[b->n - 1]) != 0)) {
             b->role[b->n++] = bad ? UI_C_ALERT : UI_C_DIM;
         }
     }

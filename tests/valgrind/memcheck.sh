@@ -40,6 +40,11 @@ check "memcheck tampered run (alert), --json" run --suite ecdhe --bits "$BITS" -
     --json --tamper 3,100,01
 check "memcheck dropped record (stalled), --json" run --suite rsa --bits "$BITS" --seed memcheck \
     --json --drop 4
+# both versions of one seed side by side, as text (Korean) and JSON
+check "memcheck run --compare --group ffdhe2048 --key-update, Korean" run --compare --group \
+    ffdhe2048 --key-update --bits "$BITS" --seed memcheck --lang ko
+check "memcheck run --compare --suite ecdhe --json" run --compare --suite ecdhe --bits "$BITS" \
+    --seed memcheck --json
 
 for i in "${!pids[@]}"; do
     wait "${pids[$i]}"
