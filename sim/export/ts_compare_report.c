@@ -166,7 +166,12 @@ static void facts(FILE *f, const ts_compare *c, ts_lang lang)
     char line[LINE], list[LINE], text[2 * LINE];
     fprintf(f, "\n%s\n", ts_tr(lang, "Round trips before the client's first application data:"));
     for (int v = 0; v < TS_CMP_N; v++) {
-        fprintf(f, "  %s: %zu\n", ts_compare_version_name((ts_cmp_ver)v), c->v[v].round_trips);
+        if (c->v[v].round_trips == 0) {
+            fprintf(f, "  %s: %s\n", ts_compare_version_name((ts_cmp_ver)v),
+                    ts_tr(lang, "none: the client sent no application data"));
+        } else {
+            fprintf(f, "  %s: %zu\n", ts_compare_version_name((ts_cmp_ver)v), c->v[v].round_trips);
+        }
     }
     fprintf(f, "\n%s\n", ts_tr(lang, "Handshake messages sent encrypted:"));
     for (int v = 0; v < TS_CMP_N; v++) {
