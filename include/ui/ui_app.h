@@ -18,7 +18,7 @@
 
 typedef enum { UI_PANE_CLIENT, UI_PANE_CHANNEL, UI_PANE_SERVER, UI_PANE_COUNT } ui_pane;
 
-typedef enum { UI_VIEW_MAIN, UI_VIEW_INSPECT, UI_VIEW_EDIT, UI_VIEW_HELP } ui_view;
+typedef enum { UI_VIEW_MAIN, UI_VIEW_INSPECT, UI_VIEW_EDIT, UI_VIEW_HELP, UI_VIEW_LADDER } ui_view;
 
 /* A rectangle of the screen. */
 typedef struct {
@@ -74,6 +74,10 @@ typedef struct ui_app {
     int offer_key;         /* the key that made the offer */
     size_t cmd_sel;        /* the inspector's selected command */
     size_t cmd_x;          /* its first column shown */
+    bool eavesdrop;        /* w: protected records as a passive observer sees them */
+    size_t ladder_sel;     /* the key-schedule ladder (s): the selected rung */
+    int ladder_top;        /* its first rung shown */
+    size_t ladder_latest;  /* the rung derived last, as last drawn (a new one is selected) */
     ts_action acts[UI_MAX_ACTIONS]; /* bytes owned (malloc) */
     size_t n_acts;
     bool quit;
