@@ -110,8 +110,10 @@ static const char *prefix(const ui_rung *r, size_t n, size_t i)
     switch (r[i].kind) {
     case UI_RUNG_SECRET: return " ● ";
     case UI_RUNG_BRANCH: return below ? " ├─● " : " └─● ";
-    case UI_RUNG_KEY: return r[i].last ? (below ? " │   └ " : "     └ ") : (below ? " │   ├ " : "     ├ ");
-    default: return above && below ? " │◀── " : above ? "  ◀── " : below ? " ┌◀── " : "  ◀── ";
+    case UI_RUNG_KEY:
+        return r[i].last ? (below ? " │   └ " : "     └ ") : (below ? " │   ├ " : "     ├ ");
+    default:
+        return above && below ? " │◀── " : above ? "  ◀── " : below ? " ┌◀── " : "  ◀── ";
     }
 }
 
@@ -185,7 +187,8 @@ static void draw_footer(ui_app *a, const ui_rung *r, size_t n, int y, const ui_r
                st->ev.formula[0] != '\0';
     const char *op = own ? ui_engine(st->ev.formula, a->lang, f, sizeof(f)) : rung_op(a, g);
     snprintf(line, sizeof(line), "%s%s%s%s%s%s%s", rung_label(a, g),
-             op[0] == '\0' ? "" : g->kind == UI_RUNG_INPUT ? ": " : " = ", op, st != NULL ? " — " : "", st != NULL ? ui_side_word(st->ev.side, a->lang) : "",
+             op[0] == '\0' ? "" : g->kind == UI_RUNG_INPUT ? ": " : " = ", op,
+             st != NULL ? " — " : "", st != NULL ? ui_side_word(st->ev.side, a->lang) : "",
              st != NULL ? ", " : "", step);
     ui_wide_put(stdscr, y, box->x, line, box->w, ui_attr(UI_C_TITLE));
 }

@@ -175,7 +175,8 @@ static bool global_key(ui_app *a, int key)
     case 's': ui_ladder_open(a); return true;
     case 'w':
         a->eavesdrop = !a->eavesdrop;
-        ui_app_msg(a, false, "%s", ui_t(a->eavesdrop ? UI_T_EAVESDROP_ON : UI_T_EAVESDROP_OFF, a->lang));
+        ui_app_msg(a, false, "%s",
+                   ui_t(a->eavesdrop ? UI_T_EAVESDROP_ON : UI_T_EAVESDROP_OFF, a->lang));
         return true;
     case '?': a->view = UI_VIEW_HELP; return true;
     case 'q': a->quit = true; return true;
