@@ -18,7 +18,14 @@
 
 typedef enum { UI_PANE_CLIENT, UI_PANE_CHANNEL, UI_PANE_SERVER, UI_PANE_COUNT } ui_pane;
 
-typedef enum { UI_VIEW_MAIN, UI_VIEW_INSPECT, UI_VIEW_EDIT, UI_VIEW_HELP, UI_VIEW_COMPARE } ui_view;
+typedef enum {
+    UI_VIEW_MAIN,
+    UI_VIEW_INSPECT,
+    UI_VIEW_EDIT,
+    UI_VIEW_HELP,
+    UI_VIEW_LADDER, /* s: the key schedule */
+    UI_VIEW_COMPARE /* v: TLS 1.2 beside TLS 1.3 */
+} ui_view;
 
 /* A rectangle of the screen. */
 typedef struct {
@@ -78,6 +85,10 @@ typedef struct ui_app {
                             * until v or --compare first opens it) */
     struct ts_compare *cmp; /* the comparison (owned), rebuilt as it is drawn */
     size_t cmp_row;        /* its last row shown */
+    bool eavesdrop;        /* w: protected records as a passive observer sees them */
+    size_t ladder_sel;     /* the key-schedule ladder (s): the selected rung */
+    int ladder_top;        /* its first rung shown */
+    size_t ladder_latest;  /* the rung derived last, as last drawn (a new one is selected) */
     ts_action acts[UI_MAX_ACTIONS]; /* bytes owned (malloc) */
     size_t n_acts;
     bool quit;

@@ -2,7 +2,10 @@
  * numbered arrow per record written so far (client → server pointing right),
  * dashed while in flight; the current record highlighted, a tampered,
  * edited or dropped one marked (a drop alone when it replaced an edit), a
- * fatal alert in red with ✗, a close_notify by its name with ✓. */
+ * fatal alert in red with ✗, a close_notify by its name with ✓; a
+ * protected record drawn with a double line (═) and said protected. In the
+ * eavesdropper's view (ui_observer) a protected record is named by its outer
+ * content type, its header and first opaque bytes below. */
 #ifndef UI_CHANNEL_H
 #define UI_CHANNEL_H
 

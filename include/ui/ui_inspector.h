@@ -1,7 +1,8 @@
 /* ui_inspector: the full-screen inspector. For a record: its decoded fields
  * as a tree beside the hex bytes, the selected field's bytes highlighted (as
  * in Wireshark); for a protected record the nonce, tag and sequence number
- * and, after the record's own fields, the plaintext the simulation holds.
+ * and, after the record's own fields, the plaintext the simulation holds
+ * (in the eavesdropper's view, ui_observer: only its header and opaque bytes).
  * For a value (a step): see ui_inspect_value. */
 #ifndef UI_INSPECTOR_H
 #define UI_INSPECTOR_H

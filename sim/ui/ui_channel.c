@@ -9,6 +9,7 @@
 #include "ui/ui_color.h"
 #include "ui/ui_inspector.h"
 #include "ui/ui_nav.h"
+#include "ui/ui_observer.h"
 #include "ui/ui_shared.h"
 #include "ui/ui_wide.h"
 
@@ -69,13 +70,16 @@ static void arrow(const ui_app *a, const ts_chan_record *rec, size_t k, int cols
 {
     bool crossed = ts_session_record_crossed(a->s, rec->number, k);
     bool dropped = crossed && rec->status == TS_REC_DROPPED;
-    const char *dash = crossed ? "─" : "╌";
+    /* a protected record's arrow is doubled: the keys guard it */
+    const char *dash = rec->protected_record ? (crossed ? "═" : "╍") : crossed ? "─" : "╌";
     char name[96];
-    const char *alert = ui_channel_alert_name(rec);
-    bool fatal = ui_channel_fatal_alert(rec);
+    bool hide = ui_observer_hides(a, rec); /* the eavesdropper sees the header only */
+    const char *alert = hide ? NULL : ui_channel_alert_name(rec);
+    bool fatal = !hide && ui_channel_fatal_alert(rec);
     /* close_notify is a goodbye, a fatal alert an error: marked apart */
     snprintf(name, sizeof(name), "%s%s%s%s%s", attacked(a, rec, k) ? "!" : "",
-             alert != NULL && fatal ? "✗ " : "", alert != NULL ? "" : rec->type_name,
+             alert != NULL && fatal ? "✗ " : "",
+             alert != NULL ? "" : hide ? ui_observer_type(rec->content_type) : rec->type_name,
              alert != NULL ? alert : "", alert != NULL && !fatal ? " ✓" : "");
     size_t o = 0;
     buf[0] = '\0';
@@ -98,10 +102,11 @@ static void arrow(const ui_app *a, const ts_chan_record *rec, size_t k, int cols
 
 static ui_role record_role(const ui_app *a, const ts_chan_record *rec, size_t k, size_t current)
 {
-    if (ui_channel_fatal_alert(rec)) {
+    bool hide = ui_observer_hides(a, rec);
+    if (!hide && ui_channel_fatal_alert(rec)) {
         return UI_C_ALERT;
     }
-    if (ui_channel_alert_name(rec) != NULL && !attacked(a, rec, k)) {
+    if (!hide && ui_channel_alert_name(rec) != NULL && !attacked(a, rec, k)) {
         return rec->number == current ? UI_C_CURRENT : UI_C_OK;
     }
     if (attacked(a, rec, k)) {
@@ -117,16 +122,32 @@ static void draw_detail(const ui_app *a, const ts_chan_record *rec, const ui_rec
         return;
     }
     char line[256];
-    snprintf(line, sizeof(line), "#%zu %s, %zu B", rec->number, rec->type_name, rec->sent.len);
+    bool hide = ui_observer_hides(a, rec);
+    const uint8_t *h = rec->sent.data;
+    if (hide && rec->sent.len >= 5) {
+        /* the outer header as it is on the wire: type, 03 03, length */
+        snprintf(line, sizeof(line), "#%zu %s %02x %02x %02x%02x, %zu B", rec->number,
+                 ui_observer_type(rec->content_type), h[1], h[2], h[3], h[4], rec->sent.len);
+    } else {
+        snprintf(line, sizeof(line), "#%zu %s, %zu B", rec->number, rec->type_name, rec->sent.len);
+    }
     ui_wide_put(stdscr, y + 1, r->x, line, r->w, ui_attr(UI_C_TITLE));
     size_t k = ui_app_k(a);
     const char *mark = ui_shared_record_mark(a, rec);
-    snprintf(line, sizeof(line), "%s, %s%s%s", ui_dir_word(rec->dir, a->lang),
-             ui_shared_record_status(a, rec), mark[0] != '\0' ? ", " : "", mark);
+    snprintf(line, sizeof(line), "%s, %s%s%s%s%s", ui_dir_word(rec->dir, a->lang),
+             ui_shared_record_status(a, rec), rec->protected_record ? ", " : "",
+             rec->protected_record ? ui_t(UI_T_PROTECTED, a->lang) : "",
+             mark[0] != '\0' ? ", " : "", mark);
     ui_wide_put(stdscr, y + 2, r->x, line, r->w,
                 ui_attr(attacked(a, rec, k) ? UI_C_TAMPER : UI_C_NORMAL));
     if (ui_app_in_flight(a, rec->number)) {
         ui_wide_put(stdscr, y + 3, r->x, ui_t(UI_T_CAN_TAMPER, a->lang), r->w, ui_attr(UI_C_DIM));
+    } else if (hide) {
+        size_t o = 0; /* the first opaque bytes after the header */
+        for (size_t i = 5; i < rec->sent.len && o + 4 < sizeof(line); i++) {
+            o += (size_t)snprintf(line + o, sizeof(line) - o, "%02x ", h[i]);
+        }
+        ui_wide_put(stdscr, y + 3, r->x, line, r->w, ui_attr(UI_C_DIM));
     }
 }
 

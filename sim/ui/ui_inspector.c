@@ -9,6 +9,7 @@
 #include "ui/ui_color.h"
 #include "ui/ui_inspect_value.h"
 #include "ui/ui_nav.h"
+#include "ui/ui_observer.h"
 #include "ui/ui_shared.h"
 #include "ui/ui_wide.h"
 
@@ -19,9 +20,19 @@ typedef struct {
     bool plain;
 } tree_row;
 
-static size_t tree(const ts_chan_record *rec, tree_row *rows, size_t max)
+/* The rows of rec's tree; in the eavesdropper's view of a protected record
+ * only what an observer decodes (its header, opaque bytes), in seen. */
+static size_t tree(const ui_app *a, const ts_chan_record *rec, tree_row *rows, size_t max,
+                   ts_field *seen, size_t seen_max)
 {
     size_t n = 0;
+    if (ui_observer_hides(a, rec)) {
+        size_t m = ui_observer_fields(rec, a->lang, seen, seen_max);
+        for (size_t i = 0; i < m && n < max; i++) {
+            rows[n++] = (tree_row){&seen[i], false};
+        }
+        return n;
+    }
     for (size_t i = 0; i < rec->fields.n && n < max; i++) {
         rows[n++] = (tree_row){&rec->fields.items[i], false};
     }
@@ -57,7 +68,7 @@ void ui_inspector_check(ui_app *a)
     bool gone = a->insp.is_record ? !ts_session_record_written(a->s, a->insp.record, k)
                                   : a->insp.step >= k;
     if (gone) {
-        a->view = UI_VIEW_MAIN;
+        a->view = a->back_view == UI_VIEW_LADDER ? UI_VIEW_LADDER : UI_VIEW_MAIN;
     }
 }
 
@@ -67,13 +78,17 @@ static int draw_head(ui_app *a, const ts_chan_record *rec, const ui_rect *r)
 {
     char line[512];
     const char *mark = ui_shared_record_mark(a, rec);
-    snprintf(line, sizeof(line), "%s — %s #%zu %s, %zu B, %s, %s%s%s",
+    bool hide = ui_observer_hides(a, rec);
+    snprintf(line, sizeof(line), "%s — %s #%zu %s, %zu B, %s, %s%s%s%s%s",
              ui_t(UI_T_INSPECTOR, a->lang), ui_t(UI_T_RECORD, a->lang), rec->number,
-             rec->type_name, rec->sent.len, ui_dir_word(rec->dir, a->lang),
-             ui_shared_record_status(a, rec), mark[0] != '\0' ? ", " : "", mark);
+             hide ? ui_observer_type(rec->content_type) : rec->type_name, rec->sent.len,
+             ui_dir_word(rec->dir, a->lang), ui_shared_record_status(a, rec),
+             rec->protected_record ? ", " : "",
+             rec->protected_record ? ui_t(UI_T_PROTECTED, a->lang) : "",
+             mark[0] != '\0' ? ", " : "", mark);
     ui_wide_put(stdscr, r->y, r->x, line, r->w, ui_attr(UI_C_FOCUS));
-    if (!rec->protected_record) {
-        return 1;
+    if (!rec->protected_record || hide) {
+        return 1; /* an observer knows no sequence number, nonce or tag */
     }
     int o = snprintf(line, sizeof(line), "%s %llu  %s ", ui_t(UI_T_SEQ, a->lang),
                      (unsigned long long)rec->seq, ui_t(UI_T_NONCE, a->lang));
@@ -168,7 +183,8 @@ static void draw_record(ui_app *a, ui_inspect *insp, const ui_rect *r, bool pane
         return;
     }
     static tree_row rows[4096];
-    size_t n = tree(rec, rows, sizeof(rows) / sizeof(rows[0]));
+    ts_field seen[8];
+    size_t n = tree(a, rec, rows, sizeof(rows) / sizeof(rows[0]), seen, 8);
     if (insp->field >= n) {
         insp->field = n > 0 ? n - 1 : 0;
     }

@@ -18,6 +18,7 @@
 #include "ui/ui_help.h"
 #include "ui/ui_inspect_value.h"
 #include "ui/ui_inspector.h"
+#include "ui/ui_ladder.h"
 #include "ui/ui_layout.h"
 #include "ui/ui_narration.h"
 #include "ui/ui_party.h"
@@ -94,6 +95,9 @@ static size_t command_step(const ui_app *a)
     if (a->view == UI_VIEW_INSPECT) {
         return a->insp.is_record ? SIZE_MAX : a->insp.step;
     }
+    if (a->view == UI_VIEW_LADDER) {
+        return ui_ladder_selected_step(a);
+    }
     if (a->focus == UI_PANE_CHANNEL) {
         return SIZE_MAX;
     }
@@ -169,6 +173,12 @@ static bool global_key(ui_app *a, int key)
     case '}': jump(a, 's', 1); return true;
     case '{': jump(a, 's', -1); return true;
     case 'y': copy(a); return true;
+    case 's': ui_ladder_open(a); return true;
+    case 'w':
+        a->eavesdrop = !a->eavesdrop;
+        ui_app_msg(a, false, "%s",
+                   ui_t(a->eavesdrop ? UI_T_EAVESDROP_ON : UI_T_EAVESDROP_OFF, a->lang));
+        return true;
     case '?': a->view = UI_VIEW_HELP; return true;
     case 'v': ui_compare_open(a); return true;
     case 'q': a->quit = true; return true;
@@ -219,6 +229,9 @@ void ui_draw(ui_app *a, bool full)
              * their words (and of wide characters) beside its box */
             ui_help_draw(a, &g.body);
             break;
+        case UI_VIEW_LADDER:
+            ui_ladder_draw(a, &g.body, g.large);
+            break;
         default:
             ui_party_draw(a, TS_SIDE_CLIENT, &g.client);
             ui_channel_draw(a, &g.channel);
@@ -265,6 +278,11 @@ void ui_key(ui_app *a, int key)
         return;
     case UI_VIEW_INSPECT:
         if (ui_inspector_key(a, key)) {
+            return;
+        }
+        break;
+    case UI_VIEW_LADDER:
+        if (ui_ladder_key(a, key)) {
             return;
         }
         break;

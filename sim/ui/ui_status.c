@@ -3,6 +3,7 @@
 
 #include <ncurses.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "crypto/ts_suite.h"
 #include "ui/ui_color.h"
@@ -37,10 +38,14 @@ void ui_status_draw(ui_app *a, const ui_rect *r)
     ts_lang l = a->lang;
     char lesson[256];
     lesson_part(a, r->w, lesson, sizeof(lesson));
-    char left[512], sec[64] = "";
+    char left[512], sec[128] = "";
     size_t cur = 0, nsec = ui_sections_count(a, &cur);
     if (nsec > 0) {
         snprintf(sec, sizeof(sec), " │ %s %zu/%zu", ui_t(UI_T_SECTION, l), cur, nsec);
+    }
+    if (a->eavesdrop) { /* the w view stays said while it is on */
+        size_t o = strlen(sec);
+        snprintf(sec + o, sizeof(sec) - o, " │ %s", ui_t(UI_T_EAVESDROP, l));
     }
     int n = snprintf(left, sizeof(left), " %s │ %s %zu/%zu%s │ %s │ %u %s │ %s %s │ %s │ ",
                      lesson, ui_t(UI_T_STEP, l), ui_app_k(a), ui_app_count(a), sec, suite,

@@ -26,7 +26,7 @@ static const char *const texts[UI_T_COUNT] = {
     /* TRANSLATORS: the keys on the status line; key names stay as they are,
      * the last item names the other language */
     [UI_T_HINTS] = N_("? help  q quit  n/p step  ]/[ message  }/{ section  Tab pane  "
-                      "Enter inspect  e edit  d drop  J/K scroll  a auto  l 한국어"),
+                      "Enter inspect  s keys  w eavesdrop  v 1.2|1.3  e edit  d drop  J/K scroll  a auto  l 한국어"),
     [UI_T_TOO_SMALL] = N_("The terminal is %d×%d; tlsstep needs at least %d×%d. Please enlarge it."),
     [UI_T_START] = N_("Nothing has happened yet. Press n (or →, space) to take the first step: "
                       "the client is about to greet the server."),
@@ -93,14 +93,14 @@ static const char *const texts[UI_T_COUNT] = {
      * the columns aligned */
     [UI_T_HELP_KEYS] = N_("→  n  space   next step\n"
                           "←  p          back one step (exact replay)\n"
-                          "g  Home       first step\n"
-                          "G  End        last step\n"
+                          "g  G          first / last step (Home / End)\n"
                           "]  [          next / previous message\n"
                           "}  {          next / previous lesson section\n"
                           "Tab           next pane (client, channel, server)\n"
                           "↑ ↓  j k      move in the pane\n"
                           "Enter         inspect the highlighted record or value\n"
                           "Esc           close the inspector, editor or help\n"
+                          "s  w          key-schedule ladder, eavesdropper's view (on/off)\n"
                           "e             edit the selected record in flight (hex editor)\n"
                           "d             drop the selected record in flight (again: undo)\n"
                           "y  c  < >     copy a command (OSC 52), next command, scroll it\n"
@@ -166,6 +166,26 @@ static const char *const texts[UI_T_COUNT] = {
     [UI_T_COMPARE_HINTS] = N_("n/p step both  g/G first/last  v/Esc back to this step of the run  "
                               "l language  ? help  q quit"),
     [UI_T_COMPARE_FAILED] = N_("the comparison could not be made: %s"),
+    /* TRANSLATORS: the title of the key-schedule ladder (key s) */
+    [UI_T_LADDER] = N_("Key schedule"),
+    /* TRANSLATORS: the ladder's first input in TLS 1.3 without resumption */
+    [UI_T_LADDER_PSK] = N_("PSK: zeros (no resumption)"),
+    /* TRANSLATORS: a rung of the ladder not derived at this step */
+    [UI_T_LADDER_NOT_YET] = N_("not yet"),
+    [UI_T_LADDER_HINTS] = N_("↑/↓/j/k rung  Enter inspect  n/p step  y copy  s/Esc back"),
+    /* TRANSLATORS: the rung's name */
+    [UI_T_LADDER_NOT_DERIVED] = N_("%s is not derived yet at this step: press n to go on"),
+    [UI_T_LADDER_PMS_DH] = N_("the (EC)DHE shared secret of the two shares"),
+    [UI_T_LADDER_PMS_RSA] = N_("48 bytes the client picks and sends encrypted with RSA"),
+    /* TRANSLATORS: a record the keys protect, beside its direction and status */
+    [UI_T_PROTECTED] = N_("protected"),
+    /* TRANSLATORS: on the status line while the eavesdropper's view (w) is on */
+    [UI_T_EAVESDROP] = N_("eavesdropper"),
+    [UI_T_EAVESDROP_ON] = N_("eavesdropper's view: protected records show only what a passive "
+                             "observer sees (w: back)"),
+    [UI_T_EAVESDROP_OFF] = N_("eavesdropper's view off: the simulation holds the keys again"),
+    /* TRANSLATORS: an encrypted record's body in the eavesdropper's view */
+    [UI_T_OPAQUE] = N_("%zu bytes, opaque without the keys"),
 };
 
 const char *ui_t(ui_text_id id, ts_lang lang)
