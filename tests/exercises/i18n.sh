@@ -10,7 +10,7 @@ ROOT=$PWD
 LEFT="$ROOT/tests/i18n/english_left.py"
 cd "$TMP" || exit 1
 
-IDS="tamper-cert downgrade textbook-forgery fermat shared-prime e3-forgery no-verify-mitm goto-fail robot"
+IDS="tamper-cert downgrade textbook-forgery fermat shared-prime e3-forgery no-verify-mitm goto-fail robot downgrade-sentinel tls13-tamper tls13-decrypt"
 # Words a Korean screen keeps: the exercises' ids (typed as commands), the
 # math of the hints (mod, sqrt, ceil, gcd) and ASN.1/PEM names.
 ALLOW="mod,sqrt,ceil,gcd,DigestInfo,CERTIFICATE,${IDS// /,}"
