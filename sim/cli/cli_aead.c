@@ -11,24 +11,28 @@
 #include "crypto/ts_secret.h"
 
 static const char *const cli_aead_usage = N_(
-    "usage: tlsstep aead open --cipher aes-256-gcm|chacha20-poly1305 --key HEX --nonce HEX\n"
-    "                         --aad HEX --data HEX\n"
-    "       tlsstep aead seal --cipher aes-256-gcm|chacha20-poly1305 --key HEX --nonce HEX\n"
-    "                         --aad HEX --data HEX\n"
-    "       [--lang en|ko]\n"
+    "usage: tlsstep aead open|seal --cipher aes-256-gcm|chacha20-poly1305\n"
+    "                              --key HEX --nonce HEX --aad HEX --data HEX\n"
     "Each command prints its result as lowercase hex.\n"
     "commands:\n"
     "  open           checks the tag (the last 16 bytes of --data, after the\n"
     "                 ciphertext) and prints the plaintext; exit 1 when the tag\n"
     "                 does not verify\n"
     "  seal           encrypts --data and prints the ciphertext, then its 16-byte tag\n"
-    "The key is 32 bytes, the nonce 12. A TLS 1.3 record (RFC 8446 5.2, 5.3):\n"
-    "the nonce is the traffic IV XOR the record's sequence number (8 bytes,\n"
-    "big-endian, left-padded with zeros to 12), the additional data is the\n"
-    "record's 5-byte header and the data is everything after it; the plaintext\n"
-    "ends with the content type, then the padding zeros. HEX may be empty (\"\")\n"
-    "and may contain ':', '-' or spaces between bytes. The same from Python's\n"
-    "cryptography: AESGCM(key).decrypt(nonce, data, aad), ChaCha20Poly1305(key).\n");
+    "options:\n"
+    "  --cipher aes-256-gcm|chacha20-poly1305\n"
+    "                 the AEAD (AES-256-GCM needs AES-NI)\n"
+    "  --key HEX      the key, 32 bytes\n"
+    "  --nonce HEX    the nonce, 12 bytes\n"
+    "  --aad HEX      the additional data (may be empty)\n"
+    "  --data HEX     open: the ciphertext, then the tag; seal: the plaintext\n"
+    "  --lang en|ko   language of the messages (default: from the locale)\n"
+    "A TLS 1.3 record (RFC 8446 5.2, 5.3): the nonce is the traffic IV XOR the\n"
+    "record's sequence number (8 bytes, big-endian, left-padded with zeros to\n"
+    "12), the additional data is the record's 5-byte header and the data is\n"
+    "everything after it; the plaintext ends with the content type, then the\n"
+    "padding zeros. HEX may be empty (\"\") and may contain ':', '-' or spaces\n"
+    "between bytes.\n");
 
 typedef enum { AEAD_OPEN, AEAD_SEAL } aead_mode;
 
