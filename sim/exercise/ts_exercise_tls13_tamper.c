@@ -131,8 +131,8 @@ typedef struct {
 } answer_t;
 
 /* The TLS 1.2 side: the same certificate byte in the clear. */
-static ts_err verdict12(const char *seed, const answer_t *a, const char *where13,
-                        ts_exercise_verdict *v)
+static ts_err verdict12(const char *seed, const answer_t *a, const ts_result *r13,
+                        const char *where13, ts_exercise_verdict *v)
 {
     ts_session *clean = NULL;
     TS_GUARD(ts_exercise_run_seed(seed, NULL, 0, &clean));
@@ -164,11 +164,11 @@ static ts_err verdict12(const char *seed, const answer_t *a, const char *where13
     } else {
         err = ts_exercise_verdict_set(v, true,
                                       N_("TLS 1.3: record #%zu failed its AEAD tag when the client "
-                                         "decrypted it, %s, before the Certificate was read ('%s'); "
-                                         "TLS 1.2: the same byte, in the clear, reached the "
-                                         "certificate check, which failed '%s' with %s (%d)"),
-                                      a->act.record, "bad_record_mac (20)", where13, where, alert,
-                                      code);
+                                         "decrypted it, %s (%d), before the Certificate was read "
+                                         "('%s'); TLS 1.2: the same byte, in the clear, reached "
+                                         "the certificate check, which failed '%s' with %s (%d)"),
+                                      a->act.record, r13->alert_name, r13->alert, where13, where,
+                                      alert, code);
     }
     ts_session_free(s);
     return err;
@@ -214,7 +214,7 @@ static ts_err verdict(const char *seed, const ts_session *s, size_t cert_len, co
                                           "(%d), not '%s'"),
                                        a->act.record, alert, code, a->alert13);
     }
-    return verdict12(seed, a, where, v);
+    return verdict12(seed, a, ts_session_result(s), where, v);
 }
 
 static ts_err check(const char *seed, const uint8_t *answer, size_t len, ts_exercise_verdict *v)
