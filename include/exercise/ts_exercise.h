@@ -1,4 +1,5 @@
-/* ts_exercise: the exercises that break signatures. Each one makes its
+/* ts_exercise: the exercises (broken signatures and keys, tampering, TLS
+ * 1.3's downgrade sentinel and record protection). Each one makes its
  * public material from a seed (certificates, a recorded run, numbers) and
  * has a checker that decides an answer from a real run or a computation:
  * solved or not, with one line saying why. The same seed always gives the

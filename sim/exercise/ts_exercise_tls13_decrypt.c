@@ -18,7 +18,6 @@
 #include "base/ts_i18n.h"
 #include "crypto/ts_secret.h"
 #include "export/ts_capture.h"
-#include "tls/msg/ts_msg_handshake.h"
 
 #define PADDING 7 /* zero bytes after the content type of every protected record */
 

@@ -19,7 +19,7 @@
 
 #include "base/ts_i18n.h"
 #include "simulation/ts_action_parse.h"
-#include "tls/msg/ts_msg_handshake.h"
+#include "tls/msg/ts_msg_alert.h"
 
 /* Where the certificate starts: in the TLS 1.3 record, the header (5), the
  * handshake header (4), the empty request context (1), the list length
@@ -110,7 +110,7 @@ static bool failure_of(const ts_session *s, const char **alert, int *code, const
     if (ts_exercise_client_check(s, "certificate_chain", &err)) {
         *where = err != TS_OK ? ts_exercise_cert_check_name(err) : "none";
     } else {
-        *where = r->alert == 20 ? "aead" : "none";
+        *where = r->alert == TS_ALERT_BAD_RECORD_MAC ? "aead" : "none";
     }
     return true;
 }
