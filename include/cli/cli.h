@@ -22,6 +22,7 @@
 /* The commands, one per sim/cli_NAME.c (see `tlsstep NAME --help`). */
 int cli_prf(int argc, char **argv);
 int cli_hkdf(int argc, char **argv);
+int cli_aead(int argc, char **argv);
 int cli_rsa(int argc, char **argv);
 int cli_cert(int argc, char **argv);
 int cli_run(int argc, char **argv);

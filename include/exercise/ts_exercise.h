@@ -1,4 +1,5 @@
-/* ts_exercise: the exercises that break signatures. Each one makes its
+/* ts_exercise: the exercises (broken signatures and keys, tampering, TLS
+ * 1.3's downgrade sentinel and record protection). Each one makes its
  * public material from a seed (certificates, a recorded run, numbers) and
  * has a checker that decides an answer from a real run or a computation:
  * solved or not, with one line saying why. The same seed always gives the
@@ -137,6 +138,11 @@ ts_err ts_exercise_transcript(const ts_session *s, ts_buf *out);
  * its result in *err (NULL: not interested). */
 bool ts_exercise_client_check(const ts_session *s, const char *name, ts_err *err);
 
+/* The name of the certificate check that failed with err, as the
+ * tamper exercises' answers name it: signature, issuer, ca, validity, host,
+ * or parse for anything else. */
+const char *ts_exercise_cert_check_name(ts_err err);
+
 /* One line saying how s's last run ended, in lang: in English exactly
  * ts_transcript_result_line ("ok", "bad_record_mac (sent by client:
  * REASON)", "stalled (REASON)"), the reason translated with ts_tr_text. */
@@ -232,5 +238,8 @@ extern const ts_exercise ts_exercise_e3_forgery;
 extern const ts_exercise ts_exercise_no_verify_mitm;
 extern const ts_exercise ts_exercise_goto_fail;
 extern const ts_exercise ts_exercise_robot;
+extern const ts_exercise ts_exercise_downgrade_sentinel;
+extern const ts_exercise ts_exercise_tls13_tamper;
+extern const ts_exercise ts_exercise_tls13_decrypt;
 
 #endif

@@ -44,6 +44,11 @@ typedef struct {
     bool key_update;         /* TLS 1.3: the client sends KeyUpdate(update_requested) */
     size_t padding;          /* TLS 1.3: zero bytes of padding in each protected
                               * record both sides send, 0..TS_MAX_PADDING */
+    uint16_t client_max_version; /* TLS 1.3 suite: the highest version the client
+                              * offers: 0 (TLS 1.3, and 1.2), or TS_VERSION_TLS12
+                              * for a client that speaks only TLS 1.2 (it offers
+                              * ECDHE and the others; the server still speaks
+                              * 1.3, so its random ends in the downgrade sentinel) */
 } ts_session_config;
 
 /* What the attacker (the user) does to a record before it is delivered. */

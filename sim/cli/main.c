@@ -48,6 +48,7 @@ static const command commands[] = {
     {"decode", cli_decode, N_("decode TLS records given as raw bytes or hex")},
     {"prf", cli_prf, N_("compute the TLS 1.2 PRF (hex out)")},
     {"hkdf", cli_hkdf, N_("compute HKDF and TLS 1.3's Expand-Label and Derive-Secret (hex out)")},
+    {"aead", cli_aead, N_("open or seal a record with AES-256-GCM or ChaCha20-Poly1305 (hex out)")},
     {"rsa", cli_rsa, N_("toy RSA: keygen, from-factors, pub, encrypt, decrypt, sign, verify")},
     {"cert", cli_cert, N_("write a toy CA and a server certificate with its key")},
     {"version", version, N_("print the version (also: tlsstep --version)")},

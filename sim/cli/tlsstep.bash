@@ -110,7 +110,7 @@ _tlsstep() {
         [[ $cur == -* ]] && prev=
     fi
 
-    # The command (and rsa's or hkdf's subcommand), the positional words so far, and
+    # The command (and rsa's, hkdf's or aead's subcommand), the positional words so far, and
     # the --lessons folder: options and their values are skipped.
     local cmd= sub= npos=0 lessons= i w spec=
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -119,7 +119,7 @@ _tlsstep() {
             [[ $w != -* ]] && cmd=$w && spec=$(_tlsstep_opts "$bin" "$cmd")
             continue
         fi
-        if [[ ($cmd == rsa || $cmd == hkdf) && -z $sub && $w != -* ]]; then
+        if [[ ($cmd == rsa || $cmd == hkdf || $cmd == aead) && -z $sub && $w != -* ]]; then
             sub=$w
             spec=$(_tlsstep_opts "$bin" "$cmd" "$sub")
             continue
@@ -142,7 +142,7 @@ _tlsstep() {
         fi
         return 0
     fi
-    if [[ ($cmd == rsa || $cmd == hkdf) && -z $sub ]]; then
+    if [[ ($cmd == rsa || $cmd == hkdf || $cmd == aead) && -z $sub ]]; then
         COMPREPLY=($(compgen -W "$(_tlsstep_list "$bin" "$cmd")" -- "$cur"))
         return 0
     fi

@@ -20,6 +20,7 @@ static const ts_exercise *const EXERCISES[] = {
     &ts_exercise_tamper_cert,    &ts_exercise_downgrade,      &ts_exercise_textbook_forgery,
     &ts_exercise_fermat,         &ts_exercise_shared_prime,   &ts_exercise_e3_forgery,
     &ts_exercise_no_verify_mitm, &ts_exercise_goto_fail,      &ts_exercise_robot,
+    &ts_exercise_downgrade_sentinel, &ts_exercise_tls13_tamper, &ts_exercise_tls13_decrypt,
 };
 
 const ts_exercise *ts_exercise_at(size_t i)
@@ -245,6 +246,18 @@ ts_err ts_exercise_transcript(const ts_session *s, ts_buf *out)
     }
     free(text);
     return err;
+}
+
+const char *ts_exercise_cert_check_name(ts_err err)
+{
+    switch (err) {
+    case TS_ERR_CERT_SIGNATURE: return "signature";
+    case TS_ERR_CERT_ISSUER: return "issuer";
+    case TS_ERR_CERT_CA: return "ca";
+    case TS_ERR_CERT_EXPIRED: return "validity";
+    case TS_ERR_CERT_HOST: return "host";
+    default: return "parse";
+    }
 }
 
 bool ts_exercise_client_check(const ts_session *s, const char *name, ts_err *err)

@@ -19,18 +19,6 @@
  * certificate's length (3). */
 #define CERT_AT 15
 
-static const char *check_name(ts_err err)
-{
-    switch (err) {
-    case TS_ERR_CERT_SIGNATURE: return "signature";
-    case TS_ERR_CERT_ISSUER: return "issuer";
-    case TS_ERR_CERT_CA: return "ca";
-    case TS_ERR_CERT_EXPIRED: return "validity";
-    case TS_ERR_CERT_HOST: return "host";
-    default: return "parse";
-    }
-}
-
 static ts_err material(const char *seed, ts_exercise_material *m)
 {
     ts_session *s = NULL;
@@ -91,7 +79,7 @@ static ts_err verdict(const ts_session *s, size_t cert_len, const ts_action *act
         return ts_exercise_verdict_set(v, false, N_("the client accepted the changed certificate"));
     }
     const ts_result *res = ts_session_result(s);
-    const char *failed = check_name(err);
+    const char *failed = ts_exercise_cert_check_name(err);
     if (strcmp(failed, claimed) != 0) {
         return ts_exercise_verdict_set(v, false,
                                        N_("the client rejected it, but the check that failed is "

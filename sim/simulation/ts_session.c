@@ -57,6 +57,9 @@ static ts_err check_config(const ts_session_config *cfg)
     TS_ENSURE(cfg->host == NULL || (cfg->host[0] != '\0' && strlen(cfg->host) < 256), TS_ERR_ARG);
     TS_ENSURE(cfg->payload != NULL || cfg->payload_len == 0, TS_ERR_ARG);
     TS_ENSURE(cfg->padding <= TS_MAX_PADDING, TS_ERR_ARG);
+    TS_ENSURE(cfg->client_max_version == 0 || cfg->client_max_version == TS_VERSION_TLS13 ||
+                  (cfg->client_max_version == TS_VERSION_TLS12 && !cfg->offer_one),
+              TS_ERR_ARG);
     TS_ENSURE(cfg->suite == NULL || ts_suite_usable(cfg->suite), TS_ERR_AEAD_UNAVAILABLE);
     return TS_OK;
 }

@@ -136,6 +136,9 @@ static ts_err make_conns(ts_session *s)
         cc.suite = s->cfg.offer_one ? NULL : ts_suite_get(TS_SUITE_ECDHE);
         cc.max_version = TS_VERSION_TLS13;
         cc.min_version = s->cfg.offer_one ? TS_VERSION_TLS13 : TS_VERSION_TLS12;
+        if (s->cfg.client_max_version == TS_VERSION_TLS12) {
+            cc.max_version = TS_VERSION_TLS12; /* a 1.2-only client: no supported_versions */
+        }
     }
     cc.ems = s->cfg.ems;
     cc.host = s->cfg.host;
@@ -143,7 +146,8 @@ static ts_err make_conns(ts_session *s)
     cc.dh_group = s->cfg.dh_group;
     cc.stepwise = true; /* each message crosses before the next is written, as in the notes */
     ts_conn_config sc = cc;
-    if (sc.max_version == TS_VERSION_TLS13) {
+    if (ts_suite_is_tls13(s->cfg.suite)) {
+        sc.max_version = TS_VERSION_TLS13;
         sc.suite = ts_suite_get(TS_SUITE_ECDHE);
         sc.min_version = TS_VERSION_TLS12;
         sc.offer_all = false;

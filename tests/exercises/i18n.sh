@@ -10,7 +10,7 @@ ROOT=$PWD
 LEFT="$ROOT/tests/i18n/english_left.py"
 cd "$TMP" || exit 1
 
-IDS="tamper-cert downgrade textbook-forgery fermat shared-prime e3-forgery no-verify-mitm goto-fail robot"
+IDS="tamper-cert downgrade textbook-forgery fermat shared-prime e3-forgery no-verify-mitm goto-fail robot downgrade-sentinel tls13-tamper tls13-decrypt"
 # Words a Korean screen keeps: the exercises' ids (typed as commands), the
 # math of the hints (mod, sqrt, ceil, gcd) and ASN.1/PEM names.
 ALLOW="mod,sqrt,ceil,gcd,DigestInfo,CERTIFICATE,${IDS// /,}"
@@ -138,6 +138,34 @@ done
 for f in dg.right dg.wrong; do
     korean "downgrade: $f in Korean" "$f.ko"
     english "downgrade: $f in English" "$f.en"
+done
+
+# The TLS 1.3 exercises (tls13.sh has their reference solutions): right and
+# wrong answers, in both languages.
+sv=$(sed -n 's/^ *extension_type  *supported_versions (43)  \[\([0-9]*\)+2\]$/\1/p' en-downgrade-sentinel/transcript.txt | head -1)
+printf 'tamper 1,%d,40\nalert illegal_parameter\ncheck downgrade_sentinel\ntls12 ok\n' "$((sv + 1))" >ds.right
+printf 'tamper 1,%d,40\nalert illegal_parameter\ncheck downgrade_sentinel\ntls12 illegal_parameter\n' "$((sv + 1))" >ds.tls12
+printf 'tamper 1,%d,40\nalert 47\ncheck check_server_finished\ntls12 ok\n' "$((sv + 1))" >ds.check
+printf 'tamper 1,80,01\nalert 47\ncheck downgrade_sentinel\ntls12 ok\n' >ds.none
+rec13=$(sed -n 's/^#\([0-9]*\) server → client  application_data (handshake inside)  Certificate .*/\1/p' en-tls13-tamper/transcript13.txt)
+der_len=$(openssl x509 -in en-tls13-tamper/server.pem -outform DER | wc -c)
+off=$((16 + der_len - 10))
+printf 'tamper %s,%d,01\ntls13 bad_record_mac aead\ntls12 bad_certificate signature\n' "$rec13" "$off" >tt.right
+printf 'tamper %s,%d,01\ntls13 bad_certificate signature\ntls12 bad_certificate signature\n' "$rec13" "$off" >tt.as12
+printf 'tamper %s,%d,01\ntls13 bad_record_mac aead\ntls12 bad_record_mac aead\n' "$rec13" "$off" >tt.as13
+printf 'tamper %s,3,01\ntls13 bad_record_mac aead\ntls12 bad_certificate signature\n' "$rec13" >tt.outside
+for lang in ko en; do
+    for f in ds.right ds.tls12 ds.check ds.none; do
+        run "$f.$lang" "$([ $f = ds.right ] && echo 0 || echo 1)" "$TLSSTEP" check downgrade-sentinel --lang $lang --seed k1 --answer $f
+    done
+    for f in tt.right tt.as12 tt.as13 tt.outside; do
+        run "$f.$lang" "$([ $f = tt.right ] && echo 0 || echo 1)" "$TLSSTEP" check tls13-tamper --lang $lang --seed k1 --answer $f
+    done
+    run "td.body.$lang" 1 "$TLSSTEP" check tls13-decrypt --lang $lang --seed k1 --answer 14000030
+done
+for f in ds.right ds.tls12 ds.check ds.none tt.right tt.as12 tt.as13 tt.outside td.body; do
+    korean "TLS 1.3 exercises: $f in Korean" "$f.ko"
+    english "TLS 1.3 exercises: $f in English" "$f.en"
 done
 
 # JSON carries English whatever the language.

@@ -159,7 +159,7 @@ fi
 korean "tlsstep --help" "$T" --help --lang ko
 english "tlsstep --help" "$T" --help --lang en
 korean "tlsstep --lang ko --help" "$T" --lang ko --help
-for cmd in run lessons check prf hkdf rsa cert decode serve connect version; do
+for cmd in run lessons check prf hkdf aead rsa cert decode serve connect version; do
     both "$cmd --help" "$cmd" --help
 done
 for sub in keygen from-factors pub encrypt decrypt sign verify raw show; do

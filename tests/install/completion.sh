@@ -48,12 +48,15 @@ ok "completion: registered for tlsstep" bash -c 'source sim/cli/tlsstep.bash &&
     complete -p tlsstep | grep -q "_tlsstep"'
 
 # Commands, from `tlsstep --help`.
-offers "every command" "" ui run serve connect lessons exercise check decode prf hkdf rsa cert version
+offers "every command" "" ui run serve connect lessons exercise check decode prf hkdf aead rsa cert version
 offers_only "commands by prefix" "r" run rsa
 offers_only "top-level options" "--" --help --lang --version
 offers_only "rsa's subcommands" "rsa " keygen from-factors pub encrypt decrypt sign verify raw show
 offers_only "hkdf's subcommands" "hkdf " extract expand expand-label derive-secret
 offers "options of hkdf expand-label" "hkdf expand-label --" --hash --secret --label --context --length
+offers_only "aead's subcommands" "aead " open seal
+offers "options of aead open" "aead open --" --cipher --key --nonce --aad --data --lang
+offers_only "aead's ciphers" "aead seal --cipher " aes-256-gcm chacha20-poly1305
 
 # Each command's options, from its --help: all of its option table ...
 for cmd in ui run serve connect lessons exercise check decode prf cert; do
@@ -88,7 +91,7 @@ offers "lesson ids after run --lesson" "run --lesson " rsa-textbook records endi
 offers_only "lesson ids by prefix" "run --lesson rsa-" rsa-handshake rsa-textbook
 offers "exercises for exercise" "exercise " tamper-cert robot goto-fail
 lacks_word "exercise: lessons are not exercises" "exercise " rsa-handshake
-offers_only "exercises for check, by prefix" "check t" tamper-cert textbook-forgery
+offers_only "exercises for check, by prefix" "check t" tamper-cert textbook-forgery tls13-tamper tls13-decrypt
 offers "ui's lesson after options" "ui --suite ecdhe " rsa-handshake
 offers "options after ui's lesson" "ui rsa-handshake --" --suite --lang
 mkdir -p "$TMP/mine"

@@ -36,6 +36,7 @@ static const char *const names[] = {
 };
 
 static size_t padding; /* the next run's --pad */
+static uint16_t client_max; /* the next run's client_max_version */
 
 static ts_session *run(ts_suite_id suite, uint16_t group, bool key_update, const ts_action *acts,
                        size_t n)
@@ -48,6 +49,7 @@ static ts_session *run(ts_suite_id suite, uint16_t group, bool key_update, const
     cfg.bits = 768;
     cfg.group = group;
     cfg.key_update = key_update;
+    cfg.client_max_version = client_max;
     ts_session *s = NULL;
     assert_int_equal(ts_session_new(&cfg, &s), TS_OK);
     assert_int_equal(ts_session_set_actions(s, acts, n), TS_OK);
@@ -243,6 +245,36 @@ static void test_downgrade_sentinel(void **state)
     ts_session_free(s);
 }
 
+/* A client that speaks only TLS 1.2 (client_max_version) against the same
+ * 1.3 server: no supported_versions in its hello, the server answers 1.2
+ * with DOWNGRD 01 in its random, and the client, which offered no 1.3, has
+ * no reason to look: the handshake completes. A 1.2-only client with a
+ * 1.2 suite, or client_max_version with offer_one, is refused. */
+static void test_tls12_only_client(void **state)
+{
+    (void)state;
+    client_max = TS_VERSION_TLS12;
+    ts_session *s = run(TS_SUITE_TLS13_CHACHA, 0, false, NULL, 0);
+    client_max = 0;
+    const ts_chan_record *hello = ts_chan_get(ts_session_chan(s), 1);
+    static const uint8_t sv[] = {0x00, 0x2b, 0x00};
+    assert_null(memmem(hello->sent.data, hello->sent.len, sv, sizeof(sv)));
+    const ts_event *sr = value(s, "server_random", TS_SIDE_SERVER);
+    assert_memory_equal(sr->value + 24, TS_DOWNGRADE_TLS12, 8);
+    assert_memory_equal(value(s, "server_random", TS_SIDE_CLIENT)->value + 24, TS_DOWNGRADE_TLS12, 8);
+    assert_null(ts_trace_find(ts_session_trace(s), "downgrade_sentinel", TS_SIDE_CLIENT));
+    assert_null(ts_trace_find(ts_session_trace(s), "client_handshake_traffic_secret", TS_SIDE_CLIENT));
+    assert_int_equal(ts_session_result(s)->kind, TS_RESULT_OK);
+    ts_session_free(s);
+
+    ts_session_config cfg = {.seed = "x", .suite = ts_suite_get(TS_SUITE_TLS13_CHACHA),
+                             .client_max_version = TS_VERSION_TLS12, .offer_one = true};
+    assert_int_equal(ts_session_new(&cfg, &s), TS_ERR_ARG);
+    cfg.offer_one = false;
+    cfg.client_max_version = 0x0302;
+    assert_int_equal(ts_session_new(&cfg, &s), TS_ERR_ARG);
+}
+
 /* Any byte of the encrypted Certificate changed: the record's tag fails,
  * bad_record_mac from the client, before any certificate check. */
 static void test_encrypted_certificate_tamper(void **state)
@@ -352,6 +384,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_runs),
         cmocka_unit_test(test_downgrade_sentinel),
+        cmocka_unit_test(test_tls12_only_client),
         cmocka_unit_test(test_encrypted_certificate_tamper),
         cmocka_unit_test(test_padding),
         cmocka_unit_test(test_key_change_at_record_end),
