@@ -3,7 +3,8 @@
 # lesson stepped to its end and back, the inspector on a record and on a
 # value, the hex editor, a dropped record, the comparison of TLS 1.2 and
 # TLS 1.3 (v, n, l, G, ?, back), Korean, a TLS 1.3 run with a
-# HelloRetryRequest; then q. Any memory error or definite leak fails
+# HelloRetryRequest, the key-schedule ladder (s, a rung inspected) and the
+# eavesdropper's view (w); then q. Any memory error or definite leak fails
 # (memcheck's log must be empty), as must an exit status other than 0.
 # What it found first: the narration compared a line with text[-1].
 cd "$(dirname "$0")/../.." || exit 1
@@ -35,7 +36,9 @@ vg_ui() {
     st=$(cat "$STATUS_FILE" 2>/dev/null)
     same "memcheck ui $name: exit status 0" "$st" 0
     ok "memcheck ui $name: no memory error, no leak" test ! -s "$log"
-    [ -s "$log" ] && sed 's/^/    # /' "$log" | head -30
+    if [ -s "$log" ]; then
+        sed 's/^/    # /' "$log" | head -30
+    fi
 }
 
 vg_ui "default lesson: to the end and back, inspector, editor, drop" \
@@ -43,5 +46,5 @@ vg_ui "default lesson: to the end and back, inspector, editor, drop" \
 vg_ui "comparison, both languages" \
     n n n n l G '?' x p v n n v Escape -- --compare --seed vg --bits 768
 vg_ui "TLS 1.3 with HelloRetryRequest and KeyUpdate, Korean" \
-    G p p p g n n n n n n n n Enter Escape v n v -- --tls 1.3 --group ffdhe2048 --key-update \
+    G p p p g n n n n n n n n Enter Escape v n v s j j Enter Escape s w n w -- --tls 1.3 --group ffdhe2048 --key-update \
     --lang ko --seed vg --bits 768
