@@ -91,6 +91,16 @@ ts_err cli_write_secret_file(const char *path, const uint8_t *data, size_t n);
  * freed again on failure); a usage error (exit 2) names the bad offset. */
 int cli_hex_option(const char *cmd, const char *name, const char *text, ts_buf *out);
 
+/* Parses the options of a calculator's mode (tlsstep hkdf, tlsstep aead)
+ * from argv[first] on: each option's val is its index below count, and
+ * opt[index] (count entries, NULL-initialised by the caller) receives its
+ * value; the option at lang_index is checked as --lang. CLI_EXIT_OK, or
+ * the usage error's status (a missing value, an unknown option or a stray
+ * argument). */
+struct option;
+int cli_mode_options(const char *cmd, int argc, char **argv, int first,
+                     const struct option *options, int count, int lang_index, const char **opt);
+
 /* Prints n bytes as one line of lowercase hex on stdout (the calculators'
  * output), wiping the text after; CLI_EXIT_OK or a failure message. */
 int cli_print_hex(const char *cmd, const uint8_t *data, size_t n);

@@ -134,6 +134,9 @@ ts_err ts_exercise_run_seed(const char *seed, const ts_action *acts, size_t n, t
 /* The readable transcript of s's last run (ts_transcript), appended to out. */
 ts_err ts_exercise_transcript(const ts_session *s, ts_buf *out);
 
+/* Adds s's transcript (English) to m as the file name. */
+ts_err ts_exercise_add_transcript(ts_exercise_material *m, const char *name, const ts_session *s);
+
 /* The client's certificate check of s's last run: true when it ran, with
  * its result in *err (NULL: not interested). */
 bool ts_exercise_client_check(const ts_session *s, const char *name, ts_err *err);

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,4 +241,28 @@ int cli_print_hex(const char *cmd, const uint8_t *data, size_t n)
     ts_secret_wipe(hex, 2 * n + 2);
     free(hex);
     return err == TS_OK ? CLI_EXIT_OK : cli_fail(CLI_EXIT_FAIL, cmd, "%s", ts_err_str(err, cli_language));
+}
+
+int cli_mode_options(const char *cmd, int argc, char **argv, int first,
+                     const struct option *options, int count, int lang_index, const char **opt)
+{
+    opterr = 0;
+    optind = first;
+    int c;
+    while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+        if (c == ':') {
+            return cli_usage_error(cmd, "%s needs a value", argv[optind - 1]);
+        }
+        if (c < 0 || c >= count) {
+            return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        }
+        if (c == lang_index && !cli_parse_lang_option(cmd, optarg)) {
+            return CLI_EXIT_USAGE;
+        }
+        opt[c] = optarg;
+    }
+    if (optind < argc) {
+        return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+    }
+    return CLI_EXIT_OK;
 }

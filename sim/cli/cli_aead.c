@@ -164,23 +164,9 @@ int cli_aead(int argc, char **argv)
         return cli_usage_error("aead", "unknown mode '%s' (open or seal)", argv[1]);
     }
     const char *opt[O_COUNT] = {NULL};
-    opterr = 0;
-    optind = 2;
-    int c;
-    while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-        if (c == ':') {
-            return cli_usage_error("aead", "%s needs a value", argv[optind - 1]);
-        }
-        if (c < 0 || c >= O_COUNT) {
-            return cli_usage_error("aead", "unknown option '%s'", argv[optind - 1]);
-        }
-        if (c == O_LANG && !cli_parse_lang_option("aead", optarg)) {
-            return CLI_EXIT_USAGE;
-        }
-        opt[c] = optarg;
-    }
-    if (optind < argc) {
-        return cli_usage_error("aead", "unexpected argument '%s'", argv[optind]);
+    int rc = cli_mode_options("aead", argc, argv, 2, options, O_COUNT, O_LANG, opt);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
     }
     return run_mode(mode, opt);
 }

@@ -184,23 +184,9 @@ int cli_hkdf(int argc, char **argv)
                                        "derive-secret)", argv[1]);
     }
     const char *opt[O_COUNT] = {NULL};
-    opterr = 0;
-    optind = 2;
-    int c;
-    while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-        if (c == ':') {
-            return cli_usage_error("hkdf", "%s needs a value", argv[optind - 1]);
-        }
-        if (c < 0 || c >= O_COUNT) {
-            return cli_usage_error("hkdf", "unknown option '%s'", argv[optind - 1]);
-        }
-        if (c == O_LANG && !cli_parse_lang_option("hkdf", optarg)) {
-            return CLI_EXIT_USAGE;
-        }
-        opt[c] = optarg;
-    }
-    if (optind < argc) {
-        return cli_usage_error("hkdf", "unexpected argument '%s'", argv[optind]);
+    int rc = cli_mode_options("hkdf", argc, argv, 2, options, O_COUNT, O_LANG, opt);
+    if (rc != CLI_EXIT_OK) {
+        return rc;
     }
     return run_mode((hkdf_mode)mode, opt);
 }

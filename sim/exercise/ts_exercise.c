@@ -248,6 +248,18 @@ ts_err ts_exercise_transcript(const ts_session *s, ts_buf *out)
     return err;
 }
 
+ts_err ts_exercise_add_transcript(ts_exercise_material *m, const char *name, const ts_session *s)
+{
+    ts_buf text;
+    ts_buf_init(&text);
+    ts_err err = ts_exercise_transcript(s, &text);
+    if (err == TS_OK) {
+        err = ts_exercise_add_file(m, name, text.data, text.len);
+    }
+    ts_buf_free(&text);
+    return err;
+}
+
 const char *ts_exercise_cert_check_name(ts_err err)
 {
     switch (err) {

@@ -21,18 +21,12 @@ static ts_err material(const char *seed, ts_exercise_material *m)
 {
     ts_session *s = NULL;
     TS_GUARD(ts_exercise_run_seed(seed, NULL, 0, &s));
-    ts_buf text;
-    ts_buf_init(&text);
-    ts_err err = ts_exercise_transcript(s, &text);
-    if (err == TS_OK) {
-        err = ts_exercise_add_file(m, "transcript.txt", text.data, text.len);
-    }
+    ts_err err = ts_exercise_add_transcript(m, "transcript.txt", s);
     if (err == TS_OK) {
         err = ts_exercise_fact(m, N_("record #1 is the ClientHello; the client offers every suite it "
                                   "knows, the server picks %s"),
                                ts_session_config_of(s)->suite->iana_name);
     }
-    ts_buf_free(&text);
     ts_session_free(s);
     return err;
 }

@@ -29,28 +29,16 @@ static ts_err run13(const char *seed, bool tls12_only, const ts_action *acts, si
     return ts_exercise_run(&cfg, acts, n, out);
 }
 
-static ts_err add_transcript(ts_exercise_material *m, const char *name, const ts_session *s)
-{
-    ts_buf text;
-    ts_buf_init(&text);
-    ts_err err = ts_exercise_transcript(s, &text);
-    if (err == TS_OK) {
-        err = ts_exercise_add_file(m, name, text.data, text.len);
-    }
-    ts_buf_free(&text);
-    return err;
-}
-
 static ts_err material(const char *seed, ts_exercise_material *m)
 {
     ts_session *s = NULL, *old = NULL;
     TS_GUARD(run13(seed, false, NULL, 0, &s));
-    ts_err err = add_transcript(m, "transcript.txt", s);
+    ts_err err = ts_exercise_add_transcript(m, "transcript.txt", s);
     if (err == TS_OK) {
         err = run13(seed, true, NULL, 0, &old);
     }
     if (err == TS_OK) {
-        err = add_transcript(m, "tls12-client.txt", old);
+        err = ts_exercise_add_transcript(m, "tls12-client.txt", old);
     }
     if (err == TS_OK) {
         err = ts_exercise_fact(m, N_("transcript.txt: a TLS 1.3 run (%s); record #1 is the "

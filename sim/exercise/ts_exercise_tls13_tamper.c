@@ -48,28 +48,16 @@ static size_t cert_record(const ts_session *s)
     return 0;
 }
 
-static ts_err add_transcript(ts_exercise_material *m, const char *name, const ts_session *s)
-{
-    ts_buf text;
-    ts_buf_init(&text);
-    ts_err err = ts_exercise_transcript(s, &text);
-    if (err == TS_OK) {
-        err = ts_exercise_add_file(m, name, text.data, text.len);
-    }
-    ts_buf_free(&text);
-    return err;
-}
-
 static ts_err material(const char *seed, ts_exercise_material *m)
 {
     ts_session *s13 = NULL, *s12 = NULL;
     TS_GUARD(run13(seed, NULL, 0, &s13));
     ts_err err = ts_exercise_run_seed(seed, NULL, 0, &s12);
     if (err == TS_OK) {
-        err = add_transcript(m, "transcript13.txt", s13);
+        err = ts_exercise_add_transcript(m, "transcript13.txt", s13);
     }
     if (err == TS_OK) {
-        err = add_transcript(m, "transcript12.txt", s12);
+        err = ts_exercise_add_transcript(m, "transcript12.txt", s12);
     }
     if (err == TS_OK) {
         err = ts_exercise_add_cert(m, "server.pem", ts_session_server_der(s13));
