@@ -32,7 +32,8 @@ typedef struct {
 
 /* How a pump ended, beside the endpoint's own status. */
 typedef struct {
-    bool timed_out;      /* the peer sent nothing for the time-out */
+    bool timed_out;      /* the peer sent nothing for the time-out (or a
+                          * deadline passed: ts_net_stream_expire) */
     bool peer_closed;    /* the peer closed (or reset) its side */
     bool write_failed;   /* the peer stopped reading (reset, broken pipe) */
     size_t bytes_in, bytes_out;
@@ -72,6 +73,28 @@ ts_err ts_net_pump(int fd, ts_conn *c, unsigned timeout_ms, const ts_net_tap *ta
 /* Splits "HOST:PORT" (or "[V6]:PORT") into host and port; false if not. */
 bool ts_net_split_hostport(const char *s, char *host, size_t host_cap, char *port,
                            size_t port_cap);
+
+/* Why a connection was ended from outside (ts_net_stream_expire). */
+typedef enum {
+    TS_NET_END_IDLE,      /* the peer sent nothing (or read nothing) for ms */
+    TS_NET_END_HANDSHAKE, /* the handshake took longer than ms */
+    TS_NET_END_LIFETIME,  /* the connection lasted longer than ms */
+    TS_NET_END_STOP,      /* the server is stopping */
+} ts_net_end;
+
+/* Writes into why (cap bytes) the transport's reason for ending a
+ * connection for reason after ms (sending: bytes were waiting to go out,
+ * so the peer was not reading), as ts_net_stats.why holds it. */
+void ts_net_why_end(ts_net_end reason, unsigned ms, bool sending, char *why, size_t cap);
+
+/* Writes into why (cap bytes) the transport's reason after a socket
+ * error (errno error) while sending or receiving, or the peer's close
+ * (error 0 while receiving). */
+void ts_net_why_errno(bool sending, int error, char *why, size_t cap);
+
+/* True when the socket fd is bound to a loopback address (127.0.0.0/8,
+ * ::1, or ::ffff:127.x). */
+bool ts_net_is_loopback(int fd);
 
 /* Closes fd (ignored when negative). */
 void ts_net_close(int fd);

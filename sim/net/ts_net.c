@@ -24,6 +24,9 @@
 #define WHY_NOT_READING N_("the peer stopped reading for %u ms")
 #define WHY_CLOSED N_("the peer closed the connection")
 #define WHY_PENDING N_("too many bytes pending")
+#define WHY_HANDSHAKE N_("the handshake took longer than %u ms")
+#define WHY_LIFETIME N_("the connection lasted longer than %u ms")
+#define WHY_STOP N_("the server is stopping")
 #define WHY_TIMED_OUT "timed out" /* marked in ts_net_why_text */
 /* These end in the system's own words (strerror, gai_strerror). */
 #define WHY_SEND "cannot send: "
@@ -110,7 +113,7 @@ ts_err ts_net_listen(const char *addr, uint16_t port, int *fd, uint16_t *bound)
     int s = socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC, res->ai_protocol);
     int one = 1;
     bool ok = s >= 0 && setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) == 0 &&
-              bind(s, res->ai_addr, res->ai_addrlen) == 0 && listen(s, 8) == 0;
+              bind(s, res->ai_addr, res->ai_addrlen) == 0 && listen(s, SOMAXCONN) == 0;
     freeaddrinfo(res);
     struct sockaddr_storage ss;
     socklen_t sl = sizeof(ss);
@@ -127,6 +130,23 @@ ts_err ts_net_listen(const char *addr, uint16_t port, int *fd, uint16_t *bound)
     }
     *fd = s;
     return TS_OK;
+}
+
+bool ts_net_is_loopback(int fd)
+{
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof(ss);
+    if (getsockname(fd, (struct sockaddr *)&ss, &sl) != 0) {
+        return false;
+    }
+    if (ss.ss_family == AF_INET) {
+        return (ntohl(((struct sockaddr_in *)&ss)->sin_addr.s_addr) >> 24) == 127;
+    }
+    if (ss.ss_family == AF_INET6) {
+        const struct in6_addr *a = &((struct sockaddr_in6 *)&ss)->sin6_addr;
+        return IN6_IS_ADDR_LOOPBACK(a) || (IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127);
+    }
+    return false;
 }
 
 static void name_peer(const struct sockaddr *sa, socklen_t sl, char *out, size_t cap)
@@ -221,6 +241,27 @@ ts_err ts_net_connect(const char *host, const char *port, unsigned timeout_ms, i
     snprintf(why, why_cap, WHY_CONNECT "%s:%s: %s", host, port,
              error == ETIMEDOUT ? WHY_TIMED_OUT : english_strerror(error));
     return error == ETIMEDOUT ? TS_ERR_TIMEOUT : TS_ERR_NET;
+}
+
+void ts_net_why_end(ts_net_end reason, unsigned ms, bool sending, char *why, size_t cap)
+{
+    switch (reason) {
+    case TS_NET_END_IDLE:
+        snprintf(why, cap, sending ? WHY_NOT_READING : WHY_SILENT, ms);
+        break;
+    case TS_NET_END_HANDSHAKE: snprintf(why, cap, WHY_HANDSHAKE, ms); break;
+    case TS_NET_END_LIFETIME: snprintf(why, cap, WHY_LIFETIME, ms); break;
+    default: snprintf(why, cap, "%s", WHY_STOP); break;
+    }
+}
+
+void ts_net_why_errno(bool sending, int error, char *why, size_t cap)
+{
+    if (sending) {
+        snprintf(why, cap, WHY_SEND "%s", english_strerror(error));
+    } else {
+        snprintf(why, cap, "%s", error == 0 ? WHY_CLOSED : english_strerror(error));
+    }
 }
 
 /* --- the pump --- */
@@ -408,7 +449,8 @@ const char *ts_net_why_text(ts_lang lang, const char *why, char *out, size_t cap
     if (why == NULL || lang == TS_LANG_EN || out == NULL || cap == 0) {
         return why;
     }
-    static const char *const with_ms[] = {WHY_SILENT, WHY_NOT_READING};
+    static const char *const with_ms[] = {WHY_SILENT, WHY_NOT_READING, WHY_HANDSHAKE,
+                                          WHY_LIFETIME};
     for (size_t i = 0; i < sizeof(with_ms) / sizeof(with_ms[0]); i++) {
         unsigned ms = 0;
         int end = -1;
@@ -419,7 +461,8 @@ const char *ts_net_why_text(ts_lang lang, const char *why, char *out, size_t cap
             return out;
         }
     }
-    static const char *const plain[] = {WHY_CLOSED, WHY_PENDING, N_("timed out") /* WHY_TIMED_OUT */};
+    static const char *const plain[] = {WHY_CLOSED, WHY_PENDING, WHY_STOP,
+                                        N_("timed out") /* WHY_TIMED_OUT */};
     for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
         if (strcmp(why, plain[i]) == 0) {
             return ts_tr(lang, plain[i]);
