@@ -80,6 +80,7 @@ typedef enum {
     TS_NET_END_HANDSHAKE, /* the handshake took longer than ms */
     TS_NET_END_LIFETIME,  /* the connection lasted longer than ms */
     TS_NET_END_STOP,      /* the server is stopping */
+    TS_NET_END_TOO_MUCH,  /* the peer sent more than ms bytes (a count, here) */
 } ts_net_end;
 
 /* Writes into why (cap bytes) the transport's reason for ending a

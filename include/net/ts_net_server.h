@@ -26,6 +26,8 @@ typedef struct {
     unsigned handshake_ms; /* from accept to the end of the handshake */
     unsigned idle_ms;      /* the peer silent (or not reading) this long */
     unsigned lifetime_ms;  /* from accept to the end */
+    size_t max_bytes_in;   /* bytes a peer may send in all (0: no limit); more
+                            * ends the connection (so its memory stays bounded) */
     bool once;             /* accept one connection; return when it ends */
 } ts_net_server_limits;
 

@@ -49,7 +49,8 @@ bool ts_net_stream_finished(const ts_net_stream *s);
 /* True while bytes wait to be sent (the peer is not reading). */
 bool ts_net_stream_sending(const ts_net_stream *s);
 
-/* Ends the stream now for reason (ms the limit that passed): the endpoint
+/* Ends the stream now for reason (ms the limit that passed; a byte count
+ * for TS_NET_END_TOO_MUCH): the endpoint
  * is told that nothing more will come, its last bytes (an alert) are sent
  * if the socket takes them at once, and the stream finishes. */
 void ts_net_stream_expire(ts_net_stream *s, ts_net_end reason, unsigned ms);

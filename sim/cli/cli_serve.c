@@ -91,6 +91,11 @@ typedef struct {
     const char *log_dir;
 } serve_opts;
 
+/* Bytes a client may send beyond its request: a handshake takes a few KiB
+ * (a browser's ClientHello about 2), so this bounds each connection's
+ * memory without touching a real client. */
+#define SERVE_MAX_IN (64u * 1024u)
+
 static volatile sig_atomic_t stop_requested;
 
 static void on_signal(int sig)
@@ -315,6 +320,7 @@ static int serve_loop(const serve_opts *o, serve_state *s, ts_time now, int lfd)
                                 .handshake_ms = (unsigned)o->hs_timeout * 1000u,
                                 .idle_ms = o->net.timeout_ms,
                                 .lifetime_ms = (unsigned)o->conn_timeout * 1000u,
+                                .max_bytes_in = SERVE_MAX_IN + o->max_request,
                                 .once = o->once};
     ts_net_server_hooks h = cli_serve_conns_hooks(&sc);
     bool last_ok = false;

@@ -27,6 +27,7 @@
 #define WHY_HANDSHAKE N_("the handshake took longer than %u ms")
 #define WHY_LIFETIME N_("the connection lasted longer than %u ms")
 #define WHY_STOP N_("the server is stopping")
+#define WHY_TOO_MUCH N_("the peer sent more than %u bytes")
 #define WHY_TIMED_OUT "timed out" /* marked in ts_net_why_text */
 /* These end in the system's own words (strerror, gai_strerror). */
 #define WHY_SEND "cannot send: "
@@ -251,6 +252,7 @@ void ts_net_why_end(ts_net_end reason, unsigned ms, bool sending, char *why, siz
         break;
     case TS_NET_END_HANDSHAKE: snprintf(why, cap, WHY_HANDSHAKE, ms); break;
     case TS_NET_END_LIFETIME: snprintf(why, cap, WHY_LIFETIME, ms); break;
+    case TS_NET_END_TOO_MUCH: snprintf(why, cap, WHY_TOO_MUCH, ms); break;
     default: snprintf(why, cap, "%s", WHY_STOP); break;
     }
 }
@@ -450,7 +452,7 @@ const char *ts_net_why_text(ts_lang lang, const char *why, char *out, size_t cap
         return why;
     }
     static const char *const with_ms[] = {WHY_SILENT, WHY_NOT_READING, WHY_HANDSHAKE,
-                                          WHY_LIFETIME};
+                                          WHY_LIFETIME, WHY_TOO_MUCH};
     for (size_t i = 0; i < sizeof(with_ms) / sizeof(with_ms[0]); i++) {
         unsigned ms = 0;
         int end = -1;

@@ -181,6 +181,10 @@ static ts_err run_slots(server *sv, size_t npfd, uint64_t now)
         }
         ts_net_end why;
         unsigned ms;
+        size_t cap = sv->lim->max_bytes_in;
+        if (!ts_net_stream_finished(&sl->s) && cap > 0 && sl->s.st.bytes_in > cap) {
+            ts_net_stream_expire(&sl->s, TS_NET_END_TOO_MUCH, (unsigned)cap);
+        }
         if (!ts_net_stream_finished(&sl->s) && now >= deadline(sv, sl, &why, &ms)) {
             ts_net_stream_expire(&sl->s, why, ms);
         }

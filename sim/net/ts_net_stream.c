@@ -244,7 +244,7 @@ void ts_net_stream_expire(ts_net_stream *s, ts_net_end reason, unsigned ms)
         return;
     }
     ts_net_why_end(reason, ms, ts_buf_remaining(&s->tx) > 0, s->st.why, sizeof(s->st.why));
-    s->st.timed_out = reason != TS_NET_END_STOP;
+    s->st.timed_out = reason != TS_NET_END_STOP && reason != TS_NET_END_TOO_MUCH;
     (void)peer_gone(s);
 }
 
