@@ -8,6 +8,7 @@
 #define CLI_SERVE_CONNS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "base/ts_buf.h"
 #include "cli/cli_net.h"
@@ -20,6 +21,7 @@ typedef struct {
     const char *log_dir;  /* NULL: transcripts to stdout */
     bool status_line;     /* draw the live status line on stdout */
     bool machinery;       /* set when an output could not be written */
+    size_t ended;         /* connections ended so far */
 } cli_serve_conns;
 
 /* The hooks for ts_net_serve, with ctx = sc. */

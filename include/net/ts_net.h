@@ -3,7 +3,8 @@
  * read waits at most a time-out (poll), buffers are bounded, the peer's
  * close becomes ts_conn_eof, and nothing ever blocks forever. Incoming bytes
  * are framed into records so an observer (ts_net_tap) sees each whole record
- * before the endpoint parses it. Functions return ts_err (TS_ERR_NET for a
+ * before the endpoint parses it (the pump itself, ts_net_pump, is in
+ * ts_net_stream.h). Functions return ts_err (TS_ERR_NET for a
  * socket failure, TS_ERR_TIMEOUT when the peer went quiet). */
 #ifndef TS_NET_H
 #define TS_NET_H
@@ -59,16 +60,6 @@ const char *ts_net_why_text(ts_lang lang, const char *why, char *out, size_t cap
  * why (cap bytes) gets a one-line reason on failure. */
 ts_err ts_net_connect(const char *host, const char *port, unsigned timeout_ms, int *fd,
                       char *why, size_t why_cap);
-
-/* Runs c over fd until c is closed or failed, the peer closes, or it says
- * nothing for timeout_ms: starts c (ts_conn_start), sends what it writes,
- * feeds it what arrives, record by record. On the peer's close or a
- * time-out, calls ts_conn_eof. A signal does not end it (the wait goes on,
- * bounded by the time-out). Returns TS_OK when the transport did its
- * part (the outcome is c's status); TS_ERR_NET for a socket error. Does not
- * close fd. */
-ts_err ts_net_pump(int fd, ts_conn *c, unsigned timeout_ms, const ts_net_tap *tap,
-                   ts_net_stats *st);
 
 /* Splits "HOST:PORT" (or "[V6]:PORT") into host and port; false if not. */
 bool ts_net_split_hostport(const char *s, char *host, size_t host_cap, char *port,

@@ -2,7 +2,7 @@
  * for an event loop that serves many at once (ts_net_server). It never
  * waits: the loop polls the socket for ts_net_stream_events and calls
  * ts_net_stream_ready when it is ready. Incoming bytes are framed into
- * records for the observer (ts_net_tap) as in ts_net_pump; outgoing bytes
+ * records for the observer (ts_net_tap); outgoing bytes
  * wait in a buffer until the socket takes them, and no byte is read while
  * any wait (so a peer that does not read cannot make it grow). Memory per
  * stream: at most one record and one read of incoming bytes, and what the
@@ -57,5 +57,17 @@ void ts_net_stream_expire(ts_net_stream *s, ts_net_end reason, unsigned ms);
 
 /* Wipes and frees the buffers (not fd, not c). */
 void ts_net_stream_free(ts_net_stream *s);
+
+/* One connection alone, waiting (tlsstep connect): runs c over fd until c is closed or failed, the peer closes, or it says
+ * nothing for timeout_ms: starts c (ts_conn_start), sends what it writes,
+ * feeds it what arrives, record by record. On the peer's close or a
+ * time-out, calls ts_conn_eof. It is a stream
+ * waited on with poll. A signal does not end it (the wait goes on,
+ * bounded by the time-out). Returns TS_OK when the transport did its
+ * part (the outcome is c's status); TS_ERR_NET for a socket error. Does not
+ * close fd. */
+ts_err ts_net_pump(int fd, ts_conn *c, unsigned timeout_ms, const ts_net_tap *tap,
+                   ts_net_stats *st);
+
 
 #endif

@@ -12,6 +12,7 @@
 #include "export/ts_pcap.h"
 #include "net/ts_net.h"
 #include "net/ts_net_log.h"
+#include "net/ts_net_stream.h"
 
 const char *const cli_net_common_help = N_( /* translated where it is printed */
     "  --suite rsa|ecdhe|dhe|null|tls13-aes|tls13-chacha\n"

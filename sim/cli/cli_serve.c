@@ -330,7 +330,7 @@ static int serve_loop(const serve_opts *o, serve_state *s, ts_time now, int lfd)
         return cli_fail(CLI_EXIT_FAIL, CMD, "the connection loop failed: %s",
                         ts_err_str(err, cli_lang()));
     }
-    if (o->once) {
+    if (o->once && sc.ended > 0) { /* stopped before any connection: 0, as ever */
         return last_ok && !sc.machinery ? CLI_EXIT_OK : CLI_EXIT_FAIL;
     }
     return CLI_EXIT_OK;

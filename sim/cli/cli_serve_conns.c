@@ -120,6 +120,7 @@ static bool on_close(void *ctx, void *user, const ts_net_stats *st)
     }
     fflush(stdout);
     sc->machinery = sc->machinery || machinery;
+    sc->ended++;
     conn_free(sv);
     return ok && !machinery;
 }

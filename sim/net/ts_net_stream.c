@@ -138,7 +138,7 @@ static ts_err feed(ts_net_stream *s, size_t upto)
     return take_out(s);
 }
 
-/* Frames pend into whole records as ts_net_pump does: each is shown to the
+/* Frames pend into whole records: each is shown to the
  * observer, then given to c; a partial record is given too, so a bad header
  * fails at once. */
 static ts_err on_bytes(ts_net_stream *s)
@@ -252,4 +252,28 @@ void ts_net_stream_free(ts_net_stream *s)
 {
     ts_secret_free_buf(&s->pend);
     ts_secret_free_buf(&s->tx);
+}
+
+ts_err ts_net_pump(int fd, ts_conn *c, unsigned timeout_ms, const ts_net_tap *tap,
+                   ts_net_stats *st)
+{
+    TS_ENSURE(fd >= 0 && c != NULL && st != NULL, TS_ERR_ARG);
+    unsigned wait = timeout_ms > 0 ? timeout_ms : 1;
+    ts_net_stream s;
+    ts_err err = ts_net_stream_start(&s, fd, c, tap);
+    while (err == TS_OK && !ts_net_stream_finished(&s)) {
+        struct pollfd pf = {.fd = fd, .events = ts_net_stream_events(&s)};
+        int r = poll(&pf, 1, (int)wait);
+        if (r < 0 && errno == EINTR) {
+            continue; /* a signal: the front end decides after this connection */
+        }
+        if (r == 0) {
+            ts_net_stream_expire(&s, TS_NET_END_IDLE, wait);
+            break;
+        }
+        err = ts_net_stream_ready(&s, r > 0 ? pf.revents : POLLERR);
+    }
+    *st = s.st;
+    ts_net_stream_free(&s);
+    return err == TS_ERR_NOMEM ? err : TS_OK;
 }
