@@ -14,6 +14,9 @@
                            seconds: "closed after S seconds, sent N of M"
   bigreq PORT CA SIZE      a verified TLS connection, then a GET whose head
                            is SIZE bytes: "status 200" or "error: ..."
+  trickle PORT CA DELAY    a verified TLS connection, then a GET sent one
+                           byte every DELAY seconds: "closed after S seconds,
+                           sent N of M"
 """
 import socket
 import ssl
@@ -118,9 +121,31 @@ def bigreq(port, ca, size):
         print("error: %s" % e)
 
 
+def trickle(port, ca, delay):
+    ctx = ssl.create_default_context(cafile=ca)
+    req = b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Pad: " + b"a" * 200 + b"\r\n\r\n"
+    sent = 0
+    with ctx.wrap_socket(connect(port), server_hostname="localhost") as t:
+        t0 = time.time()
+        try:
+            for b in req:
+                t.sendall(bytes([b]))
+                sent += 1
+                t.settimeout(float(delay))
+                try:
+                    if t.recv(4096) == b"":
+                        break
+                except socket.timeout:
+                    pass
+        except (ssl.SSLError, OSError):
+            pass
+    print("closed after %.1f seconds, sent %d of %d" % (time.time() - t0, sent, len(req)))
+
+
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"idle": idle, "refused": refused, "half": half, "slow": slow, "bigreq": bigreq}[cmd](*args)
+    {"idle": idle, "refused": refused, "half": half, "slow": slow, "bigreq": bigreq,
+     "trickle": trickle}[cmd](*args)
 
 
 if __name__ == "__main__":
