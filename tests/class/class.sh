@@ -128,6 +128,7 @@ if listening "cap" "$TMP/cap.out"; then
     ok "connection cap: refused at once ($(cut -d' ' -f4 <<<"$r") s < 2 s)" le "$(cut -d' ' -f4 <<<"$r")" 2
     curl_get "$P" "$TMP/cap.body" >"$TMP/cap.curl" 2>&1
     r=$(cat "$TMP/cap.curl")
+    # shellcheck disable=SC2016 # the single quotes are for the inner bash
     ok "connection cap: curl beyond the cap fails at once ($r: no response, within 5 s, not a hang)" \
         bash -c '[ "${1%% *}" = 000 ] && python3 -c "import sys; sys.exit(float(sys.argv[1]) > 5)" "${1#* }"' _ "$r"
     ok "connection cap: serve says which connection it refused and why" \
