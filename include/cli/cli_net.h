@@ -8,11 +8,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "base/ts_buf.h"
 #include "cli/cli_proto.h"
 #include "crypto/ts_rng.h"
 #include "crypto/ts_suite.h"
+#include "net/ts_net.h"
 #include "tls/ts_conn.h"
 
 typedef struct {
@@ -91,6 +93,27 @@ typedef struct {
     const ts_buf *server_der;
     size_t number;            /* connection number (serve), 0 for connect */
 } cli_net_conn;
+
+/* One connection's endpoint, log, capture and random stream, for a front
+ * end that moves its bytes itself (serve's event loop). */
+typedef struct cli_net_session cli_net_session;
+
+/* Makes the session of nc (copied; its strings must outlive the session):
+ * prints the connection's head to out and gives it each step as it
+ * happens (unless --json). NULL when it cannot be made. */
+cli_net_session *cli_net_begin(const cli_net_conn *nc, FILE *out);
+
+/* The session's endpoint (not started) and the tap to give the transport. */
+ts_conn *cli_net_session_conn(cli_net_session *s);
+ts_net_tap cli_net_session_tap(cli_net_session *s);
+
+/* The result word the connection would end with now (ts_net_log_result). */
+const char *cli_net_session_result(cli_net_session *s, const ts_net_stats *st);
+
+/* Ends the session after the transport ended with st: prints the closing
+ * lines or the JSON to out, writes --pcap and --keylog, frees s. Returns
+ * and sets *machinery as cli_net_run. */
+bool cli_net_end(cli_net_session *s, const ts_net_stats *st, FILE *out, bool *machinery);
 
 /* Runs the connection over fd (closing it), printing its transcript live
  * or its JSON at the end, writing --pcap and --keylog. Returns true when

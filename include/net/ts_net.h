@@ -3,7 +3,8 @@
  * read waits at most a time-out (poll), buffers are bounded, the peer's
  * close becomes ts_conn_eof, and nothing ever blocks forever. Incoming bytes
  * are framed into records so an observer (ts_net_tap) sees each whole record
- * before the endpoint parses it. Functions return ts_err (TS_ERR_NET for a
+ * before the endpoint parses it (the pump itself, ts_net_pump, is in
+ * ts_net_stream.h). Functions return ts_err (TS_ERR_NET for a
  * socket failure, TS_ERR_TIMEOUT when the peer went quiet). */
 #ifndef TS_NET_H
 #define TS_NET_H
@@ -32,7 +33,8 @@ typedef struct {
 
 /* How a pump ended, beside the endpoint's own status. */
 typedef struct {
-    bool timed_out;      /* the peer sent nothing for the time-out */
+    bool timed_out;      /* the peer sent nothing for the time-out (or a
+                          * deadline passed: ts_net_stream_expire) */
     bool peer_closed;    /* the peer closed (or reset) its side */
     bool write_failed;   /* the peer stopped reading (reset, broken pipe) */
     size_t bytes_in, bytes_out;
@@ -59,19 +61,32 @@ const char *ts_net_why_text(ts_lang lang, const char *why, char *out, size_t cap
 ts_err ts_net_connect(const char *host, const char *port, unsigned timeout_ms, int *fd,
                       char *why, size_t why_cap);
 
-/* Runs c over fd until c is closed or failed, the peer closes, or it says
- * nothing for timeout_ms: starts c (ts_conn_start), sends what it writes,
- * feeds it what arrives, record by record. On the peer's close or a
- * time-out, calls ts_conn_eof. A signal does not end it (the wait goes on,
- * bounded by the time-out). Returns TS_OK when the transport did its
- * part (the outcome is c's status); TS_ERR_NET for a socket error. Does not
- * close fd. */
-ts_err ts_net_pump(int fd, ts_conn *c, unsigned timeout_ms, const ts_net_tap *tap,
-                   ts_net_stats *st);
-
 /* Splits "HOST:PORT" (or "[V6]:PORT") into host and port; false if not. */
 bool ts_net_split_hostport(const char *s, char *host, size_t host_cap, char *port,
                            size_t port_cap);
+
+/* Why a connection was ended from outside (ts_net_stream_expire). */
+typedef enum {
+    TS_NET_END_IDLE,      /* the peer sent nothing (or read nothing) for ms */
+    TS_NET_END_HANDSHAKE, /* the handshake took longer than ms */
+    TS_NET_END_LIFETIME,  /* the connection lasted longer than ms */
+    TS_NET_END_STOP,      /* the server is stopping */
+    TS_NET_END_TOO_MUCH,  /* the peer sent more than ms bytes (a count, here) */
+} ts_net_end;
+
+/* Writes into why (cap bytes) the transport's reason for ending a
+ * connection for reason after ms (sending: bytes were waiting to go out,
+ * so the peer was not reading), as ts_net_stats.why holds it. */
+void ts_net_why_end(ts_net_end reason, unsigned ms, bool sending, char *why, size_t cap);
+
+/* Writes into why (cap bytes) the transport's reason after a socket
+ * error (errno error) while sending or receiving, or the peer's close
+ * (error 0 while receiving). */
+void ts_net_why_errno(bool sending, int error, char *why, size_t cap);
+
+/* True when the socket fd is bound to a loopback address (127.0.0.0/8,
+ * ::1, or ::ffff:127.x). */
+bool ts_net_is_loopback(int fd);
 
 /* Closes fd (ignored when negative). */
 void ts_net_close(int fd);

@@ -66,6 +66,10 @@ typedef struct {
     unsigned bits;
     const char *peer;        /* "127.0.0.1:4433" */
     const char *transport;   /* ts_net_stats.why ("" when none) */
+    bool timed_out;          /* ts_net_stats.timed_out: a time-out or deadline ended it */
+    size_t number;           /* serve: the connection's number (0: none); the
+                              * JSON then carries it as "connection" and is
+                              * one line */
     bool ok;                 /* ended as the protocol says */
     const ts_conn *conn;
     const uint8_t *ca_der;   /* certificates to list in the JSON (may be NULL) */
@@ -80,7 +84,7 @@ const char *ts_net_log_result(const ts_net_log_outcome *o);
 /* Prints the closing lines (response or request summary, "result: ..."). */
 void ts_net_log_print_end(FILE *f, const ts_net_log *l, const ts_net_log_outcome *o);
 
-/* Sets *out to the JSON of the connection (seed, mode, peer, suite, bits,
+/* Sets *out to the JSON of the connection (connection when numbered, seed, mode, peer, suite, bits,
  * messages, secrets, certificates, alerts, result, reason, http_status,
  * payload_sha256, payload_bytes, steps), ending in a newline (malloc'd). */
 ts_err ts_net_log_json(const ts_net_log *l, const ts_net_log_outcome *o, char **out);

@@ -27,6 +27,7 @@ typedef enum { TS_ROLE_CLIENT, TS_ROLE_SERVER } ts_role;
 
 #define TS_CONN_MAX_CERTS 4
 #define TS_MAX_PADDING 255 /* ts_conn_config.padding */
+#define TS_HTTP_REQUEST_DEFAULT 8192 /* ts_conn_config.request_max */
 
 /* What an endpoint is told before it starts. Pointers are borrowed and
  * must outlive the connection. */
@@ -68,6 +69,8 @@ typedef struct {
     const uint8_t *payload;  /* the file served over HTTPS */
     size_t payload_len;
     const char *content_type; /* server: its Content-Type (NULL: application/octet-stream) */
+    size_t request_max;      /* server: longest HTTP request it accepts (0:
+                              * TS_HTTP_REQUEST_DEFAULT); a longer one fails */
     /* client */
     const uint8_t *ca_der;   /* trust anchor */
     size_t ca_len;

@@ -12,6 +12,7 @@
 #include "export/ts_pcap.h"
 #include "net/ts_net.h"
 #include "net/ts_net_log.h"
+#include "net/ts_net_stream.h"
 
 const char *const cli_net_common_help = N_( /* translated where it is printed */
     "  --suite rsa|ecdhe|dhe|null|tls13-aes|tls13-chacha\n"
@@ -256,88 +257,147 @@ static ts_pcap *open_pcap(const cli_net_conn *nc)
     return p;
 }
 
-static void print_head(const cli_net_conn *nc)
+static void print_head(const cli_net_conn *nc, FILE *out)
 {
     if (nc->number > 0) {
-        printf(cli_tr("\nconnection %zu from %s\n"), nc->number, nc->peer);
+        fprintf(out, cli_tr("\nconnection %zu from %s\n"), nc->number, nc->peer);
     } else {
-        printf(cli_tr("connected to %s\n"), nc->peer);
+        fprintf(out, cli_tr("connected to %s\n"), nc->peer);
     }
     if (strcmp(nc->rng_seed, nc->opts->seed) != 0) {
-        printf(cli_tr("random stream seed: %s\n"), nc->rng_seed);
+        fprintf(out, cli_tr("random stream seed: %s\n"), nc->rng_seed);
     }
-    fflush(stdout);
+    fflush(out);
 }
 
-bool cli_net_run(const cli_net_conn *nc, int fd, bool *machinery)
-{
-    bool broke = false;
-    ts_side ours = nc->role == TS_ROLE_CLIENT ? TS_SIDE_CLIENT : TS_SIDE_SERVER;
-    ts_net_log *log = NULL;
-    ts_conn *c = NULL;
+struct cli_net_session {
+    cli_net_conn nc;
+    ts_net_log *log;
+    ts_conn *c;
     ts_rng rng;
-    taps t = {.client_side = nc->role == TS_ROLE_CLIENT};
-    ts_err err = ts_rng_init(&rng, nc->rng_seed,
+    taps t;
+    bool broke;
+};
+
+static void session_free(cli_net_session *s)
+{
+    ts_pcap_free(s->t.pcap);
+    ts_conn_free(s->c);
+    ts_net_log_free(s->log);
+    ts_rng_wipe(&s->rng);
+    free(s);
+}
+
+cli_net_session *cli_net_begin(const cli_net_conn *nc, FILE *out)
+{
+    cli_net_session *s = calloc(1, sizeof(*s));
+    if (s == NULL) {
+        return NULL;
+    }
+    s->nc = *nc;
+    s->t.client_side = nc->role == TS_ROLE_CLIENT;
+    ts_side ours = nc->role == TS_ROLE_CLIENT ? TS_SIDE_CLIENT : TS_SIDE_SERVER;
+    ts_err err = ts_rng_init(&s->rng, nc->rng_seed,
                              nc->role == TS_ROLE_CLIENT ? TS_ACTOR_CLIENT : TS_ACTOR_SERVER);
     if (!nc->opts->json) {
-        print_head(nc);
+        print_head(nc, out);
     }
     if (err == TS_OK) {
-        err = ts_net_log_new(ours, nc->opts->json ? NULL : stdout, &log);
+        err = ts_net_log_new(ours, nc->opts->json ? NULL : out, &s->log);
     }
     if (err == TS_OK) {
-        ts_net_log_set_lang(log, cli_lang());
+        ts_net_log_set_lang(s->log, cli_lang());
         if (nc->cfg->suite != NULL && nc->cfg->max_version < TS_VERSION_TLS13) {
-            ts_net_log_set_kx(log, nc->cfg->suite->kx);
+            ts_net_log_set_kx(s->log, nc->cfg->suite->kx);
         }
-        t.log = log;
-        err = ts_conn_new(nc->role, nc->cfg, &rng, ts_net_log_event, log, &c);
+        s->t.log = s->log;
+        err = ts_conn_new(nc->role, nc->cfg, &s->rng, ts_net_log_event, s->log, &s->c);
     }
-    bool ok = false;
-    if (err == TS_OK) {
-        t.pcap = open_pcap(nc);
-        if (nc->opts->pcap != NULL && t.pcap == NULL) {
-            broke = true;
-        }
-        ts_net_tap tap = {.record = on_record, .bytes = on_bytes, .ctx = &t};
-        ts_net_stats st;
-        err = ts_net_pump(fd, c, nc->opts->timeout_ms, &tap, &st);
-        ts_net_log_flush(log);
-        ok = err == TS_OK && ts_net_log_error(log) == TS_OK && ended_well(log, c, nc->role);
-        ts_net_log_outcome out = {
-            .mode = nc->cmd, .seed = nc->rng_seed, .bits = nc->role == TS_ROLE_CLIENT ? ts_conn_peer_bits(c) : nc->opts->bits, .peer = nc->peer,
-            .transport = st.why, .ok = ok, .conn = c,
-            .ca_der = nc->ca_der != NULL ? nc->ca_der->data : NULL,
-            .ca_len = nc->ca_der != NULL ? nc->ca_der->len : 0,
-            .server_der = nc->server_der != NULL ? nc->server_der->data : NULL,
-            .server_len = nc->server_der != NULL ? nc->server_der->len : 0,
-        };
-        if (nc->opts->json) {
-            char *text = NULL;
-            if (ts_net_log_json(log, &out, &text) == TS_OK) {
-                fputs(text, stdout);
-            } else {
-                broke = true;
-            }
-            free(text);
+    if (err != TS_OK) {
+        session_free(s);
+        return NULL;
+    }
+    s->t.pcap = open_pcap(nc);
+    if (nc->opts->pcap != NULL && s->t.pcap == NULL) {
+        s->broke = true;
+    }
+    return s;
+}
+
+ts_conn *cli_net_session_conn(cli_net_session *s)
+{
+    return s->c;
+}
+
+ts_net_tap cli_net_session_tap(cli_net_session *s)
+{
+    ts_net_tap tap = {.record = on_record, .bytes = on_bytes, .ctx = &s->t};
+    return tap;
+}
+
+const char *cli_net_session_result(cli_net_session *s, const ts_net_stats *st)
+{
+    ts_net_log_outcome out = {.transport = st->why, .timed_out = st->timed_out,
+                              .ok = ended_well(s->log, s->c, s->nc.role), .conn = s->c};
+    return ts_net_log_result(&out);
+}
+
+bool cli_net_end(cli_net_session *s, const ts_net_stats *st, FILE *out, bool *machinery)
+{
+    const cli_net_conn *nc = &s->nc;
+    ts_net_log_flush(s->log);
+    bool ok = ts_net_log_error(s->log) == TS_OK && ended_well(s->log, s->c, nc->role);
+    ts_net_log_outcome o = {
+        .mode = nc->cmd, .seed = nc->rng_seed,
+        .bits = nc->role == TS_ROLE_CLIENT ? ts_conn_peer_bits(s->c) : nc->opts->bits,
+        .peer = nc->peer, .transport = st->why, .timed_out = st->timed_out, .ok = ok,
+        .conn = s->c, .number = nc->number,
+        .ca_der = nc->ca_der != NULL ? nc->ca_der->data : NULL,
+        .ca_len = nc->ca_der != NULL ? nc->ca_der->len : 0,
+        .server_der = nc->server_der != NULL ? nc->server_der->data : NULL,
+        .server_len = nc->server_der != NULL ? nc->server_der->len : 0,
+    };
+    if (nc->opts->json) {
+        char *text = NULL;
+        if (ts_net_log_json(s->log, &o, &text) == TS_OK) {
+            fputs(text, out);
         } else {
-            ts_net_log_print_end(stdout, log, &out);
+            s->broke = true;
         }
-        fflush(stdout);
-        if (write_outputs(nc, log, &t) != TS_OK) {
-            cli_fail(CLI_EXIT_FAIL, nc->cmd, "cannot write the capture or key log");
-            broke = true;
-        }
+        free(text);
     } else {
-        broke = true;
+        ts_net_log_print_end(out, s->log, &o);
     }
-    ts_net_close(fd);
-    ts_pcap_free(t.pcap);
-    ts_conn_free(c);
-    ts_net_log_free(log);
-    ts_rng_wipe(&rng);
+    fflush(out);
+    if (write_outputs(nc, s->log, &s->t) != TS_OK) {
+        cli_fail(CLI_EXIT_FAIL, nc->cmd, "cannot write the capture or key log");
+        s->broke = true;
+    }
+    bool broke = s->broke;
+    session_free(s);
     if (machinery != NULL) {
         *machinery = broke;
     }
     return ok && !broke;
+}
+
+bool cli_net_run(const cli_net_conn *nc, int fd, bool *machinery)
+{
+    cli_net_session *s = cli_net_begin(nc, stdout);
+    if (s == NULL) {
+        ts_net_close(fd);
+        if (machinery != NULL) {
+            *machinery = true;
+        }
+        return false;
+    }
+    ts_net_tap tap = cli_net_session_tap(s);
+    ts_net_stats st;
+    ts_err err = ts_net_pump(fd, s->c, nc->opts->timeout_ms, &tap, &st);
+    if (err != TS_OK) {
+        s->broke = true;
+    }
+    bool ok = cli_net_end(s, &st, stdout, machinery);
+    ts_net_close(fd);
+    return ok;
 }

@@ -1,4 +1,4 @@
-/* ts_net: moving an endpoint's records over a TCP socket. */
+/* ts_net: sockets for network mode: listen, accept, connect, the reasons the transport gives. */
 #include "net/ts_net.h"
 
 #include <errno.h>
@@ -15,8 +15,6 @@
 #include <unistd.h>
 
 #include "base/ts_i18n.h"
-#include "crypto/ts_secret.h"
-#include "tls/ts_record.h"
 
 /* The reasons the transport gives (ts_net_stats.why, ts_net_connect's
  * why), in English; ts_net_why_text shows them in another language. */
@@ -24,6 +22,10 @@
 #define WHY_NOT_READING N_("the peer stopped reading for %u ms")
 #define WHY_CLOSED N_("the peer closed the connection")
 #define WHY_PENDING N_("too many bytes pending")
+#define WHY_HANDSHAKE N_("the handshake took longer than %u ms")
+#define WHY_LIFETIME N_("the connection lasted longer than %u ms")
+#define WHY_STOP N_("the server is stopping")
+#define WHY_TOO_MUCH N_("the peer sent more than %u bytes")
 #define WHY_TIMED_OUT "timed out" /* marked in ts_net_why_text */
 /* These end in the system's own words (strerror, gai_strerror). */
 #define WHY_SEND "cannot send: "
@@ -41,10 +43,6 @@ static const char *english_strerror(int error)
     }
     return c_locale != (locale_t)0 ? strerror_l(error, c_locale) : "error";
 }
-
-#define READ_CHUNK 16384
-/* pending incoming bytes: at most one record and one read */
-#define PENDING_MAX (TS_RECORD_HEADER_LEN + TS_MAX_CIPHERTEXT + READ_CHUNK)
 
 void ts_net_close(int fd)
 {
@@ -110,7 +108,7 @@ ts_err ts_net_listen(const char *addr, uint16_t port, int *fd, uint16_t *bound)
     int s = socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC, res->ai_protocol);
     int one = 1;
     bool ok = s >= 0 && setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) == 0 &&
-              bind(s, res->ai_addr, res->ai_addrlen) == 0 && listen(s, 8) == 0;
+              bind(s, res->ai_addr, res->ai_addrlen) == 0 && listen(s, SOMAXCONN) == 0;
     freeaddrinfo(res);
     struct sockaddr_storage ss;
     socklen_t sl = sizeof(ss);
@@ -127,6 +125,23 @@ ts_err ts_net_listen(const char *addr, uint16_t port, int *fd, uint16_t *bound)
     }
     *fd = s;
     return TS_OK;
+}
+
+bool ts_net_is_loopback(int fd)
+{
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof(ss);
+    if (getsockname(fd, (struct sockaddr *)&ss, &sl) != 0) {
+        return false;
+    }
+    if (ss.ss_family == AF_INET) {
+        return (ntohl(((struct sockaddr_in *)&ss)->sin_addr.s_addr) >> 24) == 127;
+    }
+    if (ss.ss_family == AF_INET6) {
+        const struct in6_addr *a = &((struct sockaddr_in6 *)&ss)->sin6_addr;
+        return IN6_IS_ADDR_LOOPBACK(a) || (IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127);
+    }
+    return false;
 }
 
 static void name_peer(const struct sockaddr *sa, socklen_t sl, char *out, size_t cap)
@@ -223,184 +238,26 @@ ts_err ts_net_connect(const char *host, const char *port, unsigned timeout_ms, i
     return error == ETIMEDOUT ? TS_ERR_TIMEOUT : TS_ERR_NET;
 }
 
-/* --- the pump --- */
-
-typedef struct {
-    int fd;
-    ts_conn *c;
-    unsigned timeout_ms;
-    const ts_net_tap *tap;
-    ts_net_stats *st;
-    ts_buf pend;   /* incoming bytes not yet framed into whole records */
-    size_t fed;    /* bytes at the front of pend already given to c */
-} pump;
-
-static bool alive(const ts_conn *c)
+void ts_net_why_end(ts_net_end reason, unsigned ms, bool sending, char *why, size_t cap)
 {
-    ts_conn_status s = ts_conn_status_of(c);
-    return s == TS_CONN_HANDSHAKE || s == TS_CONN_OPEN;
-}
-
-/* Sends n bytes, waiting at most the time-out each time the socket is full. */
-static ts_err send_all(pump *p, const uint8_t *data, size_t n)
-{
-    size_t off = 0;
-    while (off < n) {
-        struct pollfd pf = {.fd = p->fd, .events = POLLOUT};
-        int r = poll(&pf, 1, (int)p->timeout_ms);
-        if (r == 0) {
-            snprintf(p->st->why, sizeof(p->st->why), WHY_NOT_READING,
-                     p->timeout_ms);
-            p->st->timed_out = true;
-            return TS_ERR_TIMEOUT;
-        }
-        ssize_t w = r > 0 ? send(p->fd, data + off, n - off, MSG_NOSIGNAL) : -1;
-        if (w < 0) {
-            if (errno == EINTR) {
-                continue; /* a signal: the front end decides after this connection */
-            }
-            snprintf(p->st->why, sizeof(p->st->why), WHY_SEND "%s", english_strerror(errno));
-            p->st->write_failed = true;
-            return TS_ERR_NET;
-        }
-        off += (size_t)w;
-    }
-    return TS_OK;
-}
-
-/* Sends everything c wrote; the observer sees the bytes and each record. */
-static ts_err flush_out(pump *p)
-{
-    ts_buf *out = ts_conn_out(p->c);
-    size_t n = ts_buf_remaining(out);
-    if (n == 0) {
-        return TS_OK;
-    }
-    ts_err err = send_all(p, ts_buf_cursor(out), n);
-    if (err == TS_OK) {
-        p->st->bytes_out += n;
-        if (p->tap != NULL && p->tap->bytes != NULL) {
-            p->tap->bytes(p->tap->ctx, true, ts_buf_cursor(out), n);
-        }
-        ts_record rec;
-        while (ts_record_parse_header(out, &rec) == TS_OK) {
-            if (p->tap != NULL && p->tap->record != NULL) {
-                p->tap->record(p->tap->ctx, true, ts_buf_cursor(out), rec.total_len);
-            }
-            p->st->records_out++;
-            (void)ts_buf_skip(out, rec.total_len);
-        }
-    }
-    ts_buf_reset(out);
-    return err;
-}
-
-/* Gives c the bytes of pend from fed up to upto (relative to the cursor). */
-static ts_err feed(pump *p, size_t upto)
-{
-    if (upto > p->fed) {
-        TS_GUARD(ts_buf_write_bytes(ts_conn_in(p->c), ts_buf_cursor(&p->pend) + p->fed,
-                                    upto - p->fed));
-        p->fed = upto;
-    }
-    (void)ts_conn_process(p->c); /* a protocol failure is an outcome, not an error */
-    return flush_out(p);
-}
-
-/* Frames pend into whole records: each is shown to the observer, then
- * given to c; a partial record is given too, so a bad header fails at once. */
-static ts_err on_bytes(pump *p)
-{
-    while (alive(p->c)) {
-        ts_record rec;
-        ts_err err = ts_record_parse_header(&p->pend, &rec);
-        if (err == TS_OK) {
-            if (p->tap != NULL && p->tap->record != NULL) {
-                p->tap->record(p->tap->ctx, false, ts_buf_cursor(&p->pend), rec.total_len);
-            }
-            p->st->records_in++;
-            TS_GUARD(feed(p, rec.total_len));
-            (void)ts_buf_skip(&p->pend, rec.total_len);
-            p->fed = 0;
-            continue;
-        }
-        /* short, or a header c will reject: hand over what there is */
-        TS_GUARD(feed(p, ts_buf_remaining(&p->pend)));
+    switch (reason) {
+    case TS_NET_END_IDLE:
+        snprintf(why, cap, sending ? WHY_NOT_READING : WHY_SILENT, ms);
         break;
+    case TS_NET_END_HANDSHAKE: snprintf(why, cap, WHY_HANDSHAKE, ms); break;
+    case TS_NET_END_LIFETIME: snprintf(why, cap, WHY_LIFETIME, ms); break;
+    case TS_NET_END_TOO_MUCH: snprintf(why, cap, WHY_TOO_MUCH, ms); break;
+    default: snprintf(why, cap, "%s", WHY_STOP); break;
     }
-    size_t keep = ts_buf_remaining(&p->pend);
-    ts_buf_compact(&p->pend);
-    p->fed = p->fed < keep ? p->fed : keep;
-    return TS_OK;
 }
 
-/* Waits for bytes; false when the pump must stop (close, time-out, error). */
-static bool read_some(pump *p)
+void ts_net_why_errno(bool sending, int error, char *why, size_t cap)
 {
-    struct pollfd pf = {.fd = p->fd, .events = POLLIN};
-    int r = poll(&pf, 1, (int)p->timeout_ms);
-    if (r == 0) {
-        p->st->timed_out = true;
-        snprintf(p->st->why, sizeof(p->st->why), WHY_SILENT,
-                 p->timeout_ms);
-        return false;
+    if (sending) {
+        snprintf(why, cap, WHY_SEND "%s", english_strerror(error));
+    } else {
+        snprintf(why, cap, "%s", error == 0 ? WHY_CLOSED : english_strerror(error));
     }
-    uint8_t chunk[READ_CHUNK];
-    ssize_t n = r > 0 ? recv(p->fd, chunk, sizeof(chunk), 0) : -1;
-    if (n < 0 && errno == EINTR) {
-        return true; /* a signal: the front end decides after this connection */
-    }
-    if (n <= 0) {
-        p->st->peer_closed = true;
-        snprintf(p->st->why, sizeof(p->st->why), "%s",
-                 n == 0 ? WHY_CLOSED : english_strerror(errno));
-        return false;
-    }
-    p->st->bytes_in += (size_t)n;
-    if (p->tap != NULL && p->tap->bytes != NULL) {
-        p->tap->bytes(p->tap->ctx, false, chunk, (size_t)n);
-    }
-    ts_err err = ts_buf_write_bytes(&p->pend, chunk, (size_t)n);
-    ts_secret_wipe(chunk, (size_t)n);
-    if (err != TS_OK) {
-        snprintf(p->st->why, sizeof(p->st->why), WHY_PENDING);
-        return false;
-    }
-    return true;
-}
-
-ts_err ts_net_pump(int fd, ts_conn *c, unsigned timeout_ms, const ts_net_tap *tap,
-                   ts_net_stats *st)
-{
-    TS_ENSURE(fd >= 0 && c != NULL && st != NULL, TS_ERR_ARG);
-    memset(st, 0, sizeof(*st));
-    pump p = {.fd = fd, .c = c, .timeout_ms = timeout_ms > 0 ? timeout_ms : 1, .tap = tap,
-              .st = st};
-    ts_buf_init(&p.pend);
-    ts_buf_set_limit(&p.pend, PENDING_MAX);
-    ts_err err = TS_OK;
-    (void)ts_conn_start(c);
-    ts_err sent = flush_out(&p);
-    while (sent == TS_OK && err == TS_OK && alive(c)) {
-        if (!read_some(&p)) {
-            ts_conn_eof(c);
-            break;
-        }
-        err = on_bytes(&p);
-        if (err == TS_ERR_TIMEOUT || err == TS_ERR_NET) {
-            sent = err;
-            err = TS_OK;
-        }
-    }
-    if (sent != TS_OK && alive(c)) {
-        ts_conn_eof(c); /* the peer is gone: nothing more will come */
-    }
-    (void)flush_out(&p); /* a last alert, if any, on a best-effort basis */
-    if (err == TS_OK && st->write_failed == false && sent == TS_OK) {
-        (void)shutdown(fd, SHUT_WR);
-    }
-    ts_secret_free_buf(&p.pend);
-    return err == TS_ERR_NOMEM ? err : TS_OK;
 }
 
 const char *ts_net_why_text(ts_lang lang, const char *why, char *out, size_t cap)
@@ -408,7 +265,8 @@ const char *ts_net_why_text(ts_lang lang, const char *why, char *out, size_t cap
     if (why == NULL || lang == TS_LANG_EN || out == NULL || cap == 0) {
         return why;
     }
-    static const char *const with_ms[] = {WHY_SILENT, WHY_NOT_READING};
+    static const char *const with_ms[] = {WHY_SILENT, WHY_NOT_READING, WHY_HANDSHAKE,
+                                          WHY_LIFETIME, WHY_TOO_MUCH};
     for (size_t i = 0; i < sizeof(with_ms) / sizeof(with_ms[0]); i++) {
         unsigned ms = 0;
         int end = -1;
@@ -419,7 +277,8 @@ const char *ts_net_why_text(ts_lang lang, const char *why, char *out, size_t cap
             return out;
         }
     }
-    static const char *const plain[] = {WHY_CLOSED, WHY_PENDING, N_("timed out") /* WHY_TIMED_OUT */};
+    static const char *const plain[] = {WHY_CLOSED, WHY_PENDING, WHY_STOP,
+                                        N_("timed out") /* WHY_TIMED_OUT */};
     for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
         if (strcmp(why, plain[i]) == 0) {
             return ts_tr(lang, plain[i]);

@@ -198,7 +198,7 @@ const char *ts_net_log_result(const ts_net_log_outcome *o)
     if (alert > 0) {
         return ts_alert_name((uint8_t)alert);
     }
-    if (o->transport != NULL && strstr(o->transport, "nothing for") != NULL) {
+    if (o->transport != NULL && (o->timed_out || strstr(o->transport, "nothing for") != NULL)) {
         return "timeout";
     }
     return ts_conn_status_of(o->conn) == TS_CONN_CLOSED ? "closed" : "failed";
@@ -268,6 +268,9 @@ ts_err ts_net_log_json(const ts_net_log *l, const ts_net_log_outcome *o, char **
     json_t *root = json_object();
     TS_ENSURE(root != NULL, TS_ERR_NOMEM);
     const ts_suite *s = ts_conn_suite(o->conn);
+    if (o->number > 0) {
+        ts_json_put(root, "connection", json_integer((json_int_t)o->number), &ok);
+    }
     ts_json_put(root, "seed", ts_json_str(o->seed), &ok);
     ts_json_put(root, "mode", ts_json_str(o->mode), &ok);
     ts_json_put(root, "peer", ts_json_str(o->peer), &ok);
@@ -295,5 +298,20 @@ ts_err ts_net_log_json(const ts_net_log *l, const ts_net_log_outcome *o, char **
         ts_json_put(root, "payload_sha256", ts_json_hex(d, sizeof(d)), &ok);
         ts_json_put(root, "payload_bytes", json_integer((json_int_t)body->len), &ok);
     }
-    return ts_json_finish(root, ok, out);
+    if (o->number == 0) {
+        return ts_json_finish(root, ok, out);
+    }
+    /* one line per connection (JSON Lines) */
+    char *text = ok ? json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(root);
+    TS_ENSURE(text != NULL, TS_ERR_NOMEM);
+    size_t n = strlen(text);
+    char *line = realloc(text, n + 2);
+    if (line == NULL) {
+        free(text);
+        return TS_ERR_NOMEM;
+    }
+    memcpy(line + n, "\n", 2);
+    *out = line;
+    return TS_OK;
 }

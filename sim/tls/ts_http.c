@@ -114,8 +114,12 @@ ts_err ts_http_write_turn(ts_conn *c)
 ts_err ts_http_on_data(ts_conn *c, const ts_buf *data)
 {
     size_t n = ts_buf_remaining(data);
-    if (c->role == TS_ROLE_SERVER && c->app_in.len + n > TS_HTTP_REQUEST_MAX) {
-        return ts_ep_fail(c, TS_ERR_TOO_LONG, N_("the HTTP request is longer than 8 KiB"));
+    size_t max = c->cfg.request_max != 0 ? c->cfg.request_max : TS_HTTP_REQUEST_MAX;
+    if (c->role == TS_ROLE_SERVER && c->app_in.len + n > max) {
+        return ts_ep_fail(c, TS_ERR_TOO_LONG,
+                          max == TS_HTTP_REQUEST_MAX
+                              ? N_("the HTTP request is longer than 8 KiB")
+                              : N_("the HTTP request is longer than the server's limit"));
     }
     ts_err err = ts_buf_write_bytes(&c->app_in, ts_buf_cursor(data), n);
     if (err != TS_OK) {

@@ -132,3 +132,60 @@ for bits in 512 1024; do
     figure "robot${bits}_queries" "$(val "robot$bits" queries)" 83000 queries
     figure "robot${bits}_seconds" "$(val "robot$bits" seconds)" 60 s
 done
+
+# --- A class at once: `tlsstep serve` with 200 clients (issue 17) ---
+# tests/bench/bench_class.c, a load generator on tlsstep's own client engine
+# (one poll loop, TLS 1.3, certificate verified, a whole HTTPS GET each):
+# 150 active clients started at once, with 50 idle sockets open and without
+# them, ROUNDS (default 5) rounds of each, alternating, after one warm-up;
+# the figures are the medians over the rounds. The goal: all 150 complete,
+# and p99 with the idle sockets within 1.5x of p99 without (ratio <= 1.5).
+# Memory: serve's VmHWM (/proc/PID/status) after all rounds, against its
+# VmHWM when it started listening; VmRSS with 200 idle sockets open, against
+# before them, gives the cost of an idle connection. serve runs at its
+# defaults (2048-bit keys, TLS 1.3 and 1.2, transcripts to a file).
+build bench_class
+cdir=$(mktemp -d)
+"$BUILD/tlsstep" serve --port 0 --seed bench-class --out-dir "$cdir" --timeout 60 \
+    >"$cdir/serve.out" 2>&1 &
+spid=$!
+cport=
+for ((i = 0; i < 200; i++)); do
+    cport=$(sed -n 's/^listening on .*:\([0-9][0-9]*\)$/\1/p' "$cdir/serve.out")
+    [ -n "$cport" ] && break
+    sleep 0.05
+done
+kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$spid/status"; }
+if [ -n "$cport" ]; then
+    hwm0=$(kb VmHWM)
+    rss0=$(kb VmRSS)
+    "$OUT/bench_class" "$cport" "$cdir/ca.pem" 0 200 1500 >/dev/null &
+    hold=$!
+    sleep 1
+    rss_idle=$(kb VmRSS)
+    wait "$hold"
+    "$OUT/bench_class" "$cport" "$cdir/ca.pem" 150 0 >/dev/null # warm-up
+    : >"$cdir/rounds"
+    for ((r = 0; r < ${ROUNDS:-5}; r++)); do
+        "$OUT/bench_class" "$cport" "$cdir/ca.pem" 150 0 >>"$cdir/rounds"
+        "$OUT/bench_class" "$cport" "$cdir/ca.pem" 150 50 >>"$cdir/rounds"
+    done
+    hwm=$(kb VmHWM)
+    field() { # field IDLE KEY: the median of KEY over the rounds with IDLE idle sockets
+        awk -v i="idle=$1" -v k="$2" '$3 == i { for (f = 4; f <= NF; f++) { split($f, kv, "="); if (kv[1] == k) print kv[2] } }' \
+            "$cdir/rounds" | median
+    }
+    min_done=$(awk '{ split($4, kv, "="); print kv[2] }' "$cdir/rounds" | sort -g | head -1)
+    echo "bench class_active_completed: fewest completed in a round: $min_done of 150 ($(grep -c . "$cdir/rounds") rounds)"
+    figure class_active_completed "$min_done" 150 handshakes
+    figure class_p50_ms "$(field 50 p50)" "$(field 0 p50)" "ms (with 50 idle sockets / without)"
+    figure class_p99_ms "$(field 50 p99)" "$(field 0 p99)" "ms (with 50 idle sockets / without; goal <= 1.5)"
+    figure class_vmhwm_kb "$hwm" "$hwm0" "kB (serve's VmHWM after the rounds / at start)"
+    awk -v a="$rss_idle" -v b="$rss0" 'BEGIN { printf "bench class_idle_conn_kb: %.1f kB per idle connection (VmRSS %d kB with 200 idle sockets, %d kB before)\n", (a - b) / 200, a, b }'
+    awk -v a="$hwm" -v b="$hwm0" 'BEGIN { printf "bench class_active_conn_kb: at most %.0f kB per active connection ((VmHWM after - at start) / 150)\n", (a - b) / 150 }'
+else
+    echo "bench class: serve never listened"
+fi
+kill "$spid" 2>/dev/null
+wait "$spid" 2>/dev/null
+rm -rf "$cdir"

@@ -49,7 +49,7 @@ typedef enum {
 } ts_hs13_state;
 
 #define TS_MAX_WARNINGS 4  /* warning alerts in a row tolerated (the next is fatal) */
-#define TS_HTTP_REQUEST_MAX 8192
+#define TS_HTTP_REQUEST_MAX TS_HTTP_REQUEST_DEFAULT
 #define TS_HTTP_HEAD_MAX 8192
 
 struct ts_conn {
