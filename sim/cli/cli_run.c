@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_compare.h"
+#include "cli/cli_mtls.h"
 #include "cli/cli_proto.h"
 #include "cli/cli_run_lesson.h"
 #include "crypto/ts_x509.h"
@@ -94,12 +95,13 @@ typedef struct {
     const char *pcap, *keylog; /* --pcap, --keylog */
     const char *file;
     cli_run_lesson lesson; /* --lesson, --lang, --lessons */
+    bool client_cert;      /* --client-cert given */
 } run_opts;
 
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE, OPT_LAX,
        OPT_HOST, OPT_NOW, OPT_FILE, OPT_TAMPER, OPT_DROP, OPT_REPLAY, OPT_JSON,
        OPT_LESSON, OPT_LANG, OPT_LESSONS, OPT_PCAP, OPT_KEYLOG, OPT_TLS, OPT_GROUP,
-       OPT_KEY_UPDATE, OPT_PAD, OPT_COMPARE };
+       OPT_KEY_UPDATE, OPT_PAD, OPT_COMPARE, OPT_CLIENT_AUTH, OPT_CLIENT_CERT };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
@@ -107,6 +109,8 @@ static const struct option longopts[] = {
     {"group", required_argument, NULL, OPT_GROUP},
     {"key-update", no_argument, NULL, OPT_KEY_UPDATE},
     {"pad", required_argument, NULL, OPT_PAD},
+    {"client-auth", required_argument, NULL, OPT_CLIENT_AUTH},
+    {"client-cert", required_argument, NULL, OPT_CLIENT_CERT},
     {"bits", required_argument, NULL, OPT_BITS},
     {"seed", required_argument, NULL, OPT_SEED},
     {"ems", no_argument, NULL, OPT_EMS},
@@ -152,6 +156,10 @@ static int parse_one(run_opts *o, int opt, const char *arg)
         return cli_proto_group("run", arg, &o->proto);
     case OPT_PAD:
         return cli_proto_pad("run", arg, &o->proto);
+    case OPT_CLIENT_AUTH:
+        return cli_mtls_client_auth("run", arg, &o->cfg);
+    case OPT_CLIENT_CERT:
+        return cli_mtls_client_cert("run", arg, &o->cfg, &o->client_cert);
     case OPT_BITS:
         if (!cli_parse_ulong(arg, TS_SESSION_MIN_BITS, TS_SESSION_MAX_BITS, &v)) {
             return cli_usage_error("run", "--bits must be %d..%d, not '%s'", TS_SESSION_MIN_BITS,
@@ -253,6 +261,9 @@ static int parse(run_opts *o, int argc, char **argv)
         return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
     }
     int rc = o->compare ? compare_options(o) : cli_proto_sim_suite("run", &o->proto, &o->cfg.suite);
+    if (rc == CLI_EXIT_OK) {
+        rc = cli_mtls_check("run", &o->cfg, o->client_cert);
+    }
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
@@ -378,7 +389,9 @@ static int run(run_opts *o)
 int cli_run(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        printf(cli_tr(usage_text), cli_tr(cli_proto_help));
+        char options[4096];
+        snprintf(options, sizeof(options), "%s%s", cli_tr(cli_proto_help), cli_tr(cli_mtls_help));
+        printf(cli_tr(usage_text), options);
         return CLI_EXIT_OK;
     }
     run_opts o;
