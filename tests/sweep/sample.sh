@@ -3,8 +3,8 @@
 # of it): for every suite at 512 bits (TLS 1.3's at 640, the least the sweep
 # gives RSA-PSS), rsa and tls13-chacha with mutual TLS, and TLS 1.3 again
 # with a HelloRetryRequest (ffdhe2048) and KeyUpdate, every header byte,
-# the last byte and every 2nd byte of each handshake record (TLS 1.3: the protected ones with handshake messages
-# inside too), XORed with 01 and with 80. No run may crash or hang, and
+# the last byte and every 2nd byte of each handshake record (TLS 1.3: the
+# protected ones with handshake messages inside too), XORed with 01 and with 80. No run may crash or hang, and
 # every completed run must be one the sweep explains (a byte the protocol
 # leaves unauthenticated). Then the sweep's own crash and hang counting is
 # checked on purpose-made failures.
