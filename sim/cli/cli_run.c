@@ -81,8 +81,10 @@ static const char *const usage_text = N_(
     "record must never let the run complete), except that changing only the\n"
     "minor version byte of a record header the protocol leaves unauthenticated\n"
     "completes: in TLS 1.2 the ClientHello's or ServerHello's (RFC 5246 E.1), in\n"
-    "TLS 1.3 that of any record sent in the clear (RFC 8446 5.1: ignored). 1\n"
-    "when it ends otherwise; 2 for bad usage or input, or an action whose record\n"
+    "TLS 1.3 that of any record sent in the clear (RFC 8446 5.1: ignored). With\n"
+    "--client-auth and a client certificate the server must refuse (none with\n"
+    "require, expired, foreign or stolen), a run that ends in an alert. 1 when\n"
+    "it ends otherwise; 2 for bad usage or input, or an action whose record\n"
     "never crossed the channel.\n");
 
 typedef struct {
@@ -310,10 +312,17 @@ static bool only_unauthenticated(const ts_session *s)
 
 /* True when the run ended as the protocol says it must: untouched, it
  * completes with the file intact; with authenticated bytes changed, dropped
- * or replayed, it ends in an alert or stalls (never completes). */
+ * or replayed, it ends in an alert or stalls (never completes); with a
+ * client certificate the server must refuse, it ends in an alert. */
 static bool ended_as_expected(const ts_session *s)
 {
     const ts_result *res = ts_session_result(s);
+    const ts_session_config *c = ts_session_config_of(s);
+    bool refused = c->client_auth != TS_CLIENT_AUTH_NONE && c->client_cert != TS_CLIENT_CERT_GOOD &&
+                   (c->client_cert != TS_CLIENT_CERT_NONE || c->client_auth == TS_CLIENT_AUTH_REQUIRE);
+    if (refused) { /* a client certificate the server must refuse */
+        return res->kind == TS_RESULT_ALERT;
+    }
     if (ts_session_action_count(s) == 0 || only_unauthenticated(s)) {
         return res->kind == TS_RESULT_OK && res->payload_intact;
     }

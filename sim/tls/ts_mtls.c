@@ -284,9 +284,10 @@ ts_err ts_mtls_write_verify(ts_conn *c)
         {"handshake_messages", c->hs_hash.messages.data, c->hs_hash.messages.len, false},
         {"client_certificate_verify_hash", digest, ts_hash_len(alg), false},
     };
-    ts_ep_value_from(c, "client_signature", N_("signed with the client's private key"),
-                     "RSA-sign(client_private_key, client_certificate_verify_hash)", false, sig,
-                     k, from, 2);
+    ts_ep_signature_value(c, "client_signature", N_("signed with the client's private key"),
+                          "RSA-sign(client_private_key, client_certificate_verify_hash)", sig, k,
+                          from, 2, alg, false, c->hs_hash.messages.data,
+                          c->hs_hash.messages.len);
     ts_msg_certificate_verify m = {c->sigalg, {sig, k}};
     ts_buf body;
     ts_buf_init(&body);
@@ -308,9 +309,9 @@ ts_err ts_mtls_write_verify13(ts_conn *c)
         {"signed_content", content, content_len, false},
         {"client_signed_digest", digest, ts_hash_len(alg), false},
     };
-    ts_ep_value_from(c, "client_signature", N_("signed with the client's private key"),
-                     "RSA-PSS-sign(client_private_key, client_signed_digest)", false, sig, k,
-                     from, 2);
+    ts_ep_signature_value(c, "client_signature", N_("signed with the client's private key"),
+                          "RSA-PSS-sign(client_private_key, client_signed_digest)", sig, k, from,
+                          2, alg, true, content, content_len);
     ts_msg_certificate_verify m = {c->sigalg13, {sig, k}};
     ts_buf body;
     ts_buf_init(&body);

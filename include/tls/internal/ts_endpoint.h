@@ -167,6 +167,14 @@ void ts_ep_value_from(ts_conn *c, const char *name, const char *how, const char 
                       bool secret, const uint8_t *value, size_t len, const ts_ev_input *from,
                       size_t n_inputs);
 
+/* Reports the signature sig (len bytes), made by c's side with its
+ * certificate's key over data (PSS or PKCS#1 v1.5 with hash), as
+ * ts_ep_value_from does, with what checks it by hand (ts_ev_sig). */
+void ts_ep_signature_value(ts_conn *c, const char *name, const char *how, const char *formula,
+                           const uint8_t *sig, size_t len, const ts_ev_input *from,
+                           size_t n_inputs, ts_hash_alg hash, bool pss, const uint8_t *data,
+                           size_t data_len);
+
 /* Reports a value computed with the PRF, with what reproduces it. */
 void ts_ep_prf_value(ts_conn *c, const char *name, const char *formula,
                      const uint8_t *value, size_t len, const char *label,
