@@ -43,6 +43,18 @@ static bool fits(const ts_rsa_key *key, uint16_t alg, bool pss, ts_hash_alg *has
 
 /* --- server: CertificateRequest --- */
 
+/* certificate_authorities' content: one DistinguishedName, the subject of
+ * the CA the server trusts (in both versions the same vectors). */
+static ts_err ca_names(const ts_conn *c, ts_buf *names)
+{
+    ts_cert ca;
+    TS_GUARD(ts_x509_parse(c->cfg.ca_der, c->cfg.ca_len, &ca));
+    ts_err err = ts_buf_write_vec(names, 2, ts_buf_cursor(&ca.subject_raw),
+                                  ts_buf_remaining(&ca.subject_raw));
+    ts_x509_free(&ca);
+    return err;
+}
+
 ts_err ts_mtls_write_request(ts_conn *c)
 {
     ts_msg_certificate_request m;
@@ -51,17 +63,10 @@ ts_err ts_mtls_write_request(ts_conn *c)
     for (size_t i = 0; i < sizeof(pkcs1_algs) / sizeof(pkcs1_algs[0]); i++) {
         m.sigalgs[m.n_sigalgs++] = pkcs1_algs[i];
     }
-    /* certificate_authorities: one DistinguishedName, the CA's subject */
-    ts_cert ca;
     ts_buf names, body;
     ts_buf_init(&names);
     ts_buf_init(&body);
-    ts_err err = ts_x509_parse(c->cfg.ca_der, c->cfg.ca_len, &ca);
-    if (err == TS_OK) {
-        err = ts_buf_write_vec(&names, 2, ts_buf_cursor(&ca.subject_raw),
-                               ts_buf_remaining(&ca.subject_raw));
-        ts_x509_free(&ca);
-    }
+    ts_err err = ca_names(c, &names);
     if (err == TS_OK) {
         m.authorities = (ts_msg_bytes){names.data, names.len};
         err = ts_msg_certificate_request_write(&body, &m);
@@ -76,14 +81,22 @@ ts_err ts_mtls_write_request13(ts_conn *c)
     ts_msg_certificate_request13 m;
     memset(&m, 0, sizeof(m));
     m.exts.block = true;
-    m.exts.present = TS_EXTF_SIGNATURE_ALGORITHMS;
+    m.exts.present = TS_EXTF_SIGNATURE_ALGORITHMS | TS_EXTF_CERTIFICATE_AUTHORITIES;
     for (size_t i = 0; i < sizeof(pss_algs) / sizeof(pss_algs[0]); i++) {
         m.exts.sigalgs[m.exts.n_sigalgs++] = pss_algs[i];
     }
-    ts_buf body;
+    ts_buf names, body;
+    ts_buf_init(&names);
     ts_buf_init(&body);
-    return ts_ep_send_built(c, TS_HS_CERTIFICATE_REQUEST, "certificate_request", &body,
-                            ts_msg_certificate_request13_write(&body, &m));
+    ts_err err = ca_names(c, &names);
+    if (err == TS_OK) {
+        m.exts.authorities = names.data;
+        m.exts.authorities_len = names.len;
+        err = ts_msg_certificate_request13_write(&body, &m);
+    }
+    err = ts_ep_send_built(c, TS_HS_CERTIFICATE_REQUEST, "certificate_request", &body, err);
+    ts_buf_free(&names);
+    return err;
 }
 
 /* --- client: the answer --- */

@@ -8,7 +8,8 @@
  * check that names it: no certificate with require (handshake_failure,
  * RFC 5246 7.4.6; certificate_required, RFC 8446 4.4.2.4), an expired one
  * (certificate_expired), another CA's (unknown_ca), a signature made with
- * another key or changed in flight (decrypt_error). With request, a client
+ * another key or changed in flight (decrypt_error). The CertificateRequest
+ * names the CA (certificate_authorities). With request, a client
  * without a certificate completes; without client_auth nothing is asked. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,6 +26,8 @@
 #include "crypto/ts_rsa_pss.h"
 #include "crypto/ts_x509_parse.h"
 #include "simulation/ts_session.h"
+#include "tls/msg/ts_msg_certificate_request.h"
+#include "tls/msg/ts_msg_certificate_request13.h"
 #include "tls/msg/ts_msg_alert.h"
 #include "tls/msg/ts_msg_handshake.h"
 
@@ -200,6 +203,58 @@ static void mutual_auth_completes(void **state)
     }
 }
 
+/* The CertificateRequest the client received names the run's CA: its
+ * subject Name as the one DistinguishedName of certificate_authorities (in
+ * the message in 1.2, in the extension in 1.3), and asks for rsa_pkcs1 (1.2)
+ * or rsa_pss_rsae (1.3) signatures. */
+static void request_names_the_ca(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
+        ts_session *s = run(&versions[i], TS_CLIENT_AUTH_REQUIRE, TS_CLIENT_CERT_GOOD, NULL, 0);
+        const ts_step *st = ts_trace_find(ts_session_trace(s), "certificate_request",
+                                          TS_SIDE_CLIENT);
+        assert_non_null(st);
+        assert_int_equal(st->ev.kind, TS_EV_PARSED);
+        ts_buf body;
+        ts_buf_view(&body, st->ev.value + TS_HS_HEADER_LEN, st->ev.value_len - TS_HS_HEADER_LEN);
+        const uint8_t *names;
+        size_t names_len, n_names;
+        uint16_t first_alg;
+        if (versions[i].tls13) {
+            ts_msg_certificate_request13 m;
+            assert_int_equal(ts_msg_certificate_request13_parse(&body, &m, NULL), TS_OK);
+            assert_int_equal(m.context.len, 0);
+            assert_true(m.exts.present & TS_EXTF_CERTIFICATE_AUTHORITIES);
+            names = m.exts.authorities;
+            names_len = m.exts.authorities_len;
+            n_names = m.exts.n_authorities;
+            first_alg = m.exts.sigalgs[0];
+            assert_int_equal(first_alg, TS_SIGALG_RSA_PSS_RSAE_SHA256);
+        } else {
+            ts_msg_certificate_request m;
+            assert_int_equal(ts_msg_certificate_request_parse(&body, &m, NULL), TS_OK);
+            assert_int_equal(m.n_types, 1);
+            assert_int_equal(m.types[0], TS_CERT_TYPE_RSA_SIGN);
+            names = m.authorities.data;
+            names_len = m.authorities.len;
+            n_names = m.n_authorities;
+            first_alg = m.sigalgs[0];
+            assert_int_equal(first_alg, TS_SIGALG_RSA_PKCS1_SHA256);
+        }
+        ts_cert ca;
+        const ts_buf *der = ts_session_ca_der(s);
+        assert_int_equal(ts_x509_parse(der->data, der->len, &ca), TS_OK);
+        size_t dn_len = ts_buf_remaining(&ca.subject_raw);
+        assert_int_equal(n_names, 1);
+        assert_int_equal(names_len, 2 + dn_len);
+        assert_int_equal((names[0] << 8) | names[1], dn_len);
+        assert_memory_equal(names + 2, ts_buf_cursor(&ca.subject_raw), dn_len);
+        ts_x509_free(&ca);
+        ts_session_free(s);
+    }
+}
+
 static void request_without_certificate_completes(void **state)
 {
     (void)state;
@@ -320,6 +375,7 @@ int main(void)
     assert_int_equal(ts_rng_global_init(), TS_OK);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(mutual_auth_completes),
+        cmocka_unit_test(request_names_the_ca),
         cmocka_unit_test(request_without_certificate_completes),
         cmocka_unit_test(no_client_auth_asks_nothing),
         cmocka_unit_test(require_without_certificate),

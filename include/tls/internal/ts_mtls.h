@@ -20,8 +20,9 @@ bool ts_mtls_client_cert(const ts_conn *c);
  * SHA-384, SHA-512, and the name of the CA it trusts. */
 ts_err ts_mtls_write_request(ts_conn *c);
 
-/* Server, TLS 1.3: CertificateRequest with an empty context and
- * signature_algorithms (rsa_pss_rsae with SHA-256, SHA-384, SHA-512). */
+/* Server, TLS 1.3: CertificateRequest with an empty context,
+ * signature_algorithms (rsa_pss_rsae with SHA-256, SHA-384, SHA-512) and
+ * certificate_authorities (the name of the CA it trusts). */
 ts_err ts_mtls_write_request13(ts_conn *c);
 
 /* Client: reads a CertificateRequest of TLS 1.2 (or 1.3) and decides
