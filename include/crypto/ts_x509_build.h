@@ -43,6 +43,17 @@ ts_err ts_x509_key_id(const ts_rsa_key *k, uint8_t id[20]);
 
 #define TS_X509_CA_CN "tlsstep toy CA"
 #define TS_X509_CA_ORG "tlsstep"
+#define TS_X509_CLIENT_CN "tlsstep client"
+#define TS_X509_OTHER_CA_CN "tlsstep other CA" /* a CA the toy PKI's server does not trust */
+
+/* Appends to der a client certificate (mutual TLS) for client_pub: CN
+ * TS_X509_CLIENT_CN, O TS_X509_CA_ORG, no subjectAltName, keyUsage
+ * digitalSignature|keyEncipherment, issued by (issuer_cn, TS_X509_CA_ORG)
+ * and signed with issuer_key, valid [not_before, not_after]; its 8-byte
+ * serial drawn from rng. */
+ts_err ts_x509_make_client_cert(ts_rng *rng, const ts_rsa_key *issuer_key, const char *issuer_cn,
+                                const ts_rsa_key *client_pub, ts_time not_before,
+                                ts_time not_after, ts_buf *der);
 
 /* Appends to ca_der a self-signed certificate for ca_key (CN
  * TS_X509_CA_CN, O TS_X509_CA_ORG, valid [now - 1 day, now + 3652 days])

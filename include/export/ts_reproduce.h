@@ -19,6 +19,15 @@
  *                    the TLS13-KDF command of expand-label with the
  *                    transcript hash as context and N = Hash.length
  *
+ *   a signature (ev->sig), checked with the signer's certificate saved as
+ *   SIGNER.pem (from the run's JSON) and the exact bytes it signs; bash
+ *   (process substitution) and xxd
+ *     openssl dgst -sha256 [-sigopt rsa_padding_mode:pss
+ *         -sigopt rsa_pss_saltlen:digest]
+ *         -verify <(openssl x509 -in client.pem -pubkey -noout)
+ *         -signature <(echo SIG | xxd -r -p) <(echo DATA | xxd -r -p)
+ *     (no tlsstep command: NULL)
+ *
  * tlsstep prints lowercase hex, openssl uppercase bytes joined by ':'.
  * Hex arguments are whole (never cut); an empty one is written '' for
  * tlsstep and as nothing after the colon for openssl (which both take).
@@ -44,8 +53,13 @@ char *ts_reproduce_prf(const ts_ev_prf *prf, ts_repro_tool tool);
  * its mode unknown, or out of memory. */
 char *ts_reproduce_hkdf(const ts_ev_hkdf *h, ts_repro_tool tool);
 
-/* The command of tool that reproduces ev's value (its PRF or HKDF data),
- * malloc'd; NULL when ev carries neither. */
+/* The command of tool that checks a signature value sig (its ev->sig
+ * data), malloc'd; NULL when s is unused, for tlsstep, or out of memory. */
+char *ts_reproduce_sig(const ts_ev_sig *s, const uint8_t *sig, size_t sig_len,
+                       ts_repro_tool tool);
+
+/* The command of tool that reproduces ev's value (its PRF or HKDF data) or
+ * checks it (a signature), malloc'd; NULL when ev carries none. */
 char *ts_reproduce_command(const ts_event *ev, ts_repro_tool tool);
 
 /* Every command that reproduces ev's value, tlsstep's then openssl's,

@@ -14,6 +14,7 @@
 
 #include "base/ts_err.h"
 #include "simulation/ts_chan.h"
+#include "simulation/ts_session_pki.h" /* ts_client_cert_kind */
 #include "simulation/ts_trace.h"
 #include "tls/ts_conn.h"
 #include "tls/ts_event.h"
@@ -49,6 +50,10 @@ typedef struct {
                               * for a client that speaks only TLS 1.2 (it offers
                               * ECDHE and the others; the server still speaks
                               * 1.3, so its random ends in the downgrade sentinel) */
+    ts_client_auth client_auth; /* mutual TLS: the server asks for (request) or
+                              * requires a client certificate */
+    ts_client_cert_kind client_cert; /* with client_auth: what the client presents
+                              * (the toy CA issues it; default: a good one) */
 } ts_session_config;
 
 /* What the attacker (the user) does to a record before it is delivered. */
@@ -135,6 +140,15 @@ const ts_conn *ts_session_conn(const ts_session *s, ts_side side);
 const ts_buf *ts_session_payload(const ts_session *s);
 const ts_buf *ts_session_ca_der(const ts_session *s);
 const ts_buf *ts_session_server_der(const ts_session *s);
+
+/* The certificate the client presents when the server asks (DER; empty
+ * without client_auth or with TS_CLIENT_CERT_NONE; valid after a run). */
+const ts_buf *ts_session_client_der(const ts_session *s);
+
+/* "none", "request", "require"; and "good", "none", "expired", "foreign":
+ * the names the CLI and JSON use. */
+const char *ts_client_auth_name(ts_client_auth mode);
+const char *ts_client_cert_name(ts_client_cert_kind kind);
 
 /* How many times the session generated keys (the PKI cache's misses). */
 unsigned ts_session_keygen_count(const ts_session *s);

@@ -28,14 +28,7 @@ ts_err ts_client_accept_server_cert(ts_conn *c, const uint8_t *der, size_t len);
 /* Checks ServerKeyExchange: the group, the share, the signature. */
 ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body);
 
-/* Reads a CertificateRequest: notes that the server asked (this client
- * holds no certificate, so it will answer with an empty one). */
-ts_err ts_client_read_certificate_request(ts_conn *c, ts_buf *body);
 
-/* Writes the client's Certificate: an empty list, as RFC 5246 §7.4.6 asks
- * of a client without a suitable certificate (and then no
- * CertificateVerify). */
-ts_err ts_client_write_certificate(ts_conn *c);
 
 /* Checks ServerHelloDone (an empty body). */
 ts_err ts_client_read_hello_done(ts_conn *c, ts_buf *body);

@@ -33,8 +33,6 @@ ts_err ts_client13_write_hello2(ts_conn *c);
 /* Checks EncryptedExtensions: only extensions the client offered. */
 ts_err ts_client13_read_encrypted_extensions(ts_conn *c, ts_buf *body);
 
-/* Reads a CertificateRequest: keeps its context for the empty answer. */
-ts_err ts_client13_read_certificate_request(ts_conn *c, ts_buf *body);
 
 /* Checks the server's Certificate (1.3 format): chain, host, validity. */
 ts_err ts_client13_read_certificate(ts_conn *c, ts_buf *body);
@@ -49,8 +47,6 @@ ts_err ts_client13_read_finished(ts_conn *c, ts_buf *body);
  * secrets; the server's records are read with them from now on. */
 ts_err ts_client13_after_server_finished(ts_conn *c);
 
-/* Writes the client's Certificate: empty, with the request's context. */
-ts_err ts_client13_write_certificate(ts_conn *c);
 
 /* Writes the client's Finished, then moves its writes to the application
  * secret: the handshake is complete for the client. */

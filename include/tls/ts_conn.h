@@ -29,6 +29,15 @@ typedef enum { TS_ROLE_CLIENT, TS_ROLE_SERVER } ts_role;
 #define TS_MAX_PADDING 255 /* ts_conn_config.padding */
 #define TS_HTTP_REQUEST_DEFAULT 8192 /* ts_conn_config.request_max */
 
+/* Whether a server asks for a client certificate (mutual TLS). */
+typedef enum {
+    TS_CLIENT_AUTH_NONE,    /* no CertificateRequest */
+    TS_CLIENT_AUTH_REQUEST, /* asks; an empty Certificate is accepted */
+    TS_CLIENT_AUTH_REQUIRE  /* asks; an empty Certificate ends the handshake
+                             * (handshake_failure in 1.2, certificate_required
+                             * in 1.3) */
+} ts_client_auth;
+
 /* What an endpoint is told before it starts. Pointers are borrowed and
  * must outlive the connection. */
 typedef struct {
@@ -63,7 +72,10 @@ typedef struct {
     ts_dh_group_id dh_group; /* server: group for the dhe suite */
     /* server */
     const ts_rsa_key *server_key;
-    const uint8_t *certs[TS_CONN_MAX_CERTS]; /* chain to send, server first */
+    ts_client_auth client_auth; /* server: ask for a client certificate, checked
+                                 * against ca_der (RFC 5246 7.4.4, RFC 8446 4.3.2) */
+    const uint8_t *certs[TS_CONN_MAX_CERTS]; /* chain to send, sender's first: the
+                                              * server's, or a client's (client_key) */
     size_t cert_lens[TS_CONN_MAX_CERTS];
     size_t n_certs;
     const uint8_t *payload;  /* the file served over HTTPS */
@@ -72,7 +84,11 @@ typedef struct {
     size_t request_max;      /* server: longest HTTP request it accepts (0:
                               * TS_HTTP_REQUEST_DEFAULT); a longer one fails */
     /* client */
-    const uint8_t *ca_der;   /* trust anchor */
+    const ts_rsa_key *client_key; /* the key of the client's certificate certs[0],
+                                   * used when a server asks; NULL: none (an
+                                   * empty Certificate answers) */
+    const uint8_t *ca_der;   /* trust anchor: client: of the server's certificate;
+                              * server with client_auth: of the client's */
     size_t ca_len;
     const char *path;        /* path of the GET request ("/") */
 } ts_conn_config;

@@ -77,6 +77,18 @@ typedef struct {
     size_t out_len;
 } ts_ev_hkdf;
 
+/* How to check a signature value by hand (openssl dgst -verify): the
+ * signed bytes, which the verifier hashes, and the signer, whose
+ * certificate the command reads from SIGNER.pem (the run's JSON holds it). */
+typedef struct {
+    bool used;
+    ts_hash_alg hash;
+    bool pss;             /* RSA-PSS, salt as long as the hash; else PKCS#1 v1.5 */
+    const uint8_t *data;  /* the signed bytes */
+    size_t data_len;
+    const char *signer;   /* "client" */
+} ts_ev_sig;
+
 typedef struct {
     ts_ev_kind kind;
     ts_side side;
@@ -93,6 +105,7 @@ typedef struct {
     size_t n_inputs;
     ts_ev_prf prf;
     ts_ev_hkdf hkdf;
+    ts_ev_sig sig;        /* a signature: value is the signature */
     bool secret;          /* the value is secret (a key, a premaster) */
     bool ok;              /* checks, done */
     ts_err err;           /* checks */

@@ -20,10 +20,6 @@ ts_err ts_server_write_key_exchange(ts_conn *c);
 /* Writes ServerHelloDone. */
 ts_err ts_server_write_hello_done(ts_conn *c);
 
-/* Reads the client's Certificate (reached only when the server asked for
- * one): an empty list is accepted (the client has none); a certificate is
- * refused with bad_certificate, as this server verifies none. */
-ts_err ts_server_read_client_certificate(ts_conn *c, ts_buf *body);
 
 /* Reads ClientKeyExchange: the premaster (RFC 5246 7.4.7.1 on failure), keys. */
 ts_err ts_server_read_key_exchange(ts_conn *c, ts_buf *body);

@@ -33,8 +33,6 @@ ts_err ts_server13_write_certificate_verify(ts_conn *c);
 /* Writes the server's Finished, then the application secrets. */
 ts_err ts_server13_write_finished(ts_conn *c);
 
-/* Reads the client's Certificate (when asked for): empty is accepted. */
-ts_err ts_server13_read_client_certificate(ts_conn *c, ts_buf *body);
 
 /* Checks the client's Finished. */
 ts_err ts_server13_read_finished(ts_conn *c, ts_buf *body);

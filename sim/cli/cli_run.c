@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_compare.h"
+#include "cli/cli_mtls.h"
 #include "cli/cli_proto.h"
 #include "cli/cli_run_lesson.h"
 #include "crypto/ts_x509.h"
@@ -80,8 +81,10 @@ static const char *const usage_text = N_(
     "record must never let the run complete), except that changing only the\n"
     "minor version byte of a record header the protocol leaves unauthenticated\n"
     "completes: in TLS 1.2 the ClientHello's or ServerHello's (RFC 5246 E.1), in\n"
-    "TLS 1.3 that of any record sent in the clear (RFC 8446 5.1: ignored). 1\n"
-    "when it ends otherwise; 2 for bad usage or input, or an action whose record\n"
+    "TLS 1.3 that of any record sent in the clear (RFC 8446 5.1: ignored). With\n"
+    "--client-auth and a client certificate the server must refuse (none with\n"
+    "require, expired, foreign or stolen), a run that ends in an alert. 1 when\n"
+    "it ends otherwise; 2 for bad usage or input, or an action whose record\n"
     "never crossed the channel.\n");
 
 typedef struct {
@@ -94,12 +97,13 @@ typedef struct {
     const char *pcap, *keylog; /* --pcap, --keylog */
     const char *file;
     cli_run_lesson lesson; /* --lesson, --lang, --lessons */
+    bool client_cert;      /* --client-cert given */
 } run_opts;
 
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE, OPT_LAX,
        OPT_HOST, OPT_NOW, OPT_FILE, OPT_TAMPER, OPT_DROP, OPT_REPLAY, OPT_JSON,
        OPT_LESSON, OPT_LANG, OPT_LESSONS, OPT_PCAP, OPT_KEYLOG, OPT_TLS, OPT_GROUP,
-       OPT_KEY_UPDATE, OPT_PAD, OPT_COMPARE };
+       OPT_KEY_UPDATE, OPT_PAD, OPT_COMPARE, OPT_CLIENT_AUTH, OPT_CLIENT_CERT };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
@@ -107,6 +111,8 @@ static const struct option longopts[] = {
     {"group", required_argument, NULL, OPT_GROUP},
     {"key-update", no_argument, NULL, OPT_KEY_UPDATE},
     {"pad", required_argument, NULL, OPT_PAD},
+    {"client-auth", required_argument, NULL, OPT_CLIENT_AUTH},
+    {"client-cert", required_argument, NULL, OPT_CLIENT_CERT},
     {"bits", required_argument, NULL, OPT_BITS},
     {"seed", required_argument, NULL, OPT_SEED},
     {"ems", no_argument, NULL, OPT_EMS},
@@ -152,6 +158,10 @@ static int parse_one(run_opts *o, int opt, const char *arg)
         return cli_proto_group("run", arg, &o->proto);
     case OPT_PAD:
         return cli_proto_pad("run", arg, &o->proto);
+    case OPT_CLIENT_AUTH:
+        return cli_mtls_client_auth("run", arg, &o->cfg);
+    case OPT_CLIENT_CERT:
+        return cli_mtls_client_cert("run", arg, &o->cfg, &o->client_cert);
     case OPT_BITS:
         if (!cli_parse_ulong(arg, TS_SESSION_MIN_BITS, TS_SESSION_MAX_BITS, &v)) {
             return cli_usage_error("run", "--bits must be %d..%d, not '%s'", TS_SESSION_MIN_BITS,
@@ -253,6 +263,9 @@ static int parse(run_opts *o, int argc, char **argv)
         return cli_usage_error("run", "unexpected argument '%s'", argv[optind]);
     }
     int rc = o->compare ? compare_options(o) : cli_proto_sim_suite("run", &o->proto, &o->cfg.suite);
+    if (rc == CLI_EXIT_OK) {
+        rc = cli_mtls_check("run", &o->cfg, o->client_cert);
+    }
     if (rc != CLI_EXIT_OK) {
         return rc;
     }
@@ -299,10 +312,17 @@ static bool only_unauthenticated(const ts_session *s)
 
 /* True when the run ended as the protocol says it must: untouched, it
  * completes with the file intact; with authenticated bytes changed, dropped
- * or replayed, it ends in an alert or stalls (never completes). */
+ * or replayed, it ends in an alert or stalls (never completes); with a
+ * client certificate the server must refuse, it ends in an alert. */
 static bool ended_as_expected(const ts_session *s)
 {
     const ts_result *res = ts_session_result(s);
+    const ts_session_config *c = ts_session_config_of(s);
+    bool refused = c->client_auth != TS_CLIENT_AUTH_NONE && c->client_cert != TS_CLIENT_CERT_GOOD &&
+                   (c->client_cert != TS_CLIENT_CERT_NONE || c->client_auth == TS_CLIENT_AUTH_REQUIRE);
+    if (refused) { /* a client certificate the server must refuse */
+        return res->kind == TS_RESULT_ALERT;
+    }
     if (ts_session_action_count(s) == 0 || only_unauthenticated(s)) {
         return res->kind == TS_RESULT_OK && res->payload_intact;
     }
@@ -378,7 +398,9 @@ static int run(run_opts *o)
 int cli_run(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
-        printf(cli_tr(usage_text), cli_tr(cli_proto_help));
+        char options[4096];
+        snprintf(options, sizeof(options), "%s%s", cli_tr(cli_proto_help), cli_tr(cli_mtls_help));
+        printf(cli_tr(usage_text), options);
         return CLI_EXIT_OK;
     }
     run_opts o;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_mtls.h"
 #include "cli/cli_proto.h"
 #include "tls/msg/ts_msg_extensions.h"
 #include "cli/cli_run_lesson.h"
@@ -74,11 +75,12 @@ typedef struct {
     int theme;             /* ui_theme */
     bool compare;          /* --compare */
     char picked[64];       /* the lesson picked for --suite ("" when none) */
+    bool client_cert;      /* --client-cert given */
 } ui_cli;
 
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_LANG, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE,
        OPT_LAX, OPT_LESSONS, OPT_THEME, OPT_TLS, OPT_GROUP, OPT_KEY_UPDATE, OPT_PAD,
-       OPT_COMPARE };
+       OPT_COMPARE, OPT_CLIENT_AUTH, OPT_CLIENT_CERT };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
@@ -86,6 +88,8 @@ static const struct option longopts[] = {
     {"group", required_argument, NULL, OPT_GROUP},
     {"key-update", no_argument, NULL, OPT_KEY_UPDATE},
     {"pad", required_argument, NULL, OPT_PAD},
+    {"client-auth", required_argument, NULL, OPT_CLIENT_AUTH},
+    {"client-cert", required_argument, NULL, OPT_CLIENT_CERT},
     {"bits", required_argument, NULL, OPT_BITS},
     {"seed", required_argument, NULL, OPT_SEED},
     {"lang", required_argument, NULL, OPT_LANG},
@@ -111,6 +115,10 @@ static int parse_value(ui_cli *o, int opt, const char *arg)
         return cli_proto_group("ui", arg, &o->proto);
     case OPT_PAD:
         return cli_proto_pad("ui", arg, &o->proto);
+    case OPT_CLIENT_AUTH:
+        return cli_mtls_client_auth("ui", arg, &o->cfg);
+    case OPT_CLIENT_CERT:
+        return cli_mtls_client_cert("ui", arg, &o->cfg, &o->client_cert);
     case OPT_KEY_UPDATE:
         o->proto.key_update = true;
         return CLI_EXIT_OK;
@@ -172,6 +180,9 @@ static int parse(ui_cli *o, int argc, char **argv)
     }
     int rc = o->compare ? cli_proto_check("ui", &o->proto) /* 1.3 options: the pair's 1.3 run */
                         : cli_proto_sim_suite("ui", &o->proto, &o->cfg.suite);
+    if (rc == CLI_EXIT_OK) {
+        rc = cli_mtls_check("ui", &o->cfg, o->client_cert);
+    }
     if (o->compare) {
         o->cfg.suite = o->proto.suite != NULL            ? o->proto.suite
                        : o->proto.tls == TS_VERSION_TLS13 ? cli_proto_default13()
@@ -191,7 +202,7 @@ static int parse(ui_cli *o, int argc, char **argv)
 static int fallback(const ui_cli *o, bool builtin)
 {
     char bits[16];
-    char *av[28];
+    char *av[32];
     int n = 0;
     av[n++] = "run";
     if (o->compare) {
@@ -239,6 +250,12 @@ static int fallback(const ui_cli *o, bool builtin)
     }
     if (o->cfg.key_update) {
         av[n++] = "--key-update";
+    }
+    if (o->cfg.client_auth != TS_CLIENT_AUTH_NONE) {
+        av[n++] = "--client-auth";
+        av[n++] = (char *)ts_client_auth_name(o->cfg.client_auth);
+        av[n++] = "--client-cert";
+        av[n++] = (char *)ts_client_cert_name(o->cfg.client_cert);
     }
     char pad[24];
     if (o->cfg.padding > 0) {
@@ -316,6 +333,7 @@ int cli_ui(int argc, char **argv)
 {
     if (cli_wants_help(argc, argv)) {
         fputs(cli_tr(usage_text), stdout);
+        fputs(cli_tr(cli_mtls_help), stdout);
         return CLI_EXIT_OK;
     }
     ui_cli o;

@@ -309,6 +309,28 @@ ts_err ts_x509_make_certs(ts_rng *rng, const ts_rsa_key *ca_key, const ts_rsa_ke
                          server_der);
 }
 
+ts_err ts_x509_make_client_cert(ts_rng *rng, const ts_rsa_key *issuer_key, const char *issuer_cn,
+                                const ts_rsa_key *client_pub, ts_time not_before,
+                                ts_time not_after, ts_buf *der)
+{
+    TS_ENSURE(rng != NULL && issuer_key != NULL && issuer_cn != NULL && client_pub != NULL &&
+                  der != NULL,
+              TS_ERR_ARG);
+    uint8_t serial[8];
+    draw_serial(rng, serial);
+    ts_cert_spec spec = {
+        .subject_cn = TS_X509_CLIENT_CN,
+        .subject_org = TS_X509_CA_ORG,
+        .dns_name = NULL,
+        .serial = serial,
+        .serial_len = sizeof(serial),
+        .not_before = not_before,
+        .not_after = not_after,
+        .is_ca = false,
+    };
+    return ts_x509_build(&spec, client_pub, issuer_key, issuer_cn, TS_X509_CA_ORG, der);
+}
+
 static ts_err make_both(ts_rng *rng, unsigned bits, const char *host, ts_time now,
                         ts_rsa_key **ca, ts_buf *ca_der, ts_rsa_key **server,
                         ts_buf *server_der)

@@ -320,6 +320,14 @@ static void put_top(json_t *root, const ts_session *s, bool *ok)
     const uint8_t *const der[] = {server->data, ca->data};
     const size_t len[] = {server->len, ca->len};
     ts_json_put(root, "certificates", ts_json_certificates(der, len, 2, ok), ok);
+    if (c->client_auth != TS_CLIENT_AUTH_NONE) { /* mutual TLS */
+        const ts_buf *client = ts_session_client_der(s);
+        ts_json_put(root, "client_auth", ts_json_str(ts_client_auth_name(c->client_auth)), ok);
+        ts_json_put(root, "client_cert", ts_json_str(ts_client_cert_name(c->client_cert)), ok);
+        ts_json_put(root, "client_certificate",
+                    client->len > 0 ? ts_json_pem(client->data, client->len, ok) : json_null(),
+                    ok);
+    }
     ts_json_put_verify_data(root, secrets, true, ok);
     ts_json_put(root, "alerts", ts_json_alerts(t, TS_SIDE_CHANNEL, ok), ok);
 }

@@ -158,10 +158,35 @@ char *ts_reproduce_hkdf(const ts_ev_hkdf *h, ts_repro_tool tool)
     return cmd;
 }
 
+char *ts_reproduce_sig(const ts_ev_sig *s, const uint8_t *sig, size_t sig_len,
+                       ts_repro_tool tool)
+{
+    if (s == NULL || !s->used || s->signer == NULL || tool != TS_REPRO_OPENSSL || sig_len == 0) {
+        return NULL;
+    }
+    char *sig_hex = ts_hex_strdup(sig, sig_len);
+    char *data = hex_arg(s->data, s->data_len);
+    const char *cert = s->signer; /* "client" or "server": ours, never a peer's */
+    char *cmd = NULL;
+    if (sig_hex != NULL && data != NULL) {
+        cmd = format("openssl dgst -%s%s -verify <(openssl x509 -in %s.pem -pubkey -noout) "
+                     "-signature <(echo %s | xxd -r -p) <(echo %s | xxd -r -p)",
+                     ts_hash_name(s->hash),
+                     s->pss ? " -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest" : "",
+                     cert, sig_hex, data);
+    }
+    free(sig_hex);
+    free(data);
+    return cmd;
+}
+
 char *ts_reproduce_command(const ts_event *ev, ts_repro_tool tool)
 {
     if (ev == NULL) {
         return NULL;
+    }
+    if (ev->sig.used) {
+        return ts_reproduce_sig(&ev->sig, ev->value, ev->value_len, tool);
     }
     return ev->prf.used ? ts_reproduce_prf(&ev->prf, tool) : ts_reproduce_hkdf(&ev->hkdf, tool);
 }

@@ -60,6 +60,8 @@ static ts_err check_config(const ts_session_config *cfg)
     TS_ENSURE(cfg->client_max_version == 0 || cfg->client_max_version == TS_VERSION_TLS13 ||
                   (cfg->client_max_version == TS_VERSION_TLS12 && !cfg->offer_one),
               TS_ERR_ARG);
+    TS_ENSURE(cfg->client_auth <= TS_CLIENT_AUTH_REQUIRE && cfg->client_cert < TS_CLIENT_CERT_COUNT,
+              TS_ERR_ARG);
     TS_ENSURE(cfg->suite == NULL || ts_suite_usable(cfg->suite), TS_ERR_AEAD_UNAVAILABLE);
     return TS_OK;
 }
@@ -230,6 +232,31 @@ const ts_buf *ts_session_ca_der(const ts_session *s)
 const ts_buf *ts_session_server_der(const ts_session *s)
 {
     return &s->pki.server_der;
+}
+
+const ts_buf *ts_session_client_der(const ts_session *s)
+{
+    static const ts_buf empty = {0};
+    const ts_buf *der = &empty;
+    const ts_rsa_key *key = NULL;
+    if (s->cfg.client_auth != TS_CLIENT_AUTH_NONE && s->pki.valid) {
+        ts_session_pki_client_of(&s->pki, s->cfg.client_cert, &der, &key);
+    }
+    return der;
+}
+
+const char *ts_client_auth_name(ts_client_auth mode)
+{
+    return mode == TS_CLIENT_AUTH_REQUIRE   ? "require"
+           : mode == TS_CLIENT_AUTH_REQUEST ? "request"
+                                            : "none";
+}
+
+const char *ts_client_cert_name(ts_client_cert_kind kind)
+{
+    static const char *const names[TS_CLIENT_CERT_COUNT] = {"good", "none", "expired",
+                                                            "foreign", "stolen"};
+    return kind < TS_CLIENT_CERT_COUNT ? names[kind] : "?";
 }
 
 unsigned ts_session_keygen_count(const ts_session *s)

@@ -11,6 +11,9 @@ void ts_session_pki_init(ts_session_pki *pki)
     memset(pki, 0, sizeof(*pki));
     ts_buf_init(&pki->ca_der);
     ts_buf_init(&pki->server_der);
+    for (int i = 0; i < TS_CLIENT_CERT_COUNT; i++) {
+        ts_buf_init(&pki->client_der[i]);
+    }
 }
 
 void ts_session_pki_free(ts_session_pki *pki)
@@ -20,6 +23,12 @@ void ts_session_pki_free(ts_session_pki *pki)
     ts_rsa_free(pki->server_key);
     ts_buf_free(&pki->ca_der);
     ts_buf_free(&pki->server_der);
+    ts_rsa_free(pki->client_key);
+    ts_rsa_free(pki->other_ca_key);
+    ts_rsa_free(pki->impostor_key);
+    for (int i = 0; i < TS_CLIENT_CERT_COUNT; i++) {
+        ts_buf_free(&pki->client_der[i]);
+    }
     ts_session_pki_init(pki);
     pki->keygen_count = count;
 }
@@ -56,4 +65,79 @@ ts_err ts_session_pki_get(ts_session_pki *pki, const char *seed, unsigned bits,
     pki->now = now;
     pki->valid = true;
     return TS_OK;
+}
+
+#define DAY ((ts_time)86400)
+
+/* The client key and the certificates the toy CA issues for it. */
+static ts_err make_client(ts_session_pki *pki)
+{
+    ts_rng rng;
+    TS_GUARD(ts_rng_init_for(&rng, "client-pki", pki->seed, TS_ACTOR_KEYGEN));
+    pki->keygen_count++;
+    ts_err err = ts_rsa_generate(&rng, pki->bits, 65537, &pki->client_key);
+    if (err == TS_OK) {
+        err = ts_x509_make_client_cert(&rng, pki->ca_key, TS_X509_CA_CN, pki->client_key,
+                                       pki->now - DAY, pki->now + 365 * DAY,
+                                       &pki->client_der[TS_CLIENT_CERT_GOOD]);
+    }
+    if (err == TS_OK) {
+        err = ts_x509_make_client_cert(&rng, pki->ca_key, TS_X509_CA_CN, pki->client_key,
+                                       pki->now - 400 * DAY, pki->now - 35 * DAY,
+                                       &pki->client_der[TS_CLIENT_CERT_EXPIRED]);
+    }
+    ts_rng_wipe(&rng);
+    return err;
+}
+
+/* The same client key, certified by a CA the server does not know. */
+static ts_err make_foreign(ts_session_pki *pki)
+{
+    ts_rng rng;
+    TS_GUARD(ts_rng_init_for(&rng, "other-ca", pki->seed, TS_ACTOR_KEYGEN));
+    pki->keygen_count++;
+    ts_err err = ts_rsa_generate(&rng, pki->bits, 65537, &pki->other_ca_key);
+    if (err == TS_OK) {
+        err = ts_x509_make_client_cert(&rng, pki->other_ca_key, TS_X509_OTHER_CA_CN,
+                                       pki->client_key, pki->now - DAY, pki->now + 365 * DAY,
+                                       &pki->client_der[TS_CLIENT_CERT_FOREIGN]);
+    }
+    ts_rng_wipe(&rng);
+    return err;
+}
+
+ts_err ts_session_pki_client(ts_session_pki *pki, ts_client_cert_kind kind)
+{
+    TS_ENSURE(pki->valid && kind < TS_CLIENT_CERT_COUNT, TS_ERR_ARG);
+    if (kind == TS_CLIENT_CERT_NONE) {
+        return TS_OK;
+    }
+    ts_err err = TS_OK;
+    if (pki->client_key == NULL) {
+        err = make_client(pki);
+    }
+    if (err == TS_OK && kind == TS_CLIENT_CERT_FOREIGN && pki->other_ca_key == NULL) {
+        err = make_foreign(pki);
+    }
+    if (err == TS_OK && kind == TS_CLIENT_CERT_STOLEN && pki->impostor_key == NULL) {
+        ts_rng rng;
+        err = ts_rng_init_for(&rng, "impostor", pki->seed, TS_ACTOR_KEYGEN);
+        if (err == TS_OK) {
+            pki->keygen_count++;
+            err = ts_rsa_generate(&rng, pki->bits, 65537, &pki->impostor_key);
+            ts_rng_wipe(&rng);
+        }
+    }
+    if (err != TS_OK) {
+        ts_session_pki_free(pki); /* all or nothing: the next get makes it again */
+    }
+    return err;
+}
+
+void ts_session_pki_client_of(const ts_session_pki *pki, ts_client_cert_kind kind,
+                              const ts_buf **der, const ts_rsa_key **key)
+{
+    bool stolen = kind == TS_CLIENT_CERT_STOLEN;
+    *der = &pki->client_der[stolen ? TS_CLIENT_CERT_GOOD : kind];
+    *key = (*der)->len == 0 ? NULL : stolen ? pki->impostor_key : pki->client_key;
 }

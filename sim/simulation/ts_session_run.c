@@ -167,6 +167,18 @@ static ts_err make_conns(ts_session *s)
     sc.n_certs = 1;
     sc.payload = s->payload.data;
     sc.payload_len = s->payload.len;
+    sc.client_auth = s->cfg.client_auth;
+    sc.ca_der = s->pki.ca_der.data; /* the server trusts the same CA for clients */
+    sc.ca_len = s->pki.ca_der.len;
+    const ts_buf *client_der = NULL;
+    const ts_rsa_key *client_key = NULL;
+    ts_session_pki_client_of(&s->pki, s->cfg.client_cert, &client_der, &client_key);
+    if (s->cfg.client_auth != TS_CLIENT_AUTH_NONE && client_key != NULL) {
+        cc.client_key = client_key;
+        cc.certs[0] = client_der->data;
+        cc.cert_lens[0] = client_der->len;
+        cc.n_certs = 1;
+    }
     TS_GUARD(ts_rng_init(&s->client_rng, s->seed, TS_ACTOR_CLIENT));
     TS_GUARD(ts_rng_init(&s->server_rng, s->seed, TS_ACTOR_SERVER));
     s->client_ctx = (ts_session_side){s, TS_SIDE_CLIENT};
@@ -180,6 +192,9 @@ static ts_err make_conns(ts_session *s)
 ts_err ts_session_run_all(ts_session *s)
 {
     TS_GUARD(ts_session_pki_get(&s->pki, s->seed, s->cfg.bits, s->cfg.host, s->cfg.now));
+    if (s->cfg.client_auth != TS_CLIENT_AUTH_NONE) {
+        TS_GUARD(ts_session_pki_client(&s->pki, s->cfg.client_cert));
+    }
     TS_GUARD(ts_trace_new(&s->trace));
     TS_GUARD(ts_chan_new(&s->chan));
     ts_chan_set_hook(s->chan, on_record, s);

@@ -75,6 +75,8 @@ static void free_event(ts_event *ev)
     free((void *)ev->hkdf.label);
     free_bytes(ev->hkdf.key, ev->hkdf.key_len);
     free_bytes(ev->hkdf.data, ev->hkdf.data_len);
+    free((void *)ev->sig.signer);
+    free_bytes(ev->sig.data, ev->sig.data_len);
     free_bytes(ev->record, ev->record_len);
     free_bytes(ev->nonce, ev->nonce_len);
     free_bytes(ev->tag, ev->tag_len);
@@ -101,6 +103,10 @@ static ts_err copy_pointers(const ts_event *src, ts_event *dst)
         TS_GUARD(dup_bytes(src->hkdf.key, src->hkdf.key_len, &dst->hkdf.key));
         TS_GUARD(dup_bytes(src->hkdf.data, src->hkdf.data_len, &dst->hkdf.data));
     }
+    if (src->sig.used) {
+        TS_GUARD(dup_str(src->sig.signer, &dst->sig.signer));
+        TS_GUARD(dup_bytes(src->sig.data, src->sig.data_len, &dst->sig.data));
+    }
     TS_GUARD(dup_bytes(src->record, src->record_len, &dst->record));
     TS_GUARD(dup_bytes(src->nonce, src->nonce_len, &dst->nonce));
     TS_GUARD(dup_bytes(src->tag, src->tag_len, &dst->tag));
@@ -126,6 +132,8 @@ static ts_err copy_event(const ts_event *src, ts_event *dst)
     dst->prf.secret = dst->prf.seed = NULL;
     dst->hkdf.label = NULL;
     dst->hkdf.key = dst->hkdf.data = NULL;
+    dst->sig.signer = NULL;
+    dst->sig.data = NULL;
     ts_err err = copy_pointers(src, dst);
     if (err != TS_OK) {
         free_event(dst);

@@ -312,27 +312,6 @@ ts_err ts_client_read_key_exchange(ts_conn *c, ts_buf *body)
     return check_ske_signature(c, &m);
 }
 
-ts_err ts_client_read_certificate_request(ts_conn *c, ts_buf *body)
-{
-    ts_msg_certificate_request m;
-    TS_GUARD(ts_msg_certificate_request_parse(body, &m, NULL));
-    c->cert_requested = true;
-    ts_ep_check(c, "certificate_request", TS_OK,
-                N_("the server asks for a client certificate; this client has none, so it "
-                   "will send an empty Certificate (RFC 5246 7.4.6) and the server decides"));
-    return TS_OK;
-}
-
-ts_err ts_client_write_certificate(ts_conn *c)
-{
-    ts_msg_certificate m;
-    memset(&m, 0, sizeof(m));
-    ts_buf body;
-    ts_buf_init(&body);
-    return ts_ep_send_built(c, TS_HS_CERTIFICATE, "client_certificate", &body,
-                            ts_msg_certificate_write(&body, &m));
-}
-
 ts_err ts_client_read_hello_done(ts_conn *c, ts_buf *body)
 {
     (void)c;

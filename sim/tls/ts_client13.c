@@ -235,19 +235,6 @@ ts_err ts_client13_read_encrypted_extensions(ts_conn *c, ts_buf *body)
     return check_answered(c, &e, allowed);
 }
 
-ts_err ts_client13_read_certificate_request(ts_conn *c, ts_buf *body)
-{
-    ts_msg_certificate_request13 m;
-    TS_GUARD(ts_msg_certificate_request13_parse(body, &m, NULL));
-    ts_buf_reset(&c->cr_context);
-    TS_GUARD(ts_buf_write_bytes(&c->cr_context, m.context.data, m.context.len));
-    c->cert_requested = true;
-    ts_ep_check(c, "certificate_request", TS_OK,
-                N_("the server asks for a client certificate; this client has none, so it "
-                   "will send an empty Certificate (RFC 8446 4.4.2) and the server decides"));
-    return TS_OK;
-}
-
 ts_err ts_client13_read_certificate(ts_conn *c, ts_buf *body)
 {
     ts_msg_certificate13 m;
@@ -291,7 +278,7 @@ ts_err ts_client13_read_certificate_verify(ts_conn *c, ts_buf *body)
                              "(TLS 1.3 signs with RSA-PSS)"));
     }
     uint8_t digest[TS_HASH_MAX_LEN];
-    TS_GUARD(ts13_cv_digest(c, true, alg, digest));
+    TS_GUARD(ts13_cv_digest(c, true, alg, digest, NULL, NULL));
     ts_ep_value(c, "server_signature", N_("received in CertificateVerify"),
                 "RSA-PSS-sign(server_private_key, signed_digest)", false, m.signature.data,
                 m.signature.len);
@@ -317,17 +304,6 @@ ts_err ts_client13_after_server_finished(ts_conn *c)
 {
     TS_GUARD(ts13_application_secrets(c));
     return ts13_install(c, false, false, TS13_APPLICATION);
-}
-
-ts_err ts_client13_write_certificate(ts_conn *c)
-{
-    ts_msg_certificate13 m;
-    memset(&m, 0, sizeof(m));
-    m.context = (ts_msg_bytes){c->cr_context.data, c->cr_context.len};
-    ts_buf body;
-    ts_buf_init(&body);
-    return ts_ep_send_built(c, TS_HS_CERTIFICATE, "client_certificate", &body,
-                            ts_msg_certificate13_write(&body, &m));
 }
 
 ts_err ts_client13_write_finished(ts_conn *c)

@@ -21,6 +21,8 @@ ts_err ts_conn_new(ts_role role, const ts_conn_config *cfg, ts_rng *rng,
     TS_ENSURE(cfg->suite != NULL || cfg->min_version >= TS_VERSION_TLS13, TS_ERR_ARG);
     TS_ENSURE(cfg->suite == NULL || !ts_suite_is_tls13(cfg->suite), TS_ERR_ARG);
     TS_ENSURE(cfg->padding <= TS_MAX_PADDING, TS_ERR_ARG);
+    TS_ENSURE(cfg->client_auth == TS_CLIENT_AUTH_NONE || cfg->ca_der != NULL, TS_ERR_ARG);
+    TS_ENSURE(cfg->client_key == NULL || cfg->n_certs > 0, TS_ERR_ARG);
     TS_ENSURE(cfg->max_version < TS_VERSION_TLS13 ||
                   (cfg->suite13 != NULL && ts_suite_is_tls13(cfg->suite13)),
               TS_ERR_ARG);
@@ -35,6 +37,8 @@ ts_err ts_conn_new(ts_role role, const ts_conn_config *cfg, ts_rng *rng,
     c->status = TS_CONN_HANDSHAKE;
     c->state = TS_ST_CLIENT_HELLO;
     c->alert = -1;
+    /* a server that asks for a client certificate says so after its own */
+    c->cert_requested = role == TS_ROLE_SERVER && cfg->client_auth != TS_CLIENT_AUTH_NONE;
     ts_buf_init(&c->in);
     ts_buf_init(&c->out);
     ts_buf_init(&c->hs_in);

@@ -48,6 +48,24 @@ void ts_ep_value_from(ts_conn *c, const char *name, const char *how, const char 
     emit(c, &ev);
 }
 
+void ts_ep_signature_value(ts_conn *c, const char *name, const char *how, const char *formula,
+                           const uint8_t *sig, size_t len, const ts_ev_input *from,
+                           size_t n_inputs, ts_hash_alg hash, bool pss, const uint8_t *data,
+                           size_t data_len)
+{
+    ts_event ev = event_of(c, TS_EV_VALUE, name);
+    ev.how = how;
+    ev.formula = formula;
+    ev.value = sig;
+    ev.value_len = len;
+    for (size_t i = 0; i < n_inputs && i < TS_EV_MAX_INPUTS; i++) {
+        ev.inputs[ev.n_inputs++] = from[i];
+    }
+    ev.sig = (ts_ev_sig){true, hash, pss, data, data_len,
+                         c->role == TS_ROLE_CLIENT ? "client" : "server"};
+    emit(c, &ev);
+}
+
 void ts_ep_prf_value(ts_conn *c, const char *name, const char *formula,
                      const uint8_t *value, size_t len, const char *label,
                      const uint8_t *secret, size_t secret_len,

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "base/ts_templates.h"
+#include "tls/internal/ts_mtls.h"
 #include "tls/msg/ts_msg_change_cipher_spec.h"
 #include "tls/msg/ts_msg_handshake.h"
 #include "tls/ts_client.h"
@@ -63,21 +64,25 @@ static const ts_hs_entry table[TS_ST_STATE_COUNT] = {
                                    TS_CT_HANDSHAKE, TS_HS_SERVER_KEY_EXCHANGE,
                                    has_server_key_exchange, false,
                                    ts_server_write_key_exchange, ts_client_read_key_exchange},
-    /* The simulator's server asks for no client certificate (yet); a real
-     * server may (gnutls-serv does by default), and the client answers. */
+    /* A server with client_auth asks (mutual TLS, ts_mtls); a real server
+     * may too (gnutls-serv does by default), and the client answers. */
     [TS_ST_CERTIFICATE_REQUEST] = {"certificate_request", TS_ROLE_SERVER,
                                    TS_CT_HANDSHAKE, TS_HS_CERTIFICATE_REQUEST,
                                    cert_requested, true,
-                                   NULL, ts_client_read_certificate_request},
+                                   ts_mtls_write_request, ts_mtls_read_request},
     [TS_ST_SERVER_HELLO_DONE] = {"server_hello_done", TS_ROLE_SERVER,
                                  TS_CT_HANDSHAKE, TS_HS_SERVER_HELLO_DONE, NULL, false,
                                  ts_server_write_hello_done, ts_client_read_hello_done},
     [TS_ST_CLIENT_CERTIFICATE] = {"client_certificate", TS_ROLE_CLIENT,
                                   TS_CT_HANDSHAKE, TS_HS_CERTIFICATE, cert_requested, false,
-                                  ts_client_write_certificate, ts_server_read_client_certificate},
+                                  ts_mtls_write_certificate, ts_mtls_read_certificate},
     [TS_ST_CLIENT_KEY_EXCHANGE] = {"client_key_exchange", TS_ROLE_CLIENT,
                                    TS_CT_HANDSHAKE, TS_HS_CLIENT_KEY_EXCHANGE, NULL, false,
                                    ts_client_write_key_exchange, ts_server_read_key_exchange},
+    [TS_ST_CLIENT_CERTIFICATE_VERIFY] = {"client_certificate_verify", TS_ROLE_CLIENT,
+                                         TS_CT_HANDSHAKE, TS_HS_CERTIFICATE_VERIFY,
+                                         ts_mtls_client_cert, false,
+                                         ts_mtls_write_verify, ts_mtls_read_verify},
     [TS_ST_CLIENT_CHANGE_CIPHER_SPEC] = {"client_change_cipher_spec", TS_ROLE_CLIENT,
                                          TS_CT_CHANGE_CIPHER_SPEC, 0, NULL, false,
                                          write_ccs, read_ccs},

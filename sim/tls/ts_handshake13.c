@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "base/ts_templates.h"
+#include "tls/internal/ts_mtls.h"
 #include "tls/internal/ts_schedule13.h"
 #include "tls/msg/ts_msg_change_cipher_spec.h"
 #include "tls/msg/ts_msg_handshake.h"
@@ -44,7 +45,7 @@ static ts_err write_ccs(ts_conn *c)
  *             <-  [HelloRetryRequest, CCS   ->  CCS, ClientHello]
  *             <-  ServerHello, CCS, {EncryptedExtensions}, {CertificateRequest},
  *                 {Certificate}, {CertificateVerify}, {Finished}
- *   CCS, {Certificate}, {Finished}  ->
+ *   CCS, {Certificate}, {CertificateVerify}, {Finished}  ->
  *
  * ({} encrypted with the handshake traffic keys; the CCS records are the
  * middlebox compatibility mode of D.4.) */
@@ -74,11 +75,11 @@ static const ts_hs_entry table[TS13_ST_STATE_COUNT] = {
                                       TS_HS_ENCRYPTED_EXTENSIONS, NULL, false,
                                       ts_server13_write_encrypted_extensions,
                                       ts_client13_read_encrypted_extensions, NULL},
-    /* The simulator's server asks for no client certificate (yet); a real
-     * server may, and the client answers with an empty Certificate. */
+    /* A server with client_auth asks (mutual TLS, ts_mtls); a real server
+     * may too, and the client answers. */
     [TS13_ST_CERTIFICATE_REQUEST] = {"certificate_request", TS_ROLE_SERVER, TS_CT_HANDSHAKE,
-                                     TS_HS_CERTIFICATE_REQUEST, cert_requested, true, NULL,
-                                     ts_client13_read_certificate_request, NULL},
+                                     TS_HS_CERTIFICATE_REQUEST, cert_requested, true,
+                                     ts_mtls_write_request13, ts_mtls_read_request13, NULL},
     [TS13_ST_SERVER_CERTIFICATE] = {"certificate", TS_ROLE_SERVER, TS_CT_HANDSHAKE,
                                     TS_HS_CERTIFICATE, NULL, false,
                                     ts_server13_write_certificate,
@@ -95,8 +96,12 @@ static const ts_hs_entry table[TS13_ST_STATE_COUNT] = {
                             NULL},
     [TS13_ST_CLIENT_CERTIFICATE] = {"client_certificate", TS_ROLE_CLIENT, TS_CT_HANDSHAKE,
                                     TS_HS_CERTIFICATE, cert_requested, false,
-                                    ts_client13_write_certificate,
-                                    ts_server13_read_client_certificate, NULL},
+                                    ts_mtls_write_certificate13,
+                                    ts_mtls_read_certificate13, NULL},
+    [TS13_ST_CLIENT_CERTIFICATE_VERIFY] = {"client_certificate_verify", TS_ROLE_CLIENT,
+                                           TS_CT_HANDSHAKE, TS_HS_CERTIFICATE_VERIFY,
+                                           ts_mtls_client_cert, false, ts_mtls_write_verify13,
+                                           ts_mtls_read_verify13, NULL},
     [TS13_ST_CLIENT_FINISHED] = {"client_finished", TS_ROLE_CLIENT, TS_CT_HANDSHAKE,
                                  TS_HS_FINISHED, NULL, false, ts_client13_write_finished,
                                  ts_server13_read_finished, ts_server13_after_client_finished},

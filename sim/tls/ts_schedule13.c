@@ -217,7 +217,8 @@ static ts_err verify_data(ts_conn *c, bool of_client, uint8_t *out)
     const uint8_t *base = of_client ? c->c_hs : c->s_hs;
     const char *base_name = of_client ? "client_handshake_traffic_secret"
                                       : "server_handshake_traffic_secret";
-    const char *covers = !of_client             ? "ClientHello..CertificateVerify"
+    const char *covers = !of_client          ? "ClientHello..CertificateVerify"
+                         : c->client_cert    ? "ClientHello..client CertificateVerify"
                          : c->cert_requested ? "ClientHello..client Certificate"
                                              : "ClientHello..server Finished";
     TS_GUARD(ts13_transcript(c, of_client ? "client_finished_hash" : "server_finished_hash", covers,
@@ -270,7 +271,8 @@ ts_err ts13_check_finished(ts_conn *c, const ts_buf *body)
     return err == TS_OK ? TS_OK : ts_ep_fail(c, err, why);
 }
 
-ts_err ts13_cv_digest(ts_conn *c, bool of_server, ts_hash_alg alg, uint8_t *digest)
+ts_err ts13_cv_digest(ts_conn *c, bool of_server, ts_hash_alg alg, uint8_t *digest,
+                      uint8_t *content_out, size_t *content_len)
 {
     static const char server_ctx[] = "TLS 1.3, server CertificateVerify";
     static const char client_ctx[] = "TLS 1.3, client CertificateVerify";
@@ -300,6 +302,10 @@ ts_err ts13_cv_digest(ts_conn *c, bool of_server, ts_hash_alg alg, uint8_t *dige
                      : alg == TS_HASH_SHA384 ? "SHA-384(64 x 20 + context_string + 00 + transcript_hash)"
                                              : "SHA-512(64 x 20 + context_string + 00 + transcript_hash)",
                      false, digest, ts_hash_len(alg), from, 3);
+    if (content_out != NULL) {
+        memcpy(content_out, content, len);
+        *content_len = len;
+    }
     return TS_OK;
 }
 

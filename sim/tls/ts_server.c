@@ -276,18 +276,6 @@ ts_err ts_server_write_key_exchange(ts_conn *c)
     return ts_ep_send_built(c, TS_HS_SERVER_KEY_EXCHANGE, "server_key_exchange", &body, err);
 }
 
-ts_err ts_server_read_client_certificate(ts_conn *c, ts_buf *body)
-{
-    ts_msg_certificate m;
-    TS_GUARD(ts_msg_certificate_parse(body, &m, NULL));
-    if (m.n_certs > 0) {
-        return ts_ep_fail(c, TS_ERR_X509, N_("this server verifies no client certificate"));
-    }
-    ts_ep_check(c, "client_certificate", TS_OK,
-                N_("the client has no certificate (an empty list)"));
-    return TS_OK;
-}
-
 ts_err ts_server_write_hello_done(ts_conn *c)
 {
     ts_buf body;

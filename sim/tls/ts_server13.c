@@ -264,7 +264,7 @@ ts_err ts_server13_write_certificate_verify(ts_conn *c)
                       : c->sigalg13 == TS_SIGALG_RSA_PSS_RSAE_SHA384 ? TS_HASH_SHA384
                                                                      : TS_HASH_SHA256;
     uint8_t digest[TS_HASH_MAX_LEN], sig[TS_RSA_MAX_LEN];
-    TS_GUARD(ts13_cv_digest(c, true, alg, digest));
+    TS_GUARD(ts13_cv_digest(c, true, alg, digest, NULL, NULL));
     size_t k = ts_rsa_len(c->cfg.server_key);
     TS_GUARD(ts_rsa_pss_sign(c->cfg.server_key, alg, digest, c->rng, NULL, sig));
     const ts_ev_input from = {"server_signed_digest", digest, ts_hash_len(alg), false};
@@ -283,18 +283,6 @@ ts_err ts_server13_write_finished(ts_conn *c)
     TS_GUARD(ts13_send_finished(c));
     TS_GUARD(ts13_application_secrets(c));
     return ts13_install(c, true, false, TS13_APPLICATION);
-}
-
-ts_err ts_server13_read_client_certificate(ts_conn *c, ts_buf *body)
-{
-    ts_msg_certificate13 m;
-    TS_GUARD(ts_msg_certificate13_parse(body, &m, NULL));
-    if (m.n_certs > 0) {
-        return ts_ep_fail(c, TS_ERR_X509, N_("this server verifies no client certificate"));
-    }
-    ts_ep_check(c, "client_certificate", TS_OK,
-                N_("the client has no certificate (an empty list)"));
-    return TS_OK;
 }
 
 ts_err ts_server13_read_finished(ts_conn *c, ts_buf *body)

@@ -139,7 +139,7 @@ static void build(const ui_app *a, const ts_step *st, paras *p)
         add(p, ev->secret ? UI_C_SECRET : UI_C_NORMAL, "%s", hx != NULL ? hx : "");
         free(hx);
         add_inputs(p, ev, l);
-        if (ev->prf.used || ev->hkdf.used) {
+        if (ev->prf.used || ev->hkdf.used || ev->sig.used) {
             add(p, UI_C_TITLE, "%s: (%s)", ui_t(UI_T_REPRODUCE, l), ui_t(UI_T_COMMAND_HINTS, l));
         }
         return;

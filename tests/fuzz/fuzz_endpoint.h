@@ -9,7 +9,10 @@
  * Input: byte 0 picks the suite with bits 0-2 (a ts_suite_id: 0 rsa, 1 ecdhe,
  * 2 dhe, 3 null, 4 tls13-aes, 5 tls13-chacha; 6 and 7 return at once) and how
  * the rest is cut before it is fed with bits 3-7 (0: all at once, else chunks
- * of that many bytes, each followed by a process call). */
+ * of that many bytes, each followed by a process call). With mtls (the
+ * fuzz_mtls_* targets) the server requires a client certificate from the
+ * session's CA and the client holds the session's good client certificate,
+ * as `tlsstep run --client-auth require` sets them up. */
 #ifndef FUZZ_ENDPOINT_H
 #define FUZZ_ENDPOINT_H
 
@@ -39,13 +42,15 @@ static void fuzz_endpoint_init(void)
     ts_session_pki_init(&fuzz_pki);
     FUZZ_ASSERT(ts_session_pki_get(&fuzz_pki, FUZZ_SEED, FUZZ_BITS, "localhost",
                                    TS_SESSION_DEFAULT_NOW) == TS_OK);
+    FUZZ_ASSERT(ts_session_pki_client(&fuzz_pki, TS_CLIENT_CERT_GOOD) == TS_OK);
     ts_buf_init(&fuzz_payload);
     FUZZ_ASSERT(ts_sample_write(&fuzz_payload) == TS_OK);
     done = 1;
 }
 
-/* Feeds the input (after byte 0) to a fresh endpoint of role. */
-static int fuzz_endpoint_run(ts_role role, const uint8_t *data, size_t size)
+/* Feeds the input (after byte 0) to a fresh endpoint of role (with mtls:
+ * mutual TLS, as above). */
+static int fuzz_endpoint_run_mtls(ts_role role, const uint8_t *data, size_t size, bool mtls)
 {
     fuzz_endpoint_init();
     if (size < 1) {
@@ -85,10 +90,24 @@ static int fuzz_endpoint_run(ts_role role, const uint8_t *data, size_t size)
         cfg.n_certs = 1;
         cfg.payload = fuzz_payload.data;
         cfg.payload_len = fuzz_payload.len;
+        if (mtls) {
+            cfg.client_auth = TS_CLIENT_AUTH_REQUIRE;
+            cfg.ca_der = fuzz_pki.ca_der.data;
+            cfg.ca_len = fuzz_pki.ca_der.len;
+        }
     } else {
         cfg.ca_der = fuzz_pki.ca_der.data;
         cfg.ca_len = fuzz_pki.ca_der.len;
         cfg.path = "/";
+        if (mtls) {
+            const ts_buf *der = NULL;
+            const ts_rsa_key *key = NULL;
+            ts_session_pki_client_of(&fuzz_pki, TS_CLIENT_CERT_GOOD, &der, &key);
+            cfg.client_key = key;
+            cfg.certs[0] = der->data;
+            cfg.cert_lens[0] = der->len;
+            cfg.n_certs = 1;
+        }
     }
     ts_rng rng;
     FUZZ_ASSERT(ts_rng_init(&rng, FUZZ_SEED,
@@ -118,6 +137,12 @@ static int fuzz_endpoint_run(ts_role role, const uint8_t *data, size_t size)
     ts_conn_free(c);
     ts_rng_wipe(&rng);
     return 0;
+}
+
+/* Feeds the input (after byte 0) to a fresh endpoint of role. */
+static int fuzz_endpoint_run(ts_role role, const uint8_t *data, size_t size)
+{
+    return fuzz_endpoint_run_mtls(role, data, size, false);
 }
 
 #endif

@@ -5,8 +5,9 @@ Sources: `tlsstep run --suite S --seed fuzz --bits 768 --json` for each suite
 (the fuzz_client and fuzz_server endpoints use the same seed and key size,
 fuzz_endpoint.h's FUZZ_BITS, so these records drive them through the whole
 handshake, TLS 1.2 and 1.3), and for TLS 1.3 a run with a HelloRetryRequest
-(--group ffdhe2048) and one with KeyUpdate (--key-update); the certificates in
-that JSON, keys written by openssl, the ClientHellos that
+(--group ffdhe2048) and one with KeyUpdate (--key-update); each suite with
+--client-auth require, for the fuzz_mtls_client and fuzz_mtls_server
+targets; the certificates in that JSON, keys written by openssl, the ClientHellos that
 `openssl s_client -tls1_2` and `-tls1_3` send, and the flight
 `openssl s_server -tls1_2` or `-tls1_3` answers to our ClientHello, what
 `openssl s_client -tls1_3` sends through a whole connection with a
@@ -177,6 +178,19 @@ def extra_run(name, suite, extra):
     d = run_json(suite, extra)
     endpoint_seeds(name, suite, d)
     handshake_seeds(name, [bytes.fromhex(m["hex"]) for m in d["messages"]], KX[suite])
+
+
+def mtls_seeds():
+    """Mutual TLS runs (the server requires a client certificate): each
+    side's records for the other side's fuzz_mtls_* target."""
+    for suite in SUITES:
+        d = run_json(suite, ["--client-auth", "require"])
+        c2s = b"".join(bytes.fromhex(m["hex"]) for m in d["messages"] if m["from"] == "client")
+        s2c = b"".join(bytes.fromhex(m["hex"]) for m in d["messages"] if m["from"] == "server")
+        put("mtls_server", suite + "-client-records", endpoint_byte(suite) + c2s)
+        put("mtls_server", suite + "-client-records-chunk7", endpoint_byte(suite, 7) + c2s)
+        put("mtls_client", suite + "-server-records", endpoint_byte(suite) + s2c)
+        put("mtls_client", suite + "-server-records-chunk13", endpoint_byte(suite, 13) + s2c)
 
 
 def from_run(suite):
@@ -429,6 +443,7 @@ def main():
         hellos[suite] = from_run(suite)
     extra_run("tls13-aes-hrr", "tls13-aes", ["--group", "ffdhe2048"])
     extra_run("tls13-chacha-key-update", "tls13-chacha", ["--key-update"])
+    mtls_seeds()
     with tempfile.TemporaryDirectory() as tmp:
         key, cert = openssl_keys(tmp)
         # name, s_client options, the suites whose server target it feeds, kx

@@ -26,6 +26,8 @@ ALLOW=$ALLOW,no-verify,skip-ske-check,lax-pkcs1,PRIVATE,subjectAltName,SubjectPu
 ALLOW=$ALLOW,ServerDHParams,ServerECDHParams,dp,dq,qinv,mod,COMMAND,OPTIONS,SUBCOMMAND,SECONDS,SIGINT,SIGTERM,ADDR,TEXT
 ALLOW=$ALLOW,keygen,from-factors,pub,encrypt,decrypt,sign,verify,raw,show
 ALLOW=$ALLOW,UNIX,LANGUAGE,XDG_DATA_HOME,TLSSTEP_LESSONS,KiB,MiB,mkdir,xxd,hexdump,man,deb
+# the values of run and ui --client-auth and --client-cert
+ALLOW=$ALLOW,request,require,good,none,expired,foreign,stolen
 
 # hangul FILE: prints FILE's lines that hold Hangul (numbered); true if any.
 hangul() {
@@ -113,6 +115,12 @@ both "run --tls 1.3" run --seed i18n --tls 1.3
 both "run --tls 1.3 (HelloRetryRequest, KeyUpdate)" run --seed i18n --suite tls13-chacha \
     --group ffdhe2048 --key-update
 both "run --tls 1.3 --tamper (an alert)" run --seed i18n --tls 1.3 --tamper 5,20,01
+# mutual TLS: the client's certificate and signature, and two refusals
+both "run --client-auth require" run --seed i18n --client-auth require
+both "run --tls 1.3 --client-auth require --client-cert none (certificate_required)" run \
+    --seed i18n --tls 1.3 --client-auth require --client-cert none
+both "run --client-auth request --client-cert expired (certificate_expired)" run --seed i18n \
+    --client-auth request --client-cert expired
 
 # --- the other commands ---
 both "lessons" lessons

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A sample of the tamper sweep (tests/sweep/sweep.c; `make sweep` runs all
 # of it): for every suite at 512 bits (TLS 1.3's at 640, the least the sweep
-# gives RSA-PSS), and TLS 1.3 again with a HelloRetryRequest (ffdhe2048)
-# and KeyUpdate, every header byte, the last byte and every 2nd byte of each
-# handshake record (TLS 1.3: the protected ones with handshake messages
-# inside too), XORed with 01 and with 80. No run may crash or hang, and
+# gives RSA-PSS), rsa and tls13-chacha with mutual TLS, and TLS 1.3 again
+# with a HelloRetryRequest (ffdhe2048) and KeyUpdate, every header byte,
+# the last byte and every 2nd byte of each handshake record (TLS 1.3: the
+# protected ones with handshake messages inside too), XORed with 01 and with 80. No run may crash or hang, and
 # every completed run must be one the sweep explains (a byte the protocol
 # leaves unauthenticated). Then the sweep's own crash and hang counting is
 # checked on purpose-made failures.
@@ -25,8 +25,8 @@ case $last in
 "sweep: runs="*" unexplained=0 crashes=0") echo "ok - sweep sample: no unexplained completion, no crash" ;;
 *) echo "not ok - sweep sample: $last"; grep -E 'UNEXPLAINED|CRASH|did not' "$TMP/sweep" | head -20 | sed 's/^/    # /' ;;
 esac
-for suite in rsa ecdhe dhe null tls13-aes tls13-chacha tls13-aes:ffdhe2048:key-update \
-    tls13-chacha:ffdhe2048:key-update; do
+for suite in rsa ecdhe dhe null tls13-aes tls13-chacha rsa:mtls tls13-chacha:mtls \
+    tls13-aes:ffdhe2048:key-update tls13-chacha:ffdhe2048:key-update; do
     line=$(grep "^sweep $suite: " "$TMP/sweep")
     case $line in
     *"skipped"*) echo "ok - sweep sample $suite: skipped here (no AES-NI) # SKIP"; continue ;;
@@ -49,11 +49,25 @@ for suite in rsa ecdhe dhe null tls13-aes tls13-chacha tls13-aes:ffdhe2048:key-u
         echo "not ok - sweep sample $suite: only ${runs:-0} runs"
 done
 
+# records SUITE: how many handshake records the sweep swept for SUITE.
+records() {
+    awk -v s="sweep $1:" '$1 " " $2 == s { f = 1; next } f && /handshake records/ { print $1; exit }' \
+        "$TMP/sweep"
+}
 # TLS 1.3's protected handshake records are swept too: EncryptedExtensions
 # to both Finished, NewSessionTicket and both KeyUpdates
 same "sweep sample: the TLS 1.3 records swept" \
-    "$(sed -n 's/^  \([0-9]*\) handshake records.*/\1/p' "$TMP/sweep" | tail -4 | paste -sd' ')" \
-    "10 10 14 14"
+    "$(for s in tls13-aes tls13-chacha tls13-aes:ffdhe2048:key-update \
+        tls13-chacha:ffdhe2048:key-update; do records "$s"; done | paste -sd' ')" "10 10 14 14"
+# mutual TLS adds three: the CertificateRequest, the client's Certificate and
+# its CertificateVerify (in TLS 1.3 all three protected), and a signature
+# byte changed in 1.2's CertificateVerify is the server's decrypt_error
+same "sweep sample: mutual TLS sweeps three records more (1.2, 1.3)" \
+    "$(records rsa:mtls) $(records tls13-chacha:mtls)" \
+    "$(($(records rsa) + 3)) $(($(records tls13-chacha) + 3))"
+grep -A1 "^sweep rsa:mtls: " "$TMP/sweep" | grep -q "decrypt_error(server)" &&
+    echo "ok - sweep sample: rsa:mtls ends in the server's decrypt_error where CertificateVerify changed" ||
+    echo "not ok - sweep sample: rsa:mtls ends in the server's decrypt_error where CertificateVerify changed"
 # where a HelloRetryRequest comes first, the explained records are every one
 # sent in the clear: both ClientHellos, the HelloRetryRequest, the
 # ServerHello and both compatibility ChangeCipherSpec records

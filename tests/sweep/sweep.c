@@ -27,11 +27,15 @@
  * A suite is named as on the command line (rsa ... tls13-chacha), for TLS
  * 1.3 optionally with ":GROUP" (the group the server requires: ffdhe2048
  * makes a HelloRetryRequest, as the client's first share is x25519) and
- * ":key-update" (the client sends KeyUpdate). Without --suite: every suite,
- * then tls13-aes:ffdhe2048:key-update and tls13-chacha:ffdhe2048:key-update.
+ * ":key-update" (the client sends KeyUpdate), and for either version with
+ * ":mtls" (mutual TLS: the server requires a client certificate, so the
+ * CertificateRequest, the client's Certificate and CertificateVerify are
+ * swept too). Without --suite: every suite, then rsa:mtls,
+ * tls13-chacha:mtls, tls13-aes:ffdhe2048:key-update and
+ * tls13-chacha:ffdhe2048:key-update.
  * TLS 1.3 runs use at least 640-bit keys (RSA-PSS with SHA-256 needs 528).
  *
- * Usage: sweep [--suite S[:GROUP][:key-update]]... [--bits N] [--seed S]
+ * Usage: sweep [--suite S[:GROUP][:key-update][:mtls]]... [--bits N] [--seed S]
  *              [--sample N] [--jobs N] [--chunk N] [--timeout SECONDS]
  *              [--verbose] [--ems]
  * Prints per suite
@@ -119,14 +123,15 @@ typedef struct {
 
 static void usage(FILE *f)
 {
-    fputs("usage: sweep [--suite S[:GROUP][:key-update]]... [--bits N] [--seed S]\n"
+    fputs("usage: sweep [--suite S[:GROUP][:key-update][:mtls]]... [--bits N] [--seed S]\n"
           "             [--sample N] [--jobs N] [--chunk N] [--timeout SECONDS] [--verbose]\n"
           "             [--ems]\n"
           "Tampers with every byte of every handshake record of each suite, one run per\n"
           "byte and XOR mask (01, 80), and classifies how each run ends. S: rsa, ecdhe,\n"
           "dhe, null, tls13-aes, tls13-chacha; for TLS 1.3 GROUP (x25519, ffdhe2048,\n"
           "...: the server's; another than x25519 makes a HelloRetryRequest) and\n"
-          "key-update. TLS 1.3 keys have at least 640 bits.\n",
+          "key-update; for either mtls (the server requires a client certificate).\n"
+          "TLS 1.3 keys have at least 640 bits.\n",
           f);
 }
 
@@ -151,8 +156,9 @@ static int bad_usage(const char *what, const char *value)
     return 2;
 }
 
-/* Parses "suite[:group][:key-update]" into cfg (suite, group, key_update;
- * may be NULL to only check it); false when it is not one. */
+/* Parses "suite[:group][:key-update][:mtls]" into cfg (suite, group,
+ * key_update, client_auth; may be NULL to only check it); false when it is
+ * not one. */
 static bool parse_suite(const char *spec, ts_session_config *cfg)
 {
     static const uint16_t groups[] = {0x001d, 0x0100, 0x0101, 0x0102};
@@ -165,8 +171,13 @@ static bool parse_suite(const char *spec, ts_session_config *cfg)
     const ts_suite *suite = ts_suite_by_name(strtok_r(buf, ":", &save));
     uint16_t group = 0;
     bool key_update = false;
+    bool mtls = false;
     for (char *part = strtok_r(NULL, ":", &save); part != NULL && suite != NULL;
          part = strtok_r(NULL, ":", &save)) {
+        if (strcmp(part, "mtls") == 0 && !mtls) {
+            mtls = true;
+            continue;
+        }
         bool known = false;
         if (strcmp(part, "key-update") == 0 && !key_update) {
             key_update = known = true;
@@ -188,6 +199,7 @@ static bool parse_suite(const char *spec, ts_session_config *cfg)
         cfg->suite = suite;
         cfg->group = group;
         cfg->key_update = key_update;
+        cfg->client_auth = mtls ? TS_CLIENT_AUTH_REQUIRE : TS_CLIENT_AUTH_NONE;
     }
     return true;
 }
@@ -279,6 +291,8 @@ static int parse_options(int argc, char **argv, options *o)
         for (int i = 0; i < TS_SUITE_COUNT; i++) {
             o->suites[o->n_suites++] = ts_suite_get((ts_suite_id)i)->cli_name;
         }
+        o->suites[o->n_suites++] = "rsa:mtls";
+        o->suites[o->n_suites++] = "tls13-chacha:mtls";
         o->suites[o->n_suites++] = "tls13-aes:ffdhe2048:key-update";
         o->suites[o->n_suites++] = "tls13-chacha:ffdhe2048:key-update";
     }

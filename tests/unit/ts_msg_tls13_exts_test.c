@@ -1,7 +1,8 @@
 /* Unit tests for TLS 1.3's extensions in ts_msg_extensions (RFC 8446 §4.2):
- * supported_versions, key_share, psk_key_exchange_modes and cookie in each
- * message's form, the writer's table of what each message may carry, the
- * whole-list queries, and malformed contents. */
+ * supported_versions, key_share, psk_key_exchange_modes, cookie and
+ * certificate_authorities in each message's form, the writer's table of
+ * what each message may carry, the whole-list queries, and malformed
+ * contents. */
 #include "ts_msg_test_util.h"
 
 #include "tls/msg/ts_msg_extensions.h"
@@ -309,6 +310,10 @@ static void test_writer_table(void **state)
         {TS_EXT_CTX_ENCRYPTED_EXTENSIONS, TS_EXTF_SERVER_NAME, true},
         {TS_EXT_CTX_ENCRYPTED_EXTENSIONS, TS_EXTF_SUPPORTED_GROUPS, true},
         {TS_EXT_CTX_CERTIFICATE_REQUEST, TS_EXTF_SIGNATURE_ALGORITHMS, true},
+        {TS_EXT_CTX_CERTIFICATE_REQUEST, TS_EXTF_CERTIFICATE_AUTHORITIES, true},
+        {TS_EXT_CTX_CLIENT_HELLO, TS_EXTF_CERTIFICATE_AUTHORITIES, true},
+        {TS_EXT_CTX_ENCRYPTED_EXTENSIONS, TS_EXTF_CERTIFICATE_AUTHORITIES, false},
+        {TS_EXT_CTX_SERVER_HELLO, TS_EXTF_CERTIFICATE_AUTHORITIES, false},
         {TS_EXT_CTX_CERTIFICATE_REQUEST, TS_EXTF_SUPPORTED_GROUPS, false},
         {TS_EXT_CTX_CERTIFICATE_REQUEST, TS_EXTF_KEY_SHARE, false},
         {TS_EXT_CTX_NEW_SESSION_TICKET, TS_EXTF_SERVER_NAME, false},
@@ -335,6 +340,9 @@ static void test_writer_table(void **state)
         e.n_sigalgs = 1;
         e.point_formats[0] = 0;
         e.n_point_formats = 1;
+        static const uint8_t dn[] = {0x00, 0x02, 0x30, 0x00}; /* one empty Name */
+        e.authorities = dn;
+        e.authorities_len = sizeof(dn);
         e.present = cases[i].flag;
         ts_buf out;
         ts_buf_init(&out);
@@ -375,6 +383,11 @@ static void test_writer_table(void **state)
     assert_int_equal(ts_msg_exts_write(&out, TS_EXT_CTX_CLIENT_HELLO, &e), TS_ERR_ARG);
     client13(&e);
     e.cookie_len = 0;
+    assert_int_equal(ts_msg_exts_write(&out, TS_EXT_CTX_CLIENT_HELLO, &e), TS_ERR_ARG);
+    client13(&e);
+    e.present = TS_EXTF_CERTIFICATE_AUTHORITIES;
+    e.authorities = (const uint8_t *)"\x00\x01";
+    e.authorities_len = 2; /* under the 3 bytes of one name */
     assert_int_equal(ts_msg_exts_write(&out, TS_EXT_CTX_CLIENT_HELLO, &e), TS_ERR_ARG);
     client13(&e);
     e.n_shares = 0; /* an empty client_shares is fine */
@@ -438,6 +451,11 @@ static void test_malformed(void **state)
     expect(CH, "0006 002d 0002 02 01", TS_ERR_DECODE);            /* ke_modes past the data */
     expect(CH, "0006 002c 0002 0000", TS_ERR_DECODE);             /* empty cookie */
     expect(CH, "0007 002c 0003 0002 aa", TS_ERR_DECODE);          /* cookie past the data */
+    /* certificate_authorities (RFC 8446 4.2.4): names<3..2^16-1>, each <1..> */
+    expect(CH, "0009 002f 0005 0003 0001 30", TS_OK);
+    expect(CH, "0008 002f 0004 0002 0000", TS_ERR_DECODE);        /* under 3 bytes */
+    expect(CH, "0009 002f 0005 0003 0000 30", TS_ERR_DECODE);     /* an empty name */
+    expect(CH, "0009 002f 0005 0003 0002 30", TS_ERR_DECODE);     /* a name past the list */
     expect(SH, "0006 002b 0002 0304", TS_OK);
     expect(SH, "0007 002b 0003 0304 00", TS_ERR_DECODE);          /* a version and a byte */
     expect(SH, "0005 002b 0001 03", TS_ERR_DECODE);               /* half a version */

@@ -2,7 +2,8 @@
 # A full `tlsstep run` of each suite under valgrind memcheck at 1024 bits
 # (MEMCHECK_BITS): zero errors and no definite or indirect leak (GMP and
 # libsodium may keep "still reachable" blocks: allowed). Also the failure
-# paths: a tampered run ending in an alert and a stalled run, with --json.
+# paths: a tampered run ending in an alert and a stalled run, with --json,
+# and mutual TLS (completed and refused).
 source tests/lib.sh
 
 BITS=${MEMCHECK_BITS:-1024}
@@ -40,6 +41,17 @@ check "memcheck tampered run (alert), --json" run --suite ecdhe --bits "$BITS" -
     --json --tamper 3,100,01
 check "memcheck dropped record (stalled), --json" run --suite rsa --bits "$BITS" --seed memcheck \
     --json --drop 4
+# mutual TLS: the client's certificate and CertificateVerify in both
+# versions, and a refusal (certificate_required in 1.3, the stolen
+# certificate's decrypt_error in 1.2), in JSON
+check "memcheck run --client-auth require (TLS 1.2)" run --suite ecdhe --bits "$BITS" \
+    --seed memcheck --client-auth require
+check "memcheck run --client-auth require (TLS 1.3), --json" run --suite tls13-chacha \
+    --bits "$BITS" --seed memcheck --client-auth require --json
+check "memcheck run --client-auth require --client-cert none (TLS 1.3, alert)" run \
+    --suite tls13-chacha --bits "$BITS" --seed memcheck --client-auth require --client-cert none
+check "memcheck run --client-auth request --client-cert stolen (alert), --json" run --suite rsa \
+    --bits "$BITS" --seed memcheck --client-auth request --client-cert stolen --json
 # both versions of one seed side by side, as text (Korean) and JSON
 check "memcheck run --compare --group ffdhe2048 --key-update, Korean" run --compare --group \
     ffdhe2048 --key-update --bits "$BITS" --seed memcheck --lang ko

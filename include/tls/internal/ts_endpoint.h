@@ -17,6 +17,7 @@ typedef enum {
     TS_ST_SERVER_HELLO_DONE,
     TS_ST_CLIENT_CERTIFICATE,    /* when the server asked for one */
     TS_ST_CLIENT_KEY_EXCHANGE,
+    TS_ST_CLIENT_CERTIFICATE_VERIFY, /* when the client sent a certificate */
     TS_ST_CLIENT_CHANGE_CIPHER_SPEC,
     TS_ST_CLIENT_FINISHED,
     TS_ST_SERVER_CHANGE_CIPHER_SPEC,
@@ -43,6 +44,7 @@ typedef enum {
     TS13_ST_SERVER_FINISHED,
     TS13_ST_CLIENT_CCS,
     TS13_ST_CLIENT_CERTIFICATE,      /* when the server asked for one */
+    TS13_ST_CLIENT_CERTIFICATE_VERIFY, /* when the client sent a certificate */
     TS13_ST_CLIENT_FINISHED,
     TS13_ST_APPLICATION_DATA,
     TS13_ST_STATE_COUNT
@@ -82,10 +84,13 @@ struct ts_conn {
     bool use_ems;
     bool peer_secure_reneg;
     bool peer_point_formats;            /* server: the client sent ec_point_formats */
-    uint16_t sigalg;                    /* server: the ServerKeyExchange's signature algorithm */
+    uint16_t sigalg;                    /* server: the ServerKeyExchange's signature
+                                         * algorithm; client: its CertificateVerify's */
     ts_dh_group_id dh_group;            /* server: the DHE group chosen (RFC 7919) */
     unsigned warnings;                  /* warning alerts in a row (capped: CVE-2016-8610) */
     bool cert_requested;                /* a CertificateRequest crossed (RFC 5246 7.4.4) */
+    bool client_cert;                   /* client: it sent a certificate; server: it got one
+                                         * (so CertificateVerify follows) */
     uint8_t client_random[TS_RANDOM_LEN];
     uint8_t server_random[TS_RANDOM_LEN];
     uint8_t session_id[32];
@@ -101,7 +106,7 @@ struct ts_conn {
     ts_buf dh_priv;                     /* secret */
     ts_buf dh_pub;
     ts_buf peer_dh;
-    ts_rsa_key *peer_key;               /* client: the server's public key */
+    ts_rsa_key *peer_key;               /* the peer's public key (from its certificate) */
 
     uint8_t master[TS_MASTER_LEN];      /* secret */
     ts_key_block keys;                  /* secret */
@@ -115,7 +120,7 @@ struct ts_conn {
     bool compat;                        /* middlebox compatibility mode (RFC 8446 D.4) */
     bool peer_ccs;                      /* the peer's compatibility CCS was dropped */
     uint16_t group;                     /* the key_share group in use */
-    uint16_t sigalg13;                  /* server: CertificateVerify's scheme */
+    uint16_t sigalg13;                  /* CertificateVerify's scheme (the side's own) */
     ts_buf cookie;                      /* client: HelloRetryRequest's cookie, echoed */
     ts_buf cr_context;                  /* client: CertificateRequest's context */
     uint8_t early[TS_HASH_MAX_LEN];     /* secrets (the master secret is `master`) */
@@ -161,6 +166,14 @@ void ts_ep_value(ts_conn *c, const char *name, const char *how, const char *form
 void ts_ep_value_from(ts_conn *c, const char *name, const char *how, const char *formula,
                       bool secret, const uint8_t *value, size_t len, const ts_ev_input *from,
                       size_t n_inputs);
+
+/* Reports the signature sig (len bytes), made by c's side with its
+ * certificate's key over data (PSS or PKCS#1 v1.5 with hash), as
+ * ts_ep_value_from does, with what checks it by hand (ts_ev_sig). */
+void ts_ep_signature_value(ts_conn *c, const char *name, const char *how, const char *formula,
+                           const uint8_t *sig, size_t len, const ts_ev_input *from,
+                           size_t n_inputs, ts_hash_alg hash, bool pss, const uint8_t *data,
+                           size_t data_len);
 
 /* Reports a value computed with the PRF, with what reproduces it. */
 void ts_ep_prf_value(ts_conn *c, const char *name, const char *formula,

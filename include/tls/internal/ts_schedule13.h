@@ -53,11 +53,16 @@ ts_err ts13_send_finished(ts_conn *c);
  * the Finished itself enters it); decrypt_error when it differs. */
 ts_err ts13_check_finished(ts_conn *c, const ts_buf *body);
 
+/* The longest content a CertificateVerify signs (64 + 33 + 1 + 64). */
+#define TS13_CV_CONTENT_MAX (64 + 34 + TS_HASH_MAX_LEN)
+
 /* What a CertificateVerify signs (RFC 8446 §4.4.3): 64 spaces, the context
  * string of the signer's side, a zero byte, then the transcript hash so
  * far; digest gets Hash_alg of it (alg: the signature scheme's hash),
- * reported with its inputs. */
-ts_err ts13_cv_digest(ts_conn *c, bool of_server, ts_hash_alg alg, uint8_t *digest);
+ * reported with its inputs; content (TS13_CV_CONTENT_MAX bytes, may be
+ * NULL) gets the signed bytes and *content_len their length. */
+ts_err ts13_cv_digest(ts_conn *c, bool of_server, ts_hash_alg alg, uint8_t *digest,
+                      uint8_t *content_out, size_t *content_len);
 
 /* Writes a ChangeCipherSpec record in plaintext, whatever protects c's
  * writes (middlebox compatibility, RFC 8446 D.4). */

@@ -37,6 +37,7 @@ enum {
     TS_EXT_SUPPORTED_VERSIONS = 43,
     TS_EXT_COOKIE = 44,
     TS_EXT_PSK_KEY_EXCHANGE_MODES = 45,
+    TS_EXT_CERTIFICATE_AUTHORITIES = 47,
     TS_EXT_POST_HANDSHAKE_AUTH = 49,
     TS_EXT_SIGNATURE_ALGORITHMS_CERT = 50,
     TS_EXT_KEY_SHARE = 51,
@@ -54,6 +55,7 @@ enum {
 #define TS_EXTF_KEY_SHARE (1u << 7)
 #define TS_EXTF_PSK_KEY_EXCHANGE_MODES (1u << 8)
 #define TS_EXTF_COOKIE (1u << 9)
+#define TS_EXTF_CERTIFICATE_AUTHORITIES (1u << 10)
 
 /* NamedGroup values. */
 enum {
@@ -156,6 +158,11 @@ typedef struct {
     size_t n_psk_modes;
     const uint8_t *cookie;       /* cookie: 1..2^16-1 bytes */
     size_t cookie_len;
+    const uint8_t *authorities;  /* certificate_authorities (ClientHello,
+                                    CertificateRequest): the list's content,
+                                    DistinguishedName vectors, 3..2^16-1 bytes */
+    size_t authorities_len;
+    size_t n_authorities;        /* parse: how many names it holds */
     uint16_t unknown[TS_EXT_MAX]; /* parse: types not understood, in order (the
                                      first TS_EXT_MAX); write: types sent as
                                      empty extensions */
@@ -176,8 +183,8 @@ typedef struct {
  * no flags and no unknown types. Understood extensions are written in the
  * order server_name, supported_groups, ec_point_formats,
  * signature_algorithms, extended_master_secret, renegotiation_info,
- * supported_versions, psk_key_exchange_modes, key_share, cookie, then the
- * unknown types as empty extensions. TS_ERR_ARG for an extension ctx does
+ * supported_versions, psk_key_exchange_modes, key_share, cookie,
+ * certificate_authorities, then the unknown types as empty extensions. TS_ERR_ARG for an extension ctx does
  * not allow (RFC 8446 §4.2's table: e.g. key_share in EncryptedExtensions;
  * the hellos also allow TLS 1.2's, a HelloRetryRequest only
  * supported_versions, key_share and cookie), for a count beyond its array

@@ -83,6 +83,7 @@ static ts_err write_content(ts_buf *out, ts_ext_ctx ctx, const ts_msg_exts *e, u
     case TS_EXTF_PSK_KEY_EXCHANGE_MODES:
     case TS_EXTF_KEY_SHARE:
     case TS_EXTF_COOKIE:
+    case TS_EXTF_CERTIFICATE_AUTHORITIES:
         return ts_msg_exts13_write_one(out, ctx, e, flag);
     default:
         return TS_OK; /* extended_master_secret: empty */
@@ -103,6 +104,7 @@ static const struct {
     {TS_EXTF_PSK_KEY_EXCHANGE_MODES, TS_EXT_PSK_KEY_EXCHANGE_MODES},
     {TS_EXTF_KEY_SHARE, TS_EXT_KEY_SHARE},
     {TS_EXTF_COOKIE, TS_EXT_COOKIE},
+    {TS_EXTF_CERTIFICATE_AUTHORITIES, TS_EXT_CERTIFICATE_AUTHORITIES},
 };
 #define N_UNDERSTOOD (sizeof(understood) / sizeof(understood[0]))
 
@@ -111,7 +113,7 @@ static const struct {
      TS_EXTF_SIGNATURE_ALGORITHMS | TS_EXTF_EXTENDED_MASTER_SECRET | TS_EXTF_RENEGOTIATION_INFO)
 #define EXTF_ALL                                                                         \
     (EXTF_TLS12 | TS_EXTF_SUPPORTED_VERSIONS | TS_EXTF_KEY_SHARE |                        \
-     TS_EXTF_PSK_KEY_EXCHANGE_MODES | TS_EXTF_COOKIE)
+     TS_EXTF_PSK_KEY_EXCHANGE_MODES | TS_EXTF_COOKIE | TS_EXTF_CERTIFICATE_AUTHORITIES)
 
 /* The understood extensions a writer may put in ctx's message: RFC 8446
  * §4.2's table for TLS 1.3's messages; the hellos, shared with TLS 1.2,
@@ -132,7 +134,7 @@ static bool allowed_in(ts_ext_ctx ctx, uint32_t *flags)
         *flags = TS_EXTF_SERVER_NAME | TS_EXTF_SUPPORTED_GROUPS;
         return true;
     case TS_EXT_CTX_CERTIFICATE_REQUEST:
-        *flags = TS_EXTF_SIGNATURE_ALGORITHMS;
+        *flags = TS_EXTF_SIGNATURE_ALGORITHMS | TS_EXTF_CERTIFICATE_AUTHORITIES;
         return true;
     case TS_EXT_CTX_NEW_SESSION_TICKET:
     case TS_EXT_CTX_CERTIFICATE:
@@ -335,6 +337,7 @@ static ts_err parse_one(ts_buf *d, uint16_t type, ts_ext_ctx ctx, ts_msg_exts *e
     case TS_EXT_KEY_SHARE:
     case TS_EXT_PSK_KEY_EXCHANGE_MODES:
     case TS_EXT_COOKIE:
+    case TS_EXT_CERTIFICATE_AUTHORITIES:
         return ts_msg_exts13_parse_one(d, type, ctx, e, f);
     default:
         if (e->n_unknown < TS_EXT_MAX) {
@@ -472,6 +475,7 @@ const char *ts_ext_name(uint16_t type)
     case 43: return "supported_versions";
     case 44: return "cookie";
     case 45: return "psk_key_exchange_modes";
+    case 47: return "certificate_authorities";
     case 49: return "post_handshake_auth";
     case 50: return "signature_algorithms_cert";
     case 51: return "key_share";

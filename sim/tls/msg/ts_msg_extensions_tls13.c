@@ -19,6 +19,9 @@
  *       struct { NamedGroup group; opaque key_exchange<1..2^16-1>; } KeyShareEntry;
  *   psk_key_exchange_modes (45):           PskKeyExchangeMode ke_modes<1..255>;
  *   cookie (44):                           opaque cookie<1..2^16-1>;
+ *   certificate_authorities (47), ClientHello, CertificateRequest:
+ *                     DistinguishedName authorities<3..2^16-1>;
+ *       opaque DistinguishedName<1..2^16-1>;   (a DER Name)
  *
  *   client_shares:
  *   +--------+--------+--------+--------+--------+--------+---------------+--------+---
@@ -81,6 +84,9 @@ ts_err ts_msg_exts13_write_one(ts_buf *out, ts_ext_ctx ctx, const ts_msg_exts *e
     case TS_EXTF_COOKIE:
         TS_ENSURE(e->cookie != NULL && e->cookie_len >= 1, TS_ERR_ARG);
         return ts_buf_write_vec(out, 2, e->cookie, e->cookie_len);
+    case TS_EXTF_CERTIFICATE_AUTHORITIES:
+        TS_ENSURE(e->authorities != NULL && e->authorities_len >= 3, TS_ERR_ARG);
+        return ts_buf_write_vec(out, 2, e->authorities, e->authorities_len);
     default:
         return TS_ERR_ARG;
     }
@@ -202,6 +208,24 @@ static ts_err parse_cookie(ts_buf *d, ts_msg_exts *e, ts_fields *f)
     return ts_fields_add_hex(f, 2, "cookie", at + 2, v.data, v.len);
 }
 
+static ts_err parse_authorities(ts_buf *d, ts_msg_exts *e, ts_fields *f)
+{
+    ts_buf v, dn;
+    size_t at = OFF(f, d);
+    TS_GUARD(ts_buf_read_vec(d, 2, 3, 0xFFFF, &v));
+    e->authorities = v.data;
+    e->authorities_len = v.len;
+    TS_GUARD(ts_fields_add(f, 2, "authorities_length", at, 2, "%zu", v.len));
+    while (ts_buf_remaining(&v) > 0) {
+        at = OFF(f, &v);
+        TS_GUARD(ts_buf_read_vec(&v, 2, 1, 0xFFFF, &dn));
+        e->n_authorities++;
+        TS_GUARD(ts_fields_add_hex(f, 3, "distinguished_name", at + 2, ts_buf_cursor(&dn),
+                                   dn.len));
+    }
+    return TS_OK;
+}
+
 ts_err ts_msg_exts13_parse_one(ts_buf *d, uint16_t type, ts_ext_ctx ctx, ts_msg_exts *e,
                                ts_fields *f)
 {
@@ -218,6 +242,9 @@ ts_err ts_msg_exts13_parse_one(ts_buf *d, uint16_t type, ts_ext_ctx ctx, ts_msg_
     case TS_EXT_COOKIE:
         e->present |= TS_EXTF_COOKIE;
         return parse_cookie(d, e, f);
+    case TS_EXT_CERTIFICATE_AUTHORITIES:
+        e->present |= TS_EXTF_CERTIFICATE_AUTHORITIES;
+        return parse_authorities(d, e, f);
     default:
         return TS_ERR_ARG;
     }
