@@ -28,17 +28,24 @@ static ts_session *twin(const ts_session *s)
     return t;
 }
 
+/* The first alert sent, or the first check that failed; else (the
+ * record layer refuses a record without a check step) the first side that
+ * finished in failure, whose step says why. */
 static const ts_step *first_of(const ts_session *s, bool want_alert)
 {
     const ts_trace *t = ts_session_trace(s);
+    const ts_step *done = NULL;
     for (size_t i = 0; i < ts_trace_count(t); i++) {
         const ts_step *st = ts_trace_get(t, i);
         if (want_alert ? st->ev.kind == TS_EV_ALERT_SENT
                        : st->ev.kind == TS_EV_CHECK && !st->ev.ok) {
             return st;
         }
+        if (done == NULL && st->ev.kind == TS_EV_DONE && !st->ev.ok) {
+            done = st;
+        }
     }
-    return NULL;
+    return want_alert ? NULL : done;
 }
 
 /* One column: the run's result, its first failed check and first alert,
@@ -56,7 +63,7 @@ static void column(FILE *f, const ts_session *s, const char *title, bool links, 
     fputs("</dd><dt>", f);
     ts_html_tr(f, lang, N_("records"));
     fprintf(f, "</dt><dd>%zu</dd><dt>", ts_chan_count(ts_session_chan(s)));
-    ts_html_tr(f, lang, N_("first failed check"));
+    ts_html_tr(f, lang, N_("what failed first"));
     fputs("</dt><dd>", f);
     const ts_step *st = first_of(s, false);
     if (st == NULL) {

@@ -20,7 +20,7 @@ void ts_html_svg(FILE *f, const ts_chan *ch, ts_lang lang, const char *id_prefix
     ts_html_tr(f, lang, N_("sequence diagram of the records"));
     fputs("\" style=\"font:12px sans-serif\">\n", f);
     fputs("<defs><marker id=\"ah\" markerWidth=\"10\" markerHeight=\"8\" refX=\"9\" refY=\"4\" "
-          "orient=\"auto\"><path d=\"M0,0 L10,4 L0,8 z\" fill=\"#000\"/></marker></defs>\n", f);
+          "orient=\"auto\" markerUnits=\"userSpaceOnUse\"><path d=\"M0,0 L10,4 L0,8 z\" fill=\"#000\"/></marker></defs>\n", f);
     fprintf(f, "<text x=\"%d\" y=\"20\" text-anchor=\"middle\" font-weight=\"bold\">", LEFT);
     ts_html_tr(f, lang, N_("client"));
     fprintf(f, "</text><text x=\"%d\" y=\"20\" text-anchor=\"middle\" font-weight=\"bold\">", RIGHT);
