@@ -27,12 +27,26 @@
 /* ts_html_note.step of the lesson's introduction (shown before the steps). */
 #define TS_HTML_INTRO ((size_t)-1)
 
-/* One section of narration, plain text (paragraphs split by a blank line),
- * shown before step `step` of the trace. */
+/* A piece of narration text and how it looks. */
+enum {
+    TS_HTML_BOLD = 1u << 0,
+    TS_HTML_EMPH = 1u << 1,
+    TS_HTML_CODE = 1u << 2,  /* code, and a value from the run */
+    TS_HTML_LINE = 1u << 3,  /* starts a new line */
+    TS_HTML_PARA = 1u << 4   /* starts a new paragraph */
+};
+
+typedef struct {
+    const char *text; /* UTF-8, escaped when written */
+    unsigned style;   /* TS_HTML_* bits */
+} ts_html_span;
+
+/* One section of narration, shown before step `step` of the trace. */
 typedef struct {
     size_t step;
     const char *title; /* may be NULL or "" */
-    const char *text;
+    const ts_html_span *spans;
+    size_t n_spans;
 } ts_html_note;
 
 typedef struct {

@@ -140,7 +140,7 @@ static void diagram(page *p)
     fputs("</figcaption>\n</figure>\n</section>\n", f);
 }
 
-/* A note's text: paragraphs split by a blank line, lines kept. */
+/* A note: its title, then its spans in paragraphs and lines. */
 static void note(page *p, const ts_html_note *n)
 {
     FILE *f = p->f;
@@ -150,21 +150,27 @@ static void note(page *p, const ts_html_note *n)
         ts_html_str(f, n->title);
         fputs("</h3>", f);
     }
-    const char *t = n->text != NULL ? n->text : "";
-    while (*t != '\0') {
-        const char *end = strstr(t, "\n\n");
-        size_t len = end != NULL ? (size_t)(end - t) : strlen(t);
-        if (len > 0) {
-            fputs("<p style=\"white-space:pre-line\">", f);
-            ts_html_text(f, t, len);
-            fputs("</p>", f);
+    fputs("<p>", f);
+    for (size_t i = 0; i < n->n_spans; i++) {
+        const ts_html_span *sp = &n->spans[i];
+        if (sp->style & TS_HTML_PARA) {
+            fputs("</p>\n<p>", f);
+        } else if ((sp->style & TS_HTML_LINE) && i > 0) {
+            fputs("<br>\n", f);
         }
-        t += len;
-        while (*t == '\n') {
-            t++;
-        }
+        const char *open = sp->style & TS_HTML_CODE ? "<code>"
+                           : sp->style & TS_HTML_BOLD ? "<strong>"
+                           : sp->style & TS_HTML_EMPH ? "<em>"
+                                                      : "";
+        const char *close = sp->style & TS_HTML_CODE ? "</code>"
+                            : sp->style & TS_HTML_BOLD ? "</strong>"
+                            : sp->style & TS_HTML_EMPH ? "</em>"
+                                                       : "";
+        fputs(open, f);
+        ts_html_str(f, sp->text);
+        fputs(close, f);
     }
-    fputs("</aside>\n", f);
+    fputs("</p></aside>\n", f);
 }
 
 /* The notes for step k (TS_HTML_INTRO: the introduction). */
