@@ -71,6 +71,7 @@ static const char *const usage_text = N_(
     "                    and reproduce commands, the lesson's narration, the\n"
     "                    certificates, a tampered run beside the untampered one)\n"
     "                    in the --lang language; opens from disk, prints on A4\n"
+    "                    (FILE -: the page on stdout instead of the transcript)\n"
     "  --lesson ID       play lesson ID (or a lesson file): its set-up is the run's\n"
     "                    (options given here win) and its narration comes before\n"
     "                    each step (see 'tlsstep lessons')\n"
@@ -380,7 +381,8 @@ static int run(run_opts *o)
     if (rc == CLI_EXIT_OK) {
         rc = write_capture(s, o);
     }
-    if (rc == CLI_EXIT_OK && output(s, o->json, &o->lesson) != TS_OK) {
+    bool page_only = o->html != NULL && strcmp(o->html, "-") == 0; /* the page is stdout */
+    if (rc == CLI_EXIT_OK && !page_only && output(s, o->json, &o->lesson) != TS_OK) {
         rc = cli_fail(CLI_EXIT_FAIL, "run", "cannot write the output");
     }
     if (rc == CLI_EXIT_OK) {

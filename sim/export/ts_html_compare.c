@@ -7,6 +7,7 @@
 
 #include "export/ts_transcript.h"
 #include "simulation/ts_session_custom.h"
+#include "simulation/ts_steps.h"
 
 #define RESULT_MAX 512
 
@@ -73,7 +74,8 @@ static void column(FILE *f, const ts_session *s, const char *title, bool links, 
             fprintf(f, "<a href=\"#step-%zu\">", st->index);
         }
         ts_html_fmt(f, ts_tr(lang, "step %zu, %s: %s"), st->index,
-                    ts_tr(lang, ts_side_name(st->ev.side)), st->ev.name ? st->ev.name : "");
+                    ts_tr(lang, ts_side_name(st->ev.side)),
+                    ts_steps_label(st->ev.name != NULL ? st->ev.name : "", lang));
         if (links) {
             fputs("</a>", f);
         }

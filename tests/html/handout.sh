@@ -126,3 +126,5 @@ ok "the same seed gives the same page" cmp -s "$TMP/again.html" "$TMP/rsa-en/pag
 fails "--html with --compare is refused" 2 "$TLSSTEP" run --compare --html "$TMP/c.html"
 fails "--html into a missing folder fails with status 2" 2 \
     "$TLSSTEP" run --seed x --html "$TMP/no/such/dir/page.html"
+"$TLSSTEP" run --seed handout --html - >"$TMP/stdout.html"
+ok "--html - writes the page, and only the page, on stdout" cmp -s "$TMP/stdout.html" "$TMP/rsa-en/page.html"
