@@ -130,7 +130,7 @@ static void diagram(page *p)
     fputs("<section id=\"diagram\" aria-labelledby=\"diagram-h\"><h2 id=\"diagram-h\">", f);
     ts_html_tr(f, p->lang, N_("Sequence diagram"));
     fputs("</h2>\n<figure>\n", f);
-    ts_html_svg(f, ts_session_chan(p->s), p->lang, "rec-");
+    ts_html_svg(f, ts_session_chan(p->s), p->lang, "rec-", "diagram");
     fputs("<figcaption>", f);
     ts_html_tr(f, p->lang, N_("Records are numbered in the order they were written. A dashed "
                               "arrow marked [encrypted] is a protected record; a thick arrow "

@@ -102,7 +102,7 @@ static void column(FILE *f, const ts_session *s, const char *title, bool links, 
         }
     }
     fputs("</dd></dl>\n<figure>", f);
-    ts_html_svg(f, ts_session_chan(s), lang, links ? "rec-" : NULL);
+    ts_html_svg(f, ts_session_chan(s), lang, links ? "rec-" : NULL, links ? "this" : "twin");
     fputs("</figure></div>\n", f);
 }
 

@@ -11,7 +11,8 @@
 #define ROW 36
 #define TOP 56
 
-void ts_html_svg(FILE *f, const ts_chan *ch, ts_lang lang, const char *id_prefix)
+void ts_html_svg(FILE *f, const ts_chan *ch, ts_lang lang, const char *id_prefix,
+                 const char *name)
 {
     size_t n = ts_chan_count(ch);
     unsigned h = TOP + (unsigned)n * ROW + 20;
@@ -19,8 +20,8 @@ void ts_html_svg(FILE *f, const ts_chan *ch, ts_lang lang, const char *id_prefix
                "height=\"%u\" role=\"img\" aria-label=\"", W, h, W, h);
     ts_html_tr(f, lang, N_("sequence diagram of the records"));
     fputs("\" style=\"font:12px sans-serif\">\n", f);
-    fputs("<defs><marker id=\"ah\" markerWidth=\"10\" markerHeight=\"8\" refX=\"9\" refY=\"4\" "
-          "orient=\"auto\" markerUnits=\"userSpaceOnUse\"><path d=\"M0,0 L10,4 L0,8 z\" fill=\"#000\"/></marker></defs>\n", f);
+    fprintf(f, "<defs><marker id=\"%s-ah\" markerWidth=\"10\" markerHeight=\"8\" refX=\"9\" refY=\"4\" "
+          "orient=\"auto\" markerUnits=\"userSpaceOnUse\"><path d=\"M0,0 L10,4 L0,8 z\" fill=\"#000\"/></marker></defs>\n", name);
     fprintf(f, "<text x=\"%d\" y=\"20\" text-anchor=\"middle\" font-weight=\"bold\">", LEFT);
     ts_html_tr(f, lang, N_("client"));
     fprintf(f, "</text><text x=\"%d\" y=\"20\" text-anchor=\"middle\" font-weight=\"bold\">", RIGHT);
@@ -42,9 +43,9 @@ void ts_html_svg(FILE *f, const ts_chan *ch, ts_lang lang, const char *id_prefix
             fprintf(f, "<a href=\"#%s%zu\">", id_prefix, r->number);
         }
         fprintf(f, "<line x1=\"%d\" y1=\"%u\" x2=\"%d\" y2=\"%u\" stroke=\"#000\" "
-                   "stroke-width=\"%s\"%s marker-end=\"url(#ah)\"/>",
+                   "stroke-width=\"%s\"%s marker-end=\"url(#%s-ah)\"/>",
                 x1, y + 14, x2 + (dropped ? 0 : c2s ? -4 : 4), y + 14, r->tampered ? "3.5" : "1.5",
-                r->protected_record ? " stroke-dasharray=\"7 4\"" : "");
+                r->protected_record ? " stroke-dasharray=\"7 4\"" : "", name);
         if (r->tampered) {
             int xm = (LEFT + RIGHT) / 2;
             fprintf(f, "<path d=\"M%d,%u l10,10 m0,-10 l-10,10\" stroke=\"#000\" "

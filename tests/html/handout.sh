@@ -128,3 +128,23 @@ fails "--html into a missing folder fails with status 2" 2 \
     "$TLSSTEP" run --seed x --html "$TMP/no/such/dir/page.html"
 "$TLSSTEP" run --seed handout --html - >"$TMP/stdout.html"
 ok "--html - writes the page, and only the page, on stdout" cmp -s "$TMP/stdout.html" "$TMP/rsa-en/page.html"
+
+# The script's highlighting, driven in the browser: a copy of a page with a
+# probe after the page's script, which hovers the ClientHello's random field
+# (mouseenter) and then a byte of it (mouseover), and writes what lit up.
+probe='<script>
+var tr = Array.prototype.find.call(document.querySelectorAll("tr[data-hex=hx-1-s]"),
+    function (r) { return r.cells[2].textContent === "random"; });
+tr.dispatchEvent(new Event("mouseenter"));
+var lit = document.querySelectorAll("#hx-1-s i.on").length;
+var b = document.getElementById("hx-1-s").getElementsByTagName("i")[+tr.dataset.o + 3];
+document.querySelectorAll(".on").forEach(function (e) { e.classList.remove("on"); });
+b.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
+var row = document.querySelector("tr.on");
+document.body.setAttribute("data-probe", lit + "/" + tr.dataset.l + " " + (row ? row.cells[2].textContent : "none"));
+</script></body>'
+mkdir -p "$TMP/probe/home"
+sed "s#</body>#$(printf '%s' "$probe" | tr '\n' ' ' | sed 's/[&#]/\\&/g')#" "$TMP/rsa-en/page.html" >"$TMP/probe/page.html"
+chrome "$TMP/probe" --dump-dom "file://$TMP/probe/page.html" >"$TMP/probe/dom" 2>/dev/null
+same "hovering a field lights its 32 bytes; hovering one of them lights the field's row" \
+    "$(sed -n 's/.*data-probe="\([^"]*\)".*/\1/p' "$TMP/probe/dom")" "32/32 random"

@@ -5,7 +5,8 @@
                                     bytes (sent, delivered, plaintext) under the
                                     record's ids, and every secret of the run's
                                     JSON in a value; <html lang> is LANG; the
-                                    script ran (copy buttons added)
+                                    script ran (copy buttons added); no id is
+                                    used twice
   page_check.py png FILE            the screenshot has more than one colour
   page_check.py tamper DOM JSON     the tamper section: each tampered record's
                                     changed bytes marked, the alert named
@@ -32,6 +33,7 @@ class Dom(html.parser.HTMLParser):
         self.cmds = 0
         self.changed = {}        # hex block id -> number of <i class="chg">
         self.ids = set()
+        self.dup_ids = set()
 
     VOID = {"br", "meta", "link", "img", "input", "hr", "wbr", "col", "area", "base", "source"}
 
@@ -44,6 +46,8 @@ class Dom(html.parser.HTMLParser):
         if tag == "pre" and "cmd" in (a.get("class") or "").split():
             self.cmds += 1
         if a.get("id"):
+            if a["id"] in self.ids:
+                self.dup_ids.add(a["id"])
             self.ids.add(a["id"])
         if tag == "i" and a.get("class") == "chg":
             for t, i, _ in reversed(self.stack):
@@ -95,6 +99,8 @@ def check_dom(dom_path, json_path, lang):
         bad.append("html lang is %r, not %r" % (d.html_lang, lang))
     if d.cmds == 0 or d.copy_buttons != d.cmds:
         bad.append("%d copy buttons for %d commands: the script did not run" % (d.copy_buttons, d.cmds))
+    if d.dup_ids:
+        bad.append("ids used twice: %s" % ", ".join(sorted(d.dup_ids)[:5]))
     for m in run["messages"]:
         n = m["number"]
         for key, suffix in (("hex", "s"), ("delivered_hex", "d"), ("plaintext_hex", "p")):

@@ -41,8 +41,11 @@ extern const char ts_html_css[];
 extern const char ts_html_js[];
 
 /* The sequence diagram of the records on ch as an inline <svg>; id_prefix
- * names the links ("rec-": each arrow links to #rec-N; NULL: no links). */
-void ts_html_svg(FILE *f, const ts_chan *ch, ts_lang lang, const char *id_prefix);
+ * names the links ("rec-": each arrow links to #rec-N; NULL: no links);
+ * name makes its ids unique in the page ("diagram": its arrowhead is
+ * "diagram-ah"). */
+void ts_html_svg(FILE *f, const ts_chan *ch, ts_lang lang, const char *id_prefix,
+                 const char *name);
 
 /* Record r as an <article id="rec-N">: its header line, the annotated
  * bytes (sent, and delivered when tampered), the field table, the
