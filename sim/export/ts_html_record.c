@@ -204,8 +204,9 @@ static void plaintext(FILE *f, const ts_chan_record *r, ts_lang lang)
 void ts_html_record(FILE *f, const ts_chan_record *r, ts_lang lang, bool fold)
 {
     bool bad = r->tampered || r->status == TS_REC_DROPPED || r->origin != TS_REC_ORIGINAL;
-    fprintf(f, "<article class=\"rec%s%s\" id=\"rec-%zu\" aria-labelledby=\"rec-%zu-h\">\n",
-            r->protected_record ? " enc" : "", bad ? " bad" : "", r->number, r->number);
+    fprintf(f, "<article class=\"rec%s%s%s\" id=\"rec-%zu\" aria-labelledby=\"rec-%zu-h\">\n",
+            r->protected_record ? " enc" : "", bad ? " bad" : "", fold ? " fold" : "", r->number,
+            r->number);
     if (fold) {
         fputs("<details><summary>", f);
     }

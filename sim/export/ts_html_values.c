@@ -11,6 +11,8 @@
 #include "export/ts_transcript.h"
 #include "simulation/ts_steps.h"
 
+#define FIT_BYTES 512 /* a value block with this many bytes is never split in print */
+
 /* The people's name of a value, with the identifier beside it. */
 static void value_name(FILE *f, const char *name, ts_lang lang)
 {
@@ -31,7 +33,12 @@ void ts_html_value(FILE *f, const ts_step *st, ts_lang lang)
 {
     const ts_event *ev = &st->ev;
     const char *name = ev->name != NULL ? ev->name : "";
-    fprintf(f, "<section class=\"val\" id=\"step-%zu\"><h4>[%zu] ", st->index, st->index);
+    size_t bytes = ev->value_len;
+    for (size_t i = 0; i < ev->n_inputs; i++) {
+        bytes += ev->inputs[i].len;
+    }
+    fprintf(f, "<section class=\"val%s\" id=\"step-%zu\"><h4>[%zu] ",
+            bytes <= FIT_BYTES ? " fit" : "", st->index, st->index);
     ts_html_tr(f, lang, ts_side_name(ev->side));
     fputs(": ", f);
     value_name(f, name, lang);
