@@ -11,7 +11,8 @@ set -euo pipefail
 build_pkgs=(build-essential pkg-config libgmp-dev libsodium-dev libncurses-dev
             libyaml-dev libcmark-dev libjansson-dev libpcap-dev gettext)
 test_pkgs=(libcmocka-dev openssl curl tshark tmux python3 valgrind clang libclang-rt-14-dev
-           xxd bsdextrautils bsdutils gnutls-bin chromium libnss3-tools)
+           xxd bsdextrautils bsdutils gnutls-bin chromium libnss3-tools tidy poppler-utils
+           fonts-nanum)
 bench_pkgs=(libssl-dev)
 deb_pkgs=(dpkg-dev binutils)
 install_test_pkgs=(mandoc groff-base man-db lintian bash-completion)

@@ -138,6 +138,8 @@ typedef enum {
     UI_T_EAVESDROP_ON,
     UI_T_EAVESDROP_OFF,
     UI_T_OPAQUE,
+    UI_T_HANDOUT_WRITTEN,
+    UI_T_HANDOUT_FAILED,
     UI_T_COUNT
 } ui_text_id;
 

@@ -14,6 +14,7 @@
 #include "export/ts_capture.h"
 #include "export/ts_json.h"
 #include "export/ts_transcript.h"
+#include "lesson/ts_lesson_handout.h"
 #include "simulation/ts_action_parse.h"
 #include "simulation/ts_session.h"
 
@@ -54,8 +55,8 @@ static const char *const usage_text = N_(
     "                    where the server's signature is, the values only one has\n"
     "                    (--json: as JSON). The run's suite is one of the pair;\n"
     "                    --group, --key-update and --pad go to the TLS 1.3 run.\n"
-    "                    Not with --tamper, --drop, --replay, --lesson, --pcap or\n"
-    "                    --keylog. Exit status 0 when both complete.\n"
+    "                    Not with --tamper, --drop, --replay, --lesson, --pcap,\n"
+    "                    --keylog or --html. Exit status 0 when both complete.\n"
     "  --pcap FILE       write the records that crossed the channel as a capture\n"
     "                    for Wireshark: TCP 127.0.0.1:49152 -> 127.0.0.2:443, times\n"
     "                    from the session clock; pcapng with the key log embedded\n"
@@ -65,6 +66,13 @@ static const char *const usage_text = N_(
     "                    CLIENT_RANDOM <client random> <master secret>; TLS 1.3:\n"
     "                    a line per traffic secret, CLIENT_HANDSHAKE_TRAFFIC_SECRET\n"
     "                    ... EXPORTER_SECRET), for tshark -o tls.keylog_file:FILE\n"
+    "  --html FILE       also write the run as one self-contained HTML page (a\n"
+    "                    handout: the sequence diagram, every record's bytes\n"
+    "                    annotated, the plaintexts, every value with its formula\n"
+    "                    and reproduce commands, the lesson's narration, the\n"
+    "                    certificates, a tampered run beside the untampered one)\n"
+    "                    in the --lang language; opens from disk, prints on A4\n"
+    "                    (FILE -: the page on stdout instead of the transcript)\n"
     "  --lesson ID       play lesson ID (or a lesson file): its set-up is the run's\n"
     "                    (options given here win) and its narration comes before\n"
     "                    each step (see 'tlsstep lessons')\n"
@@ -95,6 +103,7 @@ typedef struct {
     bool json;
     bool compare; /* --compare */
     const char *pcap, *keylog; /* --pcap, --keylog */
+    const char *html;          /* --html */
     const char *file;
     cli_run_lesson lesson; /* --lesson, --lang, --lessons */
     bool client_cert;      /* --client-cert given */
@@ -103,7 +112,7 @@ typedef struct {
 enum { OPT_SUITE = 256, OPT_BITS, OPT_SEED, OPT_EMS, OPT_NO_VERIFY, OPT_SKIP_SKE, OPT_LAX,
        OPT_HOST, OPT_NOW, OPT_FILE, OPT_TAMPER, OPT_DROP, OPT_REPLAY, OPT_JSON,
        OPT_LESSON, OPT_LANG, OPT_LESSONS, OPT_PCAP, OPT_KEYLOG, OPT_TLS, OPT_GROUP,
-       OPT_KEY_UPDATE, OPT_PAD, OPT_COMPARE, OPT_CLIENT_AUTH, OPT_CLIENT_CERT };
+       OPT_KEY_UPDATE, OPT_PAD, OPT_COMPARE, OPT_CLIENT_AUTH, OPT_CLIENT_CERT, OPT_HTML };
 
 static const struct option longopts[] = {
     {"suite", required_argument, NULL, OPT_SUITE},
@@ -129,6 +138,7 @@ static const struct option longopts[] = {
     {"compare", no_argument, NULL, OPT_COMPARE},
     {"pcap", required_argument, NULL, OPT_PCAP},
     {"keylog", required_argument, NULL, OPT_KEYLOG},
+    {"html", required_argument, NULL, OPT_HTML},
     {"lesson", required_argument, NULL, OPT_LESSON},
     {"lang", required_argument, NULL, OPT_LANG},
     {"lessons", required_argument, NULL, OPT_LESSONS},
@@ -211,7 +221,8 @@ static int compare_options(run_opts *o)
 {
     const char *bad = o->n_acts > 0 ? "--tamper, --drop and --replay"
                       : o->lesson.id != NULL ? "--lesson"
-                      : o->pcap != NULL || o->keylog != NULL ? "--pcap and --keylog"
+                      : o->pcap != NULL || o->keylog != NULL || o->html != NULL
+                          ? "--pcap, --keylog and --html"
                                                              : NULL;
     if (bad != NULL) {
         return cli_usage_error("run", "--compare runs two clean runs side by side: %s are for one "
@@ -241,6 +252,7 @@ static int parse(run_opts *o, int argc, char **argv)
         case OPT_COMPARE: o->compare = true; break;
         case OPT_PCAP: o->pcap = optarg; break;
         case OPT_KEYLOG: o->keylog = optarg; break;
+        case OPT_HTML: o->html = optarg; break;
         case OPT_FILE: o->file = optarg; break;
         case OPT_LESSON: o->lesson.id = optarg; break;
         case OPT_LANG: o->lesson.lang_arg = optarg; break;
@@ -361,6 +373,10 @@ static int write_capture(const ts_session *s, const run_opts *o)
     if (o->keylog != NULL && ts_capture_write_session(s, NULL, o->keylog) != TS_OK) {
         return cli_fail(CLI_EXIT_USAGE, "run", "cannot write --keylog '%s'", o->keylog);
     }
+    if (o->html != NULL &&
+        ts_lesson_handout_write(o->html, s, o->lesson.lesson, o->lesson.lang) != TS_OK) {
+        return cli_fail(CLI_EXIT_USAGE, "run", "cannot write --html '%s'", o->html);
+    }
     return CLI_EXIT_OK;
 }
 
@@ -385,7 +401,8 @@ static int run(run_opts *o)
     if (rc == CLI_EXIT_OK) {
         rc = write_capture(s, o);
     }
-    if (rc == CLI_EXIT_OK && output(s, o->json, &o->lesson) != TS_OK) {
+    bool page_only = o->html != NULL && strcmp(o->html, "-") == 0; /* the page is stdout */
+    if (rc == CLI_EXIT_OK && !page_only && output(s, o->json, &o->lesson) != TS_OK) {
         rc = cli_fail(CLI_EXIT_FAIL, "run", "cannot write the output");
     }
     if (rc == CLI_EXIT_OK) {

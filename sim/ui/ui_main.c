@@ -15,6 +15,7 @@
 #include "ui/ui_compare.h"
 #include "ui/ui_color.h"
 #include "ui/ui_editor.h"
+#include "ui/ui_handout.h"
 #include "ui/ui_help.h"
 #include "ui/ui_inspect_value.h"
 #include "ui/ui_inspector.h"
@@ -181,6 +182,7 @@ static bool global_key(ui_app *a, int key)
         return true;
     case '?': a->view = UI_VIEW_HELP; return true;
     case 'v': ui_compare_open(a); return true;
+    case 'H': ui_handout_write(a); return true;
     case 'q': a->quit = true; return true;
     default: return false;
     }

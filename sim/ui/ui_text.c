@@ -108,6 +108,7 @@ static const char *const texts[UI_T_COUNT] = {
                           "+  -          autoplay faster / slower\n"
                           "J  K          scroll the narration down / up\n"
                           "v             TLS 1.2 beside TLS 1.3, same seed (n p step both)\n"
+                          "H             write this run as an HTML handout (tlsstep-SEED.html)\n"
                           "l             한국어 / English\n"
                           "?             this help\n"
                           "q             quit"),
@@ -181,6 +182,10 @@ static const char *const texts[UI_T_COUNT] = {
     [UI_T_PROTECTED] = N_("protected"),
     /* TRANSLATORS: on the status line while the eavesdropper's view (w) is on */
     [UI_T_EAVESDROP] = N_("eavesdropper"),
+    /* TRANSLATORS: the full path of the file written */
+    [UI_T_HANDOUT_WRITTEN] = N_("handout written to %s (open it in a browser; prints on A4)"),
+    /* TRANSLATORS: the file name, then why */
+    [UI_T_HANDOUT_FAILED] = N_("cannot write the handout %s: %s"),
     [UI_T_EAVESDROP_ON] = N_("eavesdropper's view: protected records show only what a passive "
                              "observer sees (w: back)"),
     [UI_T_EAVESDROP_OFF] = N_("eavesdropper's view off: the simulation holds the keys again"),

@@ -97,6 +97,22 @@ for suite in rsa ecdhe dhe null tls13-aes tls13-chacha; do
     fi
 done
 
+# --- HTML handout (issue 16): the default lesson's page written to a file ---
+# ours: tests/bench/bench_html.c, the median of 15 writes of the handout of
+# `tlsstep run --lesson rsa-handshake --seed bench --html FILE` (the run made
+# once before, narration included); ref: the JSON of the same run written to
+# a file in the same program (ts_json_session, the export with the same
+# data), so the ratio says what the page costs beyond the data; and the
+# issue's budget, 200 ms.
+build bench_html
+ours_html=$("$OUT/bench_html") || { echo "bench_html failed"; exit 1; }
+o=$(awk '$1 == "handout_write" { sub("median=", "", $2); print $2 }' <<<"$ours_html")
+r=$(awk '$1 == "json_write" { sub("median=", "", $2); print $2 }' <<<"$ours_html")
+figure handout_write_vs_json "$o" "$r" ms
+figure handout_write_budget "$o" 200 ms
+b=$(awk '$1 == "handout_write" { sub("bytes=", "", $3); print $3 }' <<<"$ours_html")
+figure handout_bytes_budget "$b" 1048576 bytes
+
 # --- UI: "back one step" from the last step of a 4096-bit run (issue 5) ---
 # (section owned by the UI; keep it last.) ours: tests/bench/bench_ui.c, the
 # median of 15 runs of a full replay (ts_session_run, keys cached) plus one

@@ -2,8 +2,8 @@
 # A full `tlsstep run` of each suite under valgrind memcheck at 1024 bits
 # (MEMCHECK_BITS): zero errors and no definite or indirect leak (GMP and
 # libsodium may keep "still reachable" blocks: allowed). Also the failure
-# paths: a tampered run ending in an alert and a stalled run, with --json,
-# and mutual TLS (completed and refused).
+# paths: a tampered run ending in an alert and a stalled run, with --json;
+# mutual TLS (completed and refused); and the HTML handout (--html).
 source tests/lib.sh
 
 BITS=${MEMCHECK_BITS:-1024}
@@ -57,6 +57,12 @@ check "memcheck run --compare --group ffdhe2048 --key-update, Korean" run --comp
     ffdhe2048 --key-update --bits "$BITS" --seed memcheck --lang ko
 check "memcheck run --compare --suite ecdhe --json" run --compare --suite ecdhe --bits "$BITS" \
     --seed memcheck --json
+# the HTML handout: a lesson's narration in Korean, and a tampered run
+# beside its untampered twin (a second session inside the writer)
+check "memcheck run --lesson tls13-handshake --html, Korean" run --lesson tls13-handshake \
+    --bits "$BITS" --seed memcheck --lang ko --html "$TMP/page.html"
+check "memcheck tampered run --html (beside the untampered twin)" run --suite ecdhe --bits "$BITS" \
+    --seed memcheck --tamper 3,100,01 --html "$TMP/tampered.html"
 
 for i in "${!pids[@]}"; do
     wait "${pids[$i]}"
