@@ -109,8 +109,7 @@ static const char *const texts[UI_T_COUNT] = {
                           "v             TLS 1.2 beside TLS 1.3, same seed (n p step both)\n"
                           "H             write this run as an HTML handout (tlsstep-SEED.html)\n"
                           "l             한국어 / English\n"
-                          "?             this help\n"
-                          "q             quit"),
+                          "?  q          this help, quit"),
     [UI_T_HELP_CLOSE] = N_("press any key to close"),
     [UI_T_NO_LESSONS] = N_("no lessons folder found: built-in narration only (see 'tlsstep lessons')"),
     [UI_T_TASK] = N_("Task"),
