@@ -31,6 +31,11 @@ keys a
 ok "a stops autoplay" wait_for "autoplay off"
 keys '?'
 ok "? opens the help" wait_for "this help"
+keys Escape
+TM resize-window -t 0 -x 80 -y 24
+keys '?'
+ok "at 80×24 the help box holds every key, to its last line" wait_for "this help, quit"
+ok "at 80×24 the help box ends with how to close it" wait_for "press any key to close"
 keys Escape q
 status=$(exit_status)
 ok "q ends the program" test -n "$status"
