@@ -15,7 +15,7 @@ const char ts_html_css[] =
     "pre{white-space:pre-wrap;word-break:break-all;margin:.2rem 0}\n"
     ".hexval{word-break:break-all}\n"
     "a:focus,tr:focus,button:focus,summary:focus{outline:3px solid #000;outline-offset:1px}\n"
-    "nav>ol{columns:2}nav ol ol{columns:1}\n"
+    "nav>ol{columns:2}nav ol ol{columns:1}nav>ol>li{break-inside:avoid}\n"
     "dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dl.kv dt{font-weight:bold}"
     "dl.kv dd{margin:0;word-break:break-all}\n"
     "article.rec,section.val,aside.note{border:1px solid var(--line);border-radius:4px;padding:.5rem"
