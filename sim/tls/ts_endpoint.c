@@ -32,9 +32,11 @@ void ts_ep_value(ts_conn *c, const char *name, const char *how, const char *form
     ts_ep_value_from(c, name, how, formula, secret, value, len, NULL, 0);
 }
 
-void ts_ep_value_from(ts_conn *c, const char *name, const char *how, const char *formula,
-                      bool secret, const uint8_t *value, size_t len, const ts_ev_input *from,
-                      size_t n_inputs)
+/* A value event of c: name, how, formula, the value and its inputs (the
+ * one place both plain values and signatures are filled in). */
+static ts_event value_event(ts_conn *c, const char *name, const char *how, const char *formula,
+                            bool secret, const uint8_t *value, size_t len,
+                            const ts_ev_input *from, size_t n_inputs)
 {
     ts_event ev = event_of(c, TS_EV_VALUE, name);
     ev.how = how;
@@ -45,6 +47,14 @@ void ts_ep_value_from(ts_conn *c, const char *name, const char *how, const char 
     for (size_t i = 0; i < n_inputs && i < TS_EV_MAX_INPUTS; i++) {
         ev.inputs[ev.n_inputs++] = from[i];
     }
+    return ev;
+}
+
+void ts_ep_value_from(ts_conn *c, const char *name, const char *how, const char *formula,
+                      bool secret, const uint8_t *value, size_t len, const ts_ev_input *from,
+                      size_t n_inputs)
+{
+    ts_event ev = value_event(c, name, how, formula, secret, value, len, from, n_inputs);
     emit(c, &ev);
 }
 
@@ -53,14 +63,7 @@ void ts_ep_signature_value(ts_conn *c, const char *name, const char *how, const 
                            size_t n_inputs, ts_hash_alg hash, bool pss, const uint8_t *data,
                            size_t data_len)
 {
-    ts_event ev = event_of(c, TS_EV_VALUE, name);
-    ev.how = how;
-    ev.formula = formula;
-    ev.value = sig;
-    ev.value_len = len;
-    for (size_t i = 0; i < n_inputs && i < TS_EV_MAX_INPUTS; i++) {
-        ev.inputs[ev.n_inputs++] = from[i];
-    }
+    ts_event ev = value_event(c, name, how, formula, false, sig, len, from, n_inputs);
     ev.sig = (ts_ev_sig){true, hash, pss, data, data_len,
                          c->role == TS_ROLE_CLIENT ? "client" : "server"};
     emit(c, &ev);
