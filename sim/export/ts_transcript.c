@@ -97,6 +97,11 @@ static void print_options(FILE *f, ts_lang lang, const ts_session *s)
         fprintf(f, ts_tr(lang, "flaws: %s%s%s\n"), c->no_verify ? "no-verify " : "",
                 c->skip_ske_check ? "skip-ske-check " : "", c->lax_pkcs1 ? "lax-pkcs1 " : "");
     }
+    if (c->client_auth != TS_CLIENT_AUTH_NONE) {
+        /* the mode and the certificate are named by their option values */
+        fprintf(f, ts_tr(lang, "client auth: %s, client certificate: %s\n"),
+                ts_client_auth_name(c->client_auth), ts_client_cert_name(c->client_cert));
+    }
     char when[32];
     ts_x509_time_format(c->now, when);
     fprintf(f, ts_tr(lang, "host: %s\nclock: %s (%lld)\n"), c->host, when, (long long)c->now);
