@@ -1,5 +1,5 @@
 /* ts_html_certs: the run's certificates in the handout, decoded (the
- * server's, then the CA's): names, serial, validity, key, extensions,
+ * server's, the client's in mutual TLS, then the CA's): names, serial, validity, key, extensions,
  * signature, and the PEM folded. */
 #include "export/internal/ts_html_out.h"
 
@@ -93,5 +93,12 @@ static void one(FILE *f, const ts_buf *der, const char *title, ts_lang lang)
 void ts_html_certs(FILE *f, const ts_session *s, ts_lang lang)
 {
     one(f, ts_session_server_der(s), N_("The server's certificate"), lang);
+    const ts_buf *client = ts_session_client_der(s);
+    if (client != NULL && client->len > 0) {
+        one(f, client, N_("The client's certificate (mutual TLS)"), lang);
+        one(f, ts_session_ca_der(s),
+            N_("The CA's certificate (the trust anchor of the client and of the server)"), lang);
+        return;
+    }
     one(f, ts_session_ca_der(s), N_("The CA's certificate (the client's trust anchor)"), lang);
 }

@@ -84,6 +84,23 @@ ok "tampered12: the changed bytes are marked and the alert named beside the unta
 ok "tampered13: the changed bytes are marked and the alert named beside the untampered run" \
     $CHECK tamper "$TMP/tampered13/dom" "$TMP/tampered13/run.json"
 
+# Mutual TLS: the client's certificate is decoded too, the PEM the one --json names.
+"$TLSSTEP" run --seed mtls --client-auth require --html "$TMP/mtls.html" >/dev/null
+"$TLSSTEP" run --seed mtls --client-auth require --json >"$TMP/mtls.json"
+ok "mutual TLS: the page decodes the client's certificate, its PEM the one of --json" \
+    python3 - "$TMP/mtls.html" "$TMP/mtls.json" <<'PY'
+import html, json, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+pem = json.load(open(sys.argv[2]))["client_certificate"].strip()
+i = page.index("The client&#39;s certificate (mutual TLS)")
+sec = page[i:page.index("</section>", i)]
+assert "CN=tlsstep client" in sec, "subject"
+assert pem in html.unescape(re.sub(r"<[^>]+>", "", sec)), "PEM"
+PY
+"$TLSSTEP" run --seed mtls --html "$TMP/plain.html" >/dev/null
+ok "without mutual TLS the page has no client certificate" \
+    bash -c "! grep -q 'The client&#39;s certificate' '$TMP/plain.html'"
+
 # Escaping: a file whose name and content hold markup and an ampersand.
 evil="$TMP/x<script>&y.txt"
 printf '<script>alert("owned")</script> & <b>bold</b>\n' >"$evil"
