@@ -17,7 +17,9 @@
 #     printed and says "Verified OK";
 #   - each refusal ends with the alert the RFC names and exit status 0 (the
 #     run ended as it must), a run with request and no certificate
-#     completes, and bad usage of the options is exit status 2.
+#     completes, and bad usage of the options is exit status 2;
+#   - tshark reads the client's name from a TLS 1.2 capture with no key, and
+#     from a TLS 1.3 capture only with the key log.
 source tests/lib.sh
 
 NOW=1767225600 # the session clock (TS_SESSION_DEFAULT_NOW)
@@ -144,3 +146,20 @@ fails "mtls: --client-auth maybe is bad usage" 2 "$TLSSTEP" run --client-auth ma
 fails "mtls: --client-cert lost is bad usage" 2 "$TLSSTEP" run --client-auth require --client-cert lost
 fails "mtls: ui --client-cert without --client-auth is bad usage" 2 \
     "$TLSSTEP" ui --client-cert none
+
+# What an eavesdropper sees (tshark, not our decoder): in TLS 1.2 the client's
+# Certificate crosses in the clear, so a capture without keys names the
+# client; in TLS 1.3 it is encrypted: only the key log reveals it.
+subjects() { tshark -r "$1" "${@:2}" -Y 'tls.handshake.type == 11' -T fields \
+    -e x509sat.printableString 2>/dev/null | tr '\n' ','; }
+"$TLSSTEP" run --seed eve --client-auth require --pcap "$TMP/m12.pcap" >/dev/null
+ok "mtls: tshark reads the client's name from a TLS 1.2 capture without any key" \
+    grep -q "tlsstep client" <<<"$(subjects "$TMP/m12.pcap")"
+if [ "$AES" = 1 ]; then
+    "$TLSSTEP" run --seed eve --suite tls13-aes --bits 768 --client-auth require \
+        --pcap "$TMP/m13.pcap" --keylog "$TMP/m13.keys" >/dev/null
+    ok "mtls: tshark cannot read the client's name from a TLS 1.3 capture without keys" \
+        bash -c "! grep -q 'tlsstep client' <<<'$(subjects "$TMP/m13.pcap")'"
+    ok "mtls: ... and reads it with the key log" \
+        grep -q "tlsstep client" <<<"$(subjects "$TMP/m13.pcap" -o "tls.keylog_file:$TMP/m13.keys")"
+fi
