@@ -6,8 +6,11 @@
  * ServerKeyExchange signature) and stops when both sides have verified
  * Finished: no HTTP payload (the client seals its ~100-byte GET as it
  * completes; nothing else). No event hook (the engine alone).
+ * rsa and tls13-aes run again with mutual TLS (the server requires a client
+ * certificate its CA issued, RSA-2048; the client signs CertificateVerify).
  * Prints one line per suite, in milliseconds per handshake:
  *   handshake_rsa_2048 mean=A runs=N
+ *   handshake_rsa_2048_mtls mean=A runs=N
  * tests/bench/run.sh compares them with bench_openssl_hs. */
 #include <stdbool.h>
 #include <stdio.h>
@@ -93,6 +96,28 @@ static ts_err handshake(const ts_conn_config *ccfg, const ts_conn_config *scfg)
     return err;
 }
 
+/* Times handshakes of (cc, sc) for at least MIN_RUNS runs and MIN_MS, after
+ * one warm-up that checks they complete; prints handshake_NAME_BITSTAG. */
+static int timed(const ts_conn_config *cc, const ts_conn_config *sc, const char *name,
+                 const char *tag)
+{
+    if (handshake(cc, sc) != TS_OK) {
+        return 1;
+    }
+    unsigned runs = 0;
+    double t0 = now_ms(), t;
+    do {
+        if (handshake(cc, sc) != TS_OK) {
+            return 1;
+        }
+        runs++;
+        t = now_ms() - t0;
+    } while (runs < MIN_RUNS || t < MIN_MS);
+    printf("handshake_%s_%d%s mean=%.4f runs=%u\n", name, BITS, tag, t / runs, runs);
+    fflush(stdout);
+    return 0;
+}
+
 int main(void)
 {
     if (ts_rng_global_init() != TS_OK) {
@@ -107,6 +132,15 @@ int main(void)
         ts_x509_make_pki(&kg, BITS, "localhost", NOW, &ca_key, &ca_der, &server_key,
                          &server_der) != TS_OK) {
         fprintf(stderr, "bench_hs: cannot make the PKI\n");
+        return 1;
+    }
+    ts_rsa_key *client_key = NULL;
+    ts_buf client_der;
+    ts_buf_init(&client_der);
+    if (ts_rsa_generate(&kg, BITS, 65537, &client_key) != TS_OK ||
+        ts_x509_make_client_cert(&kg, ca_key, TS_X509_CA_CN, client_key, NOW - 86400,
+                                 NOW + 365 * 86400, &client_der) != TS_OK) {
+        fprintf(stderr, "bench_hs: cannot make the client certificate\n");
         return 1;
     }
     ts_rng_wipe(&kg);
@@ -138,27 +172,23 @@ int main(void)
         cc.ca_der = ca_der.data;
         cc.ca_len = ca_der.len;
         cc.path = "/";
-        if (handshake(&cc, &sc) != TS_OK) { /* warm-up, and a check */
-            rc = 1;
-            break;
-        }
-        unsigned runs = 0;
-        double t0 = now_ms(), t;
-        do {
-            if (handshake(&cc, &sc) != TS_OK) {
-                rc = 1;
-                break;
-            }
-            runs++;
-            t = now_ms() - t0;
-        } while (runs < MIN_RUNS || t < MIN_MS);
-        if (rc == 0) {
-            printf("handshake_%s_%d mean=%.4f runs=%u\n", suite->cli_name, BITS, t / runs, runs);
-            fflush(stdout);
+        rc = timed(&cc, &sc, suite->cli_name, "");
+        if (rc == 0 && (id == TS_SUITE_RSA || id == TS_SUITE_TLS13_AES)) {
+            /* mutual TLS: the server requires a certificate the CA issued */
+            sc.client_auth = TS_CLIENT_AUTH_REQUIRE;
+            sc.ca_der = ca_der.data;
+            sc.ca_len = ca_der.len;
+            cc.client_key = client_key;
+            cc.certs[0] = client_der.data;
+            cc.cert_lens[0] = client_der.len;
+            cc.n_certs = 1;
+            rc = timed(&cc, &sc, suite->cli_name, "_mtls");
         }
     }
     ts_rsa_free(ca_key);
     ts_rsa_free(server_key);
+    ts_rsa_free(client_key);
+    ts_buf_free(&client_der);
     ts_buf_free(&ca_der);
     ts_buf_free(&server_der);
     return rc;

@@ -79,15 +79,18 @@ done
 # certificate and host name; handshake only, no HTTP payload (our client
 # seals its ~100-byte GET as it completes). TLS 1.3: 1.3 only on both sides,
 # X25519, rsa_pss_rsae_sha256, one NewSessionTicket (tlsstep's server sends
-# one; OpenSSL's two by default).
+# one; OpenSSL's two by default). _mtls: rsa and tls13-aes again with mutual
+# TLS, the server requiring and checking an RSA-2048 client certificate and
+# its CertificateVerify on both sides.
 build bench_hs
 # shellcheck disable=SC2086
 $CC_ $CFLAGS_ $LDFLAGS_ -o "$OUT/bench_openssl_hs" tests/bench/bench_openssl_hs.c \
     $(pkg-config --libs libssl libcrypto 2>/dev/null || echo -lssl -lcrypto) || exit 1
 ours_hs=$("$OUT/bench_hs") || { echo "bench_hs failed"; exit 1; }
 ref_hs=$("$OUT/bench_openssl_hs") || { echo "bench_openssl_hs failed"; exit 1; }
-for suite in rsa ecdhe dhe null tls13-aes tls13-chacha; do
-    key="handshake_${suite}_2048"
+for suite in rsa rsa@mtls ecdhe dhe null tls13-aes tls13-aes@mtls tls13-chacha; do
+    key="handshake_${suite%@*}_2048"
+    [ "$suite" != "${suite%@*}" ] && key="${key}_${suite#*@}"
     o=$(awk -v k="$key" '$1 == k { sub("mean=", "", $2); print $2 }' <<<"$ours_hs")
     r=$(awk -v k="$key" '$1 == k { sub("mean=", "", $2); print $2 }' <<<"$ref_hs")
     if [ -n "$o" ] && [ -n "$r" ]; then
